@@ -1,0 +1,322 @@
+/**
+ * Application inference profiles: `ApplicationInferenceProfile` (created with AWS Native's
+ * `bedrock.ApplicationInferenceProfile`) and imports of existing ones.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as bedrock from "@pulumi/aws-native/bedrock";
+import type { ApplicationProfileTarget, FoundationModelTarget, SystemProfileTarget } from "./access";
+import { applicationProfileArn, foundationModelArn, parseArn } from "./arns";
+import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "./context";
+import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
+import { BedrockFoundationModel } from "./foundation-model";
+import { CrossRegionInferenceProfileRegion } from "./geographies";
+import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
+import { symbolic } from "./symbols";
+import { checkArgs, checkString, fail, normalizeTags, type Tags, type Where } from "./validation";
+
+/**
+ * What an application profile copies: a foundation model (one Region), a cross-region profile (its
+ * Regions), or the ARN of either.
+ */
+export type ApplicationInferenceProfileSource = BedrockFoundationModel | ICrossRegionInferenceProfile | string;
+
+/** Arguments of `ApplicationInferenceProfile`. Every argument but `tags` replaces the profile when changed. */
+export interface ApplicationInferenceProfileArgs {
+    /** The profile's name: 1-64 characters, `^([0-9a-zA-Z][ _-]?)+$` (CloudFormation `InferenceProfileName`). */
+    inferenceProfileName: pulumi.Input<string>;
+    /** The model or system-defined profile to copy from (CloudFormation `ModelSource.CopyFrom`). */
+    modelSource: ApplicationInferenceProfileSource;
+    /** 1-200 characters, `^([0-9a-zA-Z:.][ _-]?)+$` (CloudFormation `Description`). */
+    description?: pulumi.Input<string>;
+    /** Tags as a map or a list of `{ key, value }` (at most 200; CloudFormation `Tags`). */
+    tags?: Tags;
+}
+
+/** Attributes of an existing application profile, for `fromApplicationInferenceProfileAttributes`. */
+export interface ApplicationInferenceProfileAttributes {
+    /** The profile's ARN. */
+    inferenceProfileArn: pulumi.Input<string>;
+    /** The profile's identifier (its ARN or id). */
+    inferenceProfileIdentifier: pulumi.Input<string>;
+    /**
+     * What the profile copies from, when known. With it, `grantInvoke` allows exactly the models
+     * behind the profile; without it, any model reached through this profile (the model is unknown).
+     */
+    modelSource?: BedrockFoundationModel | ICrossRegionInferenceProfile | string;
+}
+
+/** An application profile: created, or imported. */
+export interface IApplicationInferenceProfile {
+    readonly type: "APPLICATION";
+    readonly inferenceProfileArn: pulumi.Output<string>;
+    readonly inferenceProfileIdentifier: pulumi.Output<string>;
+    readonly invokableArn: pulumi.Output<string>;
+    grantProfileUsage(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    accessTarget(): ApplicationProfileTarget;
+    grantName(): string;
+}
+
+const NAME_RULE = { min: 1, max: 64, pattern: /^([0-9a-zA-Z][ _-]?)+$/, patternText: "letters and digits, each followed by at most one space, underscore or hyphen" };
+const DESCRIPTION_RULE = {
+    min: 1,
+    max: 200,
+    pattern: /^([0-9a-zA-Z:.][ _-]?)+$/,
+    patternText: "letters, digits, colons and periods, each followed by at most one space, underscore or hyphen",
+    optional: true,
+};
+const APP_PROFILE_ARN = /^arn:aws(|-us-gov|-cn|-iso|-iso-b):bedrock:[0-9a-z-]{1,20}:[0-9]{12}:application-inference-profile\/[a-zA-Z0-9-:.]+$/;
+/** Service-generated application profile ids have 12 characters. */
+export const APPLICATION_PROFILE_ID_LENGTH = 12;
+
+/** The longest an application profile ARN can be, given bounds on its partition and Region. */
+function appArnBound(partitionLength: number, regionLength: number): number {
+    return applicationProfileArn("p".repeat(partitionLength), "r".repeat(regionLength), "0".repeat(ACCOUNT_ID_LENGTH), "i".repeat(APPLICATION_PROFILE_ID_LENGTH)).length;
+}
+
+/** A resolved source: what CloudFormation copies from and how IAM sees it. */
+interface ResolvedSource {
+    copyFrom: pulumi.Output<string>;
+    /** The catalog model behind the source, when known. */
+    model?: BedrockFoundationModel;
+    target: FoundationModelTarget | SystemProfileTarget;
+    partitionLength: number;
+    regionLength: number;
+}
+
+function isCrossRegion(v: unknown): v is ICrossRegionInferenceProfile {
+    return (
+        v instanceof CrossRegionInferenceProfile ||
+        (typeof v === "object" && v !== null && (v as { type?: unknown }).type === "SYSTEM_DEFINED" && typeof (v as { accessTarget?: unknown }).accessTarget === "function")
+    );
+}
+
+/** Resolves a model source, refusing routers, application profiles and malformed ARNs. */
+function resolveSource(where: Where, argument: string, source: unknown, parent?: pulumi.Resource): ResolvedSource {
+    if (source instanceof BedrockFoundationModel) {
+        const ctx = callerContext({ parent });
+        return {
+            copyFrom: pulumi.all([ctx.partition, ctx.region]).apply(([p, r]) => foundationModelArn(p, r, source.modelId)),
+            target: { kind: "foundation-model", partition: ctx.sym.partition, region: ctx.sym.region, modelId: source.modelId },
+            partitionLength: MAX_PARTITION_LENGTH,
+            regionLength: MAX_REGION_LENGTH,
+            model: source,
+        };
+    }
+    if (isCrossRegion(source)) {
+        const target = source.accessTarget();
+        const geo = source.geoRegion;
+        return {
+            copyFrom: source.inferenceProfileArn,
+            model: source.model,
+            target,
+            partitionLength: geo.partition.length,
+            regionLength: Math.max(...geo.sourceRegions.map((r) => r.length)),
+        };
+    }
+    if (typeof source === "string") return resolveSourceArn(where, argument, source);
+    if (typeof source === "object" && source !== null && typeof (source as { accessTarget?: unknown }).accessTarget === "function") {
+        const kind = (source as { accessTarget(): { kind: string } }).accessTarget().kind;
+        if (kind === "prompt-router") {
+            fail(where, argument, "<PromptRouter>", "cannot be a prompt router: CloudFormation's ModelSource.CopyFrom takes a foundation model or a system-defined (cross-region) profile");
+        }
+        if (kind === "application-profile") {
+            fail(where, argument, "<ApplicationInferenceProfile>", "cannot be an application profile: CloudFormation's ModelSource.CopyFrom takes a foundation model or a system-defined (cross-region) profile");
+        }
+    }
+    return fail(where, argument, source, "must be a BedrockFoundationModel, a CrossRegionInferenceProfile, or the ARN of a foundation model or system-defined profile");
+}
+
+function resolveSourceArn(where: Where, argument: string, arn: string): ResolvedSource {
+    const parsed = parseArn(arn);
+    const rule = "must be the ARN of a foundation model (arn:<partition>:bedrock:<region>::foundation-model/<id>) or of a system-defined profile (arn:<partition>:bedrock:<region>:<account>:inference-profile/<prefix>.<id>)";
+    if (!parsed || parsed.service !== "bedrock" || !/^aws(|-us-gov|-cn|-iso|-iso-b)$/.test(parsed.partition) || !parsed.region) fail(where, argument, arn, rule);
+    if (parsed.resourceType === "foundation-model" && parsed.account === "") {
+        return {
+            copyFrom: pulumi.output(arn),
+            model: BedrockFoundationModel.lookup(parsed.resourceId),
+            target: { kind: "foundation-model", partition: parsed.partition, region: parsed.region, modelId: parsed.resourceId },
+            partitionLength: parsed.partition.length,
+            regionLength: parsed.region.length,
+        };
+    }
+    if (parsed.resourceType === "inference-profile" && /^[0-9]{12}$/.test(parsed.account)) {
+        const dot = parsed.resourceId.indexOf(".");
+        const geo = CrossRegionInferenceProfileRegion.fromPrefix(parsed.resourceId.slice(0, dot));
+        if (!geo) fail(where, argument, arn, `names a profile with an unknown geography prefix (known: ${CrossRegionInferenceProfileRegion.values().map((g) => g.prefix).join(", ")})`);
+        if (!geo.acceptsSourceRegion(parsed.region)) {
+            fail(where, argument, arn, `is a ${geo.prefix}. profile in Region ${parsed.region}, which is outside the ${geo.prefix} geography`);
+        }
+        return {
+            copyFrom: pulumi.output(arn),
+            model: BedrockFoundationModel.lookup(parsed.resourceId.slice(dot + 1)),
+            target: {
+                kind: "system-profile",
+                arn,
+                partition: parsed.partition,
+                sourceRegion: parsed.region,
+                modelId: parsed.resourceId.slice(dot + 1),
+                destinationRegions: geo.destinationRegions,
+                global: geo.isGlobal,
+            },
+            partitionLength: parsed.partition.length,
+            regionLength: parsed.region.length,
+        };
+    }
+    return fail(where, argument, arn, rule);
+}
+
+/**
+ * An application inference profile: tracks cost and usage of a model or cross-region profile under
+ * your own name and tags (AWS Native `bedrock.ApplicationInferenceProfile`).
+ *
+ * Every property but `tags` replaces the profile when changed.
+ */
+export class ApplicationInferenceProfile extends pulumi.ComponentResource implements IApplicationInferenceProfile {
+    /** An existing application profile, by ARN and identifier. Usable as a model anywhere; both grants. */
+    public static fromApplicationInferenceProfileAttributes(attrs: ApplicationInferenceProfileAttributes): IApplicationInferenceProfile {
+        const where = { component: "ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes" };
+        checkArgs(where, attrs);
+        const arn = checkString(where, "inferenceProfileArn", attrs.inferenceProfileArn, {
+            pattern: APP_PROFILE_ARN,
+            patternText: "an application inference profile ARN",
+        });
+        checkString(where, "inferenceProfileIdentifier", attrs.inferenceProfileIdentifier, { min: 1, max: 2048 });
+        const source = attrs.modelSource === undefined ? undefined : resolveSource(where, "modelSource", attrs.modelSource);
+        const name = typeof arn === "string" ? `imported-${(parseArn(arn)?.resourceId ?? "profile")}` : "imported-profile";
+        return new ImportedApplicationProfile(name, pulumi.output(arn), pulumi.output(attrs.inferenceProfileIdentifier), source);
+    }
+
+    /** An application profile created with AWS Native's `bedrock.ApplicationInferenceProfile` directly. */
+    public static fromCfnApplicationInferenceProfile(
+        resource: bedrock.ApplicationInferenceProfile,
+        modelSource?: BedrockFoundationModel | ICrossRegionInferenceProfile | string,
+    ): IApplicationInferenceProfile {
+        const where = { component: "ApplicationInferenceProfile.fromCfnApplicationInferenceProfile" };
+        if (!bedrock.ApplicationInferenceProfile.isInstance(resource)) {
+            fail(where, "resource", resource, "must be an aws-native bedrock.ApplicationInferenceProfile");
+        }
+        const source = modelSource === undefined ? undefined : resolveSource(where, "modelSource", modelSource);
+        const name = `imported-${(resource as unknown as { __name: string }).__name}`;
+        return new ImportedApplicationProfile(name, resource.inferenceProfileArn, resource.inferenceProfileIdentifier, source);
+    }
+
+    public readonly type = "APPLICATION" as const;
+    /** The profile's ARN (CloudFormation `InferenceProfileArn`). */
+    public readonly inferenceProfileArn: pulumi.Output<string>;
+    /** The service-generated id (CloudFormation `InferenceProfileId`). */
+    public readonly inferenceProfileId: pulumi.Output<string>;
+    /** The identifier to invoke with (CloudFormation `InferenceProfileIdentifier`). */
+    public readonly inferenceProfileIdentifier: pulumi.Output<string>;
+    /** The AWS Native resource. */
+    public readonly profile: bedrock.ApplicationInferenceProfile;
+    /** The catalog model the profile copies, when known before deploy. */
+    public readonly sourceModel?: BedrockFoundationModel;
+    private readonly source: ResolvedSource;
+
+    constructor(name: string, args: ApplicationInferenceProfileArgs, opts?: pulumi.ComponentResourceOptions) {
+        const where = { component: "ApplicationInferenceProfile", name };
+        checkArgs(where, args);
+        const inferenceProfileName = checkString(where, "inferenceProfileName", args.inferenceProfileName, NAME_RULE);
+        const description = checkString(where, "description", args.description, DESCRIPTION_RULE);
+        const tags = normalizeTags(where, args.tags);
+        // Resolving a source validates it; a foundation model's ARN needs the component as parent, so
+        // check the kind first and resolve for real after registering.
+        if (!(args.modelSource instanceof BedrockFoundationModel)) resolveSource(where, "modelSource", args.modelSource);
+        super("bedrock-genai:index:ApplicationInferenceProfile", name, {}, opts);
+        this.source = resolveSource(where, "modelSource", args.modelSource, this);
+        this.sourceModel = this.source.model;
+        this.profile = new bedrock.ApplicationInferenceProfile(
+            name,
+            {
+                inferenceProfileName,
+                description,
+                modelSource: { copyFrom: this.source.copyFrom },
+                tags,
+            },
+            { parent: this },
+        );
+        this.inferenceProfileArn = this.profile.inferenceProfileArn;
+        this.inferenceProfileId = this.profile.inferenceProfileId;
+        this.inferenceProfileIdentifier = this.profile.inferenceProfileIdentifier;
+        this.registerOutputs({
+            inferenceProfileArn: this.inferenceProfileArn,
+            inferenceProfileId: this.inferenceProfileId,
+            inferenceProfileIdentifier: this.inferenceProfileIdentifier,
+        });
+    }
+
+    public get invokableArn(): pulumi.Output<string> {
+        return this.inferenceProfileArn;
+    }
+
+    public accessTarget(): ApplicationProfileTarget {
+        const arn = symbolic(
+            this.inferenceProfileArn,
+            `application-inference-profile/${this.grantName()}`,
+            appArnBound(this.source.partitionLength, this.source.regionLength),
+        );
+        return { kind: "application-profile", arn, source: this.source.target, partition: this.source.target.partition };
+    }
+
+    public grantName(): string {
+        return (this as unknown as { __name: string }).__name;
+    }
+
+    public get grantParent(): pulumi.Resource {
+        return this;
+    }
+
+    /** `bedrock:GetInferenceProfile` on the profile (and the system profile it wraps) and `bedrock:ListInferenceProfiles`. */
+    public grantProfileUsage(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        return grantUsageTo(this, role, opts);
+    }
+
+    /** Invoke on the profile, the system profile it wraps, and its models through these profiles only. */
+    public grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        return grantInvokeTo(this, role, opts);
+    }
+}
+
+/** An imported application profile. */
+class ImportedApplicationProfile implements IApplicationInferenceProfile {
+    readonly type = "APPLICATION" as const;
+
+    /** The catalog model the profile copies, when known. */
+    get sourceModel(): BedrockFoundationModel | undefined {
+        return this.source?.model;
+    }
+
+    constructor(
+        private readonly name: string,
+        readonly inferenceProfileArn: pulumi.Output<string>,
+        readonly inferenceProfileIdentifier: pulumi.Output<string>,
+        private readonly source: ResolvedSource | undefined,
+    ) {}
+
+    get invokableArn(): pulumi.Output<string> {
+        return this.inferenceProfileArn;
+    }
+
+    accessTarget(): ApplicationProfileTarget {
+        const arn = symbolic(
+            this.inferenceProfileArn,
+            `application-inference-profile/${this.name}`,
+            appArnBound(this.source?.partitionLength ?? MAX_PARTITION_LENGTH, this.source?.regionLength ?? MAX_REGION_LENGTH),
+        );
+        const partition = this.source?.target.partition ?? symbolic(this.inferenceProfileArn.apply((a) => parseArn(a)?.partition ?? "aws"), `partition-of/${this.name}`, MAX_PARTITION_LENGTH);
+        return { kind: "application-profile", arn, source: this.source?.target, partition };
+    }
+
+    grantName(): string {
+        return this.name.replace(/[^A-Za-z0-9-]/g, "-");
+    }
+
+    grantProfileUsage(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        return grantUsageTo(this, role, opts);
+    }
+
+    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        return grantInvokeTo(this, role, opts);
+    }
+}

@@ -1,0 +1,88 @@
+/**
+ * The one place Bedrock ARNs are built and parsed. Pure functions over strings; any argument may be
+ * a symbolic placeholder (see `symbols.ts`) that is replaced by its value at deploy time.
+ *
+ * Formats: AWS Service Authorization Reference for Amazon Bedrock.
+ */
+
+/** `arn:<partition>:bedrock:<region>::foundation-model/<modelId>` (the account field is empty). */
+export function foundationModelArn(partition: string, region: string, modelId: string): string {
+    return `arn:${partition}:bedrock:${region}::foundation-model/${modelId}`;
+}
+
+/** `arn:<partition>:bedrock:::foundation-model/<modelId>`: the Region-less ARN IAM sees for global profiles. */
+export function globalFoundationModelArn(partition: string, modelId: string): string {
+    return `arn:${partition}:bedrock:::foundation-model/${modelId}`;
+}
+
+/** `arn:<partition>:bedrock:<region>:<account>:inference-profile/<profileId>` (system-defined profile). */
+export function systemProfileArn(partition: string, region: string, account: string, profileId: string): string {
+    return `arn:${partition}:bedrock:${region}:${account}:inference-profile/${profileId}`;
+}
+
+/** `arn:<partition>:bedrock:<region>:<account>:application-inference-profile/<id>`. */
+export function applicationProfileArn(partition: string, region: string, account: string, id: string): string {
+    return `arn:${partition}:bedrock:${region}:${account}:application-inference-profile/${id}`;
+}
+
+/** `arn:<partition>:bedrock:<region>:<account>:default-prompt-router/<routerId>`. */
+export function defaultPromptRouterArn(partition: string, region: string, account: string, routerId: string): string {
+    return `arn:${partition}:bedrock:${region}:${account}:default-prompt-router/${routerId}`;
+}
+
+/** `arn:<partition>:bedrock:<region>:<account>:prompt-router/<id>`. */
+export function promptRouterArn(partition: string, region: string, account: string, id: string): string {
+    return `arn:${partition}:bedrock:${region}:${account}:prompt-router/${id}`;
+}
+
+/** `arn:<partition>:bedrock:<region>:<account>:agent/<agentId>`. */
+export function agentArn(partition: string, region: string, account: string, agentId: string): string {
+    return `arn:${partition}:bedrock:${region}:${account}:agent/${agentId}`;
+}
+
+/** `arn:<partition>:bedrock:<region>:<account>:agent-alias/<agentId>/<aliasId>`. */
+export function agentAliasArn(partition: string, region: string, account: string, agentId: string, aliasId: string): string {
+    return `arn:${partition}:bedrock:${region}:${account}:agent-alias/${agentId}/${aliasId}`;
+}
+
+/** `arn:<partition>:bedrock:<region>:<account>:prompt/<promptId>`. */
+export function promptArn(partition: string, region: string, account: string, promptId: string): string {
+    return `arn:${partition}:bedrock:${region}:${account}:prompt/${promptId}`;
+}
+
+/** The parts of an ARN. */
+export interface ParsedArn {
+    partition: string;
+    service: string;
+    region: string;
+    account: string;
+    /** Everything after the fifth colon (`application-inference-profile/abc`). */
+    resource: string;
+    /** The resource type (`application-inference-profile`), or "" when the resource has no `/`. */
+    resourceType: string;
+    /** The resource id (`abc`): what follows the first `/`. */
+    resourceId: string;
+}
+
+/** Parses `arn:<partition>:<service>:<region>:<account>:<resource>`; undefined when `arn` is not one. */
+export function parseArn(arn: string): ParsedArn | undefined {
+    const m = /^arn:([a-z0-9-]+):([a-z0-9-]+):([a-z0-9-]*):([0-9]*):(.+)$/.exec(arn);
+    if (!m) return undefined;
+    const resource = m[5];
+    const slash = resource.indexOf("/");
+    return {
+        partition: m[1],
+        service: m[2],
+        region: m[3],
+        account: m[4],
+        resource,
+        resourceType: slash < 0 ? "" : resource.slice(0, slash),
+        resourceId: slash < 0 ? resource : resource.slice(slash + 1),
+    };
+}
+
+/** The role name in an IAM role ARN (`arn:aws:iam::123456789012:role/path/name` -> `name`). */
+export function roleNameFromArn(arn: string): string | undefined {
+    const m = /^arn:[a-z0-9-]+:iam::[0-9]{12}:role\/(?:[\u0021-\u007e]*\/)?([\w+=,.@-]{1,64})$/.exec(arn);
+    return m ? m[1] : undefined;
+}

@@ -1,0 +1,95 @@
+/**
+ * The caller's account, Region and partition: where system-defined profile ARNs, application profile
+ * ARNs and foundation-model ARNs live. Read through the AWS Native provider's standard invokes
+ * (`aws-native:index:getAccountId`, `aws-native:index:getRegion`, `aws-native:index:getPartition`),
+ * from the provider that owns the component's Bedrock resources, once per provider per program.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { CrossRegionInferenceProfileRegion } from "./geographies";
+import { symbolic } from "./symbols";
+
+/** The invoke tokens this package calls; mock them to test a program (see the testing helper). */
+export const INVOKE_TOKENS = {
+    accountId: "aws-native:index:getAccountId",
+    region: "aws-native:index:getRegion",
+    partition: "aws-native:index:getPartition",
+} as const;
+
+/** An AWS account id has 12 digits. */
+export const ACCOUNT_ID_LENGTH = 12;
+/** The longest partition name (`aws-us-gov`). */
+export const MAX_PARTITION_LENGTH = "aws-us-gov".length;
+/** The longest Region name this package knows, a bound for sizing policies before deploy. */
+export const MAX_REGION_LENGTH = Math.max(
+    ...CrossRegionInferenceProfileRegion.values().flatMap((g) => g.destinationRegions.map((r) => r.length)),
+);
+
+/** The caller's account, Region and partition as Outputs, and as symbolic strings for policies. */
+export interface CallerContext {
+    readonly account: pulumi.Output<string>;
+    readonly region: pulumi.Output<string>;
+    readonly partition: pulumi.Output<string>;
+    /** The Region when it is known before deploy (the default provider's `aws-native:region` config). */
+    readonly knownRegion?: string;
+    /** Symbolic forms (placeholders with their maximum lengths) for policy documents. */
+    readonly sym: { readonly account: string; readonly region: string; readonly partition: string };
+}
+
+const cache = new WeakMap<object, Map<pulumi.ProviderResource | undefined, CallerContext>>();
+const processKey = {};
+
+/**
+ * The context of the AWS Native provider that `parent` (or, without one, the default provider)
+ * uses. Cached per provider for the program's lifetime.
+ */
+export function callerContext(opts: { parent?: pulumi.Resource; provider?: pulumi.ProviderResource } = {}): CallerContext {
+    const provider = opts.provider ?? opts.parent?.getProvider("aws-native::getRegion");
+    const runtimeKey = (pulumi.runtime.getMonitor() as object | undefined) ?? processKey;
+    let perRuntime = cache.get(runtimeKey);
+    if (!perRuntime) {
+        perRuntime = new Map();
+        cache.set(runtimeKey, perRuntime);
+    }
+    const hit = perRuntime.get(provider);
+    if (hit) return hit;
+
+    const invokeOpts: pulumi.InvokeOutputOptions = provider ? { provider } : {};
+    const call = (token: string, field: string): pulumi.Output<string> =>
+        pulumi.runtime.invokeOutput<Record<string, unknown>>(token, {}, invokeOpts).apply((r) => {
+            const v = r?.[field];
+            if (typeof v !== "string" || v === "") {
+                throw new Error(`The ${token} invoke returned no ${field}; a Pulumi mock must answer it with { ${field}: "..." }.`);
+            }
+            return v;
+        });
+    const account = call(INVOKE_TOKENS.accountId, "accountId");
+    const region = call(INVOKE_TOKENS.region, "region");
+    const partition = call(INVOKE_TOKENS.partition, "partition");
+    const suffix = provider ? `@${providerName(provider)}` : "";
+    const ctx: CallerContext = {
+        account,
+        region,
+        partition,
+        knownRegion: provider ? undefined : configuredRegion(),
+        sym: {
+            account: symbolic(account, `account${suffix}`, ACCOUNT_ID_LENGTH),
+            region: symbolic(region, `region${suffix}`, MAX_REGION_LENGTH),
+            partition: symbolic(partition, `partition${suffix}`, MAX_PARTITION_LENGTH),
+        },
+    };
+    perRuntime.set(provider, ctx);
+    return ctx;
+}
+
+function providerName(p: pulumi.ProviderResource): string {
+    return (p as unknown as { __name?: string }).__name ?? "provider";
+}
+
+/** The default AWS Native provider's Region when the stack's config sets it, else undefined. */
+export function configuredRegion(): string | undefined {
+    try {
+        return new pulumi.Config("aws-native").get("region") ?? undefined;
+    } catch {
+        return undefined;
+    }
+}

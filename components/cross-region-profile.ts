@@ -1,0 +1,260 @@
+/**
+ * System-defined (cross-region) inference profiles: `CrossRegionInferenceProfile`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { SystemProfileTarget } from "./access";
+import { systemProfileArn } from "./arns";
+import { callerContext, type CallerContext } from "./context";
+import { BedrockFoundationModel } from "./foundation-model";
+import { CrossRegionInferenceProfileRegion } from "./geographies";
+import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
+import { symbolic } from "./symbols";
+import { checkArgs, fail, type Where } from "./validation";
+
+/** Arguments of `CrossRegionInferenceProfile` and `CrossRegionInferenceProfile.fromConfig`. */
+export interface CrossRegionInferenceProfileProps {
+    /** The geography whose profile to use (`CrossRegionInferenceProfileRegion.US`, ...). */
+    geoRegion: CrossRegionInferenceProfileRegion;
+    /** The model; it must support cross-region inference and have a profile in the geography. */
+    model: BedrockFoundationModel;
+    /**
+     * Regions the profile routes to, when you want to narrow or extend the geography's default set
+     * (`geoRegion.destinationRegions`). Grants allow the model in each of them, and in the source
+     * Region, only through this profile.
+     */
+    destinationRegions?: string[];
+}
+
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$/;
+
+/** A system-defined inference profile: what a reference and the component both offer. */
+export interface ICrossRegionInferenceProfile {
+    /** `<prefix>.<modelId>`, e.g. `us.anthropic.claude-3-5-sonnet-20241022-v2:0`. */
+    readonly inferenceProfileId: string | pulumi.Output<string>;
+    /** `arn:<partition>:bedrock:<source-region>:<account>:inference-profile/<id>`. */
+    readonly inferenceProfileArn: pulumi.Output<string>;
+    /** Always `SYSTEM_DEFINED`. */
+    readonly type: "SYSTEM_DEFINED";
+    readonly geoRegion: CrossRegionInferenceProfileRegion;
+    readonly model: BedrockFoundationModel;
+    /** The ARN to invoke: the profile's ARN. */
+    readonly invokableArn: pulumi.Output<string>;
+    grantProfileUsage(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    accessTarget(): SystemProfileTarget;
+    grantName(): string;
+}
+
+/** Validates the props; returns the destination Regions. Throws naming the argument. */
+export function validateCrossRegionProps(where: Where, props: CrossRegionInferenceProfileProps, knownRegion: string | undefined): string[] {
+    checkArgs(where, props);
+    const { geoRegion, model } = props;
+    if (!(geoRegion instanceof CrossRegionInferenceProfileRegion)) {
+        fail(where, "geoRegion", geoRegion, `must be one of CrossRegionInferenceProfileRegion.${CrossRegionInferenceProfileRegion.values().map((g) => g.name).join(", .")}`);
+    }
+    if (!(model instanceof BedrockFoundationModel)) {
+        fail(where, "model", model, "must be a BedrockFoundationModel (a catalog constant or new BedrockFoundationModel(modelId, props))");
+    }
+    if (!model.supportsCrossRegion) {
+        fail(where, "model", model.modelId, "does not support cross-region inference (supportsCrossRegion is false)");
+    }
+    if (!model.hasProfileIn(geoRegion.prefix)) {
+        fail(
+            where,
+            "model",
+            model.modelId,
+            `has no ${geoRegion.prefix}. cross-region profile (AWS documents profiles in: ${(model.crossRegionGeographies ?? []).join(", ") || "none"})`,
+        );
+    }
+    if (knownRegion !== undefined) checkSourceRegion(where, geoRegion, knownRegion);
+    let destinations = [...geoRegion.destinationRegions];
+    if (props.destinationRegions !== undefined) {
+        if (!Array.isArray(props.destinationRegions) || props.destinationRegions.length === 0) {
+            fail(where, "destinationRegions", props.destinationRegions, "must be a non-empty list of Region names");
+        }
+        props.destinationRegions.forEach((r, i) => {
+            if (typeof r !== "string" || !REGION_PATTERN.test(r)) fail(where, `destinationRegions[${i}]`, r, "is not a Region name (e.g. us-east-1)");
+        });
+        destinations = [...new Set(props.destinationRegions)];
+    }
+    return destinations.sort();
+}
+
+/** Refuses a source Region outside the geography (a `us.` profile used from `eu-west-1`). */
+export function checkSourceRegion(where: Where, geo: CrossRegionInferenceProfileRegion, region: string): void {
+    if (!geo.acceptsSourceRegion(region)) {
+        fail(
+            where,
+            "geoRegion",
+            geo.prefix,
+            `profiles cannot be called from Region ${region}: the ${geo.prefix} geography's source Regions are ${geo.isGlobal ? "the commercial Regions" : geo.sourceRegions.join(", ")}`,
+        );
+    }
+}
+
+/** The parts shared by the reference and the component. */
+class ProfileCore {
+    readonly inferenceProfileId: string;
+    readonly destinationRegions: string[];
+    readonly inferenceProfileArn: pulumi.Output<string>;
+    private readonly symArn: string;
+    private readonly symRegion: string;
+
+    constructor(
+        readonly where: Where,
+        readonly props: CrossRegionInferenceProfileProps,
+        ctx: CallerContext,
+    ) {
+        this.destinationRegions = validateCrossRegionProps(where, props, ctx.knownRegion);
+        const geo = props.geoRegion;
+        this.inferenceProfileId = `${geo.prefix}.${props.model.modelId}`;
+        // The Region and partition as the provider reports them, checked against the geography.
+        const region = ctx.region.apply((r) => {
+            checkSourceRegion(where, geo, r);
+            return r;
+        });
+        const partition = ctx.partition.apply((p) => {
+            if (p !== geo.partition) {
+                fail(where, "geoRegion", geo.prefix, `profiles live in the ${geo.partition} partition, but the provider's partition is ${p}`);
+            }
+            return p;
+        });
+        this.inferenceProfileArn = pulumi
+            .all([partition, region, ctx.account])
+            .apply(([p, r, a]) => systemProfileArn(p, r, a, this.inferenceProfileId));
+        const label = `${ctx.sym.region}/${geo.prefix}`.replace(/[«»]/g, "");
+        this.symRegion = symbolic(region, `checked-${label}`, Math.max(...geo.sourceRegions.map((r) => r.length)));
+        // Policies render through the checked Region and partition, so a mismatch fails the deploy.
+        const symPartition = symbolic(partition, `checked-partition-${label}`, geo.partition.length);
+        this.symArn = systemProfileArn(symPartition, this.symRegion, ctx.sym.account, this.inferenceProfileId);
+    }
+
+    accessTarget(): SystemProfileTarget {
+        const geo = this.props.geoRegion;
+        return {
+            kind: "system-profile",
+            arn: this.symArn,
+            partition: geo.partition,
+            sourceRegion: this.symRegion,
+            modelId: this.props.model.modelId,
+            destinationRegions: this.destinationRegions,
+            global: geo.isGlobal,
+        };
+    }
+}
+
+/** A reference to a system-defined profile (what `fromConfig` returns): it creates no resource. */
+class CrossRegionInferenceProfileReference implements ICrossRegionInferenceProfile {
+    readonly type = "SYSTEM_DEFINED" as const;
+    readonly geoRegion: CrossRegionInferenceProfileRegion;
+    readonly model: BedrockFoundationModel;
+    readonly inferenceProfileId: string;
+    readonly inferenceProfileArn: pulumi.Output<string>;
+    /** Regions the profile routes to (the geography's default set unless narrowed or extended). */
+    readonly destinationRegions: string[];
+    private readonly core: ProfileCore;
+
+    constructor(props: CrossRegionInferenceProfileProps, provider?: pulumi.ProviderResource) {
+        this.core = new ProfileCore({ component: "CrossRegionInferenceProfile.fromConfig" }, props, callerContext({ provider }));
+        this.geoRegion = props.geoRegion;
+        this.model = props.model;
+        this.inferenceProfileId = this.core.inferenceProfileId;
+        this.inferenceProfileArn = this.core.inferenceProfileArn;
+        this.destinationRegions = this.core.destinationRegions;
+    }
+
+    get invokableArn(): pulumi.Output<string> {
+        return this.inferenceProfileArn;
+    }
+
+    accessTarget(): SystemProfileTarget {
+        return this.core.accessTarget();
+    }
+
+    grantName(): string {
+        return `profile-${this.inferenceProfileId.replace(/[^A-Za-z0-9-]/g, "-")}`;
+    }
+
+    /** `bedrock:GetInferenceProfile` on the profile and `bedrock:ListInferenceProfiles`. */
+    grantProfileUsage(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        return grantUsageTo(this, role, opts);
+    }
+
+    /** Invoke on the profile, and on the model in every destination Region through this profile only. */
+    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        return grantInvokeTo(this, role, opts);
+    }
+}
+
+/**
+ * A system-defined cross-region inference profile as a component in the stack's graph. It creates no
+ * cloud resource (AWS defines the profile); its outputs are the profile's id, ARN and Regions.
+ *
+ * Use `CrossRegionInferenceProfile.fromConfig` for a plain reference without a graph node.
+ */
+export class CrossRegionInferenceProfile extends pulumi.ComponentResource implements ICrossRegionInferenceProfile {
+    /**
+     * A reference to the system-defined profile of `model` in `geoRegion`; creates nothing. Its ARN is
+     * in the Region and account of the default AWS Native provider (or of `opts.provider`).
+     */
+    public static fromConfig(props: CrossRegionInferenceProfileProps, opts: { provider?: pulumi.ProviderResource } = {}): ICrossRegionInferenceProfile & { readonly inferenceProfileId: string; readonly destinationRegions: string[] } {
+        return new CrossRegionInferenceProfileReference(props, opts.provider);
+    }
+
+    public readonly type = "SYSTEM_DEFINED" as const;
+    public readonly geoRegion: CrossRegionInferenceProfileRegion;
+    public readonly model: BedrockFoundationModel;
+    /** `<prefix>.<modelId>`. */
+    public readonly inferenceProfileId: pulumi.Output<string>;
+    /** The profile's ARN in the caller's Region and account. */
+    public readonly inferenceProfileArn: pulumi.Output<string>;
+    /** Regions the profile routes to. */
+    public readonly destinationRegions: pulumi.Output<string[]>;
+    private readonly core: ProfileCore;
+
+    constructor(name: string, args: CrossRegionInferenceProfileProps, opts?: pulumi.ComponentResourceOptions) {
+        const where = { component: "CrossRegionInferenceProfile", name };
+        // Validate before registering anything (the Region from config, when the default provider is used).
+        const explicitProvider = opts?.provider !== undefined || opts?.providers !== undefined || opts?.parent !== undefined;
+        validateCrossRegionProps(where, args, explicitProvider ? undefined : callerContext().knownRegion);
+        super("bedrock-genai:index:CrossRegionInferenceProfile", name, {}, opts);
+        this.core = new ProfileCore(where, args, callerContext({ parent: this }));
+        this.geoRegion = args.geoRegion;
+        this.model = args.model;
+        this.inferenceProfileId = pulumi.output(this.core.inferenceProfileId);
+        this.inferenceProfileArn = this.core.inferenceProfileArn;
+        this.destinationRegions = pulumi.output(this.core.destinationRegions);
+        this.registerOutputs({
+            inferenceProfileId: this.inferenceProfileId,
+            inferenceProfileArn: this.inferenceProfileArn,
+            destinationRegions: this.destinationRegions,
+            type: this.type,
+        });
+    }
+
+    public get invokableArn(): pulumi.Output<string> {
+        return this.inferenceProfileArn;
+    }
+
+    public accessTarget(): SystemProfileTarget {
+        return this.core.accessTarget();
+    }
+
+    public grantName(): string {
+        return (this as unknown as { __name: string }).__name;
+    }
+
+    public get grantParent(): pulumi.Resource {
+        return this;
+    }
+
+    /** `bedrock:GetInferenceProfile` on the profile and `bedrock:ListInferenceProfiles`. */
+    public grantProfileUsage(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        return grantUsageTo(this, role, opts);
+    }
+
+    /** Invoke on the profile, and on the model in every destination Region through this profile only. */
+    public grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        return grantInvokeTo(this, role, opts);
+    }
+}

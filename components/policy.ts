@@ -1,0 +1,332 @@
+/**
+ * IAM policy documents as plain data: canonical form, merging, sorting, measuring and splitting.
+ * Pure functions; strings may hold symbolic placeholders (`symbols.ts`), which are measured at
+ * their maximum length.
+ */
+import { maxLength } from "./symbols";
+
+/** `{ operator: { key: values } }`, e.g. `{ StringEquals: { "bedrock:InferenceProfileArn": [arn] } }`. */
+export type ConditionBlock = Record<string, Record<string, string[]>>;
+
+/** An IAM policy statement in canonical form: arrays everywhere, sorted and without duplicates. */
+export interface Statement {
+    Effect: "Allow" | "Deny";
+    Action: string[];
+    Resource: string[];
+    Condition?: ConditionBlock;
+}
+
+/** A policy document as IAM receives it (single values are written as strings, not arrays). */
+export interface PolicyDocumentJson {
+    Version: "2012-10-17";
+    Statement: Record<string, unknown>[];
+}
+
+/** IAM's size limits, in characters without whitespace. */
+export const IAM_LIMITS = {
+    /** All inline policies of one role together. */
+    inlinePerRole: 10_240,
+    /** One customer-managed policy. */
+    managedPolicy: 6_144,
+    /** Managed policies attached to one role: the default quota. */
+    managedPerRoleDefault: 10,
+    /** Managed policies attached to one role: the most the quota can be raised to. */
+    managedPerRoleMax: 20,
+} as const;
+
+/** Condition operators whose value list means "any of": merging two lists is an exact OR. */
+const ANY_OF_OPERATORS = new Set([
+    "StringEquals",
+    "StringEqualsIgnoreCase",
+    "StringLike",
+    "ArnEquals",
+    "ArnLike",
+    "ForAnyValue:StringEquals",
+    "ForAnyValue:StringLike",
+]);
+
+function uniqueSorted(values: Iterable<string>): string[] {
+    return [...new Set(values)].sort(compareStrings);
+}
+
+/** Code-unit order, independent of locale. */
+export function compareStrings(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The canonical form of a statement: sorted, de-duplicated, empty conditions dropped. */
+export function canonical(s: Statement): Statement {
+    const out: Statement = { Effect: s.Effect, Action: uniqueSorted(s.Action), Resource: uniqueSorted(s.Resource) };
+    if (s.Condition) {
+        const cond: ConditionBlock = {};
+        for (const op of Object.keys(s.Condition).sort(compareStrings)) {
+            const keys = Object.keys(s.Condition[op]).sort(compareStrings);
+            if (keys.length === 0) continue;
+            cond[op] = {};
+            for (const k of keys) cond[op][k] = uniqueSorted(s.Condition[op][k]);
+        }
+        if (Object.keys(cond).length > 0) out.Condition = cond;
+    }
+    return out;
+}
+
+/** The statement as IAM JSON: single actions, resources and condition values as plain strings. */
+export function statementJson(s: Statement): Record<string, unknown> {
+    const one = (v: string[]) => (v.length === 1 ? v[0] : v);
+    const json: Record<string, unknown> = { Effect: s.Effect, Action: one(s.Action), Resource: one(s.Resource) };
+    if (s.Condition) {
+        const cond: Record<string, Record<string, unknown>> = {};
+        for (const [op, keys] of Object.entries(s.Condition)) {
+            cond[op] = {};
+            for (const [k, v] of Object.entries(keys)) cond[op][k] = one(v);
+        }
+        json.Condition = cond;
+    }
+    return json;
+}
+
+/** Parses IAM JSON (strings or arrays) back into canonical statements. */
+export function parseStatements(doc: { Statement: unknown } | string): Statement[] {
+    const parsed = typeof doc === "string" ? (JSON.parse(doc) as { Statement: unknown }) : doc;
+    const list = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
+    const many = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : [v as string]);
+    return list.map((raw: Record<string, unknown>) => {
+        const s: Statement = {
+            Effect: raw.Effect as "Allow" | "Deny",
+            Action: many(raw.Action),
+            Resource: many(raw.Resource),
+        };
+        if (raw.Condition) {
+            s.Condition = {};
+            for (const [op, keys] of Object.entries(raw.Condition as Record<string, Record<string, unknown>>)) {
+                s.Condition[op] = {};
+                for (const [k, v] of Object.entries(keys)) s.Condition[op][k] = many(v);
+            }
+        }
+        return canonical(s);
+    });
+}
+
+function key(s: Statement): string {
+    return JSON.stringify(s);
+}
+
+/** Sorts canonical statements by their JSON text. */
+export function sortStatements(statements: Statement[]): Statement[] {
+    return statements
+        .map((s) => ({ s, k: key(s) }))
+        .sort((a, b) => compareStrings(a.k, b.k))
+        .map((x) => x.s);
+}
+
+function groupBy<T>(items: T[], keyOf: (t: T) => string): T[][] {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+        const k = keyOf(item);
+        const g = groups.get(k);
+        if (g) g.push(item);
+        else groups.set(k, [item]);
+    }
+    return [...groups.values()];
+}
+
+function conditionKey(s: Statement): string {
+    return JSON.stringify(s.Condition ?? null);
+}
+
+/** Same Effect, actions and conditions: one statement listing all resources. */
+function mergeResources(statements: Statement[]): Statement[] {
+    return groupBy(statements, (s) => `${s.Effect}|${s.Action.join(",")}|${conditionKey(s)}`).map((g) =>
+        g.length === 1 ? g[0] : canonical({ ...g[0], Resource: g.flatMap((s) => s.Resource) }),
+    );
+}
+
+/** Same Effect, resources and conditions: one statement listing all actions. */
+function mergeActions(statements: Statement[]): Statement[] {
+    return groupBy(statements, (s) => `${s.Effect}|${s.Resource.join(",")}|${conditionKey(s)}`).map((g) =>
+        g.length === 1 ? g[0] : canonical({ ...g[0], Action: g.flatMap((s) => s.Action) }),
+    );
+}
+
+/**
+ * Same Effect, actions and resources, and conditions equal but for the values of one key under an
+ * "any of" operator: one statement whose list for that key holds both lists (an exact OR).
+ */
+function mergeConditionValues(statements: Statement[]): Statement[] {
+    let current = statements;
+    let changed = true;
+    while (changed) {
+        changed = false;
+        const out: Statement[] = [];
+        for (const group of groupBy(current, (s) => `${s.Effect}|${s.Action.join(",")}|${s.Resource.join(",")}`)) {
+            if (group.length === 1) {
+                out.push(group[0]);
+                continue;
+            }
+            // Within the group, merge pairs that differ in exactly one (operator, key) value list.
+            const pending = [...group];
+            while (pending.length > 0) {
+                let a = pending.shift() as Statement;
+                for (let i = 0; i < pending.length; ) {
+                    const merged = mergeOneKey(a, pending[i]);
+                    if (merged) {
+                        a = merged;
+                        pending.splice(i, 1);
+                        changed = true;
+                    } else {
+                        i++;
+                    }
+                }
+                out.push(a);
+            }
+        }
+        current = out;
+    }
+    return current;
+}
+
+function conditionEntries(s: Statement): [string, string, string[]][] {
+    const out: [string, string, string[]][] = [];
+    for (const [op, keys] of Object.entries(s.Condition ?? {})) {
+        for (const [k, v] of Object.entries(keys)) out.push([op, k, v]);
+    }
+    return out;
+}
+
+function mergeOneKey(a: Statement, b: Statement): Statement | undefined {
+    const ea = conditionEntries(a);
+    const eb = conditionEntries(b);
+    if (ea.length === 0 || ea.length !== eb.length) return undefined;
+    let differing = -1;
+    for (let i = 0; i < ea.length; i++) {
+        if (ea[i][0] !== eb[i][0] || ea[i][1] !== eb[i][1]) return undefined;
+        if (ea[i][2].join("\n") !== eb[i][2].join("\n")) {
+            if (differing >= 0) return undefined;
+            differing = i;
+        }
+    }
+    if (differing < 0) return a;
+    const [op, k] = ea[differing];
+    if (!ANY_OF_OPERATORS.has(op)) return undefined;
+    const cond: ConditionBlock = JSON.parse(JSON.stringify(a.Condition));
+    cond[op][k] = [...ea[differing][2], ...eb[differing][2]];
+    return canonical({ ...a, Condition: cond });
+}
+
+/**
+ * Merges statements without changing what they allow: equal conditions and actions share one
+ * resource list; equal resources and conditions share one action list; condition value lists of one
+ * "any of" key merge when everything else is equal. The result is sorted, and the same for any
+ * order of the input.
+ */
+export function mergeStatements(statements: Statement[]): Statement[] {
+    let current = sortStatements(statements.map(canonical));
+    for (;;) {
+        const before = current.map(key).join("\n");
+        current = sortStatements(mergeActions(mergeResources(mergeConditionValues(current))));
+        if (current.map(key).join("\n") === before) return current;
+    }
+}
+
+/** The policy document for canonical statements, as compact JSON text. */
+export function policyJson(statements: Statement[]): string {
+    const doc: PolicyDocumentJson = { Version: "2012-10-17", Statement: statements.map(statementJson) };
+    return JSON.stringify(doc);
+}
+
+/** The most characters (whitespace excluded) the document for `statements` can have once deployed. */
+export function policySize(statements: Statement[]): number {
+    return maxLength(policyJson(statements));
+}
+
+/** Characters of an empty document (`{"Version":"2012-10-17","Statement":[]}`). */
+const EMPTY_DOC_SIZE = policyJson([]).length;
+
+function statementSize(s: Statement): number {
+    return maxLength(JSON.stringify(statementJson(s)));
+}
+
+/** Where statements go: into the role's inline policy, then into managed policies. */
+export interface PolicyLayout {
+    /** Statements of the inline policy (may be empty). */
+    inline: Statement[];
+    /** Statements of each managed policy, in order. */
+    managed: Statement[][];
+}
+
+/** Limits for `layoutPolicies`. */
+export interface LayoutLimits {
+    /** Characters available to the inline policy (default: IAM's per-role limit). */
+    inline?: number;
+    /** Characters per managed policy (default: IAM's limit). */
+    managed?: number;
+}
+
+/**
+ * Packs merged statements into one inline policy of at most `limits.inline` characters and managed
+ * policies of at most `limits.managed` characters each, in order, splitting a statement's resource
+ * list (or, for a single resource, its "any of" condition values) where it does not fit. Sizes are
+ * measured with every placeholder at its maximum length, so the layout holds for any deployed value.
+ */
+export function layoutPolicies(statements: Statement[], limits: LayoutLimits = {}): PolicyLayout {
+    const inlineCap = limits.inline ?? IAM_LIMITS.inlinePerRole;
+    const managedCap = limits.managed ?? IAM_LIMITS.managedPolicy;
+    const docs: Statement[][] = [[]];
+    const caps = [inlineCap];
+    const used = [EMPTY_DOC_SIZE];
+    const openDoc = () => {
+        docs.push([]);
+        caps.push(managedCap);
+        used.push(EMPTY_DOC_SIZE);
+    };
+    const queue = [...statements];
+    while (queue.length > 0) {
+        const s = queue.shift() as Statement;
+        const d = docs.length - 1;
+        const sep = docs[d].length > 0 ? 1 : 0;
+        const size = statementSize(s);
+        if (used[d] + sep + size <= caps[d]) {
+            docs[d].push(s);
+            used[d] += sep + size;
+            continue;
+        }
+        const room = caps[d] - used[d] - sep;
+        const parts = splitToFit(s, room);
+        if (parts) {
+            docs[d].push(parts[0]);
+            used[d] += sep + statementSize(parts[0]);
+            queue.unshift(parts[1]);
+        } else if (docs[d].length === 0 && d > 0) {
+            throw new Error(
+                `An IAM statement of ${size} characters cannot be split to fit a policy of ${caps[d]} characters: ${JSON.stringify(statementJson(s)).slice(0, 200)}`,
+            );
+        } else {
+            queue.unshift(s);
+        }
+        openDoc();
+    }
+    const [inline, ...managed] = docs;
+    return { inline, managed: managed.filter((m) => m.length > 0) };
+}
+
+/** The largest head of `s` (by resources, else by condition values) that fits `room`, and the rest. */
+function splitToFit(s: Statement, room: number): [Statement, Statement] | undefined {
+    if (s.Resource.length > 1) {
+        let n = 0;
+        while (n + 1 < s.Resource.length && statementSize({ ...s, Resource: s.Resource.slice(0, n + 1) }) <= room) n++;
+        if (n === 0) return undefined;
+        return [{ ...s, Resource: s.Resource.slice(0, n) }, { ...s, Resource: s.Resource.slice(n) }];
+    }
+    const entries = conditionEntries(s).filter(([op, , v]) => ANY_OF_OPERATORS.has(op) && v.length > 1);
+    if (entries.length !== 1) return undefined;
+    const [op, k, values] = entries[0];
+    const withValues = (vs: string[]): Statement => {
+        const cond: ConditionBlock = JSON.parse(JSON.stringify(s.Condition));
+        cond[op][k] = vs;
+        return { ...s, Condition: cond };
+    };
+    let n = 0;
+    while (n + 1 < values.length && statementSize(withValues(values.slice(0, n + 1))) <= room) n++;
+    if (n === 0) return undefined;
+    return [withValues(values.slice(0, n)), withValues(values.slice(n))];
+}

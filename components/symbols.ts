@@ -1,0 +1,105 @@
+/**
+ * Symbolic strings: values known only at deploy time (account, Region, partition, service-generated
+ * ids) stand in policy documents as placeholders `«label»` with a known maximum length. Policies are
+ * merged, sorted, measured and split on these symbolic documents before any resource is registered;
+ * the placeholders are replaced by their values when the documents are rendered at deploy time.
+ *
+ * Labels are stable names (a resource's Pulumi name, "account", ...), never counters, so the
+ * symbolic layout of a program does not depend on the order its resources are declared in.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+interface Entry {
+    readonly value: pulumi.Output<string>;
+    readonly maxLength: number;
+}
+
+interface Scope {
+    readonly byLabel: Map<string, Entry>;
+    readonly byOutput: WeakMap<pulumi.Output<string>, string>;
+}
+
+const OPEN = "\u00ab";
+const CLOSE = "\u00bb";
+const TOKEN = /\u00ab([^\u00ab\u00bb]+)\u00bb/g;
+
+// One scope per Pulumi runtime (each `setMocks` in a test installs a new monitor), so labels from one
+// program evaluation never leak into the next.
+const scopes = new WeakMap<object, Scope>();
+const processKey = {};
+
+function scope(): Scope {
+    const key = (pulumi.runtime.getMonitor() as object | undefined) ?? processKey;
+    let s = scopes.get(key);
+    if (!s) {
+        s = { byLabel: new Map(), byOutput: new WeakMap() };
+        scopes.set(key, s);
+    }
+    return s;
+}
+
+/**
+ * A placeholder for `value`, whose resolved length is at most `maxLength`. A plain string is
+ * returned as it is. The same Output always gets the same placeholder.
+ */
+export function symbolic(value: pulumi.Input<string>, label: string, maxLength: number): string {
+    if (typeof value === "string") return value;
+    const output = pulumi.output(value);
+    const s = scope();
+    const known = s.byOutput.get(output);
+    if (known !== undefined) return known;
+    let name = label.replace(/[\u00ab\u00bb]/g, "");
+    for (let n = 2; s.byLabel.has(name); n++) name = `${label}#${n}`;
+    s.byLabel.set(name, { value: output, maxLength });
+    const token = `${OPEN}${name}${CLOSE}`;
+    s.byOutput.set(output, token);
+    return token;
+}
+
+/** Whether `text` holds any placeholder. */
+export function hasSymbols(text: string): boolean {
+    return text.includes(OPEN);
+}
+
+/** The labels of the placeholders in `text`, each once, sorted. */
+export function symbolLabels(text: string): string[] {
+    const labels = new Set<string>();
+    for (const m of text.matchAll(TOKEN)) labels.add(m[1]);
+    return [...labels].sort();
+}
+
+/** The most characters `text` can have once every placeholder is replaced by its value. */
+export function maxLength(text: string): number {
+    if (!hasSymbols(text)) return text.length;
+    const s = scope();
+    return text.replace(TOKEN, (_whole, label: string) => "x".repeat(entry(s, label).maxLength)).length;
+}
+
+function entry(s: Scope, label: string): Entry {
+    const e = s.byLabel.get(label);
+    if (!e) throw new Error(`internal error: unknown placeholder «${label}»`);
+    return e;
+}
+
+/**
+ * Replaces every placeholder in `text` by its value (escaped for a JSON string when `json` is
+ * true). The result is an Output that is unknown while any value is unknown.
+ */
+export function resolveSymbols(text: string, json = false): pulumi.Output<string> {
+    const labels = symbolLabels(text);
+    if (labels.length === 0) return pulumi.output(text);
+    const s = scope();
+    const values = labels.map((l) => entry(s, l).value);
+    return pulumi.all(values).apply((resolved) => {
+        const byLabel = new Map(labels.map((l, i) => [l, resolved[i]]));
+        return text.replace(TOKEN, (_whole, label: string) => {
+            const v = byLabel.get(label) as string;
+            return json ? JSON.stringify(v).slice(1, -1) : v;
+        });
+    });
+}
+
+/** The value behind a symbolic string as an Output (the string itself when it holds no placeholder). */
+export function toOutput(text: string): pulumi.Output<string> {
+    return resolveSymbols(text, false);
+}
