@@ -1,0 +1,505 @@
+import { expect } from "chai";
+import * as aws from "@pulumi/aws";
+import * as awsnative from "@pulumi/aws-native";
+import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing";
+import * as bedrock from "../sdk/nodejs";
+
+const ACCOUNT = "123456789012";
+const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+const M = bedrock.BedrockFoundationModel;
+const G = bedrock.CrossRegionInferenceProfileRegion;
+const SONNET_35_V2 = "anthropic.claude-3-5-sonnet-20241022-v2:0";
+const SONNET_45 = "anthropic.claude-sonnet-4-5-20250929-v1:0";
+
+function fm(region: string, id: string, partition = "aws"): string {
+    return `arn:${partition}:bedrock:${region}::foundation-model/${id}`;
+}
+
+async function roleStatements(rec: MockRecorder, role: aws.iam.Role) {
+    await settle();
+    const name = (await resolveOutput(role.name)) as string;
+    return policiesForRole(rec, name);
+}
+
+/** The error an Output fails with (its message), or "" when it resolves. */
+async function outputError(o: unknown): Promise<string> {
+    return (o as { promise(): Promise<unknown> }).promise().then(
+        () => "",
+        (e: Error) => e.message,
+    );
+}
+
+function newRole(name = "fn-role") {
+    return new aws.iam.Role(name, { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });
+}
+
+describe("CrossRegionInferenceProfile", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    it("fromConfig is a reference with the id, ARN and Regions of the system profile", async () => {
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        expect(cris.inferenceProfileId).to.equal(`us.${SONNET_35_V2}`);
+        expect(cris.type).to.equal("SYSTEM_DEFINED");
+        expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(`arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`);
+        expect(await resolveOutput(cris.invokableArn)).to.equal(await resolveOutput(cris.inferenceProfileArn));
+        expect(cris.destinationRegions).to.deep.equal(["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"]);
+        await settle();
+        expect(rec.resources).to.deep.equal([]);
+    });
+
+    it("the component registers itself (and no cloud resource) with outputs", async () => {
+        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        expect(await resolveOutput(cris.inferenceProfileId)).to.equal(`eu.${SONNET_35_V2}`);
+        await settle();
+        expect(rec.resources.map((r) => `${r.type} ${r.name}`)).to.deep.equal(["bedrock-genai:index:CrossRegionInferenceProfile cris"]);
+    });
+
+    it("refuses an EU profile called from us-east-1 when the Region is only known at deploy time", async () => {
+        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        const message = await outputError(cris.inferenceProfileArn);
+        expect(message).to.equal(
+            'CrossRegionInferenceProfile "cris": geoRegion "eu" profiles cannot be called from Region us-east-1: the eu geography\'s source Regions are eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1',
+        );
+    });
+
+    it("grantInvoke (US): the profile, and the model in every destination Region only through the profile", async () => {
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        const role = newRole();
+        const made = cris.grantInvoke(role);
+        expect(made).to.have.length(1);
+        const policies = await roleStatements(rec, role);
+        expect(policies.map((p) => [p.name, p.kind])).to.deep.equal([[`profile-us-${SONNET_35_V2.replace(/[.:]/g, "-")}-invoke-fn-role`, "inline"]]);
+        const profileArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`;
+        expect(JSON.parse(policies[0].json)).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Action: INVOKE,
+                    Resource: ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map((r) => fm(r, SONNET_35_V2)),
+                    Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArn } },
+                },
+                { Effect: "Allow", Action: INVOKE, Resource: profileArn },
+            ],
+        });
+    });
+
+    it("grantInvoke (GLOBAL): source-Region model and the Region-less model with aws:RequestedRegion unspecified", async () => {
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.GLOBAL, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+        const role = newRole();
+        cris.grantInvoke(role);
+        const [policy] = await roleStatements(rec, role);
+        const profileArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/global.${SONNET_45}`;
+        expect(JSON.parse(policy.json).Statement).to.deep.equal([
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: `arn:aws:bedrock:::foundation-model/${SONNET_45}`,
+                Condition: { StringEquals: { "aws:RequestedRegion": "unspecified", "bedrock:InferenceProfileArn": profileArn } },
+            },
+            { Effect: "Allow", Action: INVOKE, Resource: profileArn },
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: fm("us-east-1", SONNET_45),
+                Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArn } },
+            },
+        ]);
+    });
+
+    it("grantInvoke (JP) from ap-northeast-1", async () => {
+        rec = setBedrockMocks({ region: "ap-northeast-1", accountId: ACCOUNT });
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.JP, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+        const role = newRole();
+        cris.grantInvoke(role);
+        const [policy] = await roleStatements(rec, role);
+        const profileArn = `arn:aws:bedrock:ap-northeast-1:${ACCOUNT}:inference-profile/jp.${SONNET_45}`;
+        expect(JSON.parse(policy.json).Statement).to.deep.equal([
+            { Effect: "Allow", Action: INVOKE, Resource: profileArn },
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: [fm("ap-northeast-1", SONNET_45), fm("ap-northeast-3", SONNET_45)],
+                Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArn } },
+            },
+        ]);
+    });
+
+    it("grantInvoke (US_GOV) uses the aws-us-gov partition", async () => {
+        rec = setBedrockMocks({ region: "us-gov-west-1", accountId: ACCOUNT });
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US_GOV, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+        const role = newRole();
+        cris.grantInvoke(role);
+        const [policy] = await roleStatements(rec, role);
+        const profileArn = `arn:aws-us-gov:bedrock:us-gov-west-1:${ACCOUNT}:inference-profile/us-gov.${SONNET_45}`;
+        expect(JSON.parse(policy.json).Statement).to.deep.equal([
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: [fm("us-gov-east-1", SONNET_45, "aws-us-gov"), fm("us-gov-west-1", SONNET_45, "aws-us-gov")],
+                Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArn } },
+            },
+            { Effect: "Allow", Action: INVOKE, Resource: profileArn },
+        ]);
+    });
+
+    it("grantInvoke with narrowed destination Regions", async () => {
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({
+            geoRegion: G.US,
+            model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+            destinationRegions: ["us-west-2", "us-east-2"],
+        });
+        const role = newRole();
+        cris.grantInvoke(role);
+        const [policy] = await roleStatements(rec, role);
+        // The source Region is always allowed.
+        expect(JSON.parse(policy.json).Statement[1].Resource).to.deep.equal([fm("us-east-1", SONNET_35_V2), fm("us-east-2", SONNET_35_V2), fm("us-west-2", SONNET_35_V2)]);
+    });
+
+    it("grantProfileUsage: GetInferenceProfile on the profile and ListInferenceProfiles on *", async () => {
+        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        const role = newRole();
+        cris.grantProfileUsage(role);
+        const policies = await roleStatements(rec, role);
+        expect(policies.map((p) => p.name)).to.deep.equal(["cris-usage-fn-role"]);
+        expect(JSON.parse(policies[0].json).Statement).to.deep.equal([
+            { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}` },
+            { Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" },
+        ]);
+        const rp = rec.find("aws:iam/rolePolicy:RolePolicy", "cris-usage-fn-role");
+        expect(rp.inputs.role).to.equal(await resolveOutput(role.name));
+    });
+
+    it("grants to a role given by name or ARN, and returns the same policies when granted twice", async () => {
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        const a = cris.grantProfileUsage("my-role");
+        const b = cris.grantProfileUsage("arn:aws:iam::123456789012:role/team/other-role");
+        expect(cris.grantProfileUsage("my-role")).to.equal(a);
+        await settle();
+        const names = rec.byType("aws:iam/rolePolicy:RolePolicy").map((r) => [r.name, r.inputs.role]);
+        expect(names).to.deep.equal([
+            [`profile-us-${SONNET_35_V2.replace(/[.:]/g, "-")}-usage-my-role`, "my-role"],
+            [`profile-us-${SONNET_35_V2.replace(/[.:]/g, "-")}-usage-other-role`, "other-role"],
+        ]);
+        expect(b).to.have.length(1);
+        expect(() => cris.grantInvoke("not a role!")).to.throw(
+            'role: "not a role!" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN.',
+        );
+        expect(() => cris.grantInvoke("arn:aws:iam::123456789012:user/bob")).to.throw(
+            'role: "arn:aws:iam::123456789012:user/bob" is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>).',
+        );
+    });
+
+    describe("validation (before anything is registered)", () => {
+        const cases: [string, () => unknown, string][] = [
+            [
+                "a model without cross-region support",
+                () => new bedrock.CrossRegionInferenceProfile("c", { geoRegion: G.US, model: M.TITAN_EMBED_TEXT_V2_1024 }),
+                'CrossRegionInferenceProfile "c": model "amazon.titan-embed-text-v2:0" does not support cross-region inference (supportsCrossRegion is false)',
+            ],
+            [
+                "a geography the model has no profile in",
+                () => new bedrock.CrossRegionInferenceProfile("c", { geoRegion: G.APAC, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }),
+                'CrossRegionInferenceProfile "c": model "anthropic.claude-sonnet-4-5-20250929-v1:0" has no apac. cross-region profile (AWS documents profiles in: us, eu, jp, au, global, us-gov)',
+            ],
+            [
+                "a geography that is not one",
+                () => new bedrock.CrossRegionInferenceProfile("c", { geoRegion: "us" as never, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }),
+                'CrossRegionInferenceProfile "c": geoRegion "us" must be one of CrossRegionInferenceProfileRegion.US, .EU, .APAC, .GLOBAL, .US_GOV, .JP, .AU, .CA',
+            ],
+            [
+                "a model id string instead of a model",
+                () => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: SONNET_35_V2 as never }),
+                'CrossRegionInferenceProfile.fromConfig: model "anthropic.claude-3-5-sonnet-20241022-v2:0" must be a BedrockFoundationModel (a catalog constant or new BedrockFoundationModel(modelId, props))',
+            ],
+            [
+                "a malformed destination Region",
+                () => new bedrock.CrossRegionInferenceProfile("c", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0, destinationRegions: ["US-EAST-1"] }),
+                'CrossRegionInferenceProfile "c": destinationRegions[0] "US-EAST-1" is not a Region name (e.g. us-east-1)',
+            ],
+            [
+                "missing arguments",
+                () => new bedrock.CrossRegionInferenceProfile("c", undefined as never),
+                'CrossRegionInferenceProfile "c": args undefined is required (an object with the component\'s arguments)',
+            ],
+        ];
+        for (const [what, make, message] of cases) {
+            it(`refuses ${what}`, async () => {
+                expect(make).to.throw(message);
+                await settle();
+                expect(rec.resources).to.deep.equal([]);
+            });
+        }
+
+        it("refuses a source Region outside the geography when the stack config names it", async () => {
+            rec = setBedrockMocks({ region: "eu-west-1", config: { "aws-native:region": "eu-west-1" } });
+            expect(() => new bedrock.CrossRegionInferenceProfile("c", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 })).to.throw(
+                'CrossRegionInferenceProfile "c": geoRegion "us" profiles cannot be called from Region eu-west-1: the us geography\'s source Regions are ca-central-1, ca-west-1, us-east-1, us-east-2, us-west-1, us-west-2',
+            );
+            await settle();
+            expect(rec.resources).to.deep.equal([]);
+        });
+    });
+});
+
+describe("ApplicationInferenceProfile", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    it("renders bedrock.ApplicationInferenceProfile from a foundation model (one Region), tags as a list", async () => {
+        const p = new bedrock.ApplicationInferenceProfile("myapplicationprofile", {
+            inferenceProfileName: "claude 3 sonnet v1",
+            modelSource: M.ANTHROPIC_CLAUDE_SONNET_V1_0,
+            tags: [{ key: "test", value: "test" }],
+        });
+        const arn = await resolveOutput(p.inferenceProfileArn);
+        await settle();
+        const r = rec.find("aws-native:bedrock:ApplicationInferenceProfile", "myapplicationprofile");
+        expect(r.inputs).to.deep.equal({
+            inferenceProfileName: "claude 3 sonnet v1",
+            modelSource: { copyFrom: fm("us-east-1", "anthropic.claude-3-sonnet-20240229-v1:0") },
+            tags: [{ key: "test", value: "test" }],
+        });
+        expect(arn).to.match(new RegExp(`^arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/[a-z0-9]{12}$`));
+        expect(rec.resources.map((x) => x.type)).to.deep.equal(["bedrock-genai:index:ApplicationInferenceProfile", "aws-native:bedrock:ApplicationInferenceProfile"]);
+        expect(p.sourceModel).to.equal(M.ANTHROPIC_CLAUDE_SONNET_V1_0);
+    });
+
+    it("copies from a cross-region profile (many Regions), tags as a map sorted by key, description", async () => {
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        new bedrock.ApplicationInferenceProfile("p2", {
+            inferenceProfileName: "claude 35 sonnet v2",
+            modelSource: cris,
+            description: "Team A: chat",
+            tags: { team: "a", costCenter: "42" },
+        });
+        await settle();
+        expect(rec.find("aws-native:bedrock:ApplicationInferenceProfile", "p2").inputs).to.deep.equal({
+            inferenceProfileName: "claude 35 sonnet v2",
+            description: "Team A: chat",
+            modelSource: { copyFrom: `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}` },
+            tags: [
+                { key: "costCenter", value: "42" },
+                { key: "team", value: "a" },
+            ],
+        });
+    });
+
+    it("copies from an ARN string", async () => {
+        new bedrock.ApplicationInferenceProfile("p3", {
+            inferenceProfileName: "from-arn",
+            modelSource: `arn:aws:bedrock:us-west-2:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`,
+        });
+        await settle();
+        expect(rec.find("aws-native:bedrock:ApplicationInferenceProfile", "p3").inputs.modelSource).to.deep.equal({
+            copyFrom: `arn:aws:bedrock:us-west-2:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`,
+        });
+    });
+
+    it("grantInvoke on a profile built on a cross-region profile: both profiles, models through either", async () => {
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        const p = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "app", modelSource: cris });
+        const role = newRole();
+        p.grantInvoke(role);
+        const appArn = (await resolveOutput(p.inferenceProfileArn)) as string;
+        const sysArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`;
+        const policies = await roleStatements(rec, role);
+        expect(policies.map((x) => x.name)).to.deep.equal(["app-invoke-fn-role"]);
+        expect(JSON.parse(policies[0].json).Statement).to.deep.equal([
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map((r) => fm(r, SONNET_35_V2)),
+                Condition: { StringEquals: { "bedrock:InferenceProfileArn": [appArn, sysArn] } },
+            },
+            { Effect: "Allow", Action: INVOKE, Resource: [appArn, sysArn] },
+        ]);
+    });
+
+    it("grantInvoke on a single-Region profile, and grantProfileUsage", async () => {
+        const p = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "app", modelSource: M.ANTHROPIC_CLAUDE_SONNET_V1_0 });
+        const role = newRole();
+        p.grantInvoke(role);
+        p.grantProfileUsage(role);
+        const appArn = (await resolveOutput(p.inferenceProfileArn)) as string;
+        const policies = await roleStatements(rec, role);
+        expect(policies.map((x) => x.name)).to.deep.equal(["app-invoke-fn-role", "app-usage-fn-role"]);
+        expect(JSON.parse(policies[0].json).Statement).to.deep.equal([
+            { Effect: "Allow", Action: INVOKE, Resource: appArn },
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: fm("us-east-1", "anthropic.claude-3-sonnet-20240229-v1:0"),
+                Condition: { StringEquals: { "bedrock:InferenceProfileArn": appArn } },
+            },
+        ]);
+        expect(JSON.parse(policies[1].json).Statement).to.deep.equal([
+            { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: appArn },
+            { Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" },
+        ]);
+    });
+
+    it("imports by attributes: usable as a model, both grants", async () => {
+        const arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcd1234wxyz";
+        const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({ inferenceProfileArn: arn, inferenceProfileIdentifier: arn });
+        expect(await resolveOutput(imported.invokableArn)).to.equal(arn);
+        const role = newRole();
+        imported.grantProfileUsage(role);
+        imported.grantInvoke(role);
+        const policies = await roleStatements(rec, role);
+        expect(policies.map((x) => x.name)).to.deep.equal(["imported-abcd1234wxyz-invoke-fn-role", "imported-abcd1234wxyz-usage-fn-role"]);
+        // The model behind an imported profile is unknown: any model, only through this profile.
+        expect(JSON.parse(policies[0].json).Statement).to.deep.equal([
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: "arn:aws:bedrock:*::foundation-model/*",
+                Condition: { StringEquals: { "bedrock:InferenceProfileArn": arn } },
+            },
+            { Effect: "Allow", Action: INVOKE, Resource: arn },
+        ]);
+        expect(JSON.parse(policies[1].json).Statement[0]).to.deep.equal({ Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: arn });
+    });
+
+    it("imports by attributes with a known model source: exact model statements", async () => {
+        const arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcd1234wxyz";
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.JP, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, {});
+        rec = setBedrockMocks({ region: "ap-northeast-1", accountId: ACCOUNT });
+        const cris2 = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.JP, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+        void cris;
+        const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({ inferenceProfileArn: arn, inferenceProfileIdentifier: arn, modelSource: cris2 });
+        const role = newRole();
+        imported.grantInvoke(role);
+        const [policy] = await roleStatements(rec, role);
+        const sysArn = `arn:aws:bedrock:ap-northeast-1:${ACCOUNT}:inference-profile/jp.${SONNET_45}`;
+        expect(JSON.parse(policy.json).Statement).to.deep.equal([
+            { Effect: "Allow", Action: INVOKE, Resource: [sysArn, arn] },
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: [fm("ap-northeast-1", SONNET_45), fm("ap-northeast-3", SONNET_45)],
+                Condition: { StringEquals: { "bedrock:InferenceProfileArn": [sysArn, arn] } },
+            },
+        ]);
+    });
+
+    it("imports an aws-native resource", async () => {
+        const cfn = new awsnative.bedrock.ApplicationInferenceProfile("mytestaip3", {
+            inferenceProfileName: "mytest",
+            modelSource: { copyFrom: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0" },
+        });
+        const imported = bedrock.ApplicationInferenceProfile.fromCfnApplicationInferenceProfile(cfn, M.ANTHROPIC_CLAUDE_SONNET_V1_0);
+        const role = newRole();
+        imported.grantInvoke(role);
+        const arn = await resolveOutput(cfn.inferenceProfileArn);
+        const [policy] = await roleStatements(rec, role);
+        expect(policy.name).to.equal("imported-mytestaip3-invoke-fn-role");
+        expect(JSON.parse(policy.json).Statement).to.deep.equal([
+            { Effect: "Allow", Action: INVOKE, Resource: arn },
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: fm("us-east-1", "anthropic.claude-3-sonnet-20240229-v1:0"),
+                Condition: { StringEquals: { "bedrock:InferenceProfileArn": arn } },
+            },
+        ]);
+    });
+
+    describe("validation (before anything is registered)", () => {
+        const ok = { inferenceProfileName: "ok", modelSource: M.ANTHROPIC_CLAUDE_SONNET_V1_0 };
+        const cases: [string, Partial<bedrock.ApplicationInferenceProfileArgs> | undefined, string][] = [
+            ["an empty name", { inferenceProfileName: "" }, 'inferenceProfileName "" must not be empty'],
+            [
+                "a name with punctuation",
+                { inferenceProfileName: "-bad name!!" },
+                'inferenceProfileName "-bad name!!" must match ^([0-9a-zA-Z][ _-]?)+$ (letters and digits, each followed by at most one space, underscore or hyphen)',
+            ],
+            ["a name over 64 characters", { inferenceProfileName: "a".repeat(65) }, `inferenceProfileName "${"a".repeat(65)}" must have at most 64 characters (has 65)`],
+            ["a missing name", { inferenceProfileName: undefined }, "inferenceProfileName undefined is required"],
+            [
+                "a description with a slash",
+                { description: "a/b" },
+                'description "a/b" must match ^([0-9a-zA-Z:.][ _-]?)+$ (letters, digits, colons and periods, each followed by at most one space, underscore or hyphen)',
+            ],
+            ["a description over 200 characters", { description: "d".repeat(201) }, `description "${"d".repeat(201)}" must have at most 200 characters (has 201)`],
+            [
+                "a tag key with a reserved prefix",
+                { tags: { "aws:x": "1" } },
+                'tags[0].key "aws:x" must not start with the reserved prefix "aws:"',
+            ],
+            [
+                "a tag value with a bad character",
+                { tags: [{ key: "k", value: "a;b" }] },
+                'tags[0].value "a;b" must match ^[a-zA-Z0-9\\s._:/=+@-]*$ (letters, digits, spaces and . _ : / = + @ -)',
+            ],
+            [
+                "an application profile ARN as source",
+                { modelSource: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcd1234wxyz" },
+                'modelSource "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcd1234wxyz" must be the ARN of a foundation model (arn:<partition>:bedrock:<region>::foundation-model/<id>) or of a system-defined profile (arn:<partition>:bedrock:<region>:<account>:inference-profile/<prefix>.<id>)',
+            ],
+            [
+                "a us. profile ARN in an EU Region",
+                { modelSource: `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}` },
+                `modelSource "arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}" is a us. profile in Region eu-west-1, which is outside the us geography`,
+            ],
+            [
+                "a number as source",
+                { modelSource: 42 as never },
+                "modelSource 42 must be a BedrockFoundationModel, a CrossRegionInferenceProfile, or the ARN of a foundation model or system-defined profile",
+            ],
+        ];
+        for (const [what, patch, rule] of cases) {
+            it(`refuses ${what}`, async () => {
+                expect(() => new bedrock.ApplicationInferenceProfile("p", { ...ok, ...patch } as bedrock.ApplicationInferenceProfileArgs)).to.throw(
+                    `ApplicationInferenceProfile "p": ${rule}`,
+                );
+                await settle();
+                expect(rec.resources).to.deep.equal([]);
+            });
+        }
+
+        it("refuses another application profile as source", async () => {
+            const a = new bedrock.ApplicationInferenceProfile("a", ok);
+            expect(() => new bedrock.ApplicationInferenceProfile("b", { inferenceProfileName: "b", modelSource: a as never })).to.throw(
+                'ApplicationInferenceProfile "b": modelSource "<ApplicationInferenceProfile>" cannot be an application profile: CloudFormation\'s ModelSource.CopyFrom takes a foundation model or a system-defined (cross-region) profile',
+            );
+        });
+
+        it("checks a name known only at deploy time with the same message", async () => {
+            const { checkString } = await import("../components/validation");
+            const checked = checkString({ component: "ApplicationInferenceProfile", name: "p" }, "inferenceProfileName", Promise.resolve("bad!") as never, {
+                min: 1,
+                max: 64,
+                pattern: /^([0-9a-zA-Z][ _-]?)+$/,
+                patternText: "letters and digits, each followed by at most one space, underscore or hyphen",
+            });
+            expect(await outputError(checked)).to.equal(
+                'ApplicationInferenceProfile "p": inferenceProfileName "bad!" must match ^([0-9a-zA-Z][ _-]?)+$ (letters and digits, each followed by at most one space, underscore or hyphen)',
+            );
+        });
+    });
+});
+
+describe("preview: account and Region unknown", () => {
+    it("profiles and grants complete without placeholders or undefined in inputs", async () => {
+        const rec = setBedrockMocks({ preview: true, unknownContext: true });
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        const p = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "app", modelSource: cris });
+        const role = newRole();
+        p.grantInvoke(role);
+        cris.grantProfileUsage(role);
+        expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(undefined);
+        await settle();
+        const types = rec.resources.map((r) => r.type);
+        expect(types).to.include("aws-native:bedrock:ApplicationInferenceProfile");
+        expect(types.filter((t) => t === "aws:iam/rolePolicy:RolePolicy")).to.have.length(2);
+        const text = JSON.stringify(rec.resources.map((r) => r.inputs));
+        expect(text).to.not.include("undefined");
+        expect(text).to.not.include("«");
+    });
+});
