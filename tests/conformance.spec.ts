@@ -1,0 +1,166 @@
+import { expect } from "chai";
+import * as awsnative from "@pulumi/aws-native";
+import { setBedrockMocks, settle, type MockRecorder } from "../components/testing";
+import {
+    conformanceErrors,
+    examplePrograms,
+    formatFinding,
+    freeEngine,
+    getEngine,
+    renderTemplate,
+    runProgram,
+    toCfnProperties,
+    validateTemplate,
+    type CfnTemplate,
+} from "./support/conformance";
+import { allPrograms, APP_PROFILE_UNAVAILABLE, configFor, uncovered } from "./support/programs";
+
+/** What must be rendered: every custom resource a program registers has a CloudFormation form. */
+function expectAllRendered(rec: MockRecorder): void {
+    const { template, notRendered } = renderTemplate(rec);
+    expect(notRendered, "resource types without a CloudFormation rendering").to.deep.equal([]);
+    const custom = rec.customResources.filter((r) => r.type !== "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+    expect(Object.keys(template.Resources)).to.have.length(custom.length);
+}
+
+describe("conformance with AWS's CloudFormation validator", function () {
+    this.timeout(60_000);
+
+    before(() => {
+        getEngine(); // about 2 s, once
+        const missing = uncovered();
+        if (missing.length > 0) console.log(`    conformance: not covered yet (module absent): ${missing.join("; ")}`);
+    });
+    after(() => freeEngine());
+
+    describe("example programs", () => {
+        for (const example of examplePrograms()) {
+            it(`examples/${example.name} renders a template with no ERROR or FATAL diagnostic`, async () => {
+                const rec = setBedrockMocks({ region: "us-east-1", config: { "aws-native:region": "us-east-1", "aws:region": "us-east-1" } });
+                runProgram(example.file);
+                await settle();
+                expect(rec.customResources.length, "the example registers resources").to.be.greaterThan(0);
+                expectAllRendered(rec);
+                expect(conformanceErrors(rec).map(formatFinding)).to.deep.equal([]);
+            });
+        }
+    });
+
+    describe("component programs", () => {
+        for (const program of allPrograms()) {
+            it(`${program.name}: no ERROR or FATAL diagnostic, policies included`, async () => {
+                const rec = setBedrockMocks({ region: program.region, config: configFor(program) });
+                program.run();
+                await settle();
+                const { template } = renderTemplate(rec);
+                const types = new Set(Object.values(template.Resources).map((r) => r.Type));
+                expect([...types].some((t) => t === "AWS::IAM::RolePolicy" || t === "AWS::IAM::ManagedPolicy"), "the program attaches policies").to.equal(true);
+                expectAllRendered(rec);
+                expect(conformanceErrors(rec, program.region).map(formatFinding)).to.deep.equal([]);
+            });
+        }
+
+        it("the inline-limit program really produces managed policies (AWS::IAM::ManagedPolicy with Roles)", async () => {
+            const program = allPrograms().find((p) => p.name.startsWith("grants past the inline limit"));
+            const rec = setBedrockMocks({ region: program!.region, config: configFor(program!) });
+            program!.run();
+            await settle();
+            const managed = Object.values(renderTemplate(rec).template.Resources).filter((r) => r.Type === "AWS::IAM::ManagedPolicy");
+            expect(managed.length).to.be.greaterThan(0);
+            for (const m of managed) expect(m.Properties.Roles).to.have.length(1);
+        });
+    });
+
+    describe("the harness itself", () => {
+        const base = (properties: Record<string, unknown>): CfnTemplate => ({
+            AWSTemplateFormatVersion: "2010-09-09",
+            Resources: { Profile: { Type: "AWS::Bedrock::ApplicationInferenceProfile", Properties: properties } },
+        });
+        const blocking = (t: CfnTemplate) => validateTemplate(t).filter((d) => d.severity === "ERROR" || d.severity === "FATAL");
+
+        it("reports a bad InferenceProfileName written by hand", () => {
+            const found = blocking(base({ InferenceProfileName: "-bad name!!", ModelSource: { CopyFrom: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0" } }));
+            expect(found.map((d) => `${d.ruleId} ${d.propertyPath}: ${d.message}`)).to.deep.equal([
+                "F3031 Properties.InferenceProfileName: '-bad name!!' does not match pattern '^([0-9a-zA-Z][ _-]?)+$'",
+            ]);
+        });
+
+        it("accepts the same template with a good name", () => {
+            expect(blocking(base({ InferenceProfileName: "good name", ModelSource: { CopyFrom: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0" } }))).to.deep.equal([]);
+        });
+
+        it("reports a bad value registered with aws-native directly (bypassing the components' checks)", async () => {
+            const rec = setBedrockMocks({ region: "us-east-1" });
+            new awsnative.bedrock.ApplicationInferenceProfile("raw", {
+                inferenceProfileName: "x".repeat(65),
+                modelSource: { copyFrom: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0" },
+            });
+            await settle();
+            const found = conformanceErrors(rec);
+            expect(found.map((f) => `${f.origin} ${f.propertyPath}`)).to.deep.equal([`aws-native:bedrock:ApplicationInferenceProfile "raw" Properties.InferenceProfileName`]);
+            expect(found[0].message).to.match(/too long|longer than|maxLength|64/);
+        });
+
+        it("reports a malformed policy document in a RolePolicy", () => {
+            const t: CfnTemplate = {
+                AWSTemplateFormatVersion: "2010-09-09",
+                Resources: {
+                    Grant: {
+                        Type: "AWS::IAM::RolePolicy",
+                        Properties: { RoleName: "r", PolicyName: "p", PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allowed", Action: "bedrock:InvokeModel", Resource: "*" }] } },
+                    },
+                },
+            };
+            expect(blocking(t).length).to.be.greaterThan(0);
+        });
+
+        it("keeps the keys of map-typed and free-form properties, converts everything else", () => {
+            expect(
+                toCfnProperties({
+                    promptName: "p",
+                    tags: { "team-name": "ml", lowerCase: "x" },
+                    variants: [
+                        {
+                            name: "v",
+                            additionalModelRequestFields: { top_k: 5, anthropic_version: "bedrock-2023-05-31", nested: { keepMe: 1 } },
+                            templateConfiguration: { text: { text: "t", inputVariables: [{ name: "topic" }] } },
+                        },
+                    ],
+                    idleSessionTtlInSeconds: 600,
+                    actionGroups: [{ functionSchema: { functions: [{ name: "f", parameters: { cityName: { type: "string", isRequired: true } } }] } }],
+                }),
+            ).to.deep.equal({
+                PromptName: "p",
+                Tags: { "team-name": "ml", lowerCase: "x" },
+                Variants: [
+                    {
+                        Name: "v",
+                        AdditionalModelRequestFields: { top_k: 5, anthropic_version: "bedrock-2023-05-31", nested: { keepMe: 1 } },
+                        TemplateConfiguration: { Text: { Text: "t", InputVariables: [{ Name: "topic" }] } },
+                    },
+                ],
+                IdleSessionTTLInSeconds: 600,
+                ActionGroups: [{ FunctionSchema: { Functions: [{ Name: "f", Parameters: { cityName: { Type: "string", IsRequired: true } } }] } }],
+            });
+        });
+
+        it("knows Regions: an application profile in GovCloud is reported (F3006), which is why the US_GOV program has none", async () => {
+            const rec = setBedrockMocks({ region: "us-gov-west-1", config: { "aws-native:region": "us-gov-west-1" } });
+            const bedrock = await import("../sdk/nodejs");
+            const cris = bedrock.CrossRegionInferenceProfile.fromConfig({
+                geoRegion: bedrock.CrossRegionInferenceProfileRegion.US_GOV,
+                model: bedrock.BedrockFoundationModel.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0,
+            });
+            new bedrock.ApplicationInferenceProfile("gov-app", { inferenceProfileName: "gov", modelSource: cris });
+            await settle();
+            expect(conformanceErrors(rec, "us-gov-west-1").map((f) => `${f.ruleId} ${f.origin}`)).to.deep.equal([
+                `F3006 aws-native:bedrock:ApplicationInferenceProfile "gov-app"`,
+            ]);
+            for (const r of APP_PROFILE_UNAVAILABLE) expect(r).to.match(/^us-gov-/);
+        });
+
+        it("converts the list form of tags", () => {
+            expect(toCfnProperties({ tags: [{ key: "a", value: "b" }] })).to.deep.equal({ Tags: [{ Key: "a", Value: "b" }] });
+        });
+    });
+});

@@ -1,0 +1,339 @@
+/**
+ * Conformance harness: renders what a program registered (as the Pulumi mocks recorded it) as the
+ * CloudFormation template it stands for, and validates that template with AWS's offline validator
+ * `@aws/cloudformation-validate`.
+ *
+ * - `aws-native:<module>:<Type>` resources become `AWS::<Module>::<Type>`; their inputs are the
+ *   CloudFormation properties in camelCase, turned back into PascalCase, except the keys of map-typed
+ *   and free-form properties (tag maps, `AdditionalModelRequestFields`, tool input schemas, agent
+ *   function parameters), which are the user's own keys.
+ * - `aws.iam.RolePolicy` becomes `AWS::IAM::RolePolicy`, `aws.iam.Policy` (with the roles its
+ *   `RolePolicyAttachment`s attach it to) `AWS::IAM::ManagedPolicy`, and `aws.iam.Role`
+ *   `AWS::IAM::Role`: the validator checks policy documents, names and sizes.
+ *
+ * Build the engine once per test run (`getEngine()`, about 2 s) and free it at the end (`freeEngine()`).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { CelEngine, TemplateFile, type Engine, type StandardDiagnostic } from "@aws/cloudformation-validate";
+import type { MockRecorder, RecordedResource } from "../../components/testing";
+
+/** The wire value Pulumi uses for unknown values. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+/** A CloudFormation template. */
+export interface CfnTemplate {
+    AWSTemplateFormatVersion: "2010-09-09";
+    Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+}
+
+/** A rendered template and where each logical id came from. */
+export interface Rendered {
+    template: CfnTemplate;
+    /** Logical id -> `<pulumi type> "<pulumi name>"`. */
+    origins: Record<string, string>;
+    /** Recorded custom resources that have no CloudFormation rendering here (type tokens, sorted, unique). */
+    notRendered: string[];
+}
+
+/** A diagnostic, attributed to the Pulumi resource it came from. */
+export interface Finding {
+    severity: string;
+    ruleId: string;
+    logicalId?: string;
+    origin?: string;
+    propertyPath?: string;
+    message: string;
+}
+
+// ---- naming ----
+
+/** Module segment of an aws-native type token -> CloudFormation service name, where not just capitalized. */
+const SERVICES: Record<string, string> = {
+    iam: "IAM",
+    kms: "KMS",
+    s3: "S3",
+    sqs: "SQS",
+    sns: "SNS",
+    ec2: "EC2",
+    ecs: "ECS",
+    ecr: "ECR",
+    efs: "EFS",
+    eks: "EKS",
+    rds: "RDS",
+    dynamodb: "DynamoDB",
+    opensearchserverless: "OpenSearchServerless",
+    cloudwatch: "CloudWatch",
+    stepfunctions: "StepFunctions",
+    secretsmanager: "SecretsManager",
+    bedrock: "Bedrock",
+    lambda: "Lambda",
+    logs: "Logs",
+    events: "Events",
+};
+
+/**
+ * CloudFormation property names that are not the capitalized aws-native name (aws-native lowercases
+ * acronyms: `IdleSessionTTLInSeconds` -> `idleSessionTtlInSeconds`). Derived from the Bedrock and IAM
+ * resource provider schemas (cfn-schemas, pulumi-aws-native 43eed3b): every property name there with
+ * two capitals in a row.
+ */
+const IRREGULAR_NAMES: Record<string, string> = {
+    idleSessionTtlInSeconds: "IdleSessionTTLInSeconds",
+    uri: "URI",
+};
+
+/**
+ * Properties whose value is a map or a free-form object: `opaque` values are copied as they are
+ * (keys and everything below them belong to the user or to the model provider); `map` values keep
+ * their keys and have each value converted. From the same schemas: `type: object` without
+ * `properties` (tag maps, `AdditionalModelRequestFields`, a tool's `InputSchema.Json`, agent function
+ * `Parameters`).
+ */
+const OPAQUE_PROPERTIES = new Set(["AdditionalModelRequestFields", "Json", "PolicyDocument"]);
+/** Map-typed properties by path suffix: keys kept, values converted. `Tags` is a map except in the list form. */
+const MAP_PROPERTIES = new Set(["Tags", "TestAliasTags", "FunctionSchema.Functions[].Parameters"]);
+
+/** `aws-native:bedrock:ApplicationInferenceProfile` -> `AWS::Bedrock::ApplicationInferenceProfile`. */
+export function cfnType(pulumiType: string): string | undefined {
+    const m = /^aws-native:([a-z0-9]+):([A-Za-z0-9]+)$/.exec(pulumiType);
+    if (!m) return undefined;
+    const service = SERVICES[m[1]] ?? m[1][0].toUpperCase() + m[1].slice(1);
+    return `AWS::${service}::${m[2]}`;
+}
+
+/** `inferenceProfileName` -> `InferenceProfileName` (and the irregular names). */
+export function cfnPropertyName(name: string): string {
+    return IRREGULAR_NAMES[name] ?? name[0].toUpperCase() + name.slice(1);
+}
+
+function unwrapSecret(v: unknown): unknown {
+    if (v && typeof v === "object" && !Array.isArray(v) && (v as Record<string, unknown>)[SECRET_SIG] !== undefined) {
+        return (v as Record<string, unknown>).value;
+    }
+    return v;
+}
+
+/** Whether `value` is (or holds) Pulumi's unknown sentinel. */
+function isUnknown(v: unknown): boolean {
+    return v === UNKNOWN;
+}
+
+/**
+ * The CloudFormation form of aws-native inputs: keys in PascalCase, except below map-typed and
+ * free-form properties. `trail` is the CloudFormation path so far (`Variants[].TemplateConfiguration`).
+ */
+export function toCfnProperties(value: unknown, trail = ""): unknown {
+    value = unwrapSecret(value);
+    if (Array.isArray(value)) return value.filter((v) => !isUnknown(v)).map((v) => toCfnProperties(v, `${trail}[]`));
+    if (value === null || typeof value !== "object") return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, raw] of Object.entries(value as Record<string, unknown>)) {
+        const v = unwrapSecret(raw);
+        if (v === undefined || isUnknown(v)) continue;
+        const name = cfnPropertyName(k);
+        const at = trail ? `${trail}.${name}` : name;
+        if (OPAQUE_PROPERTIES.has(name)) {
+            out[name] = typeof v === "string" && name === "PolicyDocument" ? JSON.parse(v) : v;
+        } else if ([...MAP_PROPERTIES].some((p) => at === p || at.endsWith(`.${p}`)) && v !== null && typeof v === "object" && !Array.isArray(v)) {
+            const map: Record<string, unknown> = {};
+            for (const [mk, mv] of Object.entries(v as Record<string, unknown>)) map[mk] = toCfnProperties(mv, `${at}{}`);
+            out[name] = map;
+        } else {
+            out[name] = toCfnProperties(v, at);
+        }
+    }
+    return out;
+}
+
+function logicalIdOf(name: string, taken: Set<string>): string {
+    const base =
+        name
+            .split(/[^A-Za-z0-9]+/)
+            .filter(Boolean)
+            .map((p) => p[0].toUpperCase() + p.slice(1))
+            .join("") || "Resource";
+    let id = /^[A-Za-z]/.test(base) ? base : `R${base}`;
+    for (let n = 2; taken.has(id); n++) id = `${base}${n}`;
+    taken.add(id);
+    return id;
+}
+
+function parseDocument(text: unknown): unknown {
+    return typeof text === "string" ? JSON.parse(text) : text;
+}
+
+/** Renders the recorded resources as a CloudFormation template. */
+export function renderTemplate(source: MockRecorder | RecordedResource[]): Rendered {
+    const resources = Array.isArray(source) ? source : source.resources;
+    const template: CfnTemplate = { AWSTemplateFormatVersion: "2010-09-09", Resources: {} };
+    const origins: Record<string, string> = {};
+    const notRendered = new Set<string>();
+    const taken = new Set<string>();
+    const add = (r: RecordedResource, type: string, properties: Record<string, unknown>) => {
+        const id = logicalIdOf(r.name, taken);
+        template.Resources[id] = { Type: type, Properties: properties };
+        origins[id] = `${r.type} "${r.name}"`;
+    };
+    const attachments = resources.filter((r) => r.custom && r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+    for (const r of resources) {
+        if (!r.custom) continue;
+        const inputs = r.inputs ?? {};
+        const type = cfnType(r.type);
+        if (type) {
+            add(r, type, toCfnProperties(inputs) as Record<string, unknown>);
+            continue;
+        }
+        switch (r.type) {
+            case "aws:iam/rolePolicy:RolePolicy":
+                add(r, "AWS::IAM::RolePolicy", {
+                    PolicyName: inputs.name ?? r.state?.name,
+                    RoleName: inputs.role,
+                    PolicyDocument: parseDocument(inputs.policy),
+                });
+                break;
+            case "aws:iam/policy:Policy": {
+                const arn = r.state?.arn;
+                const roles = attachments.filter((a) => a.inputs.policyArn === arn).map((a) => a.inputs.role as string);
+                const props: Record<string, unknown> = { PolicyDocument: parseDocument(inputs.policy) };
+                if (inputs.name !== undefined) props.ManagedPolicyName = inputs.name;
+                if (inputs.description !== undefined) props.Description = inputs.description;
+                if (inputs.path !== undefined) props.Path = inputs.path;
+                if (roles.length > 0) props.Roles = roles;
+                add(r, "AWS::IAM::ManagedPolicy", props);
+                break;
+            }
+            case "aws:iam/role:Role": {
+                const props: Record<string, unknown> = { AssumeRolePolicyDocument: parseDocument(inputs.assumeRolePolicy) };
+                if (inputs.name !== undefined) props.RoleName = inputs.name;
+                if (inputs.path !== undefined) props.Path = inputs.path;
+                if (inputs.description !== undefined) props.Description = inputs.description;
+                if (inputs.maxSessionDuration !== undefined) props.MaxSessionDuration = inputs.maxSessionDuration;
+                if (inputs.permissionsBoundary !== undefined) props.PermissionsBoundary = inputs.permissionsBoundary;
+                add(r, "AWS::IAM::Role", props);
+                break;
+            }
+            case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
+                // Rendered as the managed policy's `Roles`.
+                break;
+            default:
+                notRendered.add(r.type);
+        }
+    }
+    return { template, origins, notRendered: [...notRendered].sort() };
+}
+
+// ---- validation ----
+
+/** A `TemplateFile` whose bytes come from memory (the engines read templates through `readBytes`). */
+class InMemoryTemplate extends TemplateFile {
+    constructor(
+        name: string,
+        private readonly text: string,
+    ) {
+        super(name);
+    }
+
+    public override readBytes(): Uint8Array {
+        return Buffer.from(this.text, "utf8");
+    }
+}
+
+let engine: Engine | undefined;
+
+/** The validator engine, built on first use (about 2 s) and shared by the test run. */
+export function getEngine(): Engine {
+    engine ??= new CelEngine();
+    return engine;
+}
+
+/** Frees the engine's off-heap memory. */
+export function freeEngine(): void {
+    engine?.free();
+    engine = undefined;
+}
+
+/** Every diagnostic the validator reports for `template`. */
+export function validateTemplate(template: CfnTemplate, name = "template.json", region = "us-east-1"): StandardDiagnostic[] {
+    const report = getEngine().validateStandard(new InMemoryTemplate(name, JSON.stringify(template, null, 2)), {
+        pseudoParameterOverrides: { region },
+    });
+    if (report.status === "ERROR") throw new Error(`the validator failed on ${name}: ${JSON.stringify(report.diagnostics)}`);
+    return report.diagnostics;
+}
+
+const BLOCKING = new Set(["ERROR", "FATAL"]);
+
+/** The ERROR and FATAL findings for what `source` registered, attributed to Pulumi resources. */
+export function conformanceErrors(source: MockRecorder | RecordedResource[], region = "us-east-1"): Finding[] {
+    const { template, origins } = renderTemplate(source);
+    if (Object.keys(template.Resources).length === 0) return [];
+    return validateTemplate(template, "program.json", region)
+        .filter((d) => BLOCKING.has(d.severity))
+        .map((d) => ({
+            severity: d.severity,
+            ruleId: d.ruleId,
+            logicalId: d.entity?.logicalId,
+            origin: d.entity?.logicalId ? origins[d.entity.logicalId] : undefined,
+            propertyPath: d.propertyPath,
+            message: d.message,
+        }));
+}
+
+/** A finding as one readable line. */
+export function formatFinding(f: Finding): string {
+    return `${f.severity} ${f.ruleId} ${f.origin ?? f.logicalId ?? "(template)"} ${f.propertyPath ?? ""}: ${f.message}`;
+}
+
+// ---- loading example programs ----
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const ALIASES: Record<string, string> = {
+    "pulumi-bedrock-genai": path.join(ROOT, "sdk", "nodejs", "index.ts"),
+    "pulumi-bedrock-genai/testing": path.join(ROOT, "sdk", "nodejs", "testing.ts"),
+};
+let aliased = false;
+
+/**
+ * Makes `require("pulumi-bedrock-genai")` resolve to the package's TypeScript source, as the examples'
+ * tsconfig paths do, so example programs can run under mocha.
+ */
+export function aliasPackage(): void {
+    if (aliased) return;
+    aliased = true;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Module = require("module") as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+    const original = Module._resolveFilename;
+    Module._resolveFilename = function (request: string, ...rest: unknown[]): string {
+        return original.call(this, ALIASES[request] ?? request, ...rest);
+    };
+}
+
+/** The example programs: `examples/<name>/index.ts`, sorted by name. */
+export function examplePrograms(): { name: string; file: string }[] {
+    const dir = path.join(ROOT, "examples");
+    if (!fs.existsSync(dir)) return [];
+    return fs
+        .readdirSync(dir)
+        .filter((d) => fs.existsSync(path.join(dir, d, "index.ts")))
+        .sort()
+        .map((d) => ({ name: d, file: path.join(dir, d, "index.ts") }));
+}
+
+/**
+ * Runs an example program (again, if it ran before): its module is evaluated afresh, the package's
+ * modules are shared. Returns the module's exports.
+ */
+export function runProgram(file: string): Record<string, unknown> {
+    aliasPackage();
+    const resolved = require.resolve(file);
+    delete require.cache[resolved];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(resolved) as Record<string, unknown>;
+}
+
+/** Whether a module of the package exists (`components/<name>.ts`). */
+export function componentExists(name: string): boolean {
+    return fs.existsSync(path.join(ROOT, "components", `${name}.ts`));
+}

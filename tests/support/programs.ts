@@ -1,0 +1,211 @@
+/**
+ * Test programs shared by the reliability specs (conformance, determinism, preview): each one uses a
+ * component the way a user would, with its grants. Programs for modules that are not written yet
+ * (prompts, routers, agents) are listed only when their module exists, so an absent module adds no
+ * test; `uncovered()` says which.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as aws from "@pulumi/aws";
+import * as bedrock from "../../sdk/nodejs";
+
+/** A program: what it needs from the mocks, and the code. */
+export interface Program {
+    name: string;
+    /** The provider's Region (also set as `aws-native:region` config unless `noRegionConfig`). */
+    region: string;
+    noRegionConfig?: boolean;
+    run(): void;
+}
+
+const M = bedrock.BedrockFoundationModel;
+const G = bedrock.CrossRegionInferenceProfileRegion;
+const ROOT = path.resolve(__dirname, "..", "..");
+
+/** A Lambda-style role, as users write it. */
+export function newRole(name = "fn-role"): aws.iam.Role {
+    return new aws.iam.Role(name, { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });
+}
+
+/** Source Region and a model with a profile, per geography. */
+export const GEOGRAPHIES: { geo: bedrock.CrossRegionInferenceProfileRegion; region: string; model: bedrock.BedrockFoundationModel }[] = [
+    { geo: G.US, region: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+    { geo: G.EU, region: "eu-west-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+    { geo: G.APAC, region: "ap-southeast-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_V1_0 },
+    { geo: G.GLOBAL, region: "us-west-2", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+    { geo: G.US_GOV, region: "us-gov-west-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+    { geo: G.JP, region: "ap-northeast-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+    { geo: G.AU, region: "ap-southeast-2", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+    { geo: G.CA, region: "ca-central-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_V1_0 },
+];
+
+/** Regions where AWS's validator reports that `AWS::Bedrock::ApplicationInferenceProfile` does not exist (F3006). */
+export const APP_PROFILE_UNAVAILABLE = ["us-gov-west-1", "us-gov-east-1"];
+
+function exists(module: string): boolean {
+    return fs.existsSync(path.join(ROOT, "components", `${module}.ts`));
+}
+
+function sdk(): Record<string, any> {
+    return bedrock as unknown as Record<string, any>;
+}
+
+/** The core programs: profiles of every kind in every geography, with both grants. */
+export function corePrograms(): Program[] {
+    const programs: Program[] = GEOGRAPHIES.map(({ geo, region, model }) => ({
+        name: `cross-region and application profiles in ${geo.name}`,
+        region,
+        run() {
+            const role = newRole();
+            const component = new bedrock.CrossRegionInferenceProfile(`cris-${geo.prefix}`, { geoRegion: geo, model });
+            const reference = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: geo, model });
+            component.grantInvoke(role);
+            component.grantProfileUsage(role);
+            reference.grantProfileUsage("another-role");
+            // AWS's validator lists no AWS::Bedrock::ApplicationInferenceProfile in the GovCloud Regions.
+            if (!APP_PROFILE_UNAVAILABLE.includes(region)) {
+                const app = new bedrock.ApplicationInferenceProfile(`app-${geo.prefix}`, {
+                    inferenceProfileName: `app ${geo.prefix} profile`,
+                    modelSource: component,
+                    description: `Tracks ${geo.name} usage: team.ml`,
+                    tags: { team: "ml", "cost-center": "42", "aws-region": region },
+                });
+                app.grantInvoke(role);
+                app.grantProfileUsage(role);
+            }
+        },
+    }));
+    programs.push({
+        name: "application profiles from models, ARNs and imports",
+        region: "us-east-1",
+        run() {
+            const role = newRole();
+            const fromModel = new bedrock.ApplicationInferenceProfile("from-model", {
+                inferenceProfileName: "a".repeat(64),
+                modelSource: M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
+                description: "d".repeat(200),
+                tags: [
+                    { key: "k".repeat(128), value: "v".repeat(256) },
+                    { key: "Name", value: "" },
+                ],
+            });
+            const fromModelArn = new bedrock.ApplicationInferenceProfile("from-model-arn", {
+                inferenceProfileName: "from_model-arn 1",
+                modelSource: "arn:aws:bedrock:us-west-2::foundation-model/amazon.nova-pro-v1:0",
+            });
+            const fromProfileArn = new bedrock.ApplicationInferenceProfile("from-profile-arn", {
+                inferenceProfileName: "from profile arn",
+                modelSource: "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-5-sonnet-20240620-v1:0",
+            });
+            const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
+                inferenceProfileArn: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcd1234wxyz",
+                inferenceProfileIdentifier: "abcd1234wxyz",
+            });
+            for (const p of [fromModel, fromModelArn, fromProfileArn, imported]) {
+                p.grantInvoke(role);
+                p.grantProfileUsage(role);
+            }
+            M.AMAZON_NOVA_LITE_V1.grantInvoke(role);
+            // A role given by ARN and by name.
+            fromModel.grantInvoke("arn:aws:iam::123456789012:role/service-role/other-role");
+            fromModel.grantProfileUsage("named-role");
+        },
+    });
+    programs.push({
+        name: "grants past the inline limit become managed policies",
+        region: "us-east-1",
+        run() {
+            const role = newRole("busy-role");
+            for (const { geo, model } of GEOGRAPHIES.filter((g) => g.geo.partition === "aws" && g.geo.acceptsSourceRegion("us-east-1"))) {
+                for (const m of [model, M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0, M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0, M.AMAZON_NOVA_PRO_V1, M.AMAZON_NOVA_LITE_V1]) {
+                    if (!m.hasProfileIn(geo.prefix)) continue;
+                    const p = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: geo, model: m });
+                    p.grantInvoke(role);
+                    p.grantProfileUsage(role);
+                }
+            }
+            const app = new bedrock.ApplicationInferenceProfile("busy-app", {
+                inferenceProfileName: "busy",
+                modelSource: bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.GLOBAL, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }),
+            });
+            app.grantInvoke(role);
+        },
+    });
+    return programs;
+}
+
+/** Programs for the modules written in parallel (routers, prompts, agents), when they exist. */
+export function extendedPrograms(): Program[] {
+    const out: Program[] = [];
+    const b = sdk();
+    if (exists("prompt-router") && b.PromptRouter && b.DefaultPromptRouterIdentifier) {
+        out.push({
+            name: "default prompt router with grants",
+            region: "us-east-1",
+            run() {
+                const role = newRole();
+                const router = b.PromptRouter.fromDefaultId(b.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, "us-east-1");
+                router.grantInvoke(role);
+            },
+        });
+    }
+    if (exists("prompt") && b.Prompt && b.PromptVariant) {
+        out.push({
+            name: "prompt with text variants on a model, a profile and a router",
+            region: "us-east-1",
+            run() {
+                const role = newRole();
+                const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+                const variants = [
+                    b.PromptVariant.text({ variantName: "on-model", promptText: "Summarize {{topic}}.", model: M.ANTHROPIC_CLAUDE_HAIKU_V1_0, promptVariables: ["topic"] }),
+                    b.PromptVariant.text({ variantName: "on-profile", promptText: "What is the capital of France?", model: cris }),
+                ];
+                if (b.PromptRouter && b.DefaultPromptRouterIdentifier) {
+                    variants.push(
+                        b.PromptVariant.text({
+                            variantName: "variant1",
+                            promptText: "What is the capital of France?",
+                            model: b.PromptRouter.fromDefaultId(b.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, "us-east-1"),
+                        }),
+                    );
+                }
+                const prompt = new b.Prompt("prompt", { promptName: "prompt-router-test", variants, defaultVariant: variants[0], tags: { team: "ml" } });
+                if (typeof prompt.grantGet === "function") prompt.grantGet(role);
+            },
+        });
+    }
+    if (exists("agent") && b.Agent) {
+        out.push({
+            name: "agent on a cross-region profile",
+            region: "us-east-1",
+            run() {
+                const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+                new b.Agent("agent", {
+                    foundationModel: cris,
+                    instruction: "You are a helpful and friendly agent that answers questions about agriculture.",
+                });
+            },
+        });
+    }
+    return out;
+}
+
+/** Modules the extended programs would cover, and whether each is absent. */
+export function uncovered(): string[] {
+    const b = sdk();
+    const missing: string[] = [];
+    if (!(exists("prompt-router") && b.PromptRouter)) missing.push("PromptRouter (components/prompt-router.ts, or its export)");
+    if (!(exists("prompt") && b.Prompt)) missing.push("Prompt (components/prompt.ts, or its export)");
+    if (!(exists("agent") && b.Agent)) missing.push("Agent (components/agent.ts, or its export)");
+    return missing;
+}
+
+/** Every program: core and extended. */
+export function allPrograms(): Program[] {
+    return [...corePrograms(), ...extendedPrograms()];
+}
+
+/** Stack config for a program. */
+export function configFor(p: Program): Record<string, string> {
+    return p.noRegionConfig ? {} : { "aws-native:region": p.region, "aws:region": p.region };
+}
