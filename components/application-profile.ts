@@ -11,6 +11,7 @@ import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "
 import { BedrockFoundationModel } from "./foundation-model";
 import { CrossRegionInferenceProfileRegion } from "./geographies";
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
+import { checkAnthropicOnly, mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
 import { symbolic } from "./symbols";
 import { checkArgs, checkString, fail, normalizeTags, type Tags, type Where } from "./validation";
 
@@ -30,6 +31,12 @@ export interface ApplicationInferenceProfileArgs {
     description?: pulumi.Input<string>;
     /** Tags as a map or a list of `{ key, value }` (at most 200; CloudFormation `Tags`). */
     tags?: Tags;
+    /**
+     * Reusable inference settings that prompt variants (and agents) using this profile inherit unless
+     * they set their own. A profile copied from a cross-region profile inherits that profile's
+     * settings, property by property, unless it sets them here. Not sent to AWS (no replacement).
+     */
+    inferenceConfiguration?: InferenceConfiguration;
 }
 
 /** Attributes of an existing application profile, for `fromApplicationInferenceProfileAttributes`. */
@@ -212,6 +219,8 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
     public readonly profile: bedrock.ApplicationInferenceProfile;
     /** The catalog model the profile copies, when known before deploy. */
     public readonly sourceModel?: BedrockFoundationModel;
+    /** Inference settings users of this profile inherit (its own over its cross-region source's). */
+    public readonly inferenceConfiguration?: InferenceConfiguration;
     private readonly source: ResolvedSource;
 
     constructor(name: string, args: ApplicationInferenceProfileArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -220,12 +229,17 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         const inferenceProfileName = checkString(where, "inferenceProfileName", args.inferenceProfileName, NAME_RULE);
         const description = checkString(where, "description", args.description, DESCRIPTION_RULE);
         const tags = normalizeTags(where, args.tags);
+        const ownInference = validateInferenceConfiguration(where, "inferenceConfiguration", args.inferenceConfiguration);
         // Resolving a source validates it; a foundation model's ARN needs the component as parent, so
         // check the kind first and resolve for real after registering.
-        if (!(args.modelSource instanceof BedrockFoundationModel)) resolveSource(where, "modelSource", args.modelSource);
+        const early = args.modelSource instanceof BedrockFoundationModel ? undefined : resolveSource(where, "modelSource", args.modelSource);
+        const knownModel = args.modelSource instanceof BedrockFoundationModel ? args.modelSource : early?.model;
+        checkAnthropicOnly(where, "inferenceConfiguration", ownInference, knownModel ? [knownModel] : undefined);
         super("bedrock-genai:index:ApplicationInferenceProfile", name, {}, opts);
         this.source = resolveSource(where, "modelSource", args.modelSource, this);
         this.sourceModel = this.source.model;
+        const inherited = isCrossRegion(args.modelSource) ? args.modelSource.inferenceConfiguration : undefined;
+        this.inferenceConfiguration = mergeInferenceConfiguration(inherited, ownInference);
         this.profile = new bedrock.ApplicationInferenceProfile(
             name,
             {

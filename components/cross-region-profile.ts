@@ -8,6 +8,7 @@ import { callerContext, type CallerContext } from "./context";
 import { BedrockFoundationModel } from "./foundation-model";
 import { CrossRegionInferenceProfileRegion } from "./geographies";
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
+import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
 import { symbolic } from "./symbols";
 import { checkArgs, fail, type Where } from "./validation";
 
@@ -23,6 +24,11 @@ export interface CrossRegionInferenceProfileProps {
      * Region, only through this profile.
      */
     destinationRegions?: string[];
+    /**
+     * Reusable inference settings: prompt variants (and agents) using this profile inherit each one
+     * they do not set themselves.
+     */
+    inferenceConfiguration?: InferenceConfiguration;
 }
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$/;
@@ -39,6 +45,8 @@ export interface ICrossRegionInferenceProfile {
     readonly model: BedrockFoundationModel;
     /** The ARN to invoke: the profile's ARN. */
     readonly invokableArn: pulumi.Output<string>;
+    /** Inference settings users of this profile inherit unless they set their own. */
+    readonly inferenceConfiguration?: InferenceConfiguration;
     grantProfileUsage(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
     grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
     accessTarget(): SystemProfileTarget;
@@ -77,6 +85,8 @@ export function validateCrossRegionProps(where: Where, props: CrossRegionInferen
         });
         destinations = [...new Set(props.destinationRegions)];
     }
+    validateInferenceConfiguration(where, "inferenceConfiguration", props.inferenceConfiguration);
+    checkAnthropicOnly(where, "inferenceConfiguration", props.inferenceConfiguration, [model]);
     return destinations.sort();
 }
 
@@ -97,6 +107,7 @@ class ProfileCore {
     readonly inferenceProfileId: string;
     readonly destinationRegions: string[];
     readonly inferenceProfileArn: pulumi.Output<string>;
+    readonly inferenceConfiguration?: InferenceConfiguration;
     private readonly symArn: string;
     private readonly symRegion: string;
 
@@ -106,6 +117,7 @@ class ProfileCore {
         ctx: CallerContext,
     ) {
         this.destinationRegions = validateCrossRegionProps(where, props, ctx.knownRegion);
+        this.inferenceConfiguration = validateInferenceConfiguration(where, "inferenceConfiguration", props.inferenceConfiguration);
         const geo = props.geoRegion;
         this.inferenceProfileId = `${geo.prefix}.${props.model.modelId}`;
         // The Region and partition as the provider reports them, checked against the geography.
@@ -152,6 +164,7 @@ class CrossRegionInferenceProfileReference implements ICrossRegionInferenceProfi
     readonly inferenceProfileArn: pulumi.Output<string>;
     /** Regions the profile routes to (the geography's default set unless narrowed or extended). */
     readonly destinationRegions: string[];
+    readonly inferenceConfiguration?: InferenceConfiguration;
     private readonly core: ProfileCore;
 
     constructor(props: CrossRegionInferenceProfileProps, provider?: pulumi.ProviderResource) {
@@ -161,6 +174,7 @@ class CrossRegionInferenceProfileReference implements ICrossRegionInferenceProfi
         this.inferenceProfileId = this.core.inferenceProfileId;
         this.inferenceProfileArn = this.core.inferenceProfileArn;
         this.destinationRegions = this.core.destinationRegions;
+        this.inferenceConfiguration = this.core.inferenceConfiguration;
     }
 
     get invokableArn(): pulumi.Output<string> {
@@ -210,6 +224,8 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
     public readonly inferenceProfileArn: pulumi.Output<string>;
     /** Regions the profile routes to. */
     public readonly destinationRegions: pulumi.Output<string[]>;
+    /** Inference settings users of this profile inherit unless they set their own. */
+    public readonly inferenceConfiguration?: InferenceConfiguration;
     private readonly core: ProfileCore;
 
     constructor(name: string, args: CrossRegionInferenceProfileProps, opts?: pulumi.ComponentResourceOptions) {
@@ -224,6 +240,7 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
         this.inferenceProfileId = pulumi.output(this.core.inferenceProfileId);
         this.inferenceProfileArn = this.core.inferenceProfileArn;
         this.destinationRegions = pulumi.output(this.core.destinationRegions);
+        this.inferenceConfiguration = this.core.inferenceConfiguration;
         this.registerOutputs({
             inferenceProfileId: this.inferenceProfileId,
             inferenceProfileArn: this.inferenceProfileArn,

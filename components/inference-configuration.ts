@@ -22,8 +22,25 @@ export interface InferenceConfiguration {
     responseFormat?: Record<string, unknown>;
 }
 
-/** The largest `maxTokens` CloudFormation accepts (`PromptModelInferenceConfiguration.MaxTokens`). */
-export const MAX_TOKENS_LIMIT = 4096;
+/**
+ * The largest `maxTokens` CloudFormation accepts for a prompt variant
+ * (`AWS::Bedrock::Prompt` `PromptModelInferenceConfiguration.MaxTokens`: 0..512000; 0 is refused here
+ * because it would generate nothing).
+ */
+export const PROMPT_MAX_TOKENS_LIMIT = 512_000;
+
+/**
+ * The largest `maxTokens` CloudFormation accepts for an agent prompt override
+ * (`AWS::Bedrock::Agent` `InferenceConfiguration.MaximumLength`: 0..131072).
+ */
+export const AGENT_MAX_TOKENS_LIMIT = 131_072;
+
+/**
+ * The default bound for `validateInferenceConfiguration`: the largest any CloudFormation shape
+ * accepts (the prompt's). Settings on profiles and routers are checked against it; the prompt or agent
+ * that inherits them checks the merged settings against its own shape's bound.
+ */
+export const MAX_TOKENS_LIMIT = PROMPT_MAX_TOKENS_LIMIT;
 
 const KEYS: (keyof InferenceConfiguration)[] = ["temperature", "topP", "maxTokens", "stopSequences", "topK", "anthropicVersion", "responseFormat"];
 
@@ -73,5 +90,79 @@ export function mergeInferenceConfiguration(
     if (!override) return base;
     const out: InferenceConfiguration = { ...base };
     for (const k of KEYS) if (override[k] !== undefined) (out as Record<string, unknown>)[k] = override[k];
+    return out;
+}
+
+/** Whether a model provider id (`anthropic`, `amazon`, ...) takes the Anthropic-only fields. */
+function isAnthropicProvider(provider: string): boolean {
+    return provider === "anthropic";
+}
+
+/**
+ * Whether the models behind an invokable are Anthropic models: true when every one is, false when
+ * at least one known model is not, undefined when none is known (an imported profile).
+ */
+export function anthropicModels(models: readonly { provider: string }[] | undefined): boolean | undefined {
+    if (!models || models.length === 0) return undefined;
+    return models.every((m) => isAnthropicProvider(m.provider));
+}
+
+/**
+ * Refuses `anthropicVersion` in `cfg` when the models it applies to are known and not all Anthropic
+ * (`models` are the catalog models behind the profile, router or variant's model).
+ */
+export function checkAnthropicOnly(
+    where: Where,
+    argument: string,
+    cfg: InferenceConfiguration | undefined,
+    models: readonly { provider: string; modelId: string }[] | undefined,
+): void {
+    if (cfg?.anthropicVersion === undefined) return;
+    if (anthropicModels(models) === false) {
+        const others = (models ?? []).filter((m) => !isAnthropicProvider(m.provider)).map((m) => m.modelId);
+        fail(where, `${argument}.anthropicVersion`, cfg.anthropicVersion, `applies to Anthropic models only, but the model is not one (${others.join(", ")})`);
+    }
+}
+
+/** `inferenceConfiguration.text` of an `AWS::Bedrock::Prompt` variant (aws-native input names). */
+export interface PromptTextInferenceShape {
+    temperature?: number;
+    topP?: number;
+    maxTokens?: number;
+    stopSequences?: string[];
+}
+
+/** The CloudFormation shapes of a prompt variant's inference settings (aws-native input names). */
+export interface PromptInferenceShapes {
+    /** `InferenceConfiguration`: `{ text: { temperature, topP, maxTokens, stopSequences } }`, undefined when none is set. */
+    inferenceConfiguration?: { text: PromptTextInferenceShape };
+    /**
+     * `AdditionalModelRequestFields`: `top_k`, `anthropic_version` (Anthropic models only) and
+     * `response_format`, under the names the model APIs use; undefined when none is set.
+     */
+    additionalModelRequestFields?: Record<string, unknown>;
+}
+
+/**
+ * Maps inference settings onto a prompt variant: `temperature`, `topP`, `maxTokens` and
+ * `stopSequences` go to `inferenceConfiguration.text`; `topK` to `additionalModelRequestFields.top_k`,
+ * `anthropicVersion` to `anthropic_version` (dropped when `anthropic` is false: the model is known not
+ * to be an Anthropic one), `responseFormat` to `response_format`. Unset settings are left out, and
+ * each shape is left out when it would be empty.
+ */
+export function toPromptInferenceShapes(cfg: InferenceConfiguration | undefined, anthropic: boolean | undefined): PromptInferenceShapes {
+    const out: PromptInferenceShapes = {};
+    if (!cfg) return out;
+    const text: PromptTextInferenceShape = {};
+    if (cfg.temperature !== undefined) text.temperature = cfg.temperature;
+    if (cfg.topP !== undefined) text.topP = cfg.topP;
+    if (cfg.maxTokens !== undefined) text.maxTokens = cfg.maxTokens;
+    if (cfg.stopSequences !== undefined) text.stopSequences = [...cfg.stopSequences];
+    if (Object.keys(text).length > 0) out.inferenceConfiguration = { text };
+    const extra: Record<string, unknown> = {};
+    if (cfg.topK !== undefined) extra.top_k = cfg.topK;
+    if (cfg.anthropicVersion !== undefined && anthropic !== false) extra.anthropic_version = cfg.anthropicVersion;
+    if (cfg.responseFormat !== undefined) extra.response_format = cfg.responseFormat;
+    if (Object.keys(extra).length > 0) out.additionalModelRequestFields = extra;
     return out;
 }

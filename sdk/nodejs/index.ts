@@ -22,3 +22,37 @@ export { type RoleRef, type GrantOptions, type RolePolicyGrant } from "../../com
 export { BedrockValidationError, type Tags } from "../../components/validation";
 export { INVOKE_TOKENS } from "../../components/context";
 export { IAM_LIMITS } from "../../components/policy";
+export {
+    PromptRouter,
+    DefaultPromptRouterIdentifier,
+    modelFamily,
+    isPromptRouter,
+    type IPromptRouter,
+    type PromptRouterArgs,
+    type DefaultPromptRouterOptions,
+} from "../../components/prompt-router";
+export {
+    Prompt,
+    PromptVariant,
+    PromptVersion,
+    CONTENT_HASH_TAG,
+    type PromptArgs,
+    type PromptVersionOptions,
+    type TextPromptVariantProps,
+    type ChatPromptVariantProps,
+    type AgentPromptVariantProps,
+    type AgentAliasRef,
+    type ChatMessage,
+    type PromptToolConfiguration,
+    type PromptToolSpecification,
+    type KmsKeyRef,
+} from "../../components/prompt";
+export {
+    type InferenceConfiguration,
+    validateInferenceConfiguration,
+    mergeInferenceConfiguration,
+    toPromptInferenceShapes,
+    PROMPT_MAX_TOKENS_LIMIT,
+    AGENT_MAX_TOKENS_LIMIT,
+} from "../../components/inference-configuration";
+export { type IInvokable } from "../../components/invokable";
