@@ -1,0 +1,75 @@
+import { expect } from "chai";
+import * as aws from "@pulumi/aws";
+import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing";
+import * as bedrock from "../sdk/nodejs";
+import { IAM_LIMITS } from "../components/policy";
+import { inlineCharactersUsed } from "../components/grants";
+
+const M = bedrock.BedrockFoundationModel;
+const G = bedrock.CrossRegionInferenceProfileRegion;
+
+describe("grants", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "eu-west-1", accountId: "210987654321" });
+    });
+
+    it("a foundation model's grantInvoke allows the model in the caller's Region only", async () => {
+        const role = new aws.iam.Role("r", { assumeRolePolicy: "{}" });
+        const made = M.AMAZON_NOVA_PRO_V1.grantInvoke(role);
+        expect(made).to.have.length(1);
+        await settle();
+        const [policy] = policiesForRole(rec, (await resolveOutput(role.name)) as string);
+        expect(policy.name).to.equal("model-amazon-nova-pro-v1-0-invoke-r");
+        expect(JSON.parse(policy.json)).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                    Resource: "arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-pro-v1:0",
+                },
+            ],
+        });
+        expect(await resolveOutput(M.AMAZON_NOVA_PRO_V1.invokableArn)).to.equal("arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-pro-v1:0");
+    });
+
+    it("policies are parented to the granted component and named after it and the role", async () => {
+        const p = new bedrock.ApplicationInferenceProfile("tenant-a", { inferenceProfileName: "tenant a", modelSource: M.AMAZON_NOVA_PRO_V1 });
+        const [policy] = p.grantInvoke("app-role");
+        await settle();
+        const recorded = rec.find("aws:iam/rolePolicy:RolePolicy", "tenant-a-invoke-app-role");
+        expect(recorded.inputs.role).to.equal("app-role");
+        expect(await resolveOutput((policy as aws.iam.RolePolicy).role)).to.equal("app-role");
+        expect(recorded.parent ?? "").to.match(/ApplicationInferenceProfile::tenant-a$/);
+    });
+
+    it("keeps the role's inline policies within IAM's limit and spills further grants into managed policies", async () => {
+        const role = new aws.iam.Role("big", { assumeRolePolicy: "{}" });
+        const profiles = Array.from({ length: 30 }, (_, i) =>
+            new bedrock.ApplicationInferenceProfile(`p${i}`, {
+                inferenceProfileName: `tenant ${i}`,
+                modelSource: bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.AMAZON_NOVA_PRO_V1 }),
+            }),
+        );
+        for (const p of profiles) p.grantInvoke(role);
+        await settle();
+        const name = (await resolveOutput(role.name)) as string;
+        const policies = policiesForRole(rec, name);
+        const inline = policies.filter((p) => p.kind === "inline");
+        const managed = policies.filter((p) => p.kind === "managed");
+        expect(inline.length + managed.length).to.equal(30);
+        expect(managed.length).to.be.greaterThan(0);
+        const inlineChars = inline.reduce((n, p) => n + p.json.length, 0);
+        expect(inlineChars).to.be.at.most(IAM_LIMITS.inlinePerRole);
+        expect(inlineCharactersUsed("big")).to.be.at.most(IAM_LIMITS.inlinePerRole);
+        for (const m of managed) expect(m.json.length).to.be.at.most(IAM_LIMITS.managedPolicy);
+        // Each managed policy is attached to the role.
+        expect(rec.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.role)).to.deep.equal(managed.map(() => name));
+    });
+
+    it("refuses a role that is not one", () => {
+        expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(42 as never)).to.throw("role: expected an aws.iam.Role, a role name or a role ARN, got 42.");
+        expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(undefined as never)).to.throw("role: expected an aws.iam.Role, a role name or a role ARN, got undefined.");
+    });
+});
