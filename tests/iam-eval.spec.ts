@@ -1,0 +1,186 @@
+import { expect } from "chai";
+import { policiesForRole, resolveOutput, setBedrockMocks, settle, type MockRecorder } from "../components/testing";
+import * as bedrock from "../sdk/nodejs";
+import { decisions, type IamRequest, type Principal } from "./support/iam-eval";
+import { newRole } from "./support/programs";
+
+const ACCOUNT = "123456789012";
+const OTHER_ACCOUNT = "210987654321";
+const M = bedrock.BedrockFoundationModel;
+const G = bedrock.CrossRegionInferenceProfileRegion;
+const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+const PROFILE_KEY = "bedrock:InferenceProfileArn";
+
+const fm = (partition: string, region: string, id: string) => `arn:${partition}:bedrock:${region}::foundation-model/${id}`;
+const sysArn = (partition: string, region: string, account: string, id: string) => `arn:${partition}:bedrock:${region}:${account}:inference-profile/${id}`;
+
+/** `action` on `resource` for both invoke actions. */
+const invoke = (resource: string, context?: Record<string, string>): IamRequest[] => INVOKE.map((action) => ({ action, resource, context }));
+
+async function policiesOf(rec: MockRecorder, role: ReturnType<typeof newRole>): Promise<string[]> {
+    await settle();
+    const name = (await resolveOutput(role.name)) as string;
+    const policies = policiesForRole(rec, name);
+    expect(policies.length, "grants attached policies").to.be.greaterThan(0);
+    return policies.map((p) => p.json);
+}
+
+async function expectDecisions(policies: string[], principal: Principal, allowed: IamRequest[], denied: IamRequest[]): Promise<void> {
+    const a = await decisions(policies, allowed, principal);
+    expect(a.filter((d) => !d.startsWith("Allowed ")), "requests that must be allowed").to.deep.equal([]);
+    const d = await decisions(policies, denied, principal);
+    expect(d.filter((x) => x.startsWith("Allowed ")), "requests that must be denied").to.deep.equal([]);
+}
+
+describe("IAM evaluation of grants (iam-simulate)", function () {
+    this.timeout(60_000);
+
+    const geographic: { geo: bedrock.CrossRegionInferenceProfileRegion; region: string; outside: string; model: bedrock.BedrockFoundationModel }[] = [
+        { geo: G.US, region: "us-east-1", outside: "eu-west-1", model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 },
+        { geo: G.EU, region: "eu-west-1", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+        { geo: G.US_GOV, region: "us-gov-west-1", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+    ];
+
+    for (const { geo, region, outside, model } of geographic) {
+        it(`${geo.name}: invoke through the profile in every destination Region; nothing else`, async () => {
+            const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+            const role = newRole();
+            const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: geo, model });
+            cris.grantInvoke(role);
+            cris.grantProfileUsage(role);
+            const policies = await policiesOf(rec, role);
+            const p = geo.partition;
+            const arn = sysArn(p, region, ACCOUNT, `${geo.prefix}.${model.modelId}`);
+            expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(arn);
+            const via = { [PROFILE_KEY]: arn };
+            expect(geo.destinationRegions.length).to.be.greaterThan(1);
+            const other = model === M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0 ? M.AMAZON_NOVA_PRO_V1 : M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0;
+            const allowed = [
+                ...invoke(arn),
+                ...geo.destinationRegions.flatMap((r) => invoke(fm(p, r, model.modelId), via)),
+                { action: "bedrock:GetInferenceProfile", resource: arn },
+                { action: "bedrock:ListInferenceProfiles", resource: "*" },
+            ];
+            const denied = [
+                // The model directly, without the profile.
+                ...invoke(fm(p, region, model.modelId)),
+                // Through another profile (another account's, another model's).
+                ...invoke(fm(p, region, model.modelId), { [PROFILE_KEY]: sysArn(p, region, OTHER_ACCOUNT, `${geo.prefix}.${model.modelId}`) }),
+                // Other models, even through this profile's ARN.
+                ...invoke(fm(p, region, other.modelId), via),
+                ...invoke(sysArn(p, region, ACCOUNT, `${geo.prefix}.${other.modelId}`)),
+                // A Region outside the geography (same partition only).
+                ...(geo.partition === "aws" ? invoke(fm(p, outside, model.modelId), via) : []),
+                // Another account's profile.
+                ...invoke(sysArn(p, region, OTHER_ACCOUNT, `${geo.prefix}.${model.modelId}`)),
+                { action: "bedrock:GetInferenceProfile", resource: sysArn(p, region, OTHER_ACCOUNT, `${geo.prefix}.${model.modelId}`) },
+                // Other Bedrock actions on the model.
+                { action: "bedrock:GetFoundationModel", resource: fm(p, region, model.modelId) },
+            ];
+            await expectDecisions(policies, { account: ACCOUNT, partition: p }, allowed, denied);
+        });
+    }
+
+    it("GLOBAL: the profile, the source-Region model and the Region-less model with aws:RequestedRegion=unspecified", async () => {
+        const region = "us-west-2";
+        const model = M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0;
+        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const role = newRole();
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.GLOBAL, model });
+        cris.grantInvoke(role);
+        cris.grantProfileUsage(role);
+        const policies = await policiesOf(rec, role);
+        const arn = sysArn("aws", region, ACCOUNT, `global.${model.modelId}`);
+        const global = `arn:aws:bedrock:::foundation-model/${model.modelId}`;
+        const allowed = [
+            ...invoke(arn),
+            ...invoke(fm("aws", region, model.modelId), { [PROFILE_KEY]: arn }),
+            ...invoke(global, { [PROFILE_KEY]: arn, "aws:RequestedRegion": "unspecified" }),
+            { action: "bedrock:GetInferenceProfile", resource: arn },
+            { action: "bedrock:ListInferenceProfiles", resource: "*" },
+        ];
+        const denied = [
+            ...invoke(global, { [PROFILE_KEY]: arn, "aws:RequestedRegion": "us-east-1" }),
+            ...invoke(global, { "aws:RequestedRegion": "unspecified" }),
+            ...invoke(global, { [PROFILE_KEY]: sysArn("aws", region, OTHER_ACCOUNT, `global.${model.modelId}`), "aws:RequestedRegion": "unspecified" }),
+            ...invoke(`arn:aws:bedrock:::foundation-model/${M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0.modelId}`, { [PROFILE_KEY]: arn, "aws:RequestedRegion": "unspecified" }),
+            ...invoke(fm("aws", region, model.modelId)),
+            ...invoke(sysArn("aws", region, OTHER_ACCOUNT, `global.${model.modelId}`)),
+            ...invoke(sysArn("aws", region, ACCOUNT, `us.${model.modelId}`)),
+        ];
+        await expectDecisions(policies, { account: ACCOUNT, partition: "aws" }, allowed, denied);
+    });
+
+    it("application profile on a foundation model: the profile, and the model in its Region only through it", async () => {
+        const region = "us-east-1";
+        const model = M.ANTHROPIC_CLAUDE_HAIKU_V1_0;
+        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const role = newRole();
+        const app = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "haiku", modelSource: model });
+        app.grantInvoke(role);
+        app.grantProfileUsage(role);
+        const policies = await policiesOf(rec, role);
+        const arn = (await resolveOutput(app.inferenceProfileArn)) as string;
+        expect(arn).to.match(/^arn:aws:bedrock:us-east-1:123456789012:application-inference-profile\/[a-z0-9]{12}$/);
+        const otherApp = `arn:aws:bedrock:us-east-1:${OTHER_ACCOUNT}:application-inference-profile/abcdabcdabcd`;
+        const allowed = [
+            ...invoke(arn),
+            ...invoke(fm("aws", region, model.modelId), { [PROFILE_KEY]: arn }),
+            { action: "bedrock:GetInferenceProfile", resource: arn },
+            { action: "bedrock:ListInferenceProfiles", resource: "*" },
+        ];
+        const denied = [
+            ...invoke(fm("aws", region, model.modelId)),
+            ...invoke(fm("aws", "us-west-2", model.modelId), { [PROFILE_KEY]: arn }),
+            ...invoke(fm("aws", region, M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0.modelId), { [PROFILE_KEY]: arn }),
+            ...invoke(fm("aws", region, model.modelId), { [PROFILE_KEY]: otherApp }),
+            ...invoke(otherApp),
+            { action: "bedrock:GetInferenceProfile", resource: otherApp },
+        ];
+        await expectDecisions(policies, { account: ACCOUNT, partition: "aws" }, allowed, denied);
+    });
+
+    it("application profile on a cross-region profile: both profiles, and the model in every destination Region through them", async () => {
+        const region = "us-east-2";
+        const model = M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0;
+        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const role = newRole();
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model });
+        const app = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "sonnet", modelSource: cris });
+        app.grantInvoke(role);
+        app.grantProfileUsage(role);
+        const policies = await policiesOf(rec, role);
+        const arn = (await resolveOutput(app.inferenceProfileArn)) as string;
+        const crisArn = sysArn("aws", region, ACCOUNT, `us.${model.modelId}`);
+        const allowed = [
+            ...invoke(arn),
+            ...invoke(crisArn),
+            ...G.US.destinationRegions.flatMap((r) => [
+                ...invoke(fm("aws", r, model.modelId), { [PROFILE_KEY]: arn }),
+                ...invoke(fm("aws", r, model.modelId), { [PROFILE_KEY]: crisArn }),
+            ]),
+            { action: "bedrock:GetInferenceProfile", resource: arn },
+            { action: "bedrock:GetInferenceProfile", resource: crisArn },
+            { action: "bedrock:ListInferenceProfiles", resource: "*" },
+        ];
+        const denied = [
+            ...invoke(fm("aws", region, model.modelId)),
+            ...invoke(fm("aws", "eu-west-1", model.modelId), { [PROFILE_KEY]: arn }),
+            ...invoke(fm("aws", region, M.ANTHROPIC_CLAUDE_HAIKU_V1_0.modelId), { [PROFILE_KEY]: arn }),
+            ...invoke(`arn:aws:bedrock:${region}:${OTHER_ACCOUNT}:application-inference-profile/abcdabcdabcd`),
+            ...invoke(sysArn("aws", region, OTHER_ACCOUNT, `us.${model.modelId}`)),
+            ...invoke(sysArn("aws", region, ACCOUNT, `eu.${model.modelId}`)),
+        ];
+        await expectDecisions(policies, { account: ACCOUNT, partition: "aws" }, allowed, denied);
+    });
+
+    it("the evaluator can fail: a policy without the profile statement denies the profile request", async () => {
+        const arn = sysArn("aws", "us-east-1", ACCOUNT, `us.${M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0.modelId}`);
+        const onlyList = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" }] });
+        expect(await decisions([onlyList], [...invoke(arn), { action: "bedrock:ListInferenceProfiles", resource: "*" }], { account: ACCOUNT, partition: "aws" })).to.deep.equal([
+            `ImplicitlyDenied bedrock:InvokeModel ${arn}`,
+            `ImplicitlyDenied bedrock:InvokeModelWithResponseStream ${arn}`,
+            "Allowed bedrock:ListInferenceProfiles *",
+        ]);
+    });
+});

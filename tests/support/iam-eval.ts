@@ -1,0 +1,75 @@
+/**
+ * IAM policy evaluation for tests: runs a request against the identity policies a grant attached,
+ * with `@cloud-copilot/iam-simulate` (AGPL, a dev-only test dependency).
+ *
+ * Requests are validated by the simulator (action exists, resource ARN has a type the action accepts,
+ * context keys allowed) except for the Region-less foundation-model ARN that global profiles use
+ * (`arn:aws:bedrock:::foundation-model/<id>`), which its service data does not list as a resource
+ * format; those run through the simulator's unvalidated entry point with the same policies.
+ */
+import { runSimulation, runUnsafeSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
+import { parseArn } from "../../components/arns";
+
+/** The outcome of a request. */
+export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
+
+/** A request a role makes. */
+export interface IamRequest {
+    action: string;
+    /** The resource ARN, or `*`. */
+    resource: string;
+    /** Request context, e.g. `{ "bedrock:InferenceProfileArn": arn }`. */
+    context?: Record<string, string | string[]>;
+}
+
+/** Who makes the requests: a role in `account`, in `partition`. */
+export interface Principal {
+    account: string;
+    partition: string;
+    roleName?: string;
+}
+
+/** A policy document, as JSON text or parsed. */
+export type PolicyInput = string | { Version?: string; Statement: unknown };
+
+/** Whether `arn` is a Region-less foundation-model ARN (global profiles). */
+function regionLess(resource: string): boolean {
+    const p = parseArn(resource);
+    return p !== undefined && p.service === "bedrock" && p.region === "" && p.resourceType === "foundation-model";
+}
+
+/** Evaluates `request` against `policies` (identity policies of the principal). */
+export async function evaluate(policies: PolicyInput[], request: IamRequest, principal: Principal): Promise<Decision> {
+    const identityPolicies = policies.map((p, i) => ({ name: `policy${i}`, policy: typeof p === "string" ? JSON.parse(p) : p }));
+    const resourceAccount = request.resource === "*" ? principal.account : parseArn(request.resource)?.account || principal.account;
+    const simulation: Simulation = {
+        request: {
+            principal: `arn:${principal.partition}:iam::${principal.account}:role/${principal.roleName ?? "grantee"}`,
+            action: request.action,
+            resource: { resource: request.resource, accountId: resourceAccount },
+            contextVariables: request.context ?? {},
+        },
+        identityPolicies,
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+    };
+    if (regionLess(request.resource)) return runUnsafeSimulation(simulation, {});
+    const result = await runSimulation(simulation, {});
+    if (result.resultType === "error") {
+        throw new Error(`the simulator refused the request ${JSON.stringify(request)}: ${JSON.stringify(result.errors)}`);
+    }
+    return result.overallResult as Decision;
+}
+
+/** Evaluates many requests; returns `<decision> <action> <resource> <context>` lines, in order. */
+export async function decisions(policies: PolicyInput[], requests: IamRequest[], principal: Principal): Promise<string[]> {
+    const out: string[] = [];
+    for (const r of requests) out.push(`${await evaluate(policies, r, principal)} ${describeRequest(r)}`);
+    return out;
+}
+
+/** A request as one line. */
+export function describeRequest(r: IamRequest): string {
+    const ctx = r.context && Object.keys(r.context).length > 0 ? ` ${JSON.stringify(r.context)}` : "";
+    return `${r.action} ${r.resource}${ctx}`;
+}
