@@ -1,0 +1,269 @@
+import { expect } from "chai";
+import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing";
+import * as bedrock from "../sdk/nodejs";
+import type { Statement } from "../components/policy";
+
+const M = bedrock.BedrockFoundationModel;
+const G = bedrock.CrossRegionInferenceProfileRegion;
+const D = bedrock.DefaultPromptRouterIdentifier;
+const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+const ACCOUNT = "123456789012";
+const US = ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"];
+const EU = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1"];
+
+/** The statement allowing `modelId` in `regions` only through the profile `profileArn`. */
+function viaProfile(modelId: string, regions: string[], profileArn: string): Statement {
+    return {
+        Effect: "Allow",
+        Action: INVOKE,
+        Resource: regions.map((r) => `arn:aws:bedrock:${r}::foundation-model/${modelId}`),
+        Condition: { StringEquals: { "bedrock:InferenceProfileArn": [profileArn] } },
+    };
+}
+
+/**
+ * A policy's meaning as sorted `action resource condition` triples: exact, and independent of how
+ * statements that share actions or resources are merged.
+ */
+function grantsOf(statements: Statement[]): string[] {
+    const out = new Set<string>();
+    for (const s of statements) {
+        expect(s.Effect).to.equal("Allow");
+        for (const a of s.Action) for (const r of s.Resource) out.add(`${a} ${r}${s.Condition ? ` ${JSON.stringify(s.Condition)}` : ""}`);
+    }
+    return [...out].sort();
+}
+
+describe("PromptRouter", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    describe("DefaultPromptRouterIdentifier", () => {
+        it("knows each default router's id and routing models", () => {
+            expect(D.values().map((d) => [d.name, d.promptRouterId, d.routingModels.map((m) => m.modelId)])).to.deep.equal([
+                ["ANTHROPIC_CLAUDE_V1", "anthropic.claude:1", ["anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-3-5-sonnet-20240620-v1:0"]],
+                ["META_LLAMA_3_1", "meta.llama:1", ["meta.llama3-1-8b-instruct-v1:0", "meta.llama3-1-70b-instruct-v1:0"]],
+                ["AMAZON_NOVA_V1", "amazon.nova:1", ["amazon.nova-lite-v1:0", "amazon.nova-pro-v1:0"]],
+            ]);
+            expect(String(D.META_LLAMA_3_1)).to.equal("meta.llama:1");
+        });
+    });
+
+    describe("fromDefaultId", () => {
+        it("in us-east-1: the router ARN in the caller's account, routed through the us. profiles", async () => {
+            const router = bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-east-1");
+            expect(await resolveOutput(router.promptRouterArn)).to.equal(`arn:aws:bedrock:us-east-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`);
+            expect(await resolveOutput(router.invokableArn)).to.equal(`arn:aws:bedrock:us-east-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`);
+            expect(router.promptRouterId).to.equal("anthropic.claude:1");
+            expect(router.region).to.equal("us-east-1");
+            expect(router.routingModels).to.deep.equal([M.ANTHROPIC_CLAUDE_HAIKU_V1_0, M.ANTHROPIC_CLAUDE_3_5_SONNET_V1_0]);
+            expect(router.accessTarget().kind).to.equal("prompt-router");
+            expect(bedrock.isPromptRouter(router)).to.equal(true);
+            expect(bedrock.isPromptRouter(M.AMAZON_NOVA_PRO_V1)).to.equal(false);
+
+            router.grantInvoke("app-role");
+            await settle();
+            const policies = policiesForRole(rec, "app-role");
+            expect(policies.map((p) => [p.name, p.kind])).to.deep.equal([["router-anthropic-claude-1-us-east-1-invoke-app-role", "inline"]]);
+            const routerArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`;
+            const haiku = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0`;
+            const sonnet = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0`;
+            expect(grantsOf(policies[0].statements)).to.deep.equal(grantsOf([
+                { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [routerArn] },
+                viaProfile("anthropic.claude-3-5-sonnet-20240620-v1:0", US, sonnet),
+                viaProfile("anthropic.claude-3-haiku-20240307-v1:0", US, haiku),
+                { Effect: "Allow", Action: INVOKE, Resource: [routerArn, sonnet, haiku] },
+            ]));
+            expect(JSON.parse(policies[0].json).Version).to.equal("2012-10-17");
+        });
+
+        it("in eu-west-1: routed through the eu. profiles", async () => {
+            const router = bedrock.PromptRouter.fromDefaultId(D.META_LLAMA_3_1, "eu-west-1");
+            expect(await resolveOutput(router.promptRouterArn)).to.equal(`arn:aws:bedrock:eu-west-1:${ACCOUNT}:default-prompt-router/meta.llama:1`);
+            router.grantInvoke("app-role");
+            await settle();
+            const [policy] = policiesForRole(rec, "app-role");
+            expect(policy.name).to.equal("router-meta-llama-1-eu-west-1-invoke-app-role");
+            const routerArn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:default-prompt-router/meta.llama:1`;
+            const p70 = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.meta.llama3-1-70b-instruct-v1:0`;
+            const p8 = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.meta.llama3-1-8b-instruct-v1:0`;
+            expect(grantsOf(policy.statements)).to.deep.equal(grantsOf([
+                { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [routerArn] },
+                viaProfile("meta.llama3-1-70b-instruct-v1:0", EU, p70),
+                viaProfile("meta.llama3-1-8b-instruct-v1:0", EU, p8),
+                { Effect: "Allow", Action: INVOKE, Resource: [routerArn, p70, p8] },
+            ]));
+        });
+
+        it("maps Canada to the us. profiles and GovCloud to the aws-us-gov partition", async () => {
+            const ca = bedrock.PromptRouter.fromDefaultId(D.AMAZON_NOVA_V1, "ca-central-1");
+            ca.grantInvoke("ca-role");
+            await settle();
+            const [policy] = policiesForRole(rec, "ca-role");
+            const routerArn = `arn:aws:bedrock:ca-central-1:${ACCOUNT}:default-prompt-router/amazon.nova:1`;
+            const lite = `arn:aws:bedrock:ca-central-1:${ACCOUNT}:inference-profile/us.amazon.nova-lite-v1:0`;
+            const pro = `arn:aws:bedrock:ca-central-1:${ACCOUNT}:inference-profile/us.amazon.nova-pro-v1:0`;
+            expect(grantsOf(policy.statements)).to.deep.equal(grantsOf([
+                { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [routerArn] },
+                viaProfile("amazon.nova-lite-v1:0", US, lite),
+                viaProfile("amazon.nova-pro-v1:0", US, pro),
+                { Effect: "Allow", Action: INVOKE, Resource: [routerArn, lite, pro] },
+            ]));
+            const gov = bedrock.PromptRouter.fromDefaultId(D.AMAZON_NOVA_V1, "us-gov-west-1");
+            expect(await resolveOutput(gov.promptRouterArn)).to.equal(`arn:aws-us-gov:bedrock:us-gov-west-1:${ACCOUNT}:default-prompt-router/amazon.nova:1`);
+        });
+
+        it("refuses a Region in no geography, naming it", () => {
+            expect(() => bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "sa-east-1")).to.throw(
+                bedrock.BedrockValidationError,
+                'PromptRouter.fromDefaultId: region "sa-east-1" is in no cross-region inference geography (us, eu, apac, us-gov), so the router\'s models have no profiles to route through',
+            );
+        });
+
+        it("refuses a malformed Region and an unknown router id", () => {
+            expect(() => bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "virginia")).to.throw(
+                'PromptRouter.fromDefaultId: region "virginia" is not a Region name (e.g. us-east-1)',
+            );
+            expect(() => bedrock.PromptRouter.fromDefaultId("anthropic.claude:1" as never, "us-east-1")).to.throw(
+                'PromptRouter.fromDefaultId: defaultRouter "anthropic.claude:1" must be one of DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, .META_LLAMA_3_1, .AMAZON_NOVA_V1',
+            );
+        });
+
+        it("carries inference settings, and refuses Anthropic-only ones on a Llama router", () => {
+            const r = bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-east-1", { inferenceConfiguration: { temperature: 0.2, anthropicVersion: "bedrock-2023-05-31" } });
+            expect(r.inferenceConfiguration).to.deep.equal({ temperature: 0.2, anthropicVersion: "bedrock-2023-05-31" });
+            expect(() => bedrock.PromptRouter.fromDefaultId(D.META_LLAMA_3_1, "us-east-1", { inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" } })).to.throw(
+                'PromptRouter.fromDefaultId: inferenceConfiguration.anthropicVersion "bedrock-2023-05-31" applies to Anthropic models only, but the model is not one (meta.llama3-1-8b-instruct-v1:0, meta.llama3-1-70b-instruct-v1:0)',
+            );
+            expect(() => bedrock.PromptRouter.fromDefaultId(D.AMAZON_NOVA_V1, "us-east-1", { inferenceConfiguration: { topP: 2 } })).to.throw(
+                "PromptRouter.fromDefaultId: inferenceConfiguration.topP 2 must be between 0 and 1",
+            );
+        });
+    });
+
+    describe("custom router", () => {
+        const llama8 = M.META_LLAMA_3_1_8B_INSTRUCT_V1;
+        const llama70 = M.META_LLAMA_3_1_70B_INSTRUCT_V1;
+
+        it("renders aws-native IntelligentPromptRouter with model ARNs and the routing criteria", async () => {
+            const profile70 = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: llama70 });
+            const router = new bedrock.PromptRouter("router", {
+                promptRouterName: "llama router",
+                models: [llama8, profile70],
+                fallbackModel: llama8,
+                responseQualityDifference: 25,
+                description: "Routes between Llama 3.1 8B and 70B",
+                tags: { team: "ml" },
+            });
+            await settle();
+            const component = rec.find("bedrock-genai:index:PromptRouter", "router");
+            expect(component.custom).to.equal(false);
+            const r = rec.find("aws-native:bedrock:IntelligentPromptRouter", "router");
+            expect(r.inputs).to.deep.equal({
+                promptRouterName: "llama router",
+                description: "Routes between Llama 3.1 8B and 70B",
+                models: [
+                    { modelArn: "arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-1-8b-instruct-v1:0" },
+                    { modelArn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.meta.llama3-1-70b-instruct-v1:0` },
+                ],
+                fallbackModel: { modelArn: "arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-1-8b-instruct-v1:0" },
+                routingCriteria: { responseQualityDifference: 25 },
+                tags: [{ key: "team", value: "ml" }],
+            });
+            const arn = (await resolveOutput(router.promptRouterArn)) as string;
+            expect(arn).to.match(new RegExp(`^arn:aws:bedrock:us-east-1:${ACCOUNT}:prompt-router/[a-z0-9]{12}$`));
+            expect(await resolveOutput(router.invokableArn)).to.equal(arn);
+            expect(router.routingModels).to.deep.equal([llama8, llama70]);
+        });
+
+        it("the fallback may be the second model, given as another reference to the same profile", async () => {
+            const a = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: llama70 });
+            const b = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: llama70 });
+            new bedrock.PromptRouter("router", { promptRouterName: "r", models: [llama8, a], fallbackModel: b, responseQualityDifference: 0 });
+            await settle();
+            const r = rec.find("aws-native:bedrock:IntelligentPromptRouter", "router");
+            expect(r.inputs.fallbackModel).to.deep.equal({ modelArn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.meta.llama3-1-70b-instruct-v1:0` });
+        });
+
+        it("grantInvoke: invoke and GetPromptRouter on the router, and each model as its own grant allows", async () => {
+            const profile70 = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: llama70 });
+            const router = new bedrock.PromptRouter("router", { promptRouterName: "r", models: [llama8, profile70], fallbackModel: llama8, responseQualityDifference: 50 });
+            router.grantInvoke("app-role");
+            await settle();
+            const arn = (await resolveOutput(router.promptRouterArn)) as string;
+            const p70 = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.meta.llama3-1-70b-instruct-v1:0`;
+            const policies = policiesForRole(rec, "app-role");
+            expect(policies.map((p) => p.name)).to.deep.equal(["router-invoke-app-role"]);
+            expect(grantsOf(policies[0].statements)).to.deep.equal(grantsOf([
+                { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [arn] },
+                viaProfile("meta.llama3-1-70b-instruct-v1:0", US, p70),
+                { Effect: "Allow", Action: INVOKE, Resource: ["arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-1-8b-instruct-v1:0", p70, arn] },
+            ]));
+            const policy = rec.find("aws:iam/rolePolicy:RolePolicy", "router-invoke-app-role");
+            expect(policy.parent ?? "").to.match(/PromptRouter::router$/);
+        });
+
+        it("is refused as an application profile's source", () => {
+            const router = bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-east-1");
+            expect(() => new bedrock.ApplicationInferenceProfile("p", { inferenceProfileName: "p", modelSource: router as never })).to.throw(
+                'ApplicationInferenceProfile "p": modelSource "<PromptRouter>" cannot be a prompt router: CloudFormation\'s ModelSource.CopyFrom takes a foundation model or a system-defined (cross-region) profile',
+            );
+        });
+
+        const base = () => ({ promptRouterName: "r", models: [llama8, llama70] as bedrock.IInvokable[], fallbackModel: llama8 as bedrock.IInvokable, responseQualityDifference: 10 });
+        const cases: [string, () => Partial<bedrock.PromptRouterArgs>, string][] = [
+            ["one model", () => ({ models: [llama8] }), 'models "1 models" must be a list of exactly two models of one family'],
+            ["three models", () => ({ models: [llama8, llama70, M.META_LLAMA_3_2_1B_INSTRUCT_V1] }), 'models "3 models" must be a list of exactly two models of one family'],
+            [
+                "models of two families",
+                () => ({ models: [llama8, M.AMAZON_NOVA_LITE_V1] }),
+                'models ["meta.llama3-1-8b-instruct-v1:0","amazon.nova-lite-v1:0"] must be of one family (found meta.llama and amazon.nova)',
+            ],
+            ["the same model twice", () => ({ models: [llama8, llama8] }), 'models[1] "meta.llama3-1-8b-instruct-v1:0" is the same as models[0]: a router needs two different models'],
+            ["a model that is not invokable", () => ({ models: [llama8, "meta.llama3" as never] }), 'models[1] "meta.llama3" must be a foundation model, a cross-region profile or an application profile'],
+            [
+                "a router among the models",
+                () => ({ models: [llama8, bedrock.PromptRouter.fromDefaultId(D.META_LLAMA_3_1, "us-east-1")] }),
+                'models[1] "<PromptRouter>" cannot be a prompt router: a router routes between models and profiles',
+            ],
+            ["a fallback outside the models", () => ({ fallbackModel: M.META_LLAMA_3_2_1B_INSTRUCT_V1 }), 'fallbackModel "meta.llama3-2-1b-instruct-v1:0" must be one of models'],
+            ["a quality difference above 100", () => ({ responseQualityDifference: 101 }), "responseQualityDifference 101 must be between 0 and 100"],
+            ["a negative quality difference", () => ({ responseQualityDifference: -1 }), "responseQualityDifference -1 must be between 0 and 100"],
+            [
+                "a bad name",
+                () => ({ promptRouterName: "my  router!" }),
+                'promptRouterName "my  router!" must match ^([0-9a-zA-Z][ _-]?)+$ (letters and digits, each followed by at most one space, underscore or hyphen)',
+            ],
+            ["a long name", () => ({ promptRouterName: "a".repeat(65) }), `promptRouterName "${"a".repeat(65)}" must have at most 64 characters (has 65)`],
+            [
+                "a bad description",
+                () => ({ description: "routes, fast" }),
+                'description "routes, fast" must match ^([0-9a-zA-Z:.][ _-]?)+$ (letters, digits, colons and periods, each followed by at most one space, underscore or hyphen)',
+            ],
+            ["an empty description", () => ({ description: "" }), 'description "" must not be empty'],
+            ["a reserved tag", () => ({ tags: { "aws:x": "y" } }), 'tags[0].key "aws:x" must not start with the reserved prefix "aws:"'],
+            ["bad inference settings", () => ({ inferenceConfiguration: { maxTokens: 0 } }), "inferenceConfiguration.maxTokens 0 must be between 1 and 512000"],
+            [
+                "Anthropic-only settings on Llama",
+                () => ({ inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" } }),
+                'inferenceConfiguration.anthropicVersion "bedrock-2023-05-31" applies to Anthropic models only, but the model is not one (meta.llama3-1-8b-instruct-v1:0, meta.llama3-1-70b-instruct-v1:0)',
+            ],
+        ];
+        for (const [what, change, message] of cases) {
+            it(`refuses ${what} before registering anything`, async () => {
+                expect(() => new bedrock.PromptRouter("router", { ...base(), ...change() } as bedrock.PromptRouterArgs)).to.throw(bedrock.BedrockValidationError, `PromptRouter "router": ${message}`);
+                await settle();
+                expect(rec.resources.filter((r) => r.name === "router")).to.deep.equal([]);
+            });
+        }
+
+        it("keeps its inference settings for the variants that use it", () => {
+            const router = new bedrock.PromptRouter("router", { ...base(), inferenceConfiguration: { maxTokens: 800, stopSequences: ["END"] } });
+            expect(router.inferenceConfiguration).to.deep.equal({ maxTokens: 800, stopSequences: ["END"] });
+            expect(bedrock.modelFamily(M.ANTHROPIC_CLAUDE_HAIKU_V1_0)).to.equal("anthropic.claude");
+            expect(bedrock.modelFamily(M.MISTRAL_MIXTRAL_8X7B_INSTRUCT_V0)).to.equal("mistral.mixtral");
+        });
+    });
+});
