@@ -6,6 +6,7 @@
 import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { INVOKE_TOKENS } from "./context";
+import { roleNameFromArn } from "./arns";
 import { parseStatements, type Statement } from "./policy";
 
 /** The value Pulumi uses on the wire for an unknown (computed) value. */
@@ -27,6 +28,16 @@ export interface RecordedResource {
     custom: boolean;
     /** The provider reference, when one was given. */
     provider?: string;
+    /** The URN the mock engine gave the resource. */
+    urn?: string;
+    /** The URN of the resource's parent (undefined for a top-level resource). */
+    parent?: string;
+    /** URNs of the resources it depends on explicitly or through its inputs. */
+    dependencies?: string[];
+    /** For a component, the outputs it registered with `registerOutputs` (resolved). */
+    outputs?: Record<string, any>;
+    /** True for a resource read with `.get()` rather than created. */
+    read?: boolean;
 }
 
 /** Options for `setBedrockMocks`. */
@@ -48,6 +59,13 @@ export interface BedrockMocksOptions {
     config?: Record<string, string>;
     /** Outputs to return for a resource, merged over the defaults (return undefined to keep them). */
     newResource?: (args: pulumi.runtime.MockResourceArgs) => Record<string, any> | undefined;
+    /**
+     * Outputs per resource type, merged over the defaults: an object, or a function of the resource's
+     * mock arguments and the default outputs. An `id` key sets the id. Applied before `newResource`.
+     */
+    outputs?: Record<string, Record<string, any> | ((args: pulumi.runtime.MockResourceArgs, defaults: Record<string, any>) => Record<string, any> | undefined)>;
+    /** Called for every resource recorded (progress reporting). */
+    onResource?: (resource: RecordedResource) => void;
     /** Answers for invokes this package does not make (return undefined to fall back to `{}`). */
     call?: (args: pulumi.runtime.MockCallArgs) => Record<string, any> | undefined;
 }
@@ -59,9 +77,53 @@ export class MockRecorder {
     /** Every invoke the program made. */
     public readonly invokes: pulumi.runtime.MockCallArgs[] = [];
 
-    /** Custom resources of `type`, optionally with Pulumi name `name`. */
+    /** Resources of `type` (components included), in registration order. */
     public byType(type: string): RecordedResource[] {
         return this.resources.filter((r) => r.type === type);
+    }
+
+    /** Resources with Pulumi name `name`, any type. */
+    public byName(name: string): RecordedResource[] {
+        return this.resources.filter((r) => r.name === name);
+    }
+
+    /** The resource with `urn`, if recorded. */
+    public byUrn(urn: string): RecordedResource | undefined {
+        return this.resources.find((r) => r.urn === urn);
+    }
+
+    /** The one resource of `type` named `name`, or undefined when there is none (throws when there are several). */
+    public tryFind(type: string, name: string): RecordedResource | undefined {
+        const found = this.resources.filter((r) => r.type === type && r.name === name);
+        if (found.length > 1) throw new Error(`expected at most one ${type} named ${name}, found ${found.length}`);
+        return found[0];
+    }
+
+    /** Direct children of `parent` (a recorded resource or its URN), in registration order. */
+    public childrenOf(parent: RecordedResource | string): RecordedResource[] {
+        const urn = typeof parent === "string" ? parent : parent.urn;
+        return urn === undefined ? [] : this.resources.filter((r) => r.parent === urn);
+    }
+
+    /** Every resource under `parent`, children first level by level (registration order within a level). */
+    public descendantsOf(parent: RecordedResource | string): RecordedResource[] {
+        const out: RecordedResource[] = [];
+        let level = this.childrenOf(parent);
+        while (level.length > 0) {
+            out.push(...level);
+            level = level.flatMap((r) => this.childrenOf(r));
+        }
+        return out;
+    }
+
+    /** The parent of `resource`, if it has one and it was recorded. */
+    public parentOf(resource: RecordedResource): RecordedResource | undefined {
+        return resource.parent === undefined ? undefined : this.byUrn(resource.parent);
+    }
+
+    /** Resources with no recorded parent, in registration order. */
+    public get roots(): RecordedResource[] {
+        return this.resources.filter((r) => r.parent === undefined || this.byUrn(r.parent) === undefined);
     }
 
     /** The one resource of `type` named `name`; throws when there is none or more than one. */
@@ -72,6 +134,11 @@ export class MockRecorder {
             throw new Error(`expected one ${type} named ${name}, found ${found.length} (registered: ${names.join(", ") || "none"})`);
         }
         return found[0];
+    }
+
+    /** Component resources. */
+    public get components(): RecordedResource[] {
+        return this.resources.filter((r) => !r.custom);
     }
 
     /** Resources whose type is a custom resource (not a component). */
@@ -128,7 +195,7 @@ export function defaultOutputs(
         case "aws-native:bedrock:ApplicationInferenceProfile": {
             const id = fakeId(args.name, 12);
             const arn = bedrockArn(`application-inference-profile/${id}`);
-            const copyFrom: string = inputs.modelSource?.copyFrom ?? "";
+            const copyFrom: string = typeof inputs.modelSource?.copyFrom === "string" ? inputs.modelSource.copyFrom : "";
             const models = copyFrom.includes(":foundation-model/") ? [{ modelArn: copyFrom }] : [];
             return {
                 id: arn,
@@ -180,13 +247,10 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
     const region = options.region ?? "us-east-1";
     const ctx = { account: options.accountId ?? "123456789012", region, partition: options.partition ?? partitionOf(region) };
     const recorder = new MockRecorder();
-    if (options.config) {
-        const config: Record<string, string> = {};
-        for (const [k, v] of Object.entries(options.config)) config[k.includes(":") ? k : `${options.project ?? "project"}:${k}`] = v;
-        process.env.PULUMI_CONFIG = JSON.stringify(config);
-    } else {
-        delete process.env.PULUMI_CONFIG;
-    }
+    // Replace the whole configuration map, so one test's config never leaks into the next.
+    const config: Record<string, string> = {};
+    for (const [k, v] of Object.entries(options.config ?? {})) config[k.includes(":") ? k : `${options.project ?? "project"}:${k}`] = v;
+    pulumi.runtime.setAllConfig(config);
     const unknown = options.unknownContext === true;
     const answer = (token: string): Record<string, any> | undefined => {
         switch (token) {
@@ -205,14 +269,39 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
         }
         return undefined;
     };
+    // Where the engine is registering (parent, URN), read by `newResource`, which the mock monitor
+    // calls synchronously from registerResource/readResource.
+    let pending: { urn?: string; parent?: string; dependencies?: string[]; read?: boolean } | undefined;
+    const typeOverride = (args: pulumi.runtime.MockResourceArgs, defaults: Record<string, any>): Record<string, any> | undefined => {
+        const o = options.outputs?.[args.type];
+        return typeof o === "function" ? o(args, defaults) : o;
+    };
     pulumi.runtime.setMocks(
         {
             newResource(args) {
-                const base = args.custom === false ? { id: "", state: { ...(args.inputs ?? {}) } } : defaultOutputs(args, ctx);
-                const extra = options.newResource?.(args);
-                const state = options.preview ? { ...(args.inputs ?? {}) } : { ...base.state, ...(extra ?? {}) };
-                const id = options.preview ? "" : (extra?.id as string | undefined) ?? base.id;
-                recorder.resources.push({ type: args.type, name: args.name, inputs: args.inputs ?? {}, state, id: args.custom === false ? undefined : id, custom: args.custom !== false, provider: args.provider });
+                const base = args.custom === false || options.preview ? { id: "", state: { ...(args.inputs ?? {}) } } : defaultOutputs(args, ctx);
+                const byType = args.custom === false ? undefined : typeOverride(args, { ...base.state, id: base.id });
+                const extra = { ...(byType ?? {}), ...(options.newResource?.(args) ?? {}) };
+                const { id: extraId, ...extraState } = extra as Record<string, any>;
+                const state = options.preview ? { ...(args.inputs ?? {}) } : { ...base.state, ...extraState };
+                const id = options.preview ? "" : (extraId as string | undefined) ?? base.id;
+                const meta = pending ?? {};
+                pending = undefined;
+                const record: RecordedResource = {
+                    type: args.type,
+                    name: args.name,
+                    inputs: args.inputs ?? {},
+                    state,
+                    id: args.custom === false ? undefined : id,
+                    custom: args.custom !== false,
+                    provider: args.provider,
+                };
+                if (meta.urn !== undefined) record.urn = meta.urn;
+                if (meta.parent) record.parent = meta.parent;
+                if (meta.dependencies && meta.dependencies.length > 0) record.dependencies = meta.dependencies;
+                if (meta.read) record.read = true;
+                recorder.resources.push(record);
+                options.onResource?.(record);
                 return { id: options.preview && args.custom !== false ? (undefined as unknown as string) : id, state };
             },
             call(args) {
@@ -224,7 +313,45 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
         options.stack ?? "stack",
         options.preview ?? false,
     );
+    instrumentMonitor(recorder, (p) => (pending = p));
     return recorder;
+}
+
+interface MonitorRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getDependenciesList?(): string[];
+    getUrn(): string;
+    getOutputs(): { toJavaScript(): Record<string, any> } | undefined;
+}
+
+/** Wraps the mock monitor so that every recorded resource gets its URN, parent and dependencies. */
+function instrumentMonitor(recorder: MockRecorder, setPending: (p: { urn?: string; parent?: string; dependencies?: string[]; read?: boolean }) => void): void {
+    const monitor = pulumi.runtime.getMonitor() as unknown as Record<string, any> | undefined;
+    if (!monitor || typeof monitor.newUrn !== "function") return;
+    const urnOf = (req: MonitorRequest): string => monitor.newUrn(req.getParent(), req.getType(), req.getName());
+    for (const method of ["registerResource", "readResource"]) {
+        const original = monitor[method].bind(monitor);
+        monitor[method] = (req: MonitorRequest, callback: unknown) => {
+            setPending({
+                urn: urnOf(req),
+                parent: req.getParent() || undefined,
+                dependencies: method === "registerResource" ? req.getDependenciesList?.() : undefined,
+                read: method === "readResource",
+            });
+            return original(req, callback);
+        };
+    }
+    const originalOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req: MonitorRequest, callback: unknown) => {
+        const r = recorder.resources.find((x) => x.urn === req.getUrn());
+        if (r) {
+            const struct = req.getOutputs();
+            r.outputs = struct ? pulumi.runtime.deserializeProperties(struct as never) : {};
+        }
+        return originalOutputs(req, callback);
+    };
 }
 
 /** The value of an Output (undefined when it is unknown, as in a preview). */
@@ -257,20 +384,37 @@ export interface AttachedPolicy {
     statements: Statement[];
 }
 
+/** A role given to the policy helpers: its IAM name, its Pulumi resource name, or its ARN. */
+function roleNames(recorder: MockRecorder, role: string): Set<string> {
+    const names = new Set<string>([role]);
+    if (role.startsWith("arn:")) {
+        const name = roleNameFromArn(role);
+        if (name) names.add(name);
+    }
+    for (const r of recorder.byType(ROLE_TYPE)) {
+        if (r.name === role && typeof r.state.name === "string") names.add(r.state.name);
+    }
+    return names;
+}
+
+const ROLE_TYPE = "aws:iam/role:Role";
+
 /**
- * The policies attached to the role named `roleName` (its IAM name, as the mocks returned it): inline
- * role policies, and managed policies attached with `aws.iam.RolePolicyAttachment`.
+ * The policies attached to a role by `aws.iam.RolePolicy` (inline) and by `aws.iam.RolePolicyAttachment`
+ * of an `aws.iam.Policy` the program creates (managed). `role` is the role's IAM name (as the mocks
+ * returned it), its Pulumi resource name, or its ARN.
  */
-export function policiesForRole(recorder: MockRecorder, roleName: string): AttachedPolicy[] {
+export function policiesForRole(recorder: MockRecorder, role: string): AttachedPolicy[] {
+    const names = roleNames(recorder, role);
     const out: AttachedPolicy[] = [];
     for (const r of recorder.byType("aws:iam/rolePolicy:RolePolicy")) {
-        if (r.inputs.role === roleName && typeof r.inputs.policy === "string") {
+        if (names.has(r.inputs.role) && typeof r.inputs.policy === "string") {
             out.push({ name: r.name, kind: "inline", json: r.inputs.policy, statements: parseStatements(r.inputs.policy) });
         }
     }
     const policies = recorder.byType("aws:iam/policy:Policy");
     for (const a of recorder.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
-        if (a.inputs.role !== roleName) continue;
+        if (!names.has(a.inputs.role)) continue;
         const p = policies.find((x) => x.state.arn === a.inputs.policyArn);
         if (p && typeof p.inputs.policy === "string") {
             out.push({ name: p.name, kind: "managed", json: p.inputs.policy, statements: parseStatements(p.inputs.policy) });
@@ -279,7 +423,64 @@ export function policiesForRole(recorder: MockRecorder, roleName: string): Attac
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Every statement attached to the role named `roleName`, across its policies. */
-export function statementsForRole(recorder: MockRecorder, roleName: string): Statement[] {
-    return policiesForRole(recorder, roleName).flatMap((p) => p.statements);
+/** Every statement attached to a role (IAM name, Pulumi name or ARN), across its policies. */
+export function statementsForRole(recorder: MockRecorder, role: string): Statement[] {
+    return policiesForRole(recorder, role).flatMap((p) => p.statements);
+}
+
+/** The trust policy (`assumeRolePolicy`) of a role the program created (IAM name, Pulumi name or ARN), parsed. */
+export function trustPolicyForRole(recorder: MockRecorder, role: string): TrustStatement[] {
+    const names = roleNames(recorder, role);
+    const r = recorder.byType(ROLE_TYPE).find((x) => names.has(x.state.name) || x.name === role);
+    if (!r) throw new Error(`no aws.iam.Role named ${role} (registered: ${recorder.byType(ROLE_TYPE).map((x) => x.name).join(", ") || "none"})`);
+    return parseTrustPolicy(r.inputs.assumeRolePolicy);
+}
+
+/** A trust-policy statement: who may assume the role, and under which conditions. */
+export interface TrustStatement {
+    Effect: "Allow" | "Deny";
+    Action: string[];
+    /** Principals by kind, e.g. `{ Service: ["bedrock.amazonaws.com"] }`. */
+    Principal: Record<string, string[]>;
+    Condition?: Record<string, Record<string, string[]>>;
+}
+
+/** Parses a trust policy (JSON text or an object). */
+export function parseTrustPolicy(doc: unknown): TrustStatement[] {
+    const parsed = (typeof doc === "string" ? JSON.parse(doc) : doc) as { Statement?: unknown } | undefined;
+    if (!parsed || parsed.Statement === undefined) return [];
+    const many = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);
+    const list = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
+    return list.map((raw: Record<string, any>) => {
+        const principal: Record<string, string[]> = {};
+        if (raw.Principal === "*") principal.AWS = ["*"];
+        else for (const [k, v] of Object.entries((raw.Principal ?? {}) as Record<string, unknown>)) principal[k] = many(v);
+        const s: TrustStatement = { Effect: raw.Effect, Action: many(raw.Action), Principal: principal };
+        if (raw.Condition) {
+            s.Condition = {};
+            for (const [op, keys] of Object.entries(raw.Condition as Record<string, Record<string, unknown>>)) {
+                s.Condition[op] = {};
+                for (const [k, v] of Object.entries(keys)) s.Condition[op][k] = many(v);
+            }
+        }
+        return s;
+    });
+}
+
+/** Parses a policy document (JSON text or an object) into canonical statements. */
+export function parsePolicy(doc: unknown): Statement[] {
+    return parseStatements(doc as string);
+}
+
+/**
+ * Resolves every Output-valued property of `resource` (a component or custom resource object, or
+ * any object of Outputs) to a plain object; unknown values are left undefined.
+ */
+export async function resolveOutputs<T extends object>(resource: T): Promise<{ [K in keyof T]: T[K] extends pulumi.Output<infer U> ? U | undefined : T[K] }> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(resource)) {
+        if (k.startsWith("__")) continue;
+        out[k] = pulumi.Output.isInstance(v) ? await resolveOutput(v) : v;
+    }
+    return out as never;
 }
