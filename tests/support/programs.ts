@@ -138,27 +138,60 @@ export function corePrograms(): Program[] {
 export function extendedPrograms(): Program[] {
     const out: Program[] = [];
     const b = sdk();
+    const inference = { temperature: 0.2, topP: 0.9, maxTokens: 512, stopSequences: ["\n\nHuman:"], topK: 250 };
     if (exists("prompt-router") && b.PromptRouter && b.DefaultPromptRouterIdentifier) {
         out.push({
-            name: "default prompt router with grants",
+            name: "default and custom prompt routers with grants",
             region: "us-east-1",
             run() {
                 const role = newRole();
                 const router = b.PromptRouter.fromDefaultId(b.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, "us-east-1");
                 router.grantInvoke(role);
+                const haiku = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0 });
+                const sonnet = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+                const custom = new b.PromptRouter("custom-router", {
+                    promptRouterName: "claude-router",
+                    models: [haiku, sonnet],
+                    fallbackModel: haiku,
+                    responseQualityDifference: 25,
+                    description: "Routes between Claude models",
+                    tags: { team: "ml" },
+                    inferenceConfiguration: { temperature: 0.5, maxTokens: 256 },
+                });
+                custom.grantInvoke(role);
             },
         });
     }
     if (exists("prompt") && b.Prompt && b.PromptVariant) {
         out.push({
-            name: "prompt with text variants on a model, a profile and a router",
+            name: "prompt with text and chat variants on a model, a profile and a router, and a version",
             region: "us-east-1",
             run() {
                 const role = newRole();
                 const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
                 const variants = [
-                    b.PromptVariant.text({ variantName: "on-model", promptText: "Summarize {{topic}}.", model: M.ANTHROPIC_CLAUDE_HAIKU_V1_0, promptVariables: ["topic"] }),
-                    b.PromptVariant.text({ variantName: "on-profile", promptText: "What is the capital of France?", model: cris }),
+                    b.PromptVariant.text({
+                        variantName: "on-model",
+                        promptText: "Summarize {{topic}}.",
+                        model: M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
+                        promptVariables: ["topic"],
+                        inferenceConfiguration: inference,
+                    }),
+                    b.PromptVariant.chat({
+                        variantName: "chat_on_profile",
+                        model: cris,
+                        system: "You answer in one sentence.",
+                        messages: [
+                            { role: "user", text: "What is the capital of {{country}}?" },
+                            { role: "assistant", text: "Paris." },
+                        ],
+                        promptVariables: ["country"],
+                        toolConfiguration: {
+                            tools: [{ name: "get_weather", description: "Weather for a city", inputSchema: { type: "object", properties: { cityName: { type: "string" } }, required: ["cityName"] } }],
+                            toolChoice: "auto",
+                        },
+                        inferenceConfiguration: { temperature: 0.7, anthropicVersion: "bedrock-2023-05-31" },
+                    }),
                 ];
                 if (b.PromptRouter && b.DefaultPromptRouterIdentifier) {
                     variants.push(
@@ -169,21 +202,47 @@ export function extendedPrograms(): Program[] {
                         }),
                     );
                 }
-                const prompt = new b.Prompt("prompt", { promptName: "prompt-router-test", variants, defaultVariant: variants[0], tags: { team: "ml" } });
-                if (typeof prompt.grantGet === "function") prompt.grantGet(role);
+                const prompt = new b.Prompt("prompt", {
+                    promptName: "prompt-router-test",
+                    variants,
+                    defaultVariant: variants[0],
+                    description: "A prompt with three variants",
+                    tags: { team: "ml" },
+                });
+                prompt.createVersion("first version");
+                prompt.grantGet(role);
             },
         });
     }
     if (exists("agent") && b.Agent) {
         out.push({
-            name: "agent on a cross-region profile",
+            name: "agent on a cross-region profile, with an action group, prompt override and alias",
             region: "us-east-1",
             run() {
                 const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
-                new b.Agent("agent", {
+                const agent = new b.Agent("agent", {
                     foundationModel: cris,
                     instruction: "You are a helpful and friendly agent that answers questions about agriculture.",
+                    description: "Agriculture assistant",
+                    idleSessionTTL: 900,
+                    userInputEnabled: true,
+                    codeInterpreterEnabled: true,
+                    tags: { team: "ml" },
+                    actionGroups: [
+                        {
+                            name: "weather",
+                            description: "Weather lookups",
+                            executor: b.ActionGroupExecutor.RETURN_CONTROL,
+                            functionSchema: {
+                                functions: [{ name: "get_weather", description: "Weather for a city", parameters: { cityName: { type: "string", required: true, description: "The city" } } }],
+                            },
+                        },
+                    ],
+                    promptOverrideConfiguration: {
+                        steps: [{ stepType: "ORCHESTRATION", stepEnabled: true, inferenceConfig: { temperature: 0, maxTokens: 2048, topK: 250 } }],
+                    },
                 });
+                agent.addAlias("live", {});
             },
         });
     }
