@@ -45,6 +45,26 @@ export function agentAliasArn(partition: string, region: string, account: string
     return `arn:${partition}:bedrock:${region}:${account}:agent-alias/${agentId}/${aliasId}`;
 }
 
+/** `arn:<partition>:bedrock:<region>:<account>:guardrail/<guardrailId>`. */
+export function guardrailArn(partition: string, region: string, account: string, guardrailId: string): string {
+    return `arn:${partition}:bedrock:${region}:${account}:guardrail/${guardrailId}`;
+}
+
+/** `arn:<partition>:bedrock:<region>:<account>:knowledge-base/<knowledgeBaseId>`. */
+export function knowledgeBaseArn(partition: string, region: string, account: string, knowledgeBaseId: string): string {
+    return `arn:${partition}:bedrock:${region}:${account}:knowledge-base/${knowledgeBaseId}`;
+}
+
+/** `arn:<partition>:s3:::<bucket>/<key>` (an S3 object). */
+export function s3ObjectArn(partition: string, bucket: string, key: string): string {
+    return `arn:${partition}:s3:::${bucket}/${key}`;
+}
+
+/** `arn:<partition>:iam::<account>:role/<name>` (a role without a path). */
+export function iamRoleArn(partition: string, account: string, roleName: string): string {
+    return `arn:${partition}:iam::${account}:role/${roleName}`;
+}
+
 /** `arn:<partition>:bedrock:<region>:<account>:prompt/<promptId>`. */
 export function promptArn(partition: string, region: string, account: string, promptId: string): string {
     return `arn:${partition}:bedrock:${region}:${account}:prompt/${promptId}`;

@@ -56,3 +56,29 @@ export {
     AGENT_MAX_TOKENS_LIMIT,
 } from "../../components/inference-configuration";
 export { type IInvokable } from "../../components/invokable";
+export {
+    Agent,
+    AgentCollaboratorType,
+    AgentStepType,
+    Memory,
+    AGENT_ROLE_NAME_PREFIX,
+    type AgentArgs,
+    type AgentCollaborator,
+    type AgentGuardrail,
+    type AgentKnowledgeBase,
+    type AgentMemory,
+    type PromptOverrideConfiguration,
+    type PromptStepConfiguration,
+} from "../../components/agent";
+export { AgentAlias, TEST_ALIAS_ID, type AgentAliasArgs, type AddAgentAliasArgs, type IAgent, type IAgentAlias } from "../../components/agent-alias";
+export {
+    AgentActionGroup,
+    ActionGroupExecutor,
+    ApiSchema,
+    type AgentActionGroupProps,
+    type AgentFunction,
+    type FunctionParameter,
+    type FunctionSchema,
+    type LambdaRef,
+    type ParameterType,
+} from "../../components/agent-action-group";

@@ -1,0 +1,220 @@
+/**
+ * Agent aliases: `AgentAlias` (AWS Native `bedrock.AgentAlias`), and the test alias every agent has
+ * (`TSTALIASID`, routing to the working draft).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as bedrock from "@pulumi/aws-native/bedrock";
+import { agentAliasArn, parseArn } from "./arns";
+import { ACCOUNT_ID_LENGTH, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "./context";
+import { attachPolicy, resolveRole, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
+import type { Statement } from "./policy";
+import { symbolic } from "./symbols";
+import { checkArgs, checkString, fail, normalizeTags, type Tags, type Where } from "./validation";
+import { NAME_PATTERN, NAME_TEXT } from "./agent-action-group";
+
+/** The id of the test alias every agent has; it routes to the agent's `DRAFT` version. */
+export const TEST_ALIAS_ID = "TSTALIASID";
+
+/** What an alias needs of its agent. */
+export interface IAgent {
+    /** The agent's id (10 characters). */
+    readonly agentId: pulumi.Output<string>;
+    /** The agent's ARN. */
+    readonly agentArn: pulumi.Output<string>;
+}
+
+/** An agent alias: created, or the test alias. */
+export interface IAgentAlias {
+    /** The alias id (`TSTALIASID` for the test alias). */
+    readonly aliasId: pulumi.Output<string>;
+    /** `arn:<partition>:bedrock:<region>:<account>:agent-alias/<agentId>/<aliasId>`. */
+    readonly aliasArn: pulumi.Output<string>;
+    /** Whether this is the agent's test alias. */
+    readonly isTestAlias: boolean;
+    /** The ARN as a symbolic string for policy documents. */
+    symbolicArn(): string;
+    /** `bedrock:InvokeAgent` on the alias. */
+    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    /** `bedrock:GetAgentAlias` on the alias. */
+    grantGet(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+}
+
+/** Arguments of `AgentAlias`. */
+export interface AgentAliasArgs {
+    /** The agent (an `Agent`, or anything with its `agentId` and `agentArn`). */
+    agent: IAgent;
+    /** `([0-9a-zA-Z][_-]?){1,100}`; default derived from the component's name. */
+    agentAliasName?: pulumi.Input<string>;
+    /**
+     * The agent version the alias routes to (`DRAFT` or a number). Default: the service creates a new
+     * version from the prepared draft.
+     */
+    agentVersion?: pulumi.Input<string>;
+    /** 1-200 characters. */
+    description?: pulumi.Input<string>;
+    /** Tags as a map or a list of `{ key, value }`. */
+    tags?: Tags;
+}
+
+/** Arguments of `Agent.addAlias`. */
+export type AddAgentAliasArgs = Omit<AgentAliasArgs, "agent">;
+
+const VERSION_RULE = { pattern: /^(DRAFT|[0-9]{0,4}[1-9][0-9]{0,4})$/, patternText: "DRAFT or a version number", optional: true };
+
+/** The longest an alias ARN can be. */
+export const ALIAS_ARN_MAX_LENGTH = agentAliasArn("p".repeat(MAX_PARTITION_LENGTH), "r".repeat(MAX_REGION_LENGTH), "0".repeat(ACCOUNT_ID_LENGTH), "A".repeat(10), "B".repeat(10)).length;
+
+/**
+ * A name matching `([0-9a-zA-Z][_-]?){1,100}` derived from a Pulumi name: other characters become
+ * `-`, runs of separators collapse, leading separators go, and at most 100 letters or digits stay.
+ */
+export function derivedName(where: Where, argument: string, name: string): string {
+    let out = "";
+    let count = 0;
+    for (const ch of name.replace(/[^0-9a-zA-Z_-]/g, "-")) {
+        if (/[0-9a-zA-Z]/.test(ch)) {
+            if (count === 100) break;
+            out += ch;
+            count++;
+        } else if (out !== "" && !/[_-]$/.test(out)) {
+            out += ch;
+        }
+    }
+    if (count === 0) fail(where, argument, undefined, `cannot be derived from the name ${JSON.stringify(name)}; set it (${NAME_TEXT})`);
+    return out;
+}
+
+/** Statements granting `actions` on one alias. */
+function aliasStatements(actions: string[], arn: string): Statement[] {
+    return [{ Effect: "Allow", Action: actions, Resource: [arn] }];
+}
+
+/** Grants on an alias, made once per role and kind. */
+class AliasGrants {
+    private readonly made = new Map<string, RolePolicyGrant>();
+    constructor(
+        private readonly alias: IAgentAlias,
+        private readonly grantName: string,
+        private readonly parent: pulumi.Resource | undefined,
+    ) {}
+
+    grant(kind: "invoke" | "get", role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
+        const resolved = resolveRole(role);
+        const name = `${this.grantName}-${kind}-${resolved.key}`;
+        const previous = this.made.get(name);
+        if (previous) return previous;
+        const actions = kind === "invoke" ? ["bedrock:InvokeAgent"] : ["bedrock:GetAgentAlias"];
+        const made = attachPolicy(name, resolved, aliasStatements(actions, this.alias.symbolicArn()), {
+            ...opts,
+            parent: opts.parent ?? this.parent ?? resolved.resource,
+            description: `${kind === "invoke" ? "Invoke" : "Read"} agent alias ${this.grantName} (pulumi-bedrock-genai)`,
+        });
+        this.made.set(name, made);
+        return made;
+    }
+}
+
+/** The test alias of an agent (`TSTALIASID`): a reference, creates nothing. */
+class TestAlias implements IAgentAlias {
+    readonly isTestAlias = true;
+    readonly aliasId = pulumi.output(TEST_ALIAS_ID);
+    readonly aliasArn: pulumi.Output<string>;
+    private readonly grants: AliasGrants;
+
+    constructor(
+        agent: IAgent,
+        private readonly name: string,
+        parent?: pulumi.Resource,
+    ) {
+        this.aliasArn = agent.agentArn.apply((arn) => {
+            const p = parseArn(arn);
+            if (!p || p.resourceType !== "agent") throw new Error(`${name}: ${JSON.stringify(arn)} is not an agent ARN`);
+            return agentAliasArn(p.partition, p.region, p.account, p.resourceId, TEST_ALIAS_ID);
+        });
+        this.grants = new AliasGrants(this, `${name}-test-alias`, parent);
+    }
+
+    symbolicArn(): string {
+        return symbolic(this.aliasArn, `agent-alias/${this.name}/${TEST_ALIAS_ID}`, ALIAS_ARN_MAX_LENGTH);
+    }
+
+    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        return this.grants.grant("invoke", role, opts);
+    }
+
+    grantGet(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        return this.grants.grant("get", role, opts);
+    }
+}
+
+/**
+ * An alias of an agent (AWS Native `bedrock.AgentAlias`): a stable name applications invoke, routing
+ * to one agent version.
+ */
+export class AgentAlias extends pulumi.ComponentResource implements IAgentAlias {
+    /** The test alias of `agent` (`TSTALIASID`, routing to `DRAFT`). Creates nothing. */
+    public static testAlias(agent: IAgent, opts: { name?: string; parent?: pulumi.Resource } = {}): IAgentAlias {
+        const name = opts.name ?? (agent as unknown as { __name?: string }).__name ?? "agent";
+        return new TestAlias(agent, name, opts.parent ?? (pulumi.Resource.isInstance(agent) ? (agent as pulumi.Resource) : undefined));
+    }
+
+    public readonly isTestAlias = false;
+    /** The alias id. */
+    public readonly aliasId: pulumi.Output<string>;
+    /** The alias ARN. */
+    public readonly aliasArn: pulumi.Output<string>;
+    /** The alias name. */
+    public readonly aliasName: pulumi.Output<string>;
+    /** The AWS Native resource. */
+    public readonly alias: bedrock.AgentAlias;
+    private readonly grants: AliasGrants;
+
+    constructor(name: string, args: AgentAliasArgs, opts?: pulumi.ComponentResourceOptions) {
+        const where = { component: "AgentAlias", name };
+        checkArgs(where, args);
+        const agent = args.agent as unknown;
+        if (!agent || typeof agent !== "object" || !pulumi.Output.isInstance((agent as IAgent).agentId)) {
+            fail(where, "agent", agent, "must be an Agent (or an object with agentId and agentArn outputs)");
+        }
+        const agentAliasName = args.agentAliasName === undefined ? derivedName(where, "agentAliasName", name) : checkString(where, "agentAliasName", args.agentAliasName, { pattern: NAME_PATTERN, patternText: NAME_TEXT });
+        const agentVersion = checkString(where, "agentVersion", args.agentVersion, VERSION_RULE);
+        const description = checkString(where, "description", args.description, { min: 1, max: 200, optional: true });
+        const tags = normalizeTags(where, args.tags);
+        super("bedrock-genai:index:AgentAlias", name, {}, opts);
+        this.alias = new bedrock.AgentAlias(
+            name,
+            {
+                agentId: args.agent.agentId,
+                agentAliasName,
+                description,
+                routingConfiguration: agentVersion === undefined ? undefined : [{ agentVersion }],
+                tags: tags === undefined ? undefined : Object.fromEntries(tags.map((t) => [t.key, t.value])),
+            },
+            { parent: this },
+        );
+        this.aliasId = this.alias.agentAliasId;
+        this.aliasArn = this.alias.agentAliasArn;
+        this.aliasName = this.alias.agentAliasName;
+        this.grants = new AliasGrants(this, name, this);
+        this.registerOutputs({ aliasId: this.aliasId, aliasArn: this.aliasArn, aliasName: this.aliasName });
+    }
+
+    public symbolicArn(): string {
+        return symbolic(this.aliasArn, `agent-alias/${(this as unknown as { __name: string }).__name}`, ALIAS_ARN_MAX_LENGTH);
+    }
+
+    /** `bedrock:InvokeAgent` on the alias ARN. */
+    public grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        return this.grants.grant("invoke", role, opts);
+    }
+
+    /** `bedrock:GetAgentAlias` on the alias ARN. */
+    public grantGet(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        return this.grants.grant("get", role, opts);
+    }
+}
+
+/** Whether `v` is an agent alias (created or the test alias). */
+export function isAgentAlias(v: unknown): v is IAgentAlias {
+    return typeof v === "object" && v !== null && typeof (v as IAgentAlias).symbolicArn === "function" && typeof (v as IAgentAlias).isTestAlias === "boolean";
+}

@@ -1,0 +1,655 @@
+/**
+ * Bedrock agents: `Agent` (AWS Native `bedrock.Agent`) with its service role, the role's grants, action
+ * groups and their Lambda permissions, aliases, guardrail, memory, knowledge bases, collaborators and
+ * prompt override.
+ *
+ * Facts: `bedrock-iam.md` (Agents), `cfn-schemas/aws-bedrock-agent.json`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as bedrock from "@pulumi/aws-native/bedrock";
+import * as iam from "@pulumi/aws/iam";
+import * as lambda from "@pulumi/aws/lambda";
+import type * as native from "@pulumi/aws-native";
+import { invokeStatements, profileArns, GET_PROFILE } from "./access";
+import { agentArn as buildAgentArn, guardrailArn, iamRoleArn, knowledgeBaseArn, s3ObjectArn } from "./arns";
+import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, type CallerContext } from "./context";
+import { BedrockFoundationModel } from "./foundation-model";
+import { attachPolicy, resolveRole, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "./grants";
+import { mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
+import { foundationModelOf, isInvokable, type IInvokable } from "./invokable";
+import type { Statement } from "./policy";
+import { symbolic } from "./symbols";
+import { checkArgs, checkNumber, checkString, fail, normalizeTags, type Tags, type Where } from "./validation";
+import {
+    AgentActionGroup,
+    builtInActionGroup,
+    lambdaArnOf,
+    NAME_PATTERN,
+    NAME_TEXT,
+    renderActionGroup,
+    type AgentActionGroupProps,
+    type LambdaRef,
+    type RenderedActionGroup,
+} from "./agent-action-group";
+import { AgentAlias, ALIAS_ARN_MAX_LENGTH, derivedName, isAgentAlias, TEST_ALIAS_ID, type AddAgentAliasArgs, type IAgentAlias } from "./agent-alias";
+
+/** The largest `maximumLength` (from `maxTokens`) an agent prompt override takes (CloudFormation `MaximumLength`). */
+export const AGENT_MAXIMUM_LENGTH = 131_072;
+/** Idle session TTL bounds, in seconds, and the default. */
+export const IDLE_SESSION_TTL = { min: 60, max: 5400, default: 600 } as const;
+/** The prefix of the service roles agents create (AWS's convention for agent service roles). */
+export const AGENT_ROLE_NAME_PREFIX = "AmazonBedrockExecutionRoleForAgents_";
+
+/** A guardrail the agent applies: its id or ARN and a version (`DRAFT` or a number). */
+export interface AgentGuardrail {
+    /** The guardrail's id or ARN. */
+    guardrailIdentifier: pulumi.Input<string>;
+    /** `DRAFT` (default) or a version number of 1-8 digits. */
+    guardrailVersion?: pulumi.Input<string>;
+}
+
+/** Session-summary memory: the agent keeps summaries of past sessions per user. */
+export interface AgentMemory {
+    /** Days to keep summaries: 1..365 (default 30). */
+    memoryDurationDays?: number;
+    /** Recent sessions to summarize: at least 1 (default 20). */
+    maxRecentSessions?: number;
+}
+
+/** Factories for `AgentMemory`. */
+export const Memory = {
+    /** Session summaries kept 30 days, the 20 most recent sessions. */
+    SESSION_SUMMARY: {} as AgentMemory,
+    /** Session summaries with your own bounds. */
+    sessionSummary(props: AgentMemory): AgentMemory {
+        return { ...props };
+    },
+} as const;
+
+/** A knowledge base the agent queries. */
+export interface AgentKnowledgeBase {
+    /** The knowledge base id (10 letters or digits). */
+    knowledgeBaseId: pulumi.Input<string>;
+    /** What the knowledge base holds, for the agent (1-200 characters). */
+    description: pulumi.Input<string>;
+    /** Default true. */
+    enabled?: boolean;
+}
+
+/** How an agent collaborates with others. */
+export type AgentCollaboratorType = "DISABLED" | "SUPERVISOR" | "SUPERVISOR_ROUTER";
+/** Values of `AgentCollaboratorType`. */
+export const AgentCollaboratorType = { DISABLED: "DISABLED", SUPERVISOR: "SUPERVISOR", SUPERVISOR_ROUTER: "SUPERVISOR_ROUTER" } as const;
+
+/** An agent a supervisor agent delegates to. */
+export interface AgentCollaborator {
+    /** The collaborator's alias (not its test alias), or the alias ARN. */
+    agentAlias: IAgentAlias | pulumi.Input<string>;
+    /** When to use this collaborator (1-4000 characters). */
+    collaborationInstruction: pulumi.Input<string>;
+    /** `([0-9a-zA-Z][_-]?){1,100}`, unique within the agent. */
+    collaboratorName: string;
+    /** Pass the conversation history to the collaborator (default false). */
+    relayConversationHistory?: boolean;
+}
+
+/** Steps of an agent's sequence whose prompts can be overridden. */
+export type AgentStepType = "PRE_PROCESSING" | "ORCHESTRATION" | "POST_PROCESSING" | "ROUTING_CLASSIFIER" | "MEMORY_SUMMARIZATION" | "KNOWLEDGE_BASE_RESPONSE_GENERATION";
+/** Values of `AgentStepType`. */
+export const AgentStepType = {
+    PRE_PROCESSING: "PRE_PROCESSING",
+    ORCHESTRATION: "ORCHESTRATION",
+    POST_PROCESSING: "POST_PROCESSING",
+    ROUTING_CLASSIFIER: "ROUTING_CLASSIFIER",
+    MEMORY_SUMMARIZATION: "MEMORY_SUMMARIZATION",
+    KNOWLEDGE_BASE_RESPONSE_GENERATION: "KNOWLEDGE_BASE_RESPONSE_GENERATION",
+} as const;
+const STEP_TYPES = Object.values(AgentStepType) as AgentStepType[];
+
+/** The override of one step's prompt. */
+export interface PromptStepConfiguration {
+    stepType: AgentStepType;
+    /** Whether the step runs (unset: the service's default for the step). */
+    stepEnabled?: boolean;
+    /** Your prompt template instead of the default one (1-100,000 characters). */
+    customPromptTemplate?: string;
+    /** Inference settings for the step (`maxTokens` becomes `maximumLength`). */
+    inferenceConfig?: InferenceConfiguration;
+    /** Parse the step's output with the configuration's `parser` Lambda. */
+    useCustomParser?: boolean;
+    /** A model for the step (e.g. the routing classifier's); the role is granted invoke on it. */
+    foundationModel?: IInvokable;
+    /** Extra model request fields, merged over those derived from `inferenceConfig`. */
+    additionalModelRequestFields?: Record<string, unknown>;
+}
+
+/** Prompt overrides of an agent. */
+export interface PromptOverrideConfiguration {
+    /** At most one per step type. */
+    steps: PromptStepConfiguration[];
+    /** The Lambda parsing the output of steps with `useCustomParser` (a permission is created). */
+    parser?: LambdaRef;
+}
+
+/** Arguments of `Agent`. */
+export interface AgentArgs {
+    /** The model: a foundation model, a cross-region profile or an application profile (created or imported). */
+    foundationModel: IInvokable;
+    /** What the agent does and how (at least 40 characters). */
+    instruction: pulumi.Input<string>;
+    /** `([0-9a-zA-Z][_-]?){1,100}`; default derived from the component's name. */
+    agentName?: pulumi.Input<string>;
+    /** 1-200 characters. */
+    description?: pulumi.Input<string>;
+    /** Seconds of inactivity after which a session ends: 60..5400 (default 600). */
+    idleSessionTTL?: number;
+    /** Prepare the agent after each change (CloudFormation `AutoPrepare`; default false). */
+    shouldPrepareAgent?: boolean;
+    /** Delete the agent even while it is in use (CloudFormation `SkipResourceInUseCheckOnDelete`; default false). */
+    forceDelete?: boolean;
+    /** A KMS key (an `aws.kms.Key` or its ARN) encrypting the agent's resources. */
+    kmsKey?: pulumi.Input<string> | { readonly arn: pulumi.Input<string> };
+    /** Tags as a map or a list of `{ key, value }`. */
+    tags?: Tags;
+    /** A role to use instead of creating one; the agent's grants are still attached to it. */
+    existingRole?: RoleRef;
+    /** Action groups (names unique, including the built-in `UserInputAction` and `CodeInterpreterAction`). */
+    actionGroups?: (AgentActionGroup | AgentActionGroupProps)[];
+    /** Enable the built-in user-input action group (default false: present and disabled). */
+    userInputEnabled?: boolean;
+    /** Enable the built-in code-interpreter action group (default false: present and disabled). */
+    codeInterpreterEnabled?: boolean;
+    /** A guardrail; the role is granted `bedrock:ApplyGuardrail` on it. */
+    guardrail?: AgentGuardrail;
+    /** Session-summary memory (`Memory.SESSION_SUMMARY` or `Memory.sessionSummary({...})`). */
+    memory?: AgentMemory;
+    /** Knowledge bases; the role is granted `bedrock:Retrieve` and `bedrock:RetrieveAndGenerate` on them. */
+    knowledgeBases?: AgentKnowledgeBase[];
+    /** Collaboration mode (default: unset, i.e. `DISABLED`); `SUPERVISOR` or `SUPERVISOR_ROUTER` with collaborators. */
+    agentCollaboration?: AgentCollaboratorType;
+    /** Collaborators of a supervisor; the role is granted `bedrock:GetAgentAlias` and `bedrock:InvokeAgent` on their aliases. */
+    agentCollaborators?: AgentCollaborator[];
+    /** Prompt overrides. A profile's inference configuration is inherited by the orchestration step. */
+    promptOverrideConfiguration?: PromptOverrideConfiguration;
+}
+
+const KMS_KEY_ARN = /^arn:aws(-[^:]+)?:kms:[a-zA-Z0-9-]*:[0-9]{12}:key\/[a-zA-Z0-9-]{36}$/;
+const GUARDRAIL_ID = /^(([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\/[a-z0-9]+))$/;
+const ALIAS_ARN = /^arn:(aws[a-zA-Z-]*)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:agent-alias\/[0-9a-zA-Z]{10}\/[0-9a-zA-Z]{10}$/;
+const KB_ID = /^[0-9a-zA-Z]{10}$/;
+/** Guardrail ids are service-generated; a generous bound for sizing policies. */
+const GUARDRAIL_ID_BOUND = 64;
+
+function isAnthropicKnown(model: IInvokable): boolean | undefined {
+    const fm = foundationModelOf(model);
+    return fm === undefined ? undefined : fm.provider === "anthropic";
+}
+
+/** What CloudFormation's `FoundationModel` gets for an invokable: a model's id, else the invokable's ARN. */
+function modelInput(model: IInvokable): pulumi.Input<string> {
+    return model instanceof BedrockFoundationModel ? model.modelId : model.invokableArn;
+}
+
+/** Validates an invokable usable by an agent (not a prompt router; supports agents when the catalog knows). */
+function checkAgentModel(where: Where, argument: string, model: unknown): IInvokable {
+    if (!isInvokable(model)) {
+        fail(where, argument, model, "must be a BedrockFoundationModel, a cross-region inference profile or an application inference profile");
+    }
+    if (model.accessTarget().kind === "prompt-router") {
+        fail(where, argument, "<PromptRouter>", "cannot be a prompt router: an agent's model is a foundation model or an inference profile");
+    }
+    const fm = foundationModelOf(model);
+    // Refused only when the catalog knows the model (a model the catalog lacks may be newer than it).
+    if (fm && !fm.supportsAgents) {
+        const catalog = BedrockFoundationModel.lookup(fm.modelId);
+        if (catalog !== undefined && !catalog.supportsAgents) fail(where, argument, fm.modelId, "does not support agents (supportsAgents is false in the model catalog)");
+    }
+    return model;
+}
+
+/** Inference settings in the agent's `InferenceConfiguration` shape, and the additional request fields. */
+function toAgentInference(
+    cfg: InferenceConfiguration | undefined,
+    anthropic: boolean | undefined,
+): { inferenceConfiguration?: native.types.input.bedrock.AgentInferenceConfigurationArgs; additional?: Record<string, unknown> } {
+    if (!cfg) return {};
+    const inf: native.types.input.bedrock.AgentInferenceConfigurationArgs = {};
+    if (cfg.temperature !== undefined) inf.temperature = cfg.temperature;
+    if (cfg.topP !== undefined) inf.topP = cfg.topP;
+    if (cfg.topK !== undefined) inf.topK = cfg.topK;
+    if (cfg.maxTokens !== undefined) inf.maximumLength = cfg.maxTokens;
+    if (cfg.stopSequences !== undefined) inf.stopSequences = [...cfg.stopSequences];
+    const extra: Record<string, unknown> = {};
+    if (cfg.anthropicVersion !== undefined && anthropic !== false) extra.anthropic_version = cfg.anthropicVersion;
+    if (cfg.responseFormat !== undefined) extra.response_format = cfg.responseFormat;
+    return {
+        inferenceConfiguration: Object.keys(inf).length > 0 ? inf : undefined,
+        additional: Object.keys(extra).length > 0 ? extra : undefined,
+    };
+}
+
+/** Everything validated before the component registers. */
+interface Plan {
+    agentName: pulumi.Input<string>;
+    instruction: pulumi.Input<string>;
+    description?: pulumi.Input<string>;
+    idleSessionTtlInSeconds: number;
+    kmsKeyArn?: pulumi.Input<string>;
+    tags?: Record<string, pulumi.Input<string>>;
+    existingRole?: ResolvedRole;
+    actionGroups: RenderedActionGroup[];
+    builtIns: native.types.input.bedrock.AgentActionGroupArgs[];
+    guardrail?: { identifier: pulumi.Input<string>; version: pulumi.Input<string> };
+    memory?: native.types.input.bedrock.AgentMemoryConfigurationArgs;
+    knowledgeBases?: AgentKnowledgeBase[];
+    collaborators?: AgentCollaborator[];
+    steps?: { step: PromptStepConfiguration; cfg?: InferenceConfiguration }[];
+    parserArn?: pulumi.Input<string>;
+    parser?: LambdaRef;
+}
+
+function plan(where: Where, name: string, args: AgentArgs): Plan {
+    checkArgs(where, args);
+    const model = checkAgentModel(where, "foundationModel", args.foundationModel);
+    const instruction = checkString(where, "instruction", args.instruction, { min: 40 });
+    const agentName = args.agentName === undefined ? derivedName(where, "agentName", name) : checkString(where, "agentName", args.agentName, { pattern: NAME_PATTERN, patternText: NAME_TEXT });
+    const description = checkString(where, "description", args.description, { min: 1, max: 200, optional: true });
+    checkNumber(where, "idleSessionTTL", args.idleSessionTTL, { min: IDLE_SESSION_TTL.min, max: IDLE_SESSION_TTL.max, integer: true, optional: true });
+    for (const flag of ["shouldPrepareAgent", "forceDelete", "userInputEnabled", "codeInterpreterEnabled"] as const) {
+        if (args[flag] !== undefined && typeof args[flag] !== "boolean") fail(where, flag, args[flag], "must be a boolean");
+    }
+    let kmsKeyArn: pulumi.Input<string> | undefined;
+    if (args.kmsKey !== undefined) {
+        const k = args.kmsKey as unknown;
+        if (k !== null && typeof k === "object" && !pulumi.Output.isInstance(k) && "arn" in k) kmsKeyArn = (k as { arn: pulumi.Input<string> }).arn;
+        else if (typeof k === "string" || pulumi.Output.isInstance(k)) kmsKeyArn = checkString(where, "kmsKey", k as pulumi.Input<string>, { max: 2048, pattern: KMS_KEY_ARN, patternText: "a KMS key ARN" });
+        else fail(where, "kmsKey", k, "must be an aws.kms.Key or a KMS key ARN");
+    }
+    const tagList = normalizeTags(where, args.tags);
+    let existingRole: ResolvedRole | undefined;
+    if (args.existingRole !== undefined) {
+        try {
+            existingRole = resolveRole(args.existingRole, "existingRole");
+        } catch {
+            fail(where, "existingRole", args.existingRole, "must be an aws.iam.Role, an IAM role name or an IAM role ARN");
+        }
+    }
+
+    // Action groups: built-ins first, then the user's; names unique across all.
+    const builtIns = [builtInActionGroup("user-input", args.userInputEnabled === true), builtInActionGroup("code-interpreter", args.codeInterpreterEnabled === true)];
+    const names = new Set(builtIns.map((g) => g.actionGroupName as string));
+    if (args.actionGroups !== undefined && !Array.isArray(args.actionGroups)) fail(where, "actionGroups", args.actionGroups, "must be a list of action groups");
+    const actionGroups = (args.actionGroups ?? []).map((g, i) => {
+        const r = renderActionGroup(where, `actionGroups[${i}]`, g);
+        const n = r.arg.actionGroupName as string;
+        if (names.has(n)) fail(where, `actionGroups[${i}].name`, n, "is already the name of another action group of the agent");
+        names.add(n);
+        return r;
+    });
+
+    let guardrail: Plan["guardrail"];
+    if (args.guardrail !== undefined) {
+        const g = args.guardrail;
+        if (!g || typeof g !== "object") fail(where, "guardrail", g, "must be { guardrailIdentifier, guardrailVersion? }");
+        const identifier = checkString(where, "guardrail.guardrailIdentifier", g.guardrailIdentifier, { max: 2048, pattern: GUARDRAIL_ID, patternText: "a guardrail id or ARN" });
+        const version = checkString(where, "guardrail.guardrailVersion", g.guardrailVersion ?? "DRAFT", { pattern: /^(([0-9]{1,8})|(DRAFT))$/, patternText: "DRAFT or a version number" });
+        guardrail = { identifier, version };
+    }
+
+    let memory: Plan["memory"];
+    if (args.memory !== undefined) {
+        const m = args.memory;
+        if (!m || typeof m !== "object") fail(where, "memory", m, "must be Memory.SESSION_SUMMARY or Memory.sessionSummary({ memoryDurationDays, maxRecentSessions })");
+        checkNumber(where, "memory.memoryDurationDays", m.memoryDurationDays, { min: 1, max: 365, integer: true, optional: true });
+        checkNumber(where, "memory.maxRecentSessions", m.maxRecentSessions, { min: 1, integer: true, optional: true });
+        memory = { enabledMemoryTypes: ["SESSION_SUMMARY"], storageDays: m.memoryDurationDays ?? 30, sessionSummaryConfiguration: { maxRecentSessions: m.maxRecentSessions ?? 20 } };
+    }
+
+    if (args.knowledgeBases !== undefined && !Array.isArray(args.knowledgeBases)) fail(where, "knowledgeBases", args.knowledgeBases, "must be a list of { knowledgeBaseId, description }");
+    const kbIds = new Set<string>();
+    (args.knowledgeBases ?? []).forEach((kb, i) => {
+        checkString(where, `knowledgeBases[${i}].knowledgeBaseId`, kb?.knowledgeBaseId, { pattern: KB_ID, patternText: "10 letters or digits" });
+        checkString(where, `knowledgeBases[${i}].description`, kb.description, { min: 1, max: 200 });
+        if (typeof kb.knowledgeBaseId === "string") {
+            if (kbIds.has(kb.knowledgeBaseId)) fail(where, `knowledgeBases[${i}].knowledgeBaseId`, kb.knowledgeBaseId, "is given twice");
+            kbIds.add(kb.knowledgeBaseId);
+        }
+    });
+
+    const collaborators = args.agentCollaborators;
+    if (args.agentCollaboration !== undefined && !Object.values(AgentCollaboratorType).includes(args.agentCollaboration)) {
+        fail(where, "agentCollaboration", args.agentCollaboration, `must be one of ${Object.values(AgentCollaboratorType).join(", ")}`);
+    }
+    if (collaborators !== undefined) {
+        if (!Array.isArray(collaborators)) fail(where, "agentCollaborators", collaborators, "must be a list of collaborators");
+        if (collaborators.length > 0 && args.agentCollaboration !== "SUPERVISOR" && args.agentCollaboration !== "SUPERVISOR_ROUTER") {
+            fail(where, "agentCollaboration", args.agentCollaboration, "must be SUPERVISOR or SUPERVISOR_ROUTER when agentCollaborators are given");
+        }
+        const seen = new Set<string>();
+        collaborators.forEach((c, i) => {
+            const at = `agentCollaborators[${i}]`;
+            checkString(where, `${at}.collaboratorName`, c?.collaboratorName, { pattern: NAME_PATTERN, patternText: NAME_TEXT });
+            if (seen.has(c.collaboratorName)) fail(where, `${at}.collaboratorName`, c.collaboratorName, "is given twice");
+            seen.add(c.collaboratorName);
+            checkString(where, `${at}.collaborationInstruction`, c.collaborationInstruction, { min: 1, max: 4000 });
+            const alias = c.agentAlias as unknown;
+            if (isAgentAlias(alias)) {
+                if (alias.isTestAlias) fail(where, `${at}.agentAlias`, TEST_ALIAS_ID, "cannot be a test alias: a collaborator must be a published alias");
+            } else if (typeof alias === "string" || pulumi.Output.isInstance(alias)) {
+                checkString(where, `${at}.agentAlias`, alias as pulumi.Input<string>, { pattern: ALIAS_ARN, patternText: "an agent alias ARN" });
+                const refuseTest = (a: string) => {
+                    if (a.endsWith(`/${TEST_ALIAS_ID}`)) fail(where, `${at}.agentAlias`, a, "cannot be a test alias: a collaborator must be a published alias");
+                    return a;
+                };
+                if (typeof alias === "string") refuseTest(alias);
+                else c.agentAlias = (alias as pulumi.Output<string>).apply(refuseTest);
+            } else {
+                fail(where, `${at}.agentAlias`, alias, "must be an AgentAlias or an agent alias ARN");
+            }
+        });
+    }
+
+    // Prompt override; the model's inference settings are inherited by the orchestration step.
+    const inherited = validateInferenceConfiguration(where, "foundationModel.inferenceConfiguration", model.inferenceConfiguration, AGENT_MAXIMUM_LENGTH);
+    const po = args.promptOverrideConfiguration;
+    let steps: Plan["steps"];
+    let parserArn: pulumi.Input<string> | undefined;
+    if (po !== undefined) {
+        if (!po || typeof po !== "object" || !Array.isArray(po.steps)) fail(where, "promptOverrideConfiguration.steps", po?.steps, "must be a list of step configurations");
+        const types = new Set<string>();
+        steps = po.steps.map((s, i) => {
+            const at = `promptOverrideConfiguration.steps[${i}]`;
+            if (!s || !STEP_TYPES.includes(s.stepType)) fail(where, `${at}.stepType`, s?.stepType, `must be one of ${STEP_TYPES.join(", ")}`);
+            if (types.has(s.stepType)) fail(where, `${at}.stepType`, s.stepType, "is configured twice");
+            types.add(s.stepType);
+            checkString(where, `${at}.customPromptTemplate`, s.customPromptTemplate, { min: 1, max: 100_000, optional: true });
+            if (s.foundationModel !== undefined) checkAgentModel(where, `${at}.foundationModel`, s.foundationModel);
+            const a = s.additionalModelRequestFields;
+            if (a !== undefined && (a === null || typeof a !== "object" || Array.isArray(a))) fail(where, `${at}.additionalModelRequestFields`, a, "must be an object");
+            let cfg = validateInferenceConfiguration(where, `${at}.inferenceConfig`, s.inferenceConfig, AGENT_MAXIMUM_LENGTH);
+            if (s.stepType === "ORCHESTRATION") cfg = mergeInferenceConfiguration(inherited, cfg);
+            return { step: s, cfg };
+        });
+        const usesParser = po.steps.some((s) => s.useCustomParser === true);
+        if (po.parser !== undefined) {
+            if (!usesParser) fail(where, "promptOverrideConfiguration.parser", "<Lambda>", "is given but no step sets useCustomParser");
+            parserArn = lambdaArnOf(where, "promptOverrideConfiguration.parser", po.parser);
+        } else if (usesParser) {
+            fail(where, "promptOverrideConfiguration.parser", undefined, "is required when a step sets useCustomParser");
+        }
+        if (!types.has("ORCHESTRATION") && inherited) steps.push({ step: { stepType: "ORCHESTRATION" }, cfg: inherited });
+    } else if (inherited) {
+        steps = [{ step: { stepType: "ORCHESTRATION" }, cfg: inherited }];
+    }
+
+    return {
+        agentName,
+        instruction,
+        description,
+        idleSessionTtlInSeconds: args.idleSessionTTL ?? IDLE_SESSION_TTL.default,
+        kmsKeyArn,
+        tags: tagList === undefined ? undefined : Object.fromEntries(tagList.map((t) => [t.key, t.value])),
+        existingRole,
+        actionGroups,
+        builtIns,
+        guardrail,
+        memory,
+        knowledgeBases: args.knowledgeBases,
+        collaborators,
+        steps,
+        parserArn,
+        parser: po?.parser,
+    };
+}
+
+/** The service role's trust policy: `bedrock.amazonaws.com`, for agents of this account and Region only. */
+export function agentTrustPolicy(partition: string, region: string, account: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Effect: "Allow",
+                Principal: { Service: "bedrock.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": account },
+                    ArnLike: { "aws:SourceArn": buildAgentArn(partition, region, account, "*") },
+                },
+            },
+        ],
+    });
+}
+
+/**
+ * A Bedrock agent (AWS Native `bedrock.Agent`) with its service role and the role's grants. The agent
+ * is registered only after every role policy it needs, so it is never created before them.
+ */
+export class Agent extends pulumi.ComponentResource {
+    /** The agent's id. */
+    public readonly agentId: pulumi.Output<string>;
+    /** The agent's ARN. */
+    public readonly agentArn: pulumi.Output<string>;
+    /** The agent's version (`DRAFT`). */
+    public readonly agentVersion: pulumi.Output<string>;
+    /** The agent's name. */
+    public readonly agentName: pulumi.Output<string>;
+    /** The service role, when the agent created it or `existingRole` was an `aws.iam.Role`. */
+    public readonly role?: iam.Role;
+    /** The service role's ARN. */
+    public readonly roleArn: pulumi.Output<string>;
+    /** The AWS Native resource. */
+    public readonly agent: bedrock.Agent;
+    /** The model the agent runs on. */
+    public readonly foundationModel: IInvokable;
+    /** The role policies the agent depends on. */
+    public readonly rolePolicies: RolePolicyGrant;
+    /** Lambda permissions for action groups and the prompt-override parser. */
+    public readonly lambdaPermissions: lambda.Permission[];
+    private readonly ctx: CallerContext;
+    private readonly name: string;
+    private testAliasRef?: IAgentAlias;
+
+    constructor(name: string, args: AgentArgs, opts?: pulumi.ComponentResourceOptions) {
+        const where = { component: "Agent", name };
+        const p = plan(where, name, args);
+        super("bedrock-genai:index:Agent", name, {}, opts);
+        this.name = name;
+        this.foundationModel = args.foundationModel;
+        const ctx = callerContext({ parent: this });
+        this.ctx = ctx;
+
+        // The service role, or the existing one.
+        let role: ResolvedRole;
+        let roleRef: RoleRef;
+        if (p.existingRole) {
+            role = p.existingRole;
+            roleRef = args.existingRole as RoleRef;
+            this.role = role.resource;
+            const given = args.existingRole as RoleRef;
+            this.roleArn =
+                role.resource !== undefined
+                    ? role.resource.arn
+                    : typeof given === "string" && given.startsWith("arn:")
+                      ? pulumi.output(given)
+                      : pulumi.all([ctx.partition, ctx.account]).apply(([part, acct]) => iamRoleArn(part, acct, role.name as string));
+        } else {
+            const created = new iam.Role(
+                `${name}-role`,
+                {
+                    namePrefix: AGENT_ROLE_NAME_PREFIX,
+                    assumeRolePolicy: pulumi.all([ctx.partition, ctx.region, ctx.account]).apply(([part, reg, acct]) => agentTrustPolicy(part, reg, acct)),
+                    description: `Service role of Bedrock agent ${name} (pulumi-bedrock-genai)`,
+                },
+                { parent: this },
+            );
+            this.role = created;
+            this.roleArn = created.arn;
+            roleRef = created;
+            role = resolveRole(created);
+        }
+
+        // Grants: invoke on the model (and step models), plus what else the agent reads.
+        const policies: pulumi.CustomResource[] = [...args.foundationModel.grantInvoke(roleRef, { parent: this })];
+        for (const s of p.steps ?? []) {
+            if (s.step.foundationModel) policies.push(...s.step.foundationModel.grantInvoke(roleRef, { parent: this }));
+        }
+        const access = this.accessStatements(p, args);
+        if (access.length > 0) {
+            policies.push(...attachPolicy(`${name}-access`, role, access, { parent: this, description: `What Bedrock agent ${name} reads (pulumi-bedrock-genai)` }));
+        }
+        this.rolePolicies = [...new Set(policies)];
+
+        const anthropic = isAnthropicKnown(args.foundationModel);
+        const agent = new bedrock.Agent(
+            name,
+            {
+                agentName: p.agentName,
+                agentResourceRoleArn: this.roleArn,
+                foundationModel: modelInput(args.foundationModel),
+                instruction: p.instruction,
+                description: p.description,
+                idleSessionTtlInSeconds: p.idleSessionTtlInSeconds,
+                autoPrepare: args.shouldPrepareAgent ?? false,
+                skipResourceInUseCheckOnDelete: args.forceDelete ?? false,
+                customerEncryptionKeyArn: p.kmsKeyArn,
+                actionGroups: [...p.builtIns, ...p.actionGroups.map((g) => g.arg)],
+                guardrailConfiguration: p.guardrail ? { guardrailIdentifier: p.guardrail.identifier, guardrailVersion: p.guardrail.version } : undefined,
+                memoryConfiguration: p.memory,
+                knowledgeBases: p.knowledgeBases?.map((kb) => ({
+                    knowledgeBaseId: kb.knowledgeBaseId,
+                    description: kb.description,
+                    knowledgeBaseState: kb.enabled === false ? ("DISABLED" as const) : ("ENABLED" as const),
+                })),
+                agentCollaboration: args.agentCollaboration,
+                agentCollaborators: p.collaborators?.map((c) => ({
+                    collaboratorName: c.collaboratorName,
+                    collaborationInstruction: c.collaborationInstruction,
+                    agentDescriptor: { aliasArn: isAgentAlias(c.agentAlias) ? c.agentAlias.aliasArn : c.agentAlias },
+                    relayConversationHistory: c.relayConversationHistory === undefined ? undefined : c.relayConversationHistory ? ("TO_COLLABORATOR" as const) : ("DISABLED" as const),
+                })),
+                promptOverrideConfiguration:
+                    p.steps === undefined
+                        ? undefined
+                        : {
+                              overrideLambda: p.parserArn,
+                              promptConfigurations: p.steps.map(({ step, cfg }) => renderStep(step, cfg, step.foundationModel ? isAnthropicKnown(step.foundationModel) : anthropic)),
+                          },
+                tags: p.tags,
+            },
+            { parent: this, dependsOn: this.rolePolicies },
+        );
+        this.agent = agent;
+        this.agentId = agent.agentId;
+        this.agentArn = agent.agentArn;
+        this.agentVersion = agent.agentVersion;
+        this.agentName = agent.agentName;
+
+        // Lambda permissions: one per distinct function, scoped to this agent and account.
+        this.lambdaPermissions = [];
+        const permitted = new Set<unknown>();
+        const permit = (key: unknown, fn: pulumi.Input<string>, suffix: string) => {
+            if (permitted.has(key)) return;
+            permitted.add(key);
+            this.lambdaPermissions.push(
+                new lambda.Permission(
+                    `${name}-${suffix}`,
+                    { action: "lambda:InvokeFunction", function: fn, principal: "bedrock.amazonaws.com", sourceArn: agent.agentArn, sourceAccount: ctx.account },
+                    { parent: this },
+                ),
+            );
+        };
+        (args.actionGroups ?? []).forEach((g, i) => {
+            const props = g instanceof AgentActionGroup ? g.props : g;
+            const ex = props.executor as { lambda?: LambdaRef };
+            if (ex && "lambda" in ex && ex.lambda !== undefined) {
+                permit(ex.lambda, p.actionGroups[i].lambdaArn as pulumi.Input<string>, `${props.name}-permission`);
+            }
+        });
+        if (p.parser !== undefined) {
+            permit(p.parser, p.parserArn as pulumi.Input<string>, "parser-permission");
+        }
+
+        this.registerOutputs({
+            agentId: this.agentId,
+            agentArn: this.agentArn,
+            agentVersion: this.agentVersion,
+            agentName: this.agentName,
+            roleArn: this.roleArn,
+        });
+    }
+
+    /** Statements for what the agent reads: profiles and models, guardrail, knowledge bases, collaborators, S3 schemas. */
+    private accessStatements(p: Plan, args: AgentArgs): Statement[] {
+        const ctx = this.ctx;
+        const sym = ctx.sym;
+        const out: Statement[] = [];
+        const models = [args.foundationModel, ...(p.steps ?? []).flatMap((s) => (s.step.foundationModel ? [s.step.foundationModel] : []))];
+        for (const m of models) {
+            const target = m.accessTarget();
+            const profiles = profileArns(target);
+            if (profiles.length === 0) continue;
+            out.push({ Effect: "Allow", Action: [GET_PROFILE], Resource: profiles });
+            const fms = invokeStatements(target).flatMap((s) => s.Resource.filter((r) => r.includes(":foundation-model/")));
+            if (fms.length > 0) out.push({ Effect: "Allow", Action: ["bedrock:GetFoundationModel"], Resource: fms });
+        }
+        if (p.guardrail) {
+            const id = p.guardrail.identifier;
+            let arn: string;
+            if (typeof id === "string") {
+                arn = id.startsWith("arn:") ? id : guardrailArn(sym.partition, sym.region, sym.account, id);
+            } else {
+                const resolved = pulumi
+                    .all([pulumi.output(id), ctx.partition, ctx.region, ctx.account])
+                    .apply(([g, part, reg, acct]) => (g.startsWith("arn:") ? g : guardrailArn(part, reg, acct, g)));
+                arn = symbolic(resolved, `guardrail/${this.name}`, guardrailArn("p".repeat(MAX_PARTITION_LENGTH), "r".repeat(MAX_REGION_LENGTH), "0".repeat(ACCOUNT_ID_LENGTH), "g".repeat(GUARDRAIL_ID_BOUND)).length);
+            }
+            out.push({ Effect: "Allow", Action: ["bedrock:ApplyGuardrail"], Resource: [arn] });
+        }
+        const kbArns = (p.knowledgeBases ?? []).map((kb, i) =>
+            knowledgeBaseArn(sym.partition, sym.region, sym.account, typeof kb.knowledgeBaseId === "string" ? kb.knowledgeBaseId : symbolic(kb.knowledgeBaseId, `knowledge-base/${this.name}/${i}`, 10)),
+        );
+        if (kbArns.length > 0) out.push({ Effect: "Allow", Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"], Resource: kbArns });
+        const aliasArns = (p.collaborators ?? []).map((c, i) =>
+            isAgentAlias(c.agentAlias) ? c.agentAlias.symbolicArn() : typeof c.agentAlias === "string" ? c.agentAlias : symbolic(c.agentAlias, `agent-alias/${this.name}/collaborator-${i}`, ALIAS_ARN_MAX_LENGTH),
+        );
+        if (aliasArns.length > 0) out.push({ Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: aliasArns });
+        const s3 = p.actionGroups.flatMap((g, i) => {
+            if (!g.s3Schema) return [];
+            const bucket = typeof g.s3Schema.bucketName === "string" ? g.s3Schema.bucketName : symbolic(g.s3Schema.bucketName, `s3-bucket/${this.name}/${i}`, 63);
+            const key = typeof g.s3Schema.objectKey === "string" ? g.s3Schema.objectKey : symbolic(g.s3Schema.objectKey, `s3-key/${this.name}/${i}`, 1024);
+            return [s3ObjectArn(sym.partition, bucket, key)];
+        });
+        if (s3.length > 0) out.push({ Effect: "Allow", Action: ["s3:GetObject"], Resource: s3, Condition: { StringEquals: { "aws:ResourceAccount": [sym.account] } } });
+        return out;
+    }
+
+    /** The agent's test alias (`TSTALIASID`, routing to `DRAFT`); creates nothing. */
+    public get testAlias(): IAgentAlias {
+        if (!this.testAliasRef) this.testAliasRef = AgentAlias.testAlias(this, { name: this.name, parent: this });
+        return this.testAliasRef;
+    }
+
+    /** Creates an alias of this agent named `<agent>-<name>` (its alias name defaults to `name`). */
+    public addAlias(name: string, args: AddAgentAliasArgs = {}, opts?: pulumi.ComponentResourceOptions): AgentAlias {
+        return new AgentAlias(`${this.name}-${name}`, { ...args, agentAliasName: args.agentAliasName ?? derivedName({ component: "AgentAlias", name }, "agentAliasName", name), agent: this }, { parent: this, ...opts });
+    }
+}
+
+/** One step of the prompt override in CloudFormation's shape. */
+function renderStep(step: PromptStepConfiguration, cfg: InferenceConfiguration | undefined, anthropic: boolean | undefined): native.types.input.bedrock.AgentPromptConfigurationArgs {
+    const { inferenceConfiguration, additional } = toAgentInference(cfg, anthropic);
+    const extra = additional || step.additionalModelRequestFields ? { ...(additional ?? {}), ...(step.additionalModelRequestFields ?? {}) } : undefined;
+    // The service applies inference settings only to overridden prompts (a DEFAULT step ignores them).
+    const overridden = step.customPromptTemplate !== undefined || inferenceConfiguration !== undefined || extra !== undefined;
+    const out: native.types.input.bedrock.AgentPromptConfigurationArgs = {
+        promptType: step.stepType,
+        promptCreationMode: overridden ? "OVERRIDDEN" : "DEFAULT",
+        parserMode: step.useCustomParser ? "OVERRIDDEN" : "DEFAULT",
+    };
+    if (step.stepEnabled !== undefined) out.promptState = step.stepEnabled ? "ENABLED" : "DISABLED";
+    if (step.customPromptTemplate !== undefined) out.basePromptTemplate = step.customPromptTemplate;
+    if (inferenceConfiguration) out.inferenceConfiguration = inferenceConfiguration;
+    if (extra) out.additionalModelRequestFields = extra as native.types.input.bedrock.AgentAdditionalModelRequestFieldsArgs;
+    if (step.foundationModel) out.foundationModel = modelInput(step.foundationModel);
+    return out;
+}

@@ -1,0 +1,477 @@
+import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing";
+import * as bedrock from "../sdk/nodejs";
+
+const ACCOUNT = "123456789012";
+const REGION = "us-east-1";
+const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+const M = bedrock.BedrockFoundationModel;
+const G = bedrock.CrossRegionInferenceProfileRegion;
+const SONNET_35_V2 = "anthropic.claude-3-5-sonnet-20241022-v2:0";
+const INSTRUCTION = "You are a helpful and friendly agent that answers questions about agriculture.";
+const CRIS_ARN = `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`;
+
+const fm = (region: string, id: string) => `arn:aws:bedrock:${region}::foundation-model/${id}`;
+const usModelArns = (id: string) => [...new Set([REGION, ...G.US.destinationRegions])].sort().map((r) => fm(r, id));
+
+/** Installs the mocks (Lambda functions get ARNs) and records each registration's dependencies. */
+function mocks(): { rec: MockRecorder; deps: Map<string, string[]>; urns: Map<string, string> } {
+    const rec = setBedrockMocks({
+        region: REGION,
+        accountId: ACCOUNT,
+        newResource: (a) => (a.type === "aws:lambda/function:Function" ? { arn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${a.name}` } : undefined),
+    });
+    const deps = new Map<string, string[]>();
+    const urns = new Map<string, string>();
+    const monitor = pulumi.runtime.getMonitor() as any;
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: any, cb: any) => {
+        const key = `${req.getType()}::${req.getName()}`;
+        deps.set(key, req.getDependenciesList());
+        return register(req, (err: unknown, res: any) => {
+            if (res) urns.set(key, res.getUrn());
+            cb(err, res);
+        });
+    };
+    return { rec, deps, urns };
+}
+
+const cris = () => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+
+async function agentPolicies(rec: MockRecorder, agent: bedrock.Agent) {
+    await settle();
+    const roleArn = (await resolveOutput(agent.roleArn)) as string;
+    return policiesForRole(rec, roleArn.split("/").pop() as string).map((p) => ({ name: p.name, doc: JSON.parse(p.json) }));
+}
+
+type Doc = { name: string; doc: { Version: string; Statement: unknown[] } };
+const byJson = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0);
+/** Compares policies by name and statement set (statement order is the policy module's concern). */
+function expectPolicies(actual: Doc[], expected: Doc[]) {
+    const norm = (ps: Doc[]) => ps.map((p) => ({ name: p.name, doc: { ...p.doc, Statement: [...p.doc.Statement].sort(byJson) } }));
+    expect(norm(actual)).to.deep.equal(norm(expected));
+}
+
+function fn(name: string) {
+    return new aws.lambda.Function(name, { role: "arn:aws:iam::123456789012:role/fn", runtime: "python3.12", handler: "index.handler", code: new pulumi.asset.AssetArchive({}) });
+}
+
+describe("Agent", () => {
+    let rec: MockRecorder;
+    let deps: Map<string, string[]>;
+    let urns: Map<string, string>;
+    beforeEach(() => {
+        ({ rec, deps, urns } = mocks());
+    });
+
+    it("on a US cross-region profile: the exact agent inputs, trust policy and role policies", async () => {
+        const agent = new bedrock.Agent("agri agent", { foundationModel: cris(), instruction: INSTRUCTION });
+        const policies = await agentPolicies(rec, agent);
+        const a = rec.find("aws-native:bedrock:Agent", "agri agent");
+        const role = rec.find("aws:iam/role:Role", "agri agent-role");
+        expect(a.inputs).to.deep.equal({
+            agentName: "agri-agent",
+            agentResourceRoleArn: role.state.arn,
+            foundationModel: CRIS_ARN,
+            instruction: INSTRUCTION,
+            idleSessionTtlInSeconds: 600,
+            autoPrepare: false,
+            skipResourceInUseCheckOnDelete: false,
+            actionGroups: [
+                { actionGroupName: "UserInputAction", parentActionGroupSignature: "AMAZON.UserInput", actionGroupState: "DISABLED" },
+                { actionGroupName: "CodeInterpreterAction", parentActionGroupSignature: "AMAZON.CodeInterpreter", actionGroupState: "DISABLED" },
+            ],
+        });
+        expect(role.inputs.namePrefix).to.equal("AmazonBedrockExecutionRoleForAgents_");
+        expect(JSON.parse(role.inputs.assumeRolePolicy)).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { Service: "bedrock.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: {
+                        StringEquals: { "aws:SourceAccount": ACCOUNT },
+                        ArnLike: { "aws:SourceArn": `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent/*` },
+                    },
+                },
+            ],
+        });
+        expectPolicies(policies, [
+            {
+                name: "agri agent-access",
+                doc: {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: usModelArns(SONNET_35_V2) },
+                        { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: CRIS_ARN },
+                    ],
+                },
+            },
+            {
+                name: `profile-us-${SONNET_35_V2.replace(/[^A-Za-z0-9-]/g, "-")}-invoke-agri agent-role`,
+                doc: {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: INVOKE, Resource: CRIS_ARN },
+                        { Effect: "Allow", Action: INVOKE, Resource: usModelArns(SONNET_35_V2), Condition: { StringEquals: { "bedrock:InferenceProfileArn": CRIS_ARN } } },
+                    ],
+                },
+            },
+        ]);
+        expect(await resolveOutput(agent.agentArn)).to.equal(`arn:aws:bedrock:${REGION}:${ACCOUNT}:agent/${a.state.agentId}`);
+        expect(await resolveOutput(agent.agentVersion)).to.equal("DRAFT");
+        expect(agent.role).to.not.equal(undefined);
+    });
+
+    it("registers the agent only after its role policies (dependsOn)", async () => {
+        const agent = new bedrock.Agent("dep", { foundationModel: cris(), instruction: INSTRUCTION, guardrail: { guardrailIdentifier: "abcdefgh1234" } });
+        await settle();
+        const policyKeys = agent.rolePolicies.map((p) => `aws:iam/rolePolicy:RolePolicy::${(p as unknown as { __name: string }).__name}`);
+        expect(policyKeys).to.have.length(2);
+        const agentDeps = deps.get("aws-native:bedrock:Agent::dep") as string[];
+        for (const k of policyKeys) {
+            expect(urns.get(k), k).to.be.a("string");
+            expect(agentDeps).to.include(urns.get(k));
+        }
+        const order = rec.resources.map((r) => `${r.type}::${r.name}`);
+        for (const k of policyKeys) expect(order.indexOf(k)).to.be.lessThan(order.indexOf("aws-native:bedrock:Agent::dep"));
+    });
+
+    it("on a foundation model: the model id as foundationModel and invoke on the model only", async () => {
+        const agent = new bedrock.Agent("fm", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION });
+        const policies = await agentPolicies(rec, agent);
+        expect(rec.find("aws-native:bedrock:Agent", "fm").inputs.foundationModel).to.equal("amazon.nova-pro-v1:0");
+        expectPolicies(policies, [
+            {
+                name: "model-amazon-nova-pro-v1-0-invoke-fm-role",
+                doc: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: INVOKE, Resource: fm(REGION, "amazon.nova-pro-v1:0") }] },
+            },
+        ]);
+    });
+
+    it("on an application profile over a US cross-region profile", async () => {
+        const app = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "app", modelSource: cris() });
+        const agent = new bedrock.Agent("onapp", { foundationModel: app, instruction: INSTRUCTION });
+        const policies = await agentPolicies(rec, agent);
+        const appArn = rec.find("aws-native:bedrock:ApplicationInferenceProfile", "app").state.inferenceProfileArn as string;
+        expect(rec.find("aws-native:bedrock:Agent", "onapp").inputs.foundationModel).to.equal(appArn);
+        expectPolicies(policies, [
+            {
+                name: "app-invoke-onapp-role",
+                doc: {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: INVOKE, Resource: [appArn, CRIS_ARN] },
+                        { Effect: "Allow", Action: INVOKE, Resource: usModelArns(SONNET_35_V2), Condition: { StringEquals: { "bedrock:InferenceProfileArn": [appArn, CRIS_ARN] } } },
+                    ],
+                },
+            },
+            {
+                name: "onapp-access",
+                doc: {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: usModelArns(SONNET_35_V2) },
+                        { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: [appArn, CRIS_ARN] },
+                    ],
+                },
+            },
+        ]);
+    });
+
+    it("on an imported application profile whose source is unknown", async () => {
+        const arn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:application-inference-profile/abcd1234wxyz`;
+        const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({ inferenceProfileArn: arn, inferenceProfileIdentifier: arn });
+        const agent = new bedrock.Agent("onimport", { foundationModel: imported, instruction: INSTRUCTION });
+        const policies = await agentPolicies(rec, agent);
+        expect(rec.find("aws-native:bedrock:Agent", "onimport").inputs.foundationModel).to.equal(arn);
+        expectPolicies(policies, [
+            {
+                name: "imported-abcd1234wxyz-invoke-onimport-role",
+                doc: {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/*", Condition: { StringEquals: { "bedrock:InferenceProfileArn": arn } } },
+                        { Effect: "Allow", Action: INVOKE, Resource: arn },
+                    ],
+                },
+            },
+            {
+                name: "onimport-access",
+                doc: {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: "arn:aws:bedrock:*::foundation-model/*" },
+                        { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: arn },
+                    ],
+                },
+            },
+        ]);
+    });
+
+    it("with an existing role: creates no role and still attaches the grants", async () => {
+        const agent = new bedrock.Agent("ex", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION, existingRole: "my-agent-role" });
+        await settle();
+        expect(rec.byType("aws:iam/role:Role")).to.deep.equal([]);
+        expect(agent.role).to.equal(undefined);
+        expect(await resolveOutput(agent.roleArn)).to.equal(`arn:aws:iam::${ACCOUNT}:role/my-agent-role`);
+        expect(rec.find("aws-native:bedrock:Agent", "ex").inputs.agentResourceRoleArn).to.equal(`arn:aws:iam::${ACCOUNT}:role/my-agent-role`);
+        expect(policiesForRole(rec, "my-agent-role").map((p) => p.name)).to.deep.equal(["model-amazon-nova-pro-v1-0-invoke-my-agent-role"]);
+
+        const given = new aws.iam.Role("given", { assumeRolePolicy: "{}" });
+        const withRole = new bedrock.Agent("ex2", { foundationModel: cris(), instruction: INSTRUCTION, existingRole: given });
+        const policies = await agentPolicies(rec, withRole);
+        expect(withRole.role).to.equal(given);
+        expect(policies.map((p) => p.name)).to.deep.equal(["ex2-access", `profile-us-${SONNET_35_V2.replace(/[^A-Za-z0-9-]/g, "-")}-invoke-given`]);
+        const arnRole = new bedrock.Agent("ex3", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION, existingRole: "arn:aws:iam::123456789012:role/svc/other" });
+        expect(await resolveOutput(arnRole.roleArn)).to.equal("arn:aws:iam::123456789012:role/svc/other");
+        await settle();
+        expect(policiesForRole(rec, "other").map((p) => p.name)).to.deep.equal(["model-amazon-nova-pro-v1-0-invoke-other"]);
+    });
+
+    it("action groups: a Lambda executor with its permission, schemas, built-ins enabled on request", async () => {
+        const handler = fn("handler");
+        const agent = new bedrock.Agent("ag", {
+            foundationModel: cris(),
+            instruction: INSTRUCTION,
+            userInputEnabled: true,
+            actionGroups: [
+                new bedrock.AgentActionGroup({
+                    name: "weather",
+                    description: "Weather lookups",
+                    executor: bedrock.ActionGroupExecutor.fromLambda(handler),
+                    functionSchema: { functions: [{ name: "get_weather", description: "Weather for a field", parameters: { field: { type: "string", required: true } }, requireConfirmation: false }] },
+                }),
+                { name: "api", executor: bedrock.ActionGroupExecutor.fromLambda(handler), apiSchema: bedrock.ApiSchema.fromS3File("my-schemas", "api/openapi.json"), enabled: false },
+                { name: "ask", executor: bedrock.ActionGroupExecutor.RETURN_CONTROL, apiSchema: bedrock.ApiSchema.fromInline("openapi: 3.0.0") },
+            ],
+        });
+        const policies = await agentPolicies(rec, agent);
+        const fnArn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:handler`;
+        const a = rec.find("aws-native:bedrock:Agent", "ag");
+        expect(a.inputs.actionGroups).to.deep.equal([
+            { actionGroupName: "UserInputAction", parentActionGroupSignature: "AMAZON.UserInput", actionGroupState: "ENABLED" },
+            { actionGroupName: "CodeInterpreterAction", parentActionGroupSignature: "AMAZON.CodeInterpreter", actionGroupState: "DISABLED" },
+            {
+                actionGroupName: "weather",
+                description: "Weather lookups",
+                actionGroupExecutor: { lambda: fnArn },
+                functionSchema: { functions: [{ name: "get_weather", description: "Weather for a field", parameters: { field: { type: "string", required: true } }, requireConfirmation: "DISABLED" }] },
+                actionGroupState: "ENABLED",
+            },
+            { actionGroupName: "api", actionGroupExecutor: { lambda: fnArn }, apiSchema: { s3: { s3BucketName: "my-schemas", s3ObjectKey: "api/openapi.json" } }, actionGroupState: "DISABLED" },
+            { actionGroupName: "ask", actionGroupExecutor: { customControl: "RETURN_CONTROL" }, apiSchema: { payload: "openapi: 3.0.0" }, actionGroupState: "ENABLED" },
+        ]);
+        const perms = rec.byType("aws:lambda/permission:Permission");
+        expect(perms.map((p) => p.name)).to.deep.equal(["ag-weather-permission"]);
+        expect(perms[0].inputs).to.deep.equal({
+            action: "lambda:InvokeFunction",
+            function: fnArn,
+            principal: "bedrock.amazonaws.com",
+            sourceArn: a.state.agentArn,
+            sourceAccount: ACCOUNT,
+        });
+        const access = policies.find((p) => p.name === "ag-access")!.doc.Statement;
+        expect(access).to.deep.include({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::my-schemas/api/openapi.json", Condition: { StringEquals: { "aws:ResourceAccount": ACCOUNT } } });
+    });
+
+    it("guardrail, memory, knowledge bases and collaborators render and are granted", async () => {
+        const sub = new bedrock.Agent("sub", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION });
+        const subAlias = sub.addAlias("live", { agentVersion: "1" });
+        const external = `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent-alias/ABCDEFGHIJ/KLMNOPQRST`;
+        const agent = new bedrock.Agent("sup", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            guardrail: { guardrailIdentifier: "abcdefgh1234", guardrailVersion: "3" },
+            memory: bedrock.Memory.sessionSummary({ memoryDurationDays: 7, maxRecentSessions: 5 }),
+            knowledgeBases: [{ knowledgeBaseId: "KB12345678", description: "Crop data" }],
+            agentCollaboration: "SUPERVISOR",
+            agentCollaborators: [
+                { agentAlias: subAlias, collaboratorName: "sub", collaborationInstruction: "Ask sub about soil.", relayConversationHistory: true },
+                { agentAlias: external, collaboratorName: "ext", collaborationInstruction: "Ask ext about weather." },
+            ],
+        });
+        const policies = await agentPolicies(rec, agent);
+        const aliasArn = rec.find("aws-native:bedrock:AgentAlias", "sub-live").state.agentAliasArn as string;
+        const a = rec.find("aws-native:bedrock:Agent", "sup").inputs;
+        expect(a.guardrailConfiguration).to.deep.equal({ guardrailIdentifier: "abcdefgh1234", guardrailVersion: "3" });
+        expect(a.memoryConfiguration).to.deep.equal({ enabledMemoryTypes: ["SESSION_SUMMARY"], storageDays: 7, sessionSummaryConfiguration: { maxRecentSessions: 5 } });
+        expect(a.knowledgeBases).to.deep.equal([{ knowledgeBaseId: "KB12345678", description: "Crop data", knowledgeBaseState: "ENABLED" }]);
+        expect(a.agentCollaboration).to.equal("SUPERVISOR");
+        expect(a.agentCollaborators).to.deep.equal([
+            { collaboratorName: "sub", collaborationInstruction: "Ask sub about soil.", agentDescriptor: { aliasArn }, relayConversationHistory: "TO_COLLABORATOR" },
+            { collaboratorName: "ext", collaborationInstruction: "Ask ext about weather.", agentDescriptor: { aliasArn: external } },
+        ]);
+        expect(policies.find((p) => p.name === "sup-access")!.doc).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [
+                { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abcdefgh1234` },
+                { Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: [aliasArn, external].sort() },
+                { Effect: "Allow", Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"], Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678` },
+            ].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)),
+        });
+    });
+
+    it("prompt override: inference settings mapped, the profile's settings inherited by orchestration, a parser with its permission", async () => {
+        const base = cris();
+        const profile = Object.assign(Object.create(base), { inferenceConfiguration: { temperature: 0.2, maxTokens: 2048, topK: 50 } }) as bedrock.IInvokable;
+        const parser = fn("parser");
+        new bedrock.Agent("po", {
+            foundationModel: profile,
+            instruction: INSTRUCTION,
+            promptOverrideConfiguration: {
+                parser,
+                steps: [
+                    { stepType: "PRE_PROCESSING", stepEnabled: false },
+                    { stepType: "ORCHESTRATION", inferenceConfig: { temperature: 0.7, topP: 0.9, stopSequences: ["</answer>"], anthropicVersion: "bedrock-2023-05-31" }, useCustomParser: true },
+                    { stepType: "POST_PROCESSING", customPromptTemplate: "Summarize: $question$", additionalModelRequestFields: { x: 1 } },
+                ],
+            },
+        });
+        await settle();
+        const a = rec.find("aws-native:bedrock:Agent", "po").inputs;
+        expect(a.promptOverrideConfiguration).to.deep.equal({
+            overrideLambda: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:parser`,
+            promptConfigurations: [
+                { promptType: "PRE_PROCESSING", promptCreationMode: "DEFAULT", parserMode: "DEFAULT", promptState: "DISABLED" },
+                {
+                    promptType: "ORCHESTRATION",
+                    promptCreationMode: "OVERRIDDEN",
+                    parserMode: "OVERRIDDEN",
+                    inferenceConfiguration: { temperature: 0.7, topP: 0.9, topK: 50, maximumLength: 2048, stopSequences: ["</answer>"] },
+                    additionalModelRequestFields: { anthropic_version: "bedrock-2023-05-31" },
+                },
+                { promptType: "POST_PROCESSING", promptCreationMode: "OVERRIDDEN", parserMode: "DEFAULT", basePromptTemplate: "Summarize: $question$", additionalModelRequestFields: { x: 1 } },
+            ],
+        });
+        expect(rec.byType("aws:lambda/permission:Permission").map((p) => [p.name, p.inputs.function])).to.deep.equal([["po-parser-permission", `arn:aws:lambda:${REGION}:${ACCOUNT}:function:parser`]]);
+
+        new bedrock.Agent("inherit", { foundationModel: profile, instruction: INSTRUCTION });
+        await settle();
+        expect(rec.find("aws-native:bedrock:Agent", "inherit").inputs.promptOverrideConfiguration).to.deep.equal({
+            promptConfigurations: [{ promptType: "ORCHESTRATION", promptCreationMode: "OVERRIDDEN", parserMode: "DEFAULT", inferenceConfiguration: { temperature: 0.2, topK: 50, maximumLength: 2048 } }],
+        });
+    });
+
+    it("aliases: exact inputs, invoke and get grants, the test alias", async () => {
+        const agent = new bedrock.Agent("al", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION, shouldPrepareAgent: true });
+        const prod = agent.addAlias("prod", { agentVersion: "2", description: "Production", tags: { team: "agri" } });
+        const other = new bedrock.AgentAlias("other", { agent });
+        prod.grantInvoke("app-role");
+        prod.grantGet("app-role");
+        agent.testAlias.grantInvoke("app-role");
+        await settle();
+        const agentState = rec.find("aws-native:bedrock:Agent", "al").state;
+        expect(rec.find("aws-native:bedrock:AgentAlias", "al-prod").inputs).to.deep.equal({
+            agentId: agentState.agentId,
+            agentAliasName: "prod",
+            description: "Production",
+            routingConfiguration: [{ agentVersion: "2" }],
+            tags: { team: "agri" },
+        });
+        expect(rec.find("aws-native:bedrock:AgentAlias", "other").inputs).to.deep.equal({ agentId: agentState.agentId, agentAliasName: "other" });
+        const prodArn = rec.find("aws-native:bedrock:AgentAlias", "al-prod").state.agentAliasArn;
+        const testArn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent-alias/${agentState.agentId}/TSTALIASID`;
+        expect(await resolveOutput(agent.testAlias.aliasArn)).to.equal(testArn);
+        expect(await resolveOutput(other.aliasArn)).to.be.a("string");
+        const docs = policiesForRole(rec, "app-role").map((p) => [p.name, JSON.parse(p.json).Statement]);
+        expect(docs).to.deep.equal([
+            ["al-prod-get-app-role", [{ Effect: "Allow", Action: "bedrock:GetAgentAlias", Resource: prodArn }]],
+            ["al-prod-invoke-app-role", [{ Effect: "Allow", Action: "bedrock:InvokeAgent", Resource: prodArn }]],
+            ["al-test-alias-invoke-app-role", [{ Effect: "Allow", Action: "bedrock:InvokeAgent", Resource: testArn }]],
+        ]);
+        expect(prod.grantInvoke("app-role")).to.equal(prod.grantInvoke("app-role"));
+    });
+});
+
+describe("Agent validation", () => {
+    beforeEach(() => {
+        mocks();
+    });
+    const ok = () => ({ foundationModel: M.AMAZON_NOVA_PRO_V1 as bedrock.IInvokable, instruction: INSTRUCTION });
+    const cases: [string, () => unknown, string][] = [
+        ["short instruction", () => new bedrock.Agent("v", { ...ok(), instruction: "too short" }), 'Agent "v": instruction "too short" must have at least 40 characters (has 9)'],
+        ["agent name", () => new bedrock.Agent("v", { ...ok(), agentName: "bad name" }), 'Agent "v": agentName "bad name" must match ^([0-9a-zA-Z][_-]?){1,100}$ (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)'],
+        ["underivable name", () => new bedrock.Agent("--", ok()), 'Agent "--": agentName undefined cannot be derived from the name "--"; set it (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)'],
+        ["idle TTL", () => new bedrock.Agent("v", { ...ok(), idleSessionTTL: 30 }), 'Agent "v": idleSessionTTL 30 must be between 60 and 5400'],
+        ["model without agents", () => new bedrock.Agent("v", { ...ok(), foundationModel: M.TITAN_EMBED_TEXT_V1 }), 'Agent "v": foundationModel "amazon.titan-embed-text-v1" does not support agents (supportsAgents is false in the model catalog)'],
+        ["not a model", () => new bedrock.Agent("v", { ...ok(), foundationModel: "anthropic.claude" as unknown as bedrock.IInvokable }), 'Agent "v": foundationModel "anthropic.claude" must be a BedrockFoundationModel, a cross-region inference profile or an application inference profile'],
+        [
+            "prompt router",
+            () => new bedrock.Agent("v", { ...ok(), foundationModel: { invokableArn: pulumi.output("x"), grantInvoke: () => [], grantName: () => "r", accessTarget: () => ({ kind: "prompt-router", arn: "x", routed: [] }) } }),
+            'Agent "v": foundationModel "<PromptRouter>" cannot be a prompt router: an agent\'s model is a foundation model or an inference profile',
+        ],
+        ["existing role", () => new bedrock.Agent("v", { ...ok(), existingRole: "not a role!" }), 'Agent "v": existingRole "not a role!" must be an aws.iam.Role, an IAM role name or an IAM role ARN'],
+        ["kms key", () => new bedrock.Agent("v", { ...ok(), kmsKey: "key" }), 'Agent "v": kmsKey "key" must match ^arn:aws(-[^:]+)?:kms:[a-zA-Z0-9-]*:[0-9]{12}:key\\/[a-zA-Z0-9-]{36}$ (a KMS key ARN)'],
+        [
+            "duplicate action group",
+            () => new bedrock.Agent("v", { ...ok(), actionGroups: [{ name: "UserInputAction", executor: bedrock.ActionGroupExecutor.RETURN_CONTROL, apiSchema: bedrock.ApiSchema.fromInline("x") }] }),
+            'Agent "v": actionGroups[0].name "UserInputAction" is already the name of another action group of the agent',
+        ],
+        ["group without schema", () => new bedrock.Agent("v", { ...ok(), actionGroups: [{ name: "g", executor: bedrock.ActionGroupExecutor.RETURN_CONTROL }] }), 'Agent "v": actionGroups[0] "g" needs an apiSchema or a functionSchema'],
+        [
+            "group with both schemas",
+            () => new bedrock.Agent("v", { ...ok(), actionGroups: [{ name: "g", executor: bedrock.ActionGroupExecutor.RETURN_CONTROL, apiSchema: bedrock.ApiSchema.fromInline("x"), functionSchema: { functions: [{ name: "f" }] } }] }),
+            'Agent "v": actionGroups[0] "g" has both apiSchema and functionSchema; give one',
+        ],
+        [
+            "group without executor",
+            () => new bedrock.Agent("v", { ...ok(), actionGroups: [{ name: "g", apiSchema: bedrock.ApiSchema.fromInline("x") } as bedrock.AgentActionGroupProps] }),
+            'Agent "v": actionGroups[0].executor undefined is required: ActionGroupExecutor.fromLambda(fn) or ActionGroupExecutor.RETURN_CONTROL',
+        ],
+        [
+            "lambda ARN",
+            () => new bedrock.Agent("v", { ...ok(), actionGroups: [{ name: "g", executor: bedrock.ActionGroupExecutor.fromLambda("arn:aws:s3:::x"), apiSchema: bedrock.ApiSchema.fromInline("x") }] }),
+            'Agent "v": actionGroups[0].executor.lambda "arn:aws:s3:::x" must match ^arn:(aws[a-zA-Z-]*)?:lambda:[a-z0-9-]{1,20}:\\d{12}:function:[a-zA-Z0-9-_.]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?$ (a Lambda function ARN)',
+        ],
+        ["guardrail version", () => new bedrock.Agent("v", { ...ok(), guardrail: { guardrailIdentifier: "abc", guardrailVersion: "latest" } }), 'Agent "v": guardrail.guardrailVersion "latest" must match ^(([0-9]{1,8})|(DRAFT))$ (DRAFT or a version number)'],
+        ["memory days", () => new bedrock.Agent("v", { ...ok(), memory: bedrock.Memory.sessionSummary({ memoryDurationDays: 366 }) }), 'Agent "v": memory.memoryDurationDays 366 must be between 1 and 365'],
+        ["memory sessions", () => new bedrock.Agent("v", { ...ok(), memory: bedrock.Memory.sessionSummary({ maxRecentSessions: 0 }) }), 'Agent "v": memory.maxRecentSessions 0 must be at least 1'],
+        ["knowledge base id", () => new bedrock.Agent("v", { ...ok(), knowledgeBases: [{ knowledgeBaseId: "short", description: "d" }] }), 'Agent "v": knowledgeBases[0].knowledgeBaseId "short" must match ^[0-9a-zA-Z]{10}$ (10 letters or digits)'],
+        ["knowledge base description", () => new bedrock.Agent("v", { ...ok(), knowledgeBases: [{ knowledgeBaseId: "KB12345678", description: "" }] }), 'Agent "v": knowledgeBases[0].description "" must not be empty'],
+        [
+            "collaborators without supervisor mode",
+            () => new bedrock.Agent("v", { ...ok(), agentCollaborators: [{ agentAlias: "arn:aws:bedrock:us-east-1:123456789012:agent-alias/ABCDEFGHIJ/KLMNOPQRST", collaboratorName: "c", collaborationInstruction: "i" }] }),
+            'Agent "v": agentCollaboration undefined must be SUPERVISOR or SUPERVISOR_ROUTER when agentCollaborators are given',
+        ],
+        [
+            "test alias collaborator (ARN)",
+            () => new bedrock.Agent("v", { ...ok(), agentCollaboration: "SUPERVISOR", agentCollaborators: [{ agentAlias: "arn:aws:bedrock:us-east-1:123456789012:agent-alias/ABCDEFGHIJ/TSTALIASID", collaboratorName: "c", collaborationInstruction: "i" }] }),
+            'Agent "v": agentCollaborators[0].agentAlias "arn:aws:bedrock:us-east-1:123456789012:agent-alias/ABCDEFGHIJ/TSTALIASID" cannot be a test alias: a collaborator must be a published alias',
+        ],
+        [
+            "test alias collaborator (reference)",
+            () => {
+                const sub = new bedrock.Agent("sub", ok());
+                return new bedrock.Agent("v", { ...ok(), agentCollaboration: "SUPERVISOR", agentCollaborators: [{ agentAlias: sub.testAlias, collaboratorName: "c", collaborationInstruction: "i" }] });
+            },
+            'Agent "v": agentCollaborators[0].agentAlias "TSTALIASID" cannot be a test alias: a collaborator must be a published alias',
+        ],
+        ["step twice", () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION" }, { stepType: "ORCHESTRATION" }] } }), 'Agent "v": promptOverrideConfiguration.steps[1].stepType "ORCHESTRATION" is configured twice'],
+        ["parser missing", () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION", useCustomParser: true }] } }), 'Agent "v": promptOverrideConfiguration.parser undefined is required when a step sets useCustomParser'],
+        [
+            "parser unused",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { parser: "arn:aws:lambda:us-east-1:123456789012:function:p", steps: [{ stepType: "ORCHESTRATION" }] } }),
+            'Agent "v": promptOverrideConfiguration.parser "<Lambda>" is given but no step sets useCustomParser',
+        ],
+        ["step temperature", () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION", inferenceConfig: { temperature: 2 } }] } }), 'Agent "v": promptOverrideConfiguration.steps[0].inferenceConfig.temperature 2 must be between 0 and 1'],
+        ["step max tokens", () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION", inferenceConfig: { maxTokens: 200000 } }] } }), 'Agent "v": promptOverrideConfiguration.steps[0].inferenceConfig.maxTokens 200000 must be between 1 and 131072'],
+        ["alias version", () => new bedrock.AgentAlias("a", { agent: new bedrock.Agent("x", ok()), agentVersion: "v1" }), 'AgentAlias "a": agentVersion "v1" must match ^(DRAFT|[0-9]{0,4}[1-9][0-9]{0,4})$ (DRAFT or a version number)'],
+        ["alias agent", () => new bedrock.AgentAlias("a", { agent: {} as bedrock.IAgent }), 'AgentAlias "a": agent {} must be an Agent (or an object with agentId and agentArn outputs)'],
+    ];
+    for (const [title, make, message] of cases) {
+        it(`refuses: ${title}`, () => {
+            let thrown: unknown;
+            try {
+                make();
+            } catch (e) {
+                thrown = e;
+            }
+            expect(thrown).to.be.instanceOf(bedrock.BedrockValidationError);
+            expect((thrown as Error).message).to.equal(message);
+        });
+    }
+});
