@@ -43,6 +43,11 @@ const ANY_OF_OPERATORS = new Set([
     "ArnLike",
     "ForAnyValue:StringEquals",
     "ForAnyValue:StringLike",
+    // "IfExists": (absent or in A) or (absent or in B) = absent or in A∪B.
+    "StringEqualsIfExists",
+    "StringLikeIfExists",
+    "ArnEqualsIfExists",
+    "ArnLikeIfExists",
 ]);
 
 function uniqueSorted(values: Iterable<string>): string[] {
@@ -134,18 +139,29 @@ function conditionKey(s: Statement): string {
     return JSON.stringify(s.Condition ?? null);
 }
 
-/** Same Effect, actions and conditions: one statement listing all resources. */
-function mergeResources(statements: Statement[]): Statement[] {
-    return groupBy(statements, (s) => `${s.Effect}|${s.Action.join(",")}|${conditionKey(s)}`).map((g) =>
-        g.length === 1 ? g[0] : canonical({ ...g[0], Resource: g.flatMap((s) => s.Resource) }),
-    );
-}
-
-/** Same Effect, resources and conditions: one statement listing all actions. */
-function mergeActions(statements: Statement[]): Statement[] {
-    return groupBy(statements, (s) => `${s.Effect}|${s.Resource.join(",")}|${conditionKey(s)}`).map((g) =>
-        g.length === 1 ? g[0] : canonical({ ...g[0], Action: g.flatMap((s) => s.Action) }),
-    );
+/**
+ * Same Effect and conditions: each resource listed once, in the statement of the actions it is
+ * allowed. Statements with equal actions share one resource list, and statements with equal
+ * resources share one action list; a resource granted different actions by different grants gets
+ * the union, in the statement of that action set. Exact: the (action, resource) pairs allowed under
+ * each condition are unchanged.
+ */
+function factorByResource(statements: Statement[]): Statement[] {
+    return groupBy(statements, (s) => `${s.Effect}|${conditionKey(s)}`).flatMap((group) => {
+        if (group.length === 1) return group;
+        const actionsOf = new Map<string, Set<string>>();
+        for (const s of group) {
+            for (const r of s.Resource) {
+                const set = actionsOf.get(r) ?? new Set<string>();
+                s.Action.forEach((a) => set.add(a));
+                actionsOf.set(r, set);
+            }
+        }
+        const entries = [...actionsOf].map(([r, set]) => ({ r, actions: uniqueSorted(set) }));
+        return groupBy(entries, (e) => e.actions.join(",")).map((g) =>
+            canonical({ ...group[0], Action: g[0].actions, Resource: g.map((e) => e.r) }),
+        );
+    });
 }
 
 /**
@@ -214,18 +230,22 @@ function mergeOneKey(a: Statement, b: Statement): Statement | undefined {
 }
 
 /**
- * Merges statements without changing what they allow: equal conditions and actions share one
- * resource list; equal resources and conditions share one action list; condition value lists of one
+ * Merges statements without changing what they allow: under equal conditions each resource is listed
+ * once, in the statement of the actions it is allowed (so equal actions share one resource list and
+ * equal resources share one action list); condition value lists of one
  * "any of" key merge when everything else is equal. The result is sorted, and the same for any
  * order of the input.
  */
 export function mergeStatements(statements: Statement[]): Statement[] {
-    let current = sortStatements(statements.map(canonical));
-    for (;;) {
+    let current = sortStatements(factorByResource(statements.map(canonical)));
+    // Each round is a function of the sorted statements, so the result does not depend on the input
+    // order; rounds stop when nothing changes (bounded, as a guard).
+    for (let round = 0; round < 32; round++) {
         const before = current.map(key).join("\n");
-        current = sortStatements(mergeActions(mergeResources(mergeConditionValues(current))));
-        if (current.map(key).join("\n") === before) return current;
+        current = sortStatements(factorByResource(mergeConditionValues(current)));
+        if (current.map(key).join("\n") === before) break;
     }
+    return current;
 }
 
 /** The policy document for canonical statements, as compact JSON text. */
@@ -242,7 +262,8 @@ export function policySize(statements: Statement[]): number {
 /** Characters of an empty document (`{"Version":"2012-10-17","Statement":[]}`). */
 const EMPTY_DOC_SIZE = policyJson([]).length;
 
-function statementSize(s: Statement): number {
+/** The most characters (whitespace excluded) one statement can have once deployed. */
+export function statementSize(s: Statement): number {
     return maxLength(JSON.stringify(statementJson(s)));
 }
 
@@ -309,24 +330,50 @@ export function layoutPolicies(statements: Statement[], limits: LayoutLimits = {
     return { inline, managed: managed.filter((m) => m.length > 0) };
 }
 
-/** The largest head of `s` (by resources, else by condition values) that fits `room`, and the rest. */
+/**
+ * The head of `s` that carries the most of it within `room` characters, and the rest; undefined when
+ * no head fits. Candidates: a head of the resource list (the conditions stay on both parts), or a head
+ * of the value list of one "any of" condition key (resources and other keys stay on both parts). Both
+ * are exact: the two parts together allow what `s` allows. Ties go to the resource split, then to
+ * the first key in canonical order.
+ */
 function splitToFit(s: Statement, room: number): [Statement, Statement] | undefined {
-    if (s.Resource.length > 1) {
-        let n = 0;
-        while (n + 1 < s.Resource.length && statementSize({ ...s, Resource: s.Resource.slice(0, n + 1) }) <= room) n++;
-        if (n === 0) return undefined;
-        return [{ ...s, Resource: s.Resource.slice(0, n) }, { ...s, Resource: s.Resource.slice(n) }];
+    const candidates: [Statement, Statement][] = [];
+    const byResource = largestHead(s.Resource, (rs) => ({ ...s, Resource: rs }), room);
+    if (byResource) candidates.push(byResource);
+    for (const [op, k, values] of conditionEntries(s)) {
+        if (!ANY_OF_OPERATORS.has(op)) continue;
+        const withValues = (vs: string[]): Statement => {
+            const cond: ConditionBlock = JSON.parse(JSON.stringify(s.Condition));
+            cond[op][k] = vs;
+            return { ...s, Condition: cond };
+        };
+        const split = largestHead(values, withValues, room);
+        if (split) candidates.push(split);
     }
-    const entries = conditionEntries(s).filter(([op, , v]) => ANY_OF_OPERATORS.has(op) && v.length > 1);
-    if (entries.length !== 1) return undefined;
-    const [op, k, values] = entries[0];
-    const withValues = (vs: string[]): Statement => {
-        const cond: ConditionBlock = JSON.parse(JSON.stringify(s.Condition));
-        cond[op][k] = vs;
-        return { ...s, Condition: cond };
-    };
-    let n = 0;
-    while (n + 1 < values.length && statementSize(withValues(values.slice(0, n + 1))) <= room) n++;
-    if (n === 0) return undefined;
-    return [withValues(values.slice(0, n)), withValues(values.slice(n))];
+    let best: [Statement, Statement] | undefined;
+    let bestRest = Infinity;
+    for (const c of candidates) {
+        const rest = statementSize(c[1]);
+        if (rest < bestRest) {
+            best = c;
+            bestRest = rest;
+        }
+    }
+    return best;
+}
+
+/** Splits `items` into the longest head whose statement fits `room` (at least one item each side). */
+function largestHead(items: string[], make: (items: string[]) => Statement, room: number): [Statement, Statement] | undefined {
+    if (items.length < 2) return undefined;
+    // Sizes grow with the head: binary search for the longest head that fits.
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (statementSize(make(items.slice(0, mid))) <= room) lo = mid;
+        else hi = mid - 1;
+    }
+    if (lo === 0) return undefined;
+    return [make(items.slice(0, lo)), make(items.slice(lo))];
 }
