@@ -38,7 +38,7 @@ export function parseSimpleYaml(text: string): { [key: string]: Yaml } {
     for (const raw of text.split(/\r?\n/)) {
         const line = raw.replace(/\s+#.*$/, "");
         if (line.trim() === "" || line.trim().startsWith("#") || line.trim().startsWith("- ") || line.trim() === "-") continue;
-        const m = /^(\s*)("[^"]*"|'[^']*'|[^:]+?):(?:\s+(.*))?$/.exec(line);
+        const m = /^(\s*)("[^"]*"|'[^']*'|[^\s"'][^#]*?):(?:\s+(.*))?$/.exec(line);
         if (!m) continue;
         const indent = m[1].length;
         const key = unquote(m[2].trim());

@@ -7,11 +7,16 @@ export {
     settle,
     policiesForRole,
     statementsForRole,
+    trustPolicyForRole,
+    parseTrustPolicy,
+    parsePolicy,
+    resolveOutputs,
     defaultOutputs,
     fakeId,
     MockRecorder,
     type BedrockMocksOptions,
     type RecordedResource,
     type AttachedPolicy,
+    type TrustStatement,
 } from "../../components/testing";
 export type { Statement } from "../../components/policy";
