@@ -54,7 +54,10 @@ describe("conformance with AWS's CloudFormation validator", function () {
                 await settle();
                 const { template } = renderTemplate(rec);
                 const types = new Set(Object.values(template.Resources).map((r) => r.Type));
-                expect([...types].some((t) => t === "AWS::IAM::RolePolicy" || t === "AWS::IAM::ManagedPolicy"), "the program attaches policies").to.equal(true);
+                expect(
+                    [...types].some((t) => t === "AWS::IAM::RolePolicy" || t === "AWS::IAM::ManagedPolicy"),
+                    "the program attaches policies",
+                ).to.equal(true);
                 expectAllRendered(rec);
                 expect(conformanceErrors(rec, program.region).map(formatFinding)).to.deep.equal([]);
             });
@@ -79,14 +82,20 @@ describe("conformance with AWS's CloudFormation validator", function () {
         const blocking = (t: CfnTemplate) => validateTemplate(t).filter((d) => d.severity === "ERROR" || d.severity === "FATAL");
 
         it("reports a bad InferenceProfileName written by hand", () => {
-            const found = blocking(base({ InferenceProfileName: "-bad name!!", ModelSource: { CopyFrom: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0" } }));
+            const found = blocking(
+                base({ InferenceProfileName: "-bad name!!", ModelSource: { CopyFrom: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0" } }),
+            );
             expect(found.map((d) => `${d.ruleId} ${d.propertyPath}: ${d.message}`)).to.deep.equal([
                 "F3031 Properties.InferenceProfileName: '-bad name!!' does not match pattern '^([0-9a-zA-Z][ _-]?)+$'",
             ]);
         });
 
         it("accepts the same template with a good name", () => {
-            expect(blocking(base({ InferenceProfileName: "good name", ModelSource: { CopyFrom: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0" } }))).to.deep.equal([]);
+            expect(
+                blocking(
+                    base({ InferenceProfileName: "good name", ModelSource: { CopyFrom: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0" } }),
+                ),
+            ).to.deep.equal([]);
         });
 
         it("reports a bad value registered with aws-native directly (bypassing the components' checks)", async () => {
@@ -97,7 +106,9 @@ describe("conformance with AWS's CloudFormation validator", function () {
             });
             await settle();
             const found = conformanceErrors(rec);
-            expect(found.map((f) => `${f.origin} ${f.propertyPath}`)).to.deep.equal([`aws-native:bedrock:ApplicationInferenceProfile "raw" Properties.InferenceProfileName`]);
+            expect(found.map((f) => `${f.origin} ${f.propertyPath}`)).to.deep.equal([
+                `aws-native:bedrock:ApplicationInferenceProfile "raw" Properties.InferenceProfileName`,
+            ]);
             expect(found[0].message).to.match(/too long|longer than|maxLength|64/);
         });
 
@@ -107,7 +118,11 @@ describe("conformance with AWS's CloudFormation validator", function () {
                 Resources: {
                     Grant: {
                         Type: "AWS::IAM::RolePolicy",
-                        Properties: { RoleName: "r", PolicyName: "p", PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allowed", Action: "bedrock:InvokeModel", Resource: "*" }] } },
+                        Properties: {
+                            RoleName: "r",
+                            PolicyName: "p",
+                            PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allowed", Action: "bedrock:InvokeModel", Resource: "*" }] },
+                        },
                     },
                 },
             };

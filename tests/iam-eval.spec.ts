@@ -27,9 +27,15 @@ async function policiesOf(rec: MockRecorder, role: ReturnType<typeof newRole>): 
 
 async function expectDecisions(policies: string[], principal: Principal, allowed: IamRequest[], denied: IamRequest[]): Promise<void> {
     const a = await decisions(policies, allowed, principal);
-    expect(a.filter((d) => !d.startsWith("Allowed ")), "requests that must be allowed").to.deep.equal([]);
+    expect(
+        a.filter((d) => !d.startsWith("Allowed ")),
+        "requests that must be allowed",
+    ).to.deep.equal([]);
     const d = await decisions(policies, denied, principal);
-    expect(d.filter((x) => x.startsWith("Allowed ")), "requests that must be denied").to.deep.equal([]);
+    expect(
+        d.filter((x) => x.startsWith("Allowed ")),
+        "requests that must be denied",
+    ).to.deep.equal([]);
 }
 
 describe("IAM evaluation of grants (iam-simulate)", function () {
@@ -103,7 +109,10 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
             ...invoke(global, { [PROFILE_KEY]: arn, "aws:RequestedRegion": "us-east-1" }),
             ...invoke(global, { "aws:RequestedRegion": "unspecified" }),
             ...invoke(global, { [PROFILE_KEY]: sysArn("aws", region, OTHER_ACCOUNT, `global.${model.modelId}`), "aws:RequestedRegion": "unspecified" }),
-            ...invoke(`arn:aws:bedrock:::foundation-model/${M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0.modelId}`, { [PROFILE_KEY]: arn, "aws:RequestedRegion": "unspecified" }),
+            ...invoke(`arn:aws:bedrock:::foundation-model/${M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0.modelId}`, {
+                [PROFILE_KEY]: arn,
+                "aws:RequestedRegion": "unspecified",
+            }),
             ...invoke(fm("aws", region, model.modelId)),
             ...invoke(sysArn("aws", region, OTHER_ACCOUNT, `global.${model.modelId}`)),
             ...invoke(sysArn("aws", region, ACCOUNT, `us.${model.modelId}`)),
@@ -177,7 +186,9 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
     it("the evaluator can fail: a policy without the profile statement denies the profile request", async () => {
         const arn = sysArn("aws", "us-east-1", ACCOUNT, `us.${M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0.modelId}`);
         const onlyList = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" }] });
-        expect(await decisions([onlyList], [...invoke(arn), { action: "bedrock:ListInferenceProfiles", resource: "*" }], { account: ACCOUNT, partition: "aws" })).to.deep.equal([
+        expect(
+            await decisions([onlyList], [...invoke(arn), { action: "bedrock:ListInferenceProfiles", resource: "*" }], { account: ACCOUNT, partition: "aws" }),
+        ).to.deep.equal([
             `ImplicitlyDenied bedrock:InvokeModel ${arn}`,
             `ImplicitlyDenied bedrock:InvokeModelWithResponseStream ${arn}`,
             "Allowed bedrock:ListInferenceProfiles *",

@@ -187,7 +187,13 @@ export function extendedPrograms(): Program[] {
                         ],
                         promptVariables: ["country"],
                         toolConfiguration: {
-                            tools: [{ name: "get_weather", description: "Weather for a city", inputSchema: { type: "object", properties: { cityName: { type: "string" } }, required: ["cityName"] } }],
+                            tools: [
+                                {
+                                    name: "get_weather",
+                                    description: "Weather for a city",
+                                    inputSchema: { type: "object", properties: { cityName: { type: "string" } }, required: ["cityName"] },
+                                },
+                            ],
                             toolChoice: "auto",
                         },
                         inferenceConfiguration: { temperature: 0.7, anthropicVersion: "bedrock-2023-05-31" },
@@ -234,7 +240,13 @@ export function extendedPrograms(): Program[] {
                             description: "Weather lookups",
                             executor: b.ActionGroupExecutor.RETURN_CONTROL,
                             functionSchema: {
-                                functions: [{ name: "get_weather", description: "Weather for a city", parameters: { cityName: { type: "string", required: true, description: "The city" } } }],
+                                functions: [
+                                    {
+                                        name: "get_weather",
+                                        description: "Weather for a city",
+                                        parameters: { cityName: { type: "string", required: true, description: "The city" } },
+                                    },
+                                ],
                             },
                         },
                     ],
