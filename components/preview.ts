@@ -165,7 +165,7 @@ function packageEntry(subpath: string): string {
  * Makes `pulumi-bedrock-genai` (and `/testing`) resolve to this package, `@pulumi/pulumi` to the preview's
  * copy, and anything the program cannot resolve from its own directory to the preview's dependencies.
  */
-function installResolver(): void {
+export function installResolver(): void {
     if (resolverInstalled) return;
     resolverInstalled = true;
     // eslint-disable-next-line @typescript-eslint/no-require-imports

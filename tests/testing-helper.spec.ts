@@ -1,0 +1,157 @@
+import { expect } from "chai";
+import { execFile } from "child_process";
+import * as path from "path";
+import * as aws from "@pulumi/aws";
+import * as bedrockNative from "@pulumi/aws-native/bedrock";
+import {
+    setBedrockMocks,
+    settle,
+    resolveOutput,
+    resolveOutputs,
+    policiesForRole,
+    statementsForRole,
+    trustPolicyForRole,
+    parseTrustPolicy,
+    fakeId,
+    type MockRecorder,
+    type RecordedResource,
+} from "../sdk/nodejs/testing";
+import * as bedrock from "../sdk/nodejs";
+
+const ROOT = path.join(__dirname, "..");
+const haikuArn = (region: string) => `arn:aws:bedrock:${region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`;
+
+describe("testing helper", () => {
+    describe("the README's mocha example, run as a user would", () => {
+        it("passes against the user program (tests/fixtures/user-program)", async function () {
+            this.timeout(60_000);
+            const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) => {
+                execFile(
+                    process.execPath,
+                    [
+                        path.join(ROOT, "node_modules", "mocha", "bin", "mocha.js"),
+                        "--no-config",
+                        "-r",
+                        "ts-node/register/transpile-only",
+                        "-r",
+                        "tests/fixtures/user-program/alias.ts",
+                        "tests/fixtures/user-program/test/stack.test.ts",
+                    ],
+                    { cwd: ROOT, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
+                    (err, out) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout: out }),
+                );
+            });
+            expect(stdout).to.match(/2 passing/);
+            expect(stdout).not.to.match(/failing/);
+            expect(code).to.equal(0);
+        });
+    });
+
+    describe("recorder: URNs, parents and finders", () => {
+        let rec: MockRecorder;
+        let role: aws.iam.Role;
+        let profile: bedrock.ApplicationInferenceProfile;
+        const seen: RecordedResource[] = [];
+
+        before(async () => {
+            seen.length = 0;
+            rec = setBedrockMocks({ region: "eu-west-1", accountId: "111122223333", onResource: (r) => seen.push(r) });
+            role = new aws.iam.Role("worker", { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });
+            profile = new bedrock.ApplicationInferenceProfile("chat", {
+                inferenceProfileName: "chat",
+                modelSource: bedrock.BedrockFoundationModel.ANTHROPIC_CLAUDE_HAIKU_V1_0,
+            });
+            profile.grantInvoke(role);
+            await settle();
+        });
+
+        it("records URN and parent URN of each resource", () => {
+            const component = rec.find("bedrock-genai:index:ApplicationInferenceProfile", "chat");
+            const cfn = rec.find("aws-native:bedrock:ApplicationInferenceProfile", "chat");
+            expect(component.urn).to.equal("urn:pulumi:stack::project::bedrock-genai:index:ApplicationInferenceProfile::chat");
+            expect(component.parent).to.equal(undefined);
+            expect(cfn.urn).to.equal("urn:pulumi:stack::project::bedrock-genai:index:ApplicationInferenceProfile$aws-native:bedrock:ApplicationInferenceProfile::chat");
+            expect(cfn.parent).to.equal(component.urn);
+        });
+
+        it("finds children, descendants, parents and roots", () => {
+            const component = rec.find("bedrock-genai:index:ApplicationInferenceProfile", "chat");
+            expect(rec.childrenOf(component).map((r) => `${r.type}::${r.name}`)).to.deep.equal([
+                "aws-native:bedrock:ApplicationInferenceProfile::chat",
+                "aws:iam/rolePolicy:RolePolicy::chat-invoke-worker",
+            ]);
+            expect(rec.descendantsOf(component.urn as string)).to.have.length(2);
+            expect(rec.parentOf(rec.find("aws:iam/rolePolicy:RolePolicy", "chat-invoke-worker"))).to.equal(component);
+            expect(rec.roots.map((r) => r.name)).to.deep.equal(["chat", "worker"]);
+            expect(rec.components.map((r) => r.type)).to.deep.equal(["bedrock-genai:index:ApplicationInferenceProfile"]);
+            expect(rec.byName("chat").map((r) => r.type)).to.deep.equal([
+                "bedrock-genai:index:ApplicationInferenceProfile",
+                "aws-native:bedrock:ApplicationInferenceProfile",
+            ]);
+            expect(rec.tryFind("aws:iam/role:Role", "nobody")).to.equal(undefined);
+            expect(() => rec.find("aws:iam/role:Role", "nobody")).to.throw("expected one aws:iam/role:Role named nobody, found 0 (registered: worker)");
+        });
+
+        it("records a component's registered outputs and reports each resource to onResource", () => {
+            const id = fakeId("chat", 12);
+            const arn = `arn:aws:bedrock:eu-west-1:111122223333:application-inference-profile/${id}`;
+            expect(rec.find("bedrock-genai:index:ApplicationInferenceProfile", "chat").outputs).to.include({ inferenceProfileArn: arn, inferenceProfileId: id });
+            expect(seen).to.deep.equal(rec.resources);
+        });
+
+        it("reads a role's policies by IAM name, Pulumi name or ARN", async () => {
+            const iamName = (await resolveOutput(role.name)) as string;
+            const arn = (await resolveOutput(role.arn)) as string;
+            expect(iamName).to.equal(`worker-${fakeId("worker", 7)}`);
+            const byPulumi = policiesForRole(rec, "worker");
+            expect(byPulumi.map((p) => [p.name, p.kind])).to.deep.equal([["chat-invoke-worker", "inline"]]);
+            expect(policiesForRole(rec, iamName)).to.deep.equal(byPulumi);
+            expect(policiesForRole(rec, arn)).to.deep.equal(byPulumi);
+            expect(statementsForRole(rec, "worker")).to.deep.equal(byPulumi[0].statements);
+            expect(byPulumi[0].statements.map((s) => s.Resource)).to.deep.equal([
+                [await resolveOutput(profile.inferenceProfileArn)],
+                [haikuArn("eu-west-1")],
+            ]);
+        });
+
+        it("parses a role's trust policy", () => {
+            expect(trustPolicyForRole(rec, "worker")).to.deep.equal([
+                { Effect: "Allow", Action: ["sts:AssumeRole"], Principal: { Service: ["lambda.amazonaws.com"] } },
+            ]);
+            expect(() => trustPolicyForRole(rec, "nobody")).to.throw("no aws.iam.Role named nobody (registered: worker)");
+            expect(
+                parseTrustPolicy({
+                    Statement: { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "1" } } },
+                }),
+            ).to.deep.equal([{ Effect: "Allow", Action: ["sts:AssumeRole"], Principal: { AWS: ["*"] }, Condition: { StringEquals: { "aws:SourceAccount": ["1"] } } }]);
+        });
+
+        it("resolves every Output of a resource", async () => {
+            const values = await resolveOutputs(profile);
+            expect(values.inferenceProfileId).to.equal(fakeId("chat", 12));
+            expect(values.urn).to.equal("urn:pulumi:stack::project::bedrock-genai:index:ApplicationInferenceProfile::chat");
+        });
+    });
+
+    describe("overridable outputs", () => {
+        it("merges per-type outputs (object or function, id included) under newResource", async () => {
+            const rec = setBedrockMocks({
+                outputs: {
+                    "aws:iam/role:Role": (args, defaults) => ({ id: `custom-${args.name}`, arn: `${defaults.arn}-x`, tag: "fn" }),
+                    "aws-native:bedrock:Agent": { agentStatus: "NOT_PREPARED", agentVersion: "1" },
+                },
+                newResource: (args) => (args.type === "aws-native:bedrock:Agent" ? { agentVersion: "2" } : undefined),
+            });
+            const role = new aws.iam.Role("r", { name: "r", assumeRolePolicy: "{}" });
+            new bedrockNative.Agent("a", { agentName: "a" });
+            await settle();
+            const r = rec.find("aws:iam/role:Role", "r");
+            expect(r.id).to.equal("custom-r");
+            expect(r.state).to.include({ name: "r", arn: "arn:aws:iam::123456789012:role/r-x", tag: "fn" });
+            expect(await resolveOutput(role.id)).to.equal("custom-r");
+            const a = rec.find("aws-native:bedrock:Agent", "a");
+            expect(a.state).to.include({ agentStatus: "NOT_PREPARED", agentVersion: "2", agentName: "a" });
+            expect(a.id).to.equal(fakeId("a", 10, true));
+        });
+    });
+});
