@@ -75,6 +75,10 @@ export function readProgram(dir: string, stack?: string): ProgramInfo {
     if (!projectFile) throw new PreviewError(`${dir}: no Pulumi.yaml (is this a Pulumi program directory?)`);
     const project = parseSimpleYaml(fs.readFileSync(projectFile, "utf8"));
     const name = scalar(project.name) ?? path.basename(abs);
+    const runtime = typeof project.runtime === "object" ? scalar(project.runtime.name) : scalar(project.runtime);
+    if (runtime !== undefined && runtime !== "nodejs") {
+        throw new PreviewError(`${dir}: runtime ${runtime}: the offline preview evaluates Node.js (TypeScript or JavaScript) programs`);
+    }
     const main = resolveMain(abs, scalar(project.main));
     const config: Record<string, string> = {};
     const qualify = (k: string) => (k.includes(":") ? k : `${name}:${k}`);
@@ -272,6 +276,7 @@ export interface Evaluation {
     outputs: Record<string, unknown>;
 }
 
+let lateHandlerInstalled = false;
 const DEFAULT_ACCOUNT = "123456789012";
 const DEFAULT_REGION = "us-east-1";
 
@@ -305,6 +310,12 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
     });
 
     const failures: unknown[] = [];
+    if (!lateHandlerInstalled) {
+        // A rejection of the program reported here and handled later by the Pulumi runtime is not news:
+        // a listener keeps Node from printing a PromiseRejectionHandledWarning for it.
+        lateHandlerInstalled = true;
+        process.on("rejectionHandled", () => undefined);
+    }
     let outputs: Record<string, unknown> = {};
     const onRejection = (reason: unknown) => failures.push(reason);
     process.on("unhandledRejection", onRejection);

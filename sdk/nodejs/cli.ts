@@ -5,12 +5,6 @@
  */
 import { runCli } from "../../components/preview";
 
-// The program's own rejections are reported as errors; Node's notice that one was handled late is noise.
-process.removeAllListeners("warning");
-process.on("warning", (w) => {
-    if (w.name !== "PromiseRejectionHandledWarning") process.stderr.write(`${w.name}: ${w.message}\n`);
-});
-
 runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
