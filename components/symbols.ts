@@ -44,7 +44,9 @@ function scope(): Scope {
  */
 export function symbolic(value: pulumi.Input<string>, label: string, maxLength: number): string {
     if (typeof value === "string") return value;
-    const output = pulumi.output(value);
+    // `pulumi.output(o)` wraps an Output in a new one: key the cache on the Output given, so asking
+    // twice for the same Output gives the same placeholder.
+    const output = pulumi.Output.isInstance(value) ? (value as pulumi.Output<string>) : pulumi.output(value);
     const s = scope();
     const known = s.byOutput.get(output);
     if (known !== undefined) return known;

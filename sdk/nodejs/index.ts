@@ -23,6 +23,12 @@ export { BedrockValidationError, type Tags } from "../../components/validation";
 export { INVOKE_TOKENS } from "../../components/context";
 export { IAM_LIMITS } from "../../components/policy";
 export {
+    ModelAccessPolicy,
+    type ModelAccessPolicyArgs,
+    type ModelAccessPolicyLayout,
+    type ModelAccessTarget,
+} from "../../components/model-access-policy";
+export {
     PromptRouter,
     DefaultPromptRouterIdentifier,
     modelFamily,
