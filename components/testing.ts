@@ -190,6 +190,11 @@ export function defaultOutputs(
         }
         case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
             return { id: `${inputs.role}-${fakeId(args.name, 8)}`, state: { ...inputs } };
+        case "aws:lambda/function:Function": {
+            const name = inputs.name ?? `${args.name}-${fakeId(args.name, 7)}`;
+            const arn = `arn:${partition}:lambda:${region}:${account}:function:${name}`;
+            return { id: name, state: { ...inputs, name, arn, qualifiedArn: `${arn}:$LATEST`, version: "$LATEST", invokeArn: `arn:${partition}:apigateway:${region}:lambda:path/2015-03-31/functions/${arn}/invocations` } };
+        }
         case "aws:lambda/permission:Permission":
             return { id: inputs.statementId ?? args.name, state: { ...inputs } };
         case "aws-native:bedrock:ApplicationInferenceProfile": {

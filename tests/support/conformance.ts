@@ -9,7 +9,8 @@
  *   function parameters), which are the user's own keys.
  * - `aws.iam.RolePolicy` becomes `AWS::IAM::RolePolicy`, `aws.iam.Policy` (with the roles its
  *   `RolePolicyAttachment`s attach it to) `AWS::IAM::ManagedPolicy`, and `aws.iam.Role`
- *   `AWS::IAM::Role`: the validator checks policy documents, names and sizes.
+ *   `AWS::IAM::Role`: the validator checks policy documents, names and sizes. Lambda functions and
+ *   permissions (agent action groups) become `AWS::Lambda::Function` / `AWS::Lambda::Permission`.
  *
  * Build the engine once per test run (`getEngine()`, about 2 s) and free it at the end (`freeEngine()`).
  */
@@ -211,7 +212,37 @@ export function renderTemplate(source: MockRecorder | RecordedResource[]): Rende
                 if (inputs.description !== undefined) props.Description = inputs.description;
                 if (inputs.maxSessionDuration !== undefined) props.MaxSessionDuration = inputs.maxSessionDuration;
                 if (inputs.permissionsBoundary !== undefined) props.PermissionsBoundary = inputs.permissionsBoundary;
+                if (Array.isArray(inputs.managedPolicyArns) && inputs.managedPolicyArns.length > 0) props.ManagedPolicyArns = inputs.managedPolicyArns;
                 add(r, "AWS::IAM::Role", props);
+                break;
+            }
+            case "aws:lambda/function:Function": {
+                const props: Record<string, unknown> = {
+                    Role: inputs.role,
+                    // The archive's bytes are not part of what CloudFormation validates; stand in inline code.
+                    Code:
+                        inputs.s3Bucket !== undefined ? { S3Bucket: inputs.s3Bucket, S3Key: inputs.s3Key } : { ZipFile: "exports.handler = async () => ({});" },
+                };
+                const copy: [string, string][] = [
+                    ["name", "FunctionName"],
+                    ["runtime", "Runtime"],
+                    ["handler", "Handler"],
+                    ["description", "Description"],
+                    ["timeout", "Timeout"],
+                    ["memorySize", "MemorySize"],
+                    ["architectures", "Architectures"],
+                    ["packageType", "PackageType"],
+                ];
+                for (const [from, to] of copy) if (inputs[from] !== undefined) props[to] = inputs[from];
+                if (inputs.environment?.variables) props.Environment = { Variables: inputs.environment.variables };
+                add(r, "AWS::Lambda::Function", props);
+                break;
+            }
+            case "aws:lambda/permission:Permission": {
+                const props: Record<string, unknown> = { Action: inputs.action, FunctionName: inputs.function, Principal: inputs.principal };
+                if (inputs.sourceArn !== undefined) props.SourceArn = inputs.sourceArn;
+                if (inputs.sourceAccount !== undefined) props.SourceAccount = inputs.sourceAccount;
+                add(r, "AWS::Lambda::Permission", props);
                 break;
             }
             case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
