@@ -194,11 +194,15 @@ export function installResolver(): void {
     };
 }
 
-/** Registers ts-node (transpile only, swc when available) unless TypeScript files already load. */
+/**
+ * Makes TypeScript programs loadable, unless `.ts` files already load (ts-node registered by the caller):
+ * ts-node (transpile only, with swc when installed) when the program or this package can resolve it,
+ * else the program's `typescript` compiler (`transpileModule`, inline source maps) as a require hook.
+ */
 function registerTypeScript(program: ProgramInfo): void {
     const already = (process as unknown as Record<symbol, unknown>)[Symbol.for("ts-node.register.instance")];
-    if (already || !program.main.endsWith(".ts")) return;
-    const fromProgram = (id: string): string | undefined => {
+    if (already || transpilerInstalled || !program.main.endsWith(".ts")) return;
+    const resolveFrom = (id: string): string | undefined => {
         for (const base of [program.dir, __dirname]) {
             try {
                 return require.resolve(id, { paths: [base] });
@@ -208,17 +212,37 @@ function registerTypeScript(program: ProgramInfo): void {
         }
         return undefined;
     };
-    const tsNode = fromProgram("ts-node");
-    if (!tsNode) throw new PreviewError(`${program.main}: TypeScript programs need ts-node (npm install --save-dev ts-node)`);
-    const swc = fromProgram("@swc/core") !== undefined;
+    transpilerInstalled = true;
+    const compilerOptions = { module: "commonjs", target: "es2022", esModuleInterop: true, experimentalDecorators: true };
+    const tsNode = resolveFrom("ts-node");
+    if (tsNode) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require(tsNode) as { register: (o: object) => void }).register({
+            transpileOnly: true,
+            swc: resolveFrom("@swc/core") !== undefined,
+            skipProject: true,
+            compilerOptions: { ...compilerOptions, sourceMap: true },
+        });
+        return;
+    }
+    const typescript = resolveFrom("typescript");
+    if (!typescript) {
+        transpilerInstalled = false;
+        throw new PreviewError(`${program.main}: TypeScript programs need the typescript package (npm install --save-dev typescript)`);
+    }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require(tsNode) as { register: (o: object) => void }).register({
-        transpileOnly: true,
-        swc,
-        skipProject: true,
-        compilerOptions: { module: "commonjs", target: "es2022", esModuleInterop: true, sourceMap: true, experimentalDecorators: true },
-    });
+    const ts = require(typescript) as typeof import("typescript");
+    process.setSourceMapsEnabled(true);
+    const extensions = (require as unknown as { extensions: Record<string, (m: { _compile: (code: string, file: string) => void }, file: string) => void> }).extensions;
+    extensions[".ts"] = (m, file) => {
+        const out = ts.transpileModule(fs.readFileSync(file, "utf8"), {
+            fileName: file,
+            compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, experimentalDecorators: true, inlineSourceMap: true, inlineSources: true },
+        });
+        m._compile(out.outputText, file);
+    };
 }
+let transpilerInstalled = false;
 
 /** Forgets the program's own modules, so that evaluating it again runs it again. */
 function forgetProgram(dir: string): void {
