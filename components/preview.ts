@@ -84,7 +84,7 @@ export function readProgram(dir: string, stack?: string): ProgramInfo {
     const qualify = (k: string) => (k.includes(":") ? k : `${name}:${k}`);
     if (typeof project.config === "object") {
         for (const [k, v] of Object.entries(project.config)) {
-            const value = typeof v === "string" ? v : scalar((v as { [key: string]: Yaml }).default) ?? scalar((v as { [key: string]: Yaml }).value);
+            const value = typeof v === "string" ? v : (scalar((v as { [key: string]: Yaml }).default) ?? scalar((v as { [key: string]: Yaml }).value));
             if (value !== undefined) config[qualify(k)] = value;
         }
     }
@@ -233,11 +233,19 @@ function registerTypeScript(program: ProgramInfo): void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require(typescript) as typeof import("typescript");
     process.setSourceMapsEnabled(true);
-    const extensions = (require as unknown as { extensions: Record<string, (m: { _compile: (code: string, file: string) => void }, file: string) => void> }).extensions;
+    const extensions = (require as unknown as { extensions: Record<string, (m: { _compile: (code: string, file: string) => void }, file: string) => void> })
+        .extensions;
     extensions[".ts"] = (m, file) => {
         const out = ts.transpileModule(fs.readFileSync(file, "utf8"), {
             fileName: file,
-            compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, experimentalDecorators: true, inlineSourceMap: true, inlineSources: true },
+            compilerOptions: {
+                module: ts.ModuleKind.CommonJS,
+                target: ts.ScriptTarget.ES2022,
+                esModuleInterop: true,
+                experimentalDecorators: true,
+                inlineSourceMap: true,
+                inlineSources: true,
+            },
         });
         m._compile(out.outputText, file);
     };
@@ -253,7 +261,7 @@ function forgetProgram(dir: string): void {
 
 /** The frames of `err`'s stack that are in the program's files, relative to the working directory. */
 export function programFrames(err: unknown, programDir: string): string[] {
-    const stack = err instanceof Error ? err.stack ?? "" : "";
+    const stack = err instanceof Error ? (err.stack ?? "") : "";
     const frames: string[] = [];
     for (const line of stack.split("\n")) {
         const m = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
@@ -649,7 +657,7 @@ function safeTrust(doc: unknown): TrustStatement[] {
 /** The name of a role given as a name or ARN. */
 function roleKey(role: unknown): string | undefined {
     if (typeof role !== "string" || role === "") return undefined;
-    return role.startsWith("arn:") ? roleNameFromArn(role) ?? role : role;
+    return role.startsWith("arn:") ? (roleNameFromArn(role) ?? role) : role;
 }
 
 /** Every role the program creates or attaches policies to, with trust and policies. */
@@ -671,7 +679,15 @@ export function collectRoles(recorder: MockRecorder): PlanRole[] {
         const p = managed.get(arn);
         if (p) {
             const name = String(p.state.name ?? p.name);
-            target.policies.push({ name, kind: "managed", resourceName: p.name, resourceType: p.type, arn, size: iamSize(p.inputs.policy), statements: safeStatements(p.inputs.policy) });
+            target.policies.push({
+                name,
+                kind: "managed",
+                resourceName: p.name,
+                resourceType: p.type,
+                arn,
+                size: iamSize(p.inputs.policy),
+                statements: safeStatements(p.inputs.policy),
+            });
         } else {
             target.policies.push({ name: arn, kind: "aws-managed", arn, statements: [] });
         }
@@ -689,7 +705,7 @@ export function collectRoles(recorder: MockRecorder): PlanRole[] {
             case "aws:iam/role:Role":
             case "aws-native:iam:Role": {
                 const native = r.type === "aws-native:iam:Role";
-                const name = String((native ? r.inputs.roleName ?? r.state.roleName : r.state.name) ?? r.name);
+                const name = String((native ? (r.inputs.roleName ?? r.state.roleName) : r.state.name) ?? r.name);
                 const target = role(name);
                 target.external = false;
                 target.resourceName = r.name;
@@ -738,7 +754,7 @@ export function buildPlan(e: Evaluation): Plan {
             parent: r.parent ?? null,
             custom: r.custom,
             inputs: r.inputs,
-            outputs: r.custom ? r.state : r.outputs ?? {},
+            outputs: r.custom ? r.state : (r.outputs ?? {}),
         };
         if (r.custom && r.id !== undefined) p.id = r.id;
         return p;
@@ -763,7 +779,13 @@ const INVOKE_LIKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStre
 const PROFILE_PREFIXES = ["us-gov", "global", "apac", "us", "eu", "jp", "au", "ca"];
 
 function glob(pattern: string): RegExp {
-    return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    return new RegExp(
+        `^${pattern
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+        "i",
+    );
 }
 
 function isInvoke(action: string): boolean {
@@ -953,7 +975,11 @@ export function keyInputs(inputs: Record<string, unknown>): string[] {
         if (v === undefined || v === null) return;
         if (isTagList(v)) return void lines.push(`${prefix}: ${v.map((t) => `${t.key}=${t.value}`).join(", ")}`);
         if ((prefix === "tags" || prefix.endsWith(".tags")) && typeof v === "object" && !Array.isArray(v)) {
-            return void lines.push(`${prefix}: ${Object.entries(v as object).map(([k, x]) => `${k}=${x}`).join(", ")}`);
+            return void lines.push(
+                `${prefix}: ${Object.entries(v as object)
+                    .map(([k, x]) => `${k}=${x}`)
+                    .join(", ")}`,
+            );
         }
         if (Array.isArray(v)) {
             if (v.every((x) => typeof x !== "object" || x === null)) return void lines.push(`${prefix}: ${short(v.join(", "))}`);
@@ -982,7 +1008,9 @@ function identity(r: PlanResource): string | undefined {
 function formatStatement(s: Statement | TrustStatement, indent: string): string[] {
     const lines: string[] = [];
     if ("Principal" in s) {
-        const who = Object.entries(s.Principal).map(([k, v]) => `${k} ${v.join(", ")}`).join("; ");
+        const who = Object.entries(s.Principal)
+            .map(([k, v]) => `${k} ${v.join(", ")}`)
+            .join("; ");
         lines.push(`${indent}${s.Effect} ${s.Action.join(", ")} by ${who}`);
     } else {
         lines.push(`${indent}${s.Effect} ${s.Action.join(", ")}`);
@@ -1009,7 +1037,9 @@ export function formatPlan(plan: Plan): string {
     const out: string[] = [];
     const rel = path.relative(process.cwd(), plan.program.dir) || ".";
     out.push(`Preview of ${rel} (project ${plan.program.project}${plan.program.stack ? `, stack ${plan.program.stack}` : ""})`);
-    out.push(`Account ${plan.context.account}, Region ${plan.context.region} (${plan.context.partition}): ${plural(plan.resources.length, "resource")}, mocked offline`);
+    out.push(
+        `Account ${plan.context.account}, Region ${plan.context.region} (${plan.context.partition}): ${plural(plan.resources.length, "resource")}, mocked offline`,
+    );
     out.push("");
     out.push("Resources");
     const byUrn = new Set(plan.resources.map((r) => r.urn));
@@ -1090,14 +1120,15 @@ export function toMermaid(plan: Plan): string {
     };
     const appProfiles = new Map<string, PlanResource>();
     for (const r of plan.resources) {
-        if (r.type === "aws-native:bedrock:ApplicationInferenceProfile" && typeof r.outputs.inferenceProfileArn === "string") appProfiles.set(r.outputs.inferenceProfileArn, r);
+        if (r.type === "aws-native:bedrock:ApplicationInferenceProfile" && typeof r.outputs.inferenceProfileArn === "string")
+            appProfiles.set(r.outputs.inferenceProfileArn, r);
     }
     const resourceNode = (arn: string): string => {
         const p = arnParts(arn);
         const res = p?.resource ?? arn;
         const modelId = foundationModelId(arn);
         if (modelId !== undefined) {
-            const region = p?.region === "" ? "no Region (global)" : p?.region === "*" ? "any Region (*)" : p?.region ?? "?";
+            const region = p?.region === "" ? "no Region (global)" : p?.region === "*" ? "any Region (*)" : (p?.region ?? "?");
             const n = id("model", arn);
             nodes.set(n, `${n}[${label(modelId === "*" ? "any model (*)" : modelId)}]`);
             regions.set(region, (regions.get(region) ?? new Set()).add(n));
@@ -1119,7 +1150,11 @@ export function toMermaid(plan: Plan): string {
         nodes.set(r, `${r}{{${label(`role ${role.name}`)}}}`);
         for (const s of role.policies.flatMap((p) => p.statements)) {
             if (s.Effect !== "Allow" || !s.Action.some(isInvoke)) continue;
-            const via = Object.values(s.Condition ?? {}).flatMap((keys) => Object.entries(keys).filter(([k]) => k.toLowerCase() === "bedrock:inferenceprofilearn").flatMap(([, v]) => v));
+            const via = Object.values(s.Condition ?? {}).flatMap((keys) =>
+                Object.entries(keys)
+                    .filter(([k]) => k.toLowerCase() === "bedrock:inferenceprofilearn")
+                    .flatMap(([, v]) => v),
+            );
             for (const arn of s.Resource) {
                 if (arn === "*") continue;
                 const target = resourceNode(arn);
@@ -1140,7 +1175,9 @@ export function toMermaid(plan: Plan): string {
         if (roleName && ids.has(`role|${roleName}`)) edges.add(`${n} -.->|runs as| ${id("role", roleName)}`);
         const model = a.inputs.foundationModel;
         if (typeof model === "string" && model.startsWith("arn:")) edges.add(`${n} -.->|model| ${resourceNode(model)}`);
-        for (const alias of plan.resources.filter((x) => x.type === "aws-native:bedrock:AgentAlias" && x.inputs.agentId !== undefined && x.inputs.agentId === a.outputs.agentId)) {
+        for (const alias of plan.resources.filter(
+            (x) => x.type === "aws-native:bedrock:AgentAlias" && x.inputs.agentId !== undefined && x.inputs.agentId === a.outputs.agentId,
+        )) {
             const al = id("alias", alias.urn);
             nodes.set(al, `${al}([${label(`alias ${String(alias.inputs.agentAliasName ?? alias.name)}`)}])`);
             edges.add(`${n} --> ${al}`);
@@ -1255,7 +1292,7 @@ export function formatError(err: unknown): string {
         return `error: ${err.message}\n${at}`;
     }
     if (err instanceof PreviewError) return `error: ${err.message}\n`;
-    return `error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`;
+    return `error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`;
 }
 
 /** Runs the command line; resolves to the exit code. */
@@ -1293,7 +1330,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const errors = plan.findings.filter((f) => f.severity === "error");
     if (args.json) io.stdout(JSON.stringify(plan, null, 2) + "\n");
     else if (args.mermaid) io.stdout(toMermaid(plan));
-    else if (args.check) io.stdout(`Checked ${plural(plan.roles.length, "role")}: ${plural(errors.length, "error")}, ${plural(plan.findings.length - errors.length, "warning")}\n${formatFindings(plan.findings).map((l) => `  ${l}`).join("\n")}\n`);
+    else if (args.check)
+        io.stdout(
+            `Checked ${plural(plan.roles.length, "role")}: ${plural(errors.length, "error")}, ${plural(plan.findings.length - errors.length, "warning")}\n${formatFindings(
+                plan.findings,
+            )
+                .map((l) => `  ${l}`)
+                .join("\n")}\n`,
+        );
     else io.stdout(formatPlan(plan));
     return args.check && errors.length > 0 ? 1 : 0;
 }

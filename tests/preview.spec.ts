@@ -1,16 +1,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import {
-    PLAN_JSON_SCHEMA,
-    parseArgs,
-    parseSimpleYaml,
-    readProgram,
-    runCli,
-    USAGE,
-    type Finding,
-    type Plan,
-} from "../components/preview";
+import { PLAN_JSON_SCHEMA, parseArgs, parseSimpleYaml, readProgram, runCli, USAGE, type Finding, type Plan } from "../components/preview";
 import { fakeId } from "../components/testing";
 
 const ROOT = path.join(__dirname, "..");
@@ -134,7 +125,11 @@ describe("offline preview (bedrock-genai preview)", () => {
         it("prints usage with --help, and exit code 2 with the reason on bad arguments", async () => {
             expect(await run(["preview", "--help"])).to.deep.equal({ code: 0, stdout: USAGE, stderr: "" });
             expect(await run(["preview", "--bogus"])).to.deep.equal({ code: 2, stdout: "", stderr: `error: unknown option --bogus\n\n${USAGE}\n` });
-            expect(await run(["preview", FIXTURES])).to.deep.equal({ code: 2, stdout: "", stderr: `error: ${FIXTURES}: no Pulumi.yaml (is this a Pulumi program directory?)\n` });
+            expect(await run(["preview", FIXTURES])).to.deep.equal({
+                code: 2,
+                stdout: "",
+                stderr: `error: ${FIXTURES}: no Pulumi.yaml (is this a Pulumi program directory?)\n`,
+            });
             if (fs.existsSync(path.join(ROOT, "examples", "quickstart-python", "Pulumi.yaml"))) {
                 expect(await run(["preview", "examples/quickstart-python"])).to.deep.equal({
                     code: 2,
@@ -142,7 +137,11 @@ describe("offline preview (bedrock-genai preview)", () => {
                     stderr: "error: examples/quickstart-python: runtime python: the offline preview evaluates Node.js (TypeScript or JavaScript) programs\n",
                 });
             }
-            expect(await run(["preview", "examples/quickstart", "--account", "12"])).to.deep.equal({ code: 2, stdout: "", stderr: "error: --account 12: expected 12 digits\n" });
+            expect(await run(["preview", "examples/quickstart", "--account", "12"])).to.deep.equal({
+                code: 2,
+                stdout: "",
+                stderr: "error: --account 12: expected 12 digits\n",
+            });
         });
 
         it("reads Pulumi.yaml (name, main, config defaults) and the only stack file's config", () => {
@@ -159,7 +158,9 @@ describe("offline preview (bedrock-genai preview)", () => {
                 config: { "check-rules:roleSuffix": "ci", "aws:region": "eu-west-1" },
             });
             expect(readProgram(path.join(FIXTURES, "program-error")).main).to.equal(path.join(ROOT, FIXTURES, "program-error", "src", "main.ts"));
-            expect(() => readProgram(path.join(FIXTURES, "check-rules"), "prod")).to.throw(`${path.join(FIXTURES, "check-rules")}: no Pulumi.prod.yaml for stack prod`);
+            expect(() => readProgram(path.join(FIXTURES, "check-rules"), "prod")).to.throw(
+                `${path.join(FIXTURES, "check-rules")}: no Pulumi.prod.yaml for stack prod`,
+            );
         });
     });
 
@@ -170,7 +171,12 @@ describe("offline preview (bedrock-genai preview)", () => {
         });
 
         it("evaluates in the default account and Region without a stack file", () => {
-            expect(p.program).to.deep.equal({ dir: path.join(ROOT, "examples", "quickstart"), main: path.join(ROOT, "examples", "quickstart", "index.ts"), project: "bedrock-genai-quickstart", stack: null });
+            expect(p.program).to.deep.equal({
+                dir: path.join(ROOT, "examples", "quickstart"),
+                main: path.join(ROOT, "examples", "quickstart", "index.ts"),
+                project: "bedrock-genai-quickstart",
+                stack: null,
+            });
             expect(p.context).to.deep.equal({ account: "123456789012", region: "us-east-1", partition: "aws" });
         });
 
@@ -199,7 +205,9 @@ describe("offline preview (bedrock-genai preview)", () => {
 
         it("groups every IAM policy under its role", () => {
             const roleName = `fn-role-${fakeId("fn-role", 7)}`;
-            expect(p.roles.map((r) => [r.name, r.resourceName, r.external, r.services])).to.deep.equal([[roleName, "fn-role", false, ["lambda.amazonaws.com"]]]);
+            expect(p.roles.map((r) => [r.name, r.resourceName, r.external, r.services])).to.deep.equal([
+                [roleName, "fn-role", false, ["lambda.amazonaws.com"]],
+            ]);
             const role = p.roles[0];
             const inlinePolicies = p.resources.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy");
             expect(role.policies.map((x) => x.resourceName).sort()).to.deep.equal(inlinePolicies.map((r) => r.name).sort());
@@ -208,13 +216,21 @@ describe("offline preview (bedrock-genai preview)", () => {
             const usage = role.policies.find((x) => x.resourceName === "myapplicationprofile-usage-fn-role");
             expect(usage?.name).to.equal(`myapplicationprofile-usage-fn-role-${fakeId("myapplicationprofile-usage-fn-role", 7)}`);
             expect(usage?.statements).to.deep.equal([
-                { Effect: "Allow", Action: ["bedrock:GetInferenceProfile"], Resource: [`arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId("myapplicationprofile", 12)}`] },
+                {
+                    Effect: "Allow",
+                    Action: ["bedrock:GetInferenceProfile"],
+                    Resource: [`arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId("myapplicationprofile", 12)}`],
+                },
                 { Effect: "Allow", Action: ["bedrock:ListInferenceProfiles"], Resource: ["*"] },
             ]);
             const doc = JSON.stringify({
                 Version: "2012-10-17",
                 Statement: [
-                    { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: `arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId("myapplicationprofile", 12)}` },
+                    {
+                        Effect: "Allow",
+                        Action: "bedrock:GetInferenceProfile",
+                        Resource: `arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId("myapplicationprofile", 12)}`,
+                    },
                     { Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" },
                 ],
             });
@@ -228,7 +244,9 @@ describe("offline preview (bedrock-genai preview)", () => {
 
         it("resolves the stack outputs", () => {
             expect(p.outputs.roleName).to.equal(`fn-role-${fakeId("fn-role", 7)}`);
-            expect(p.outputs.crossRegionProfileArn).to.equal("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0");
+            expect(p.outputs.crossRegionProfileArn).to.equal(
+                "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+            );
         });
 
         it("prints the tree, key inputs and policies by role for humans", async () => {
@@ -254,7 +272,9 @@ describe("offline preview (bedrock-genai preview)", () => {
             const role = lines.indexOf(`role fn-role-${fakeId("fn-role", 7)} (fn-role)`);
             expect(role).to.be.greaterThan(at);
             expect(lines.slice(role + 1, role + 3)).to.deep.equal(["  trust:", "    Allow sts:AssumeRole by Service lambda.amazonaws.com"]);
-            const usage = lines.indexOf(`  inline policy myapplicationprofile-usage-fn-role-${fakeId("myapplicationprofile-usage-fn-role", 7)} (myapplicationprofile-usage-fn-role), 266 characters`);
+            const usage = lines.indexOf(
+                `  inline policy myapplicationprofile-usage-fn-role-${fakeId("myapplicationprofile-usage-fn-role", 7)} (myapplicationprofile-usage-fn-role), 266 characters`,
+            );
             expect(lines.slice(usage + 1, usage + 5)).to.deep.equal([
                 "    Allow bedrock:GetInferenceProfile",
                 `      on ${profileArn}`,
@@ -273,7 +293,10 @@ describe("offline preview (bedrock-genai preview)", () => {
             expect(edges).to.include(`${role} --> myapplicationprofile2 (application profile)`);
             expect(edges).to.include(`${role} --> us.anthropic.claude-3-5-sonnet-20241022-v2:0`);
             expect(edges).to.include("myapplicationprofile2 (application profile) --> anthropic.claude-3-5-sonnet-20241022-v2:0");
-            const subgraphLabels = r.stdout.split("\n").filter((l) => l.trim().startsWith("subgraph")).map((l) => /"(.*)"/.exec(l)?.[1]);
+            const subgraphLabels = r.stdout
+                .split("\n")
+                .filter((l) => l.trim().startsWith("subgraph"))
+                .map((l) => /"(.*)"/.exec(l)?.[1]);
             expect(subgraphLabels).to.include.members(["us-east-1", "us-east-2", "us-west-2"]);
         });
     });
@@ -301,7 +324,12 @@ describe("offline preview (bedrock-genai preview)", () => {
                 const doc = JSON.parse(json.stdout) as Plan;
                 expect(validate(doc, PLAN_JSON_SCHEMA)).to.deep.equal([]);
                 expect(doc.resources.length).to.be.greaterThan(0);
-                for (const r of doc.resources) if (r.parent !== null) expect(doc.resources.some((x) => x.urn === r.parent), r.urn).to.equal(true);
+                for (const r of doc.resources)
+                    if (r.parent !== null)
+                        expect(
+                            doc.resources.some((x) => x.urn === r.parent),
+                            r.urn,
+                        ).to.equal(true);
                 const mermaid = await run(["preview", `examples/${name}`, "--mermaid"]);
                 expect(() => parseMermaid(mermaid.stdout)).not.to.throw();
             });
@@ -314,8 +342,12 @@ describe("offline preview (bedrock-genai preview)", () => {
             expect(validate(doc, PLAN_JSON_SCHEMA)).to.deep.equal([]);
             const { roles: _roles, ...noRoles } = doc;
             expect(validate(noRoles, PLAN_JSON_SCHEMA)).to.deep.equal(["$: missing roles"]);
-            expect(validate({ ...doc, context: { ...doc.context, account: "1" } }, PLAN_JSON_SCHEMA)).to.deep.equal(["$.context.account: 1 does not match ^[0-9]{12}$"]);
-            expect(validate({ ...doc, findings: [{ rule: "nope", severity: "error", role: "r", message: "m" }] }, PLAN_JSON_SCHEMA)).to.deep.equal(['$.findings[0].rule: "nope" not in enum']);
+            expect(validate({ ...doc, context: { ...doc.context, account: "1" } }, PLAN_JSON_SCHEMA)).to.deep.equal([
+                "$.context.account: 1 does not match ^[0-9]{12}$",
+            ]);
+            expect(validate({ ...doc, findings: [{ rule: "nope", severity: "error", role: "r", message: "m" }] }, PLAN_JSON_SCHEMA)).to.deep.equal([
+                '$.findings[0].rule: "nope" not in enum',
+            ]);
         });
     });
 
@@ -370,8 +402,12 @@ describe("offline preview (bedrock-genai preview)", () => {
             expect(r.code).to.equal(1);
             const lines = r.stdout.split("\n");
             expect(lines[0]).to.equal("Checked 5 roles: 7 errors, 0 warnings");
-            expect(lines[1]).to.equal("  ✗ [agent-trust-without-source-condition] role agent-open-ci: trusts bedrock.amazonaws.com without an aws:SourceAccount or aws:SourceArn condition (confused deputy)");
-            expect(lines[7]).to.equal(`  ✗ [wildcard-resource] role loose-ci, policy ${policy("star-resource")}: Resource "*" on bedrock:GetInferenceProfile (only List* actions need "*")`);
+            expect(lines[1]).to.equal(
+                "  ✗ [agent-trust-without-source-condition] role agent-open-ci: trusts bedrock.amazonaws.com without an aws:SourceAccount or aws:SourceArn condition (confused deputy)",
+            );
+            expect(lines[7]).to.equal(
+                `  ✗ [wildcard-resource] role loose-ci, policy ${policy("star-resource")}: Resource "*" on bedrock:GetInferenceProfile (only List* actions need "*")`,
+            );
             expect((await run(["preview", dir, "--check", "--json"])).code).to.equal(1);
             expect((await run(["preview", dir])).code).to.equal(0);
             expect((await run(["preview", "examples/quickstart", "--check"])).code).to.equal(0);
@@ -422,7 +458,9 @@ describe("offline preview (bedrock-genai preview)", () => {
         it("shows resources registered so far on a terminal, and clears the line", async () => {
             const r = await run(["preview", path.join(FIXTURES, "agents"), "--json"], true);
             const updates = r.stderr.split("\r\x1b[2K").filter((s) => s !== "");
-            expect(updates).to.deep.equal([1, 2, 3, 4, 5].map((n) => `evaluating ${path.join(FIXTURES, "agents")}: ${n} resource${n === 1 ? "" : "s"} registered`));
+            expect(updates).to.deep.equal(
+                [1, 2, 3, 4, 5].map((n) => `evaluating ${path.join(FIXTURES, "agents")}: ${n} resource${n === 1 ? "" : "s"} registered`),
+            );
             expect(r.stderr.endsWith("\r\x1b[2K")).to.equal(true);
         });
 

@@ -70,7 +70,9 @@ describe("testing helper", () => {
             const cfn = rec.find("aws-native:bedrock:ApplicationInferenceProfile", "chat");
             expect(component.urn).to.equal("urn:pulumi:stack::project::bedrock-genai:index:ApplicationInferenceProfile::chat");
             expect(component.parent).to.equal(undefined);
-            expect(cfn.urn).to.equal("urn:pulumi:stack::project::bedrock-genai:index:ApplicationInferenceProfile$aws-native:bedrock:ApplicationInferenceProfile::chat");
+            expect(cfn.urn).to.equal(
+                "urn:pulumi:stack::project::bedrock-genai:index:ApplicationInferenceProfile$aws-native:bedrock:ApplicationInferenceProfile::chat",
+            );
             expect(cfn.parent).to.equal(component.urn);
         });
 
@@ -95,7 +97,10 @@ describe("testing helper", () => {
         it("records a component's registered outputs and reports each resource to onResource", () => {
             const id = fakeId("chat", 12);
             const arn = `arn:aws:bedrock:eu-west-1:111122223333:application-inference-profile/${id}`;
-            expect(rec.find("bedrock-genai:index:ApplicationInferenceProfile", "chat").outputs).to.include({ inferenceProfileArn: arn, inferenceProfileId: id });
+            expect(rec.find("bedrock-genai:index:ApplicationInferenceProfile", "chat").outputs).to.include({
+                inferenceProfileArn: arn,
+                inferenceProfileId: id,
+            });
             expect(seen).to.deep.equal(rec.resources);
         });
 
@@ -108,10 +113,7 @@ describe("testing helper", () => {
             expect(policiesForRole(rec, iamName)).to.deep.equal(byPulumi);
             expect(policiesForRole(rec, arn)).to.deep.equal(byPulumi);
             expect(statementsForRole(rec, "worker")).to.deep.equal(byPulumi[0].statements);
-            expect(byPulumi[0].statements.map((s) => s.Resource)).to.deep.equal([
-                [await resolveOutput(profile.inferenceProfileArn)],
-                [haikuArn("eu-west-1")],
-            ]);
+            expect(byPulumi[0].statements.map((s) => s.Resource)).to.deep.equal([[await resolveOutput(profile.inferenceProfileArn)], [haikuArn("eu-west-1")]]);
         });
 
         it("parses a role's trust policy", () => {
@@ -123,7 +125,9 @@ describe("testing helper", () => {
                 parseTrustPolicy({
                     Statement: { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "1" } } },
                 }),
-            ).to.deep.equal([{ Effect: "Allow", Action: ["sts:AssumeRole"], Principal: { AWS: ["*"] }, Condition: { StringEquals: { "aws:SourceAccount": ["1"] } } }]);
+            ).to.deep.equal([
+                { Effect: "Allow", Action: ["sts:AssumeRole"], Principal: { AWS: ["*"] }, Condition: { StringEquals: { "aws:SourceAccount": ["1"] } } },
+            ]);
         });
 
         it("resolves every Output of a resource", async () => {
