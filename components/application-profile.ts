@@ -9,7 +9,7 @@ import { applicationProfileArn, foundationModelArn, parseArn } from "./arns";
 import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "./context";
 import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
 import { BedrockFoundationModel } from "./foundation-model";
-import { CrossRegionInferenceProfileRegion } from "./geographies";
+import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "./geographies";
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
 import { checkAnthropicOnly, mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
 import { symbolic } from "./symbols";
@@ -138,6 +138,11 @@ function resolveSourceArn(where: Where, argument: string, arn: string): Resolved
     const parsed = parseArn(arn);
     const rule = "must be the ARN of a foundation model (arn:<partition>:bedrock:<region>::foundation-model/<id>) or of a system-defined profile (arn:<partition>:bedrock:<region>:<account>:inference-profile/<prefix>.<id>)";
     if (!parsed || parsed.service !== "bedrock" || !/^aws(|-us-gov|-cn|-iso|-iso-b)$/.test(parsed.partition) || !parsed.region) fail(where, argument, arn, rule);
+    if (parsed.resourceId === "") fail(where, argument, arn, rule);
+    // ISO partitions are not modelled by partitionOfRegion: compare only among aws, aws-us-gov and aws-cn.
+    if (!parsed.partition.startsWith("aws-iso") && !parsed.region.includes("-iso") && partitionOfRegion(parsed.region) !== parsed.partition) {
+        fail(where, argument, arn, `is in Region ${parsed.region}, which is in the ${partitionOfRegion(parsed.region)} partition, not ${parsed.partition}`);
+    }
     if (parsed.resourceType === "foundation-model" && parsed.account === "") {
         return {
             copyFrom: pulumi.output(arn),
@@ -153,6 +158,13 @@ function resolveSourceArn(where: Where, argument: string, arn: string): Resolved
         if (!geo) fail(where, argument, arn, `names a profile with an unknown geography prefix (known: ${CrossRegionInferenceProfileRegion.values().map((g) => g.prefix).join(", ")})`);
         if (!geo.acceptsSourceRegion(parsed.region)) {
             fail(where, argument, arn, `is a ${geo.prefix}. profile in Region ${parsed.region}, which is outside the ${geo.prefix} geography`);
+        }
+        const known = BedrockFoundationModel.lookup(parsed.resourceId.slice(dot + 1));
+        if (known && !known.supportsCrossRegion) {
+            fail(where, argument, arn, `names ${known.modelId}, which does not support cross-region inference (supportsCrossRegion is false)`);
+        }
+        if (known && !known.hasProfileIn(geo.prefix)) {
+            fail(where, argument, arn, `names ${known.modelId}, which has no ${geo.prefix}. cross-region profile (AWS documents profiles in: ${(known.crossRegionGeographies ?? []).join(", ") || "none"})`);
         }
         return {
             copyFrom: pulumi.output(arn),

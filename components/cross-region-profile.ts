@@ -6,7 +6,7 @@ import type { SystemProfileTarget } from "./access";
 import { systemProfileArn } from "./arns";
 import { callerContext, type CallerContext } from "./context";
 import { BedrockFoundationModel } from "./foundation-model";
-import { CrossRegionInferenceProfileRegion } from "./geographies";
+import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "./geographies";
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
 import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
 import { symbolic } from "./symbols";
@@ -82,6 +82,9 @@ export function validateCrossRegionProps(where: Where, props: CrossRegionInferen
         }
         props.destinationRegions.forEach((r, i) => {
             if (typeof r !== "string" || !REGION_PATTERN.test(r)) fail(where, `destinationRegions[${i}]`, r, "is not a Region name (e.g. us-east-1)");
+            if (partitionOfRegion(r) !== geoRegion.partition) {
+                fail(where, `destinationRegions[${i}]`, r, `is in the ${partitionOfRegion(r)} partition, but ${geoRegion.prefix}. profiles live in the ${geoRegion.partition} partition`);
+            }
         });
         destinations = [...new Set(props.destinationRegions)];
     }

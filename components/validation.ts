@@ -81,7 +81,7 @@ export function checkString<T extends pulumi.Input<string> | undefined>(where: W
             return v;
         }) as unknown as T;
     }
-    if (value !== undefined && typeof value === "object" && typeof (value as { then?: unknown }).then === "function") {
+    if (value !== undefined && value !== null && typeof value === "object" && typeof (value as { then?: unknown }).then === "function") {
         return pulumi.output(value as pulumi.Input<string>).apply((v) => {
             const problem = stringProblem(v, rule);
             if (problem) fail(where, argument, v, problem);

@@ -115,6 +115,12 @@ const CASES: Case[] = [
         expected: 'CrossRegionInferenceProfile "cris": destinationRegions "us-east-1" must be a non-empty list of Region names',
     },
     {
+        name: "cris: a destination Region in another partition",
+        run: () => crisC({ destinationRegions: ["us-east-1", "us-gov-west-1"] }),
+        expected:
+            'CrossRegionInferenceProfile "cris": destinationRegions[1] "us-gov-west-1" is in the aws-us-gov partition, but us. profiles live in the aws partition',
+    },
+    {
         name: "cris.fromConfig: model undefined",
         run: () => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US } as any),
         expected:
@@ -231,6 +237,35 @@ const CASES: Case[] = [
         run: () => app({ modelSource: b.PromptRouter.fromDefaultId(b.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, "us-east-1") }),
         expected:
             'ApplicationInferenceProfile "app": modelSource "<PromptRouter>" cannot be a prompt router: CloudFormation\'s ModelSource.CopyFrom takes a foundation model or a system-defined (cross-region) profile',
+    },
+    {
+        name: "app: name null",
+        run: () => app({ inferenceProfileName: null }),
+        expected: 'ApplicationInferenceProfile "app": inferenceProfileName null is required',
+    },
+    {
+        name: "app: modelSource foundation-model ARN without a model id",
+        run: () => app({ modelSource: "arn:aws:bedrock:us-east-1::foundation-model/" }),
+        expected:
+            'ApplicationInferenceProfile "app": modelSource "arn:aws:bedrock:us-east-1::foundation-model/" must be the ARN of a foundation model (arn:<partition>:bedrock:<region>::foundation-model/<id>) or of a system-defined profile (arn:<partition>:bedrock:<region>:<account>:inference-profile/<prefix>.<id>)',
+    },
+    {
+        name: "app: modelSource ARN whose partition does not match its Region",
+        run: () => app({ modelSource: "arn:aws:bedrock:us-gov-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0" }),
+        expected:
+            'ApplicationInferenceProfile "app": modelSource "arn:aws:bedrock:us-gov-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0" is in Region us-gov-west-1, which is in the aws-us-gov partition, not aws',
+    },
+    {
+        name: "app: modelSource profile ARN of a model with no profile in that geography",
+        run: () => app({ modelSource: "arn:aws:bedrock:ap-southeast-2:123456789012:inference-profile/au.amazon.nova-pro-v1:0" }),
+        expected:
+            'ApplicationInferenceProfile "app": modelSource "arn:aws:bedrock:ap-southeast-2:123456789012:inference-profile/au.amazon.nova-pro-v1:0" names amazon.nova-pro-v1:0, which has no au. cross-region profile (AWS documents profiles in: us, eu, apac, jp, us-gov)',
+    },
+    {
+        name: "app: modelSource profile ARN of a model without cross-region support",
+        run: () => app({ modelSource: "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-opus-20240229-v1:0" }),
+        expected:
+            'ApplicationInferenceProfile "app": modelSource "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-opus-20240229-v1:0" names anthropic.claude-3-opus-20240229-v1:0, which does not support cross-region inference (supportsCrossRegion is false)',
     },
     {
         name: "app: tag key with the reserved aws: prefix",
