@@ -48,7 +48,12 @@ function targetsOf(where: Where, argument: string, value: unknown): ModelAccessT
     if (!Array.isArray(value)) fail(where, argument, value, "must be a list of invokables (models, profiles or routers)");
     value.forEach((t, i) => {
         if (typeof t !== "object" || t === null || typeof (t as ModelAccessTarget).accessTarget !== "function") {
-            fail(where, `${argument}[${i}]`, pulumi.Output.isInstance(t) ? "<output>" : t, "must be a model, a cross-region or application profile, or a prompt router");
+            fail(
+                where,
+                `${argument}[${i}]`,
+                pulumi.Output.isInstance(t) ? "<output>" : t,
+                "must be a model, a cross-region or application profile, or a prompt router",
+            );
         }
     });
     return value as ModelAccessTarget[];
@@ -106,7 +111,12 @@ export class ModelAccessPolicy extends pulumi.ComponentResource {
             const s = usageStatements(t.accessTarget());
             if (s.length === 0) {
                 const modelId = (t as { modelId?: unknown }).modelId;
-                fail(where, `usage[${i}]`, modelId ?? t.accessTarget().kind, "is a foundation model, which has no inference profile to read: grant usage on profiles or routers");
+                fail(
+                    where,
+                    `usage[${i}]`,
+                    modelId ?? t.accessTarget().kind,
+                    "is a foundation model, which has no inference profile to read: grant usage on profiles or routers",
+                );
             }
             statements.push(...s);
         });

@@ -36,7 +36,10 @@ function newRole(name: string) {
 /** N application profiles on the US cross-region profiles of the eight models, round robin. */
 function tenants(n: number) {
     const cris = CLAUDE.map((model) => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model }));
-    const apps = Array.from({ length: n }, (_, i) => new bedrock.ApplicationInferenceProfile(`tenant-${i}`, { inferenceProfileName: `tenant-${i}`, modelSource: cris[i % cris.length] }));
+    const apps = Array.from(
+        { length: n },
+        (_, i) => new bedrock.ApplicationInferenceProfile(`tenant-${i}`, { inferenceProfileName: `tenant-${i}`, modelSource: cris[i % cris.length] }),
+    );
     return { cris, apps };
 }
 
@@ -103,7 +106,8 @@ describe("ModelAccessPolicy", () => {
             expect(got.plain).to.deep.equal([...plain].sort());
             expect(got.conditioned).to.deep.equal(Object.fromEntries(Object.entries(conditioned).sort(([a], [b]) => (a < b ? -1 : 1))));
             for (const p of policies) {
-                for (const s of p.statements) for (const r of s.Resource) expect(r === "*" || /^arn:aws:bedrock:[a-z]{2}-[a-z]+-\d::?[0-9]*:?[a-z-]+\/[^*?]+$/.test(r), r).to.equal(true);
+                for (const s of p.statements)
+                    for (const r of s.Resource) expect(r === "*" || /^arn:aws:bedrock:[a-z]{2}-[a-z]+-\d::?[0-9]*:?[a-z-]+\/[^*?]+$/.test(r), r).to.equal(true);
                 expect(p.json).to.not.match(/bedrock:\*|:\*:/);
             }
         });
@@ -134,7 +138,9 @@ describe("ModelAccessPolicy", () => {
             expect(policyJson(mergedDeployed).length).to.be.greaterThan(IAM_LIMITS.inlinePerRole + 2 * IAM_LIMITS.managedPolicy);
             expect(await resolveOutput(access.policyCount)).to.equal(4);
             expect(await resolveOutput(access.statementCount)).to.equal(access.layout.statements);
-            expect(await resolveOutput(access.maxCharacters)).to.equal(access.layout.inlineCharacters + access.layout.managedCharacters.reduce((a, b) => a + b, 0));
+            expect(await resolveOutput(access.maxCharacters)).to.equal(
+                access.layout.inlineCharacters + access.layout.managedCharacters.reduce((a, b) => a + b, 0),
+            );
             const policyArns = (await resolveOutput(access.policyArns)) as string[];
             expect(policyArns).to.have.length(3);
             policyArns.forEach((arn, i) => expect(arn).to.match(new RegExp(`^arn:aws:iam::${ACCOUNT}:policy/tenants-access-${i + 1}-[a-z0-9]{7}$`)));
@@ -150,12 +156,16 @@ describe("ModelAccessPolicy", () => {
             const { apps } = tenants(100);
             const role = newRole("tenants-role");
             new ModelAccessPolicy("a", { role, invoke: apps, usage: apps });
-            const shuffled = [...apps].sort((x, y) => (x.grantName().length - y.grantName().length) || (x.grantName() < y.grantName() ? 1 : -1));
+            const shuffled = [...apps].sort((x, y) => x.grantName().length - y.grantName().length || (x.grantName() < y.grantName() ? 1 : -1));
             new ModelAccessPolicy("b", { role: newRole("other-role"), invoke: [...shuffled].reverse(), usage: shuffled });
             await settle();
             const docs = (prefix: string) =>
                 rec.resources
-                    .filter((r) => (r.type === "aws:iam/rolePolicy:RolePolicy" || r.type === "aws:iam/policy:Policy") && (r.name === prefix || r.name.startsWith(`${prefix}-`)))
+                    .filter(
+                        (r) =>
+                            (r.type === "aws:iam/rolePolicy:RolePolicy" || r.type === "aws:iam/policy:Policy") &&
+                            (r.name === prefix || r.name.startsWith(`${prefix}-`)),
+                    )
                     .map((r) => `${r.type} ${r.name.slice(prefix.length)} ${r.inputs.policy}`);
             expect(docs("a")).to.have.length(4);
             expect(docs("b")).to.deep.equal(docs("a"));
@@ -180,7 +190,9 @@ describe("ModelAccessPolicy", () => {
         ]);
         const roleName = await resolveOutput(role.name);
         expect(rec.find("aws:iam/rolePolicy:RolePolicy", "tenants-access").inputs.role).to.equal(roleName);
-        expect(rec.find("aws:iam/policy:Policy", "tenants-access-2").inputs.description).to.equal("Bedrock model access, part 2 of tenants-access (pulumi-bedrock-genai)");
+        expect(rec.find("aws:iam/policy:Policy", "tenants-access-2").inputs.description).to.equal(
+            "Bedrock model access, part 2 of tenants-access (pulumi-bedrock-genai)",
+        );
         const attachment = rec.find("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "tenants-access-2");
         expect(attachment.inputs).to.deep.equal({ role: roleName, policyArn: rec.find("aws:iam/policy:Policy", "tenants-access-2").state.arn });
     });
@@ -190,7 +202,12 @@ describe("ModelAccessPolicy", () => {
         const { apps } = tenants(100);
         new ModelAccessPolicy("tenants-access", { role: "tenants-role", invoke: apps, usage: apps });
         await settle();
-        expect(rec.resources.filter((r) => r.name.startsWith("tenants-access")).map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
+        expect(
+            rec.resources
+                .filter((r) => r.name.startsWith("tenants-access"))
+                .map((r) => `${r.type} ${r.name}`)
+                .sort(),
+        ).to.deep.equal([
             "aws:iam/policy:Policy tenants-access-1",
             "aws:iam/policy:Policy tenants-access-2",
             "aws:iam/policy:Policy tenants-access-3",
@@ -250,7 +267,12 @@ describe("ModelAccessPolicy", () => {
         /** Targets whose invoke statements cannot merge into fewer characters: one long model id each. */
         const models = (n: number): ModelAccessTarget[] =>
             Array.from({ length: n }, (_, i) => ({
-                accessTarget: () => ({ kind: "foundation-model" as const, partition: "aws", region: "us-east-1", modelId: `vendor.model-${String(i).padStart(60, "0")}` }),
+                accessTarget: () => ({
+                    kind: "foundation-model" as const,
+                    partition: "aws",
+                    region: "us-east-1",
+                    modelId: `vendor.model-${String(i).padStart(60, "0")}`,
+                }),
             }));
 
         it("warns past IAM's default quota of 10 managed policies per role", async () => {
@@ -308,12 +330,14 @@ describe("ModelAccessPolicy", () => {
             {
                 name: "a role that is neither a role, a name nor an ARN",
                 args: () => ({ role: 42, invoke: [M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0] }),
-                message: 'ModelAccessPolicy "p": role 42 must be an aws.iam.Role, an IAM role name (1-64 characters of letters, digits and +=,.@_-) or a role ARN',
+                message:
+                    'ModelAccessPolicy "p": role 42 must be an aws.iam.Role, an IAM role name (1-64 characters of letters, digits and +=,.@_-) or a role ARN',
             },
             {
                 name: "a malformed role name",
                 args: () => ({ role: "bad role", invoke: [M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0] }),
-                message: 'ModelAccessPolicy "p": role "bad role" must be an aws.iam.Role, an IAM role name (1-64 characters of letters, digits and +=,.@_-) or a role ARN',
+                message:
+                    'ModelAccessPolicy "p": role "bad role" must be an aws.iam.Role, an IAM role name (1-64 characters of letters, digits and +=,.@_-) or a role ARN',
             },
             {
                 name: "an invoke entry that is not invokable",
@@ -328,7 +352,8 @@ describe("ModelAccessPolicy", () => {
             {
                 name: "usage on a foundation model, which has no profile",
                 args: () => ({ role: "r", usage: [M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0] }),
-                message: 'ModelAccessPolicy "p": usage[0] "anthropic.claude-haiku-4-5-20251001-v1:0" is a foundation model, which has no inference profile to read: grant usage on profiles or routers',
+                message:
+                    'ModelAccessPolicy "p": usage[0] "anthropic.claude-haiku-4-5-20251001-v1:0" is a foundation model, which has no inference profile to read: grant usage on profiles or routers',
             },
             {
                 name: "nothing to grant",
@@ -340,7 +365,9 @@ describe("ModelAccessPolicy", () => {
             it(`refuses ${c.name}`, async () => {
                 expect(() => new ModelAccessPolicy("p", c.args() as never)).to.throw(bedrock.BedrockValidationError, c.message);
                 await settle();
-                expect(rec.resources.filter((r) => r.type.startsWith("bedrock-genai:index:ModelAccessPolicy") || r.type.startsWith("aws:iam/"))).to.deep.equal([]);
+                expect(rec.resources.filter((r) => r.type.startsWith("bedrock-genai:index:ModelAccessPolicy") || r.type.startsWith("aws:iam/"))).to.deep.equal(
+                    [],
+                );
             });
         }
     });

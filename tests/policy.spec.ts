@@ -34,7 +34,12 @@ interface Request {
 }
 
 function glob(pattern: string, value: string): boolean {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+    const re = new RegExp(
+        `^${pattern
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+    );
     return re.test(value);
 }
 
@@ -161,7 +166,10 @@ describe("policy: mergeStatements", () => {
         },
         {
             name: "StringEqualsIfExists values merge (absent or in A, or absent or in B)",
-            input: [allow(INVOKE, ["arn:m"], { StringEqualsIfExists: { [KEY]: ["p1"] } }), allow(INVOKE, ["arn:m"], { StringEqualsIfExists: { [KEY]: ["p2"] } })],
+            input: [
+                allow(INVOKE, ["arn:m"], { StringEqualsIfExists: { [KEY]: ["p1"] } }),
+                allow(INVOKE, ["arn:m"], { StringEqualsIfExists: { [KEY]: ["p2"] } }),
+            ],
             expected: [allow(INVOKE, ["arn:m"], { StringEqualsIfExists: { [KEY]: ["p1", "p2"] } })],
         },
         {
@@ -261,7 +269,8 @@ describe("policy: mergeStatements", () => {
         }
         // All orders of a small set, including the one that chains two merges.
         const small = cases[cases.length - 1].input.slice(0, 5);
-        const perms = (xs: Statement[]): Statement[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+        const perms = (xs: Statement[]): Statement[][] =>
+            xs.length <= 1 ? [xs] : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
         const ref = policyJson(mergeStatements(small));
         for (const p of perms(small)) expect(policyJson(mergeStatements(p))).to.equal(ref);
     });
@@ -310,7 +319,12 @@ describe("policy: layoutPolicies", () => {
     const cases: { name: string; sizes: number[]; inline?: number; inlineCount: number; managedCounts: number[] }[] = [
         // A document of one statement is EMPTY + size characters; each further statement adds a comma.
         { name: "exactly the inline limit stays inline", sizes: [IAM_LIMITS.inlinePerRole - EMPTY], inlineCount: 1, managedCounts: [] },
-        { name: "one character over the inline limit goes to a managed policy", sizes: [IAM_LIMITS.inlinePerRole - EMPTY - 2000, 2000], inlineCount: 1, managedCounts: [1] },
+        {
+            name: "one character over the inline limit goes to a managed policy",
+            sizes: [IAM_LIMITS.inlinePerRole - EMPTY - 2000, 2000],
+            inlineCount: 1,
+            managedCounts: [1],
+        },
         {
             name: "two statements filling the inline limit exactly, comma included",
             sizes: [5000, IAM_LIMITS.inlinePerRole - EMPTY - 5000 - 1],
@@ -377,7 +391,9 @@ describe("policy: layoutPolicies", () => {
     it("never splits a condition whose values must all match", () => {
         const values = Array.from({ length: 500 }, (_, i) => `tag-${String(i).padStart(20, "0")}`);
         const s = canonical(allow(INVOKE, ["arn:m"], { "ForAllValues:StringEquals": { "aws:TagKeys": values } }));
-        expect(() => layoutPolicies([s])).to.throw(`An IAM statement of ${statementSize(s)} characters cannot be split to fit a policy of ${IAM_LIMITS.managedPolicy} characters`);
+        expect(() => layoutPolicies([s])).to.throw(
+            `An IAM statement of ${statementSize(s)} characters cannot be split to fit a policy of ${IAM_LIMITS.managedPolicy} characters`,
+        );
     });
 
     it("places the same statements the same way whatever order they were merged from", () => {
