@@ -27,7 +27,8 @@ export const ActionGroupExecutor = {
 } as const;
 
 /** An OpenAPI schema: inline (`payload`), or an object in S3. */
-export type ApiSchema = { readonly payload: pulumi.Input<string> } | { readonly s3: { readonly bucketName: pulumi.Input<string>; readonly objectKey: pulumi.Input<string> } };
+export type ApiSchema =
+    { readonly payload: pulumi.Input<string> } | { readonly s3: { readonly bucketName: pulumi.Input<string>; readonly objectKey: pulumi.Input<string> } };
 
 /** Factories for `ApiSchema`. */
 export const ApiSchema = {
@@ -153,13 +154,24 @@ export function renderActionGroup(where: Where, argument: string, group: AgentAc
         fail(where, argument, g.name, "needs an apiSchema or a functionSchema");
     }
     if (g.apiSchema !== undefined) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema arrives from user code as either shape; checked below
         const s = g.apiSchema as Record<string, any>;
         if (s && typeof s === "object" && "payload" in s) {
             checkString(where, `${argument}.apiSchema.payload`, s.payload, { min: 1 });
             arg.apiSchema = { payload: s.payload };
         } else if (s && typeof s === "object" && s.s3 && typeof s.s3 === "object") {
-            const bucketName = checkString(where, `${argument}.apiSchema.s3.bucketName`, s.s3.bucketName, { min: 3, max: 63, pattern: S3_BUCKET, patternText: "an S3 bucket name" });
-            const objectKey = checkString(where, `${argument}.apiSchema.s3.objectKey`, s.s3.objectKey, { min: 1, max: 1024, pattern: S3_KEY, patternText: "an S3 object key" });
+            const bucketName = checkString(where, `${argument}.apiSchema.s3.bucketName`, s.s3.bucketName, {
+                min: 3,
+                max: 63,
+                pattern: S3_BUCKET,
+                patternText: "an S3 bucket name",
+            });
+            const objectKey = checkString(where, `${argument}.apiSchema.s3.objectKey`, s.s3.objectKey, {
+                min: 1,
+                max: 1024,
+                pattern: S3_KEY,
+                patternText: "an S3 object key",
+            });
             arg.apiSchema = { s3: { s3BucketName: bucketName, s3ObjectKey: objectKey } };
             out.s3Schema = { bucketName, objectKey };
         } else {

@@ -62,7 +62,13 @@ export type AddAgentAliasArgs = Omit<AgentAliasArgs, "agent">;
 const VERSION_RULE = { pattern: /^(DRAFT|[0-9]{0,4}[1-9][0-9]{0,4})$/, patternText: "DRAFT or a version number", optional: true };
 
 /** The longest an alias ARN can be. */
-export const ALIAS_ARN_MAX_LENGTH = agentAliasArn("p".repeat(MAX_PARTITION_LENGTH), "r".repeat(MAX_REGION_LENGTH), "0".repeat(ACCOUNT_ID_LENGTH), "A".repeat(10), "B".repeat(10)).length;
+export const ALIAS_ARN_MAX_LENGTH = agentAliasArn(
+    "p".repeat(MAX_PARTITION_LENGTH),
+    "r".repeat(MAX_REGION_LENGTH),
+    "0".repeat(ACCOUNT_ID_LENGTH),
+    "A".repeat(10),
+    "B".repeat(10),
+).length;
 
 /**
  * A name matching `([0-9a-zA-Z][_-]?){1,100}` derived from a Pulumi name: other characters become
@@ -176,7 +182,10 @@ export class AgentAlias extends pulumi.ComponentResource implements IAgentAlias 
         if (!agent || typeof agent !== "object" || !pulumi.Output.isInstance((agent as IAgent).agentId)) {
             fail(where, "agent", agent, "must be an Agent (or an object with agentId and agentArn outputs)");
         }
-        const agentAliasName = args.agentAliasName === undefined ? derivedName(where, "agentAliasName", name) : checkString(where, "agentAliasName", args.agentAliasName, { pattern: NAME_PATTERN, patternText: NAME_TEXT });
+        const agentAliasName =
+            args.agentAliasName === undefined
+                ? derivedName(where, "agentAliasName", name)
+                : checkString(where, "agentAliasName", args.agentAliasName, { pattern: NAME_PATTERN, patternText: NAME_TEXT });
         const agentVersion = checkString(where, "agentVersion", args.agentVersion, VERSION_RULE);
         const description = checkString(where, "description", args.description, { min: 1, max: 200, optional: true });
         const tags = normalizeTags(where, args.tags);

@@ -94,7 +94,8 @@ export interface AgentCollaborator {
 }
 
 /** Steps of an agent's sequence whose prompts can be overridden. */
-export type AgentStepType = "PRE_PROCESSING" | "ORCHESTRATION" | "POST_PROCESSING" | "ROUTING_CLASSIFIER" | "MEMORY_SUMMARIZATION" | "KNOWLEDGE_BASE_RESPONSE_GENERATION";
+export type AgentStepType =
+    "PRE_PROCESSING" | "ORCHESTRATION" | "POST_PROCESSING" | "ROUTING_CLASSIFIER" | "MEMORY_SUMMARIZATION" | "KNOWLEDGE_BASE_RESPONSE_GENERATION";
 /** Values of `AgentStepType`. */
 export const AgentStepType = {
     PRE_PROCESSING: "PRE_PROCESSING",
@@ -202,7 +203,8 @@ function checkAgentModel(where: Where, argument: string, model: unknown): IInvok
     // Refused only when the catalog knows the model (a model the catalog lacks may be newer than it).
     if (fm && !fm.supportsAgents) {
         const catalog = BedrockFoundationModel.lookup(fm.modelId);
-        if (catalog !== undefined && !catalog.supportsAgents) fail(where, argument, fm.modelId, "does not support agents (supportsAgents is false in the model catalog)");
+        if (catalog !== undefined && !catalog.supportsAgents)
+            fail(where, argument, fm.modelId, "does not support agents (supportsAgents is false in the model catalog)");
     }
     return model;
 }
@@ -252,7 +254,10 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
     checkArgs(where, args);
     const model = checkAgentModel(where, "foundationModel", args.foundationModel);
     const instruction = checkString(where, "instruction", args.instruction, { min: 40 });
-    const agentName = args.agentName === undefined ? derivedName(where, "agentName", name) : checkString(where, "agentName", args.agentName, { pattern: NAME_PATTERN, patternText: NAME_TEXT });
+    const agentName =
+        args.agentName === undefined
+            ? derivedName(where, "agentName", name)
+            : checkString(where, "agentName", args.agentName, { pattern: NAME_PATTERN, patternText: NAME_TEXT });
     const description = checkString(where, "description", args.description, { min: 1, max: 200, optional: true });
     checkNumber(where, "idleSessionTTL", args.idleSessionTTL, { min: IDLE_SESSION_TTL.min, max: IDLE_SESSION_TTL.max, integer: true, optional: true });
     for (const flag of ["shouldPrepareAgent", "forceDelete", "userInputEnabled", "codeInterpreterEnabled"] as const) {
@@ -262,7 +267,8 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
     if (args.kmsKey !== undefined) {
         const k = args.kmsKey as unknown;
         if (k !== null && typeof k === "object" && !pulumi.Output.isInstance(k) && "arn" in k) kmsKeyArn = (k as { arn: pulumi.Input<string> }).arn;
-        else if (typeof k === "string" || pulumi.Output.isInstance(k)) kmsKeyArn = checkString(where, "kmsKey", k as pulumi.Input<string>, { max: 2048, pattern: KMS_KEY_ARN, patternText: "a KMS key ARN" });
+        else if (typeof k === "string" || pulumi.Output.isInstance(k))
+            kmsKeyArn = checkString(where, "kmsKey", k as pulumi.Input<string>, { max: 2048, pattern: KMS_KEY_ARN, patternText: "a KMS key ARN" });
         else fail(where, "kmsKey", k, "must be an aws.kms.Key or a KMS key ARN");
     }
     const tagList = normalizeTags(where, args.tags);
@@ -276,7 +282,10 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
     }
 
     // Action groups: built-ins first, then the user's; names unique across all.
-    const builtIns = [builtInActionGroup("user-input", args.userInputEnabled === true), builtInActionGroup("code-interpreter", args.codeInterpreterEnabled === true)];
+    const builtIns = [
+        builtInActionGroup("user-input", args.userInputEnabled === true),
+        builtInActionGroup("code-interpreter", args.codeInterpreterEnabled === true),
+    ];
     const names = new Set(builtIns.map((g) => g.actionGroupName as string));
     if (args.actionGroups !== undefined && !Array.isArray(args.actionGroups)) fail(where, "actionGroups", args.actionGroups, "must be a list of action groups");
     const actionGroups = (args.actionGroups ?? []).map((g, i) => {
@@ -291,21 +300,34 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
     if (args.guardrail !== undefined) {
         const g = args.guardrail;
         if (!g || typeof g !== "object") fail(where, "guardrail", g, "must be { guardrailIdentifier, guardrailVersion? }");
-        const identifier = checkString(where, "guardrail.guardrailIdentifier", g.guardrailIdentifier, { max: 2048, pattern: GUARDRAIL_ID, patternText: "a guardrail id or ARN" });
-        const version = checkString(where, "guardrail.guardrailVersion", g.guardrailVersion ?? "DRAFT", { pattern: /^(([0-9]{1,8})|(DRAFT))$/, patternText: "DRAFT or a version number" });
+        const identifier = checkString(where, "guardrail.guardrailIdentifier", g.guardrailIdentifier, {
+            max: 2048,
+            pattern: GUARDRAIL_ID,
+            patternText: "a guardrail id or ARN",
+        });
+        const version = checkString(where, "guardrail.guardrailVersion", g.guardrailVersion ?? "DRAFT", {
+            pattern: /^(([0-9]{1,8})|(DRAFT))$/,
+            patternText: "DRAFT or a version number",
+        });
         guardrail = { identifier, version };
     }
 
     let memory: Plan["memory"];
     if (args.memory !== undefined) {
         const m = args.memory;
-        if (!m || typeof m !== "object") fail(where, "memory", m, "must be Memory.SESSION_SUMMARY or Memory.sessionSummary({ memoryDurationDays, maxRecentSessions })");
+        if (!m || typeof m !== "object")
+            fail(where, "memory", m, "must be Memory.SESSION_SUMMARY or Memory.sessionSummary({ memoryDurationDays, maxRecentSessions })");
         checkNumber(where, "memory.memoryDurationDays", m.memoryDurationDays, { min: 1, max: 365, integer: true, optional: true });
         checkNumber(where, "memory.maxRecentSessions", m.maxRecentSessions, { min: 1, integer: true, optional: true });
-        memory = { enabledMemoryTypes: ["SESSION_SUMMARY"], storageDays: m.memoryDurationDays ?? 30, sessionSummaryConfiguration: { maxRecentSessions: m.maxRecentSessions ?? 20 } };
+        memory = {
+            enabledMemoryTypes: ["SESSION_SUMMARY"],
+            storageDays: m.memoryDurationDays ?? 30,
+            sessionSummaryConfiguration: { maxRecentSessions: m.maxRecentSessions ?? 20 },
+        };
     }
 
-    if (args.knowledgeBases !== undefined && !Array.isArray(args.knowledgeBases)) fail(where, "knowledgeBases", args.knowledgeBases, "must be a list of { knowledgeBaseId, description }");
+    if (args.knowledgeBases !== undefined && !Array.isArray(args.knowledgeBases))
+        fail(where, "knowledgeBases", args.knowledgeBases, "must be a list of { knowledgeBaseId, description }");
     const kbIds = new Set<string>();
     (args.knowledgeBases ?? []).forEach((kb, i) => {
         checkString(where, `knowledgeBases[${i}].knowledgeBaseId`, kb?.knowledgeBaseId, { pattern: KB_ID, patternText: "10 letters or digits" });
@@ -355,7 +377,8 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
     let steps: Plan["steps"];
     let parserArn: pulumi.Input<string> | undefined;
     if (po !== undefined) {
-        if (!po || typeof po !== "object" || !Array.isArray(po.steps)) fail(where, "promptOverrideConfiguration.steps", po?.steps, "must be a list of step configurations");
+        if (!po || typeof po !== "object" || !Array.isArray(po.steps))
+            fail(where, "promptOverrideConfiguration.steps", po?.steps, "must be a list of step configurations");
         const types = new Set<string>();
         steps = po.steps.map((s, i) => {
             const at = `promptOverrideConfiguration.steps[${i}]`;
@@ -365,7 +388,8 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
             checkString(where, `${at}.customPromptTemplate`, s.customPromptTemplate, { min: 1, max: 100_000, optional: true });
             if (s.foundationModel !== undefined) checkAgentModel(where, `${at}.foundationModel`, s.foundationModel);
             const a = s.additionalModelRequestFields;
-            if (a !== undefined && (a === null || typeof a !== "object" || Array.isArray(a))) fail(where, `${at}.additionalModelRequestFields`, a, "must be an object");
+            if (a !== undefined && (a === null || typeof a !== "object" || Array.isArray(a)))
+                fail(where, `${at}.additionalModelRequestFields`, a, "must be an object");
             let cfg = validateInferenceConfiguration(where, `${at}.inferenceConfig`, s.inferenceConfig, AGENT_MAXIMUM_LENGTH);
             if (s.stepType === "ORCHESTRATION") cfg = mergeInferenceConfiguration(inherited, cfg);
             return { step: s, cfg };
@@ -495,7 +519,9 @@ export class Agent extends pulumi.ComponentResource {
         }
         const access = this.accessStatements(p, args);
         if (access.length > 0) {
-            policies.push(...attachPolicy(`${name}-access`, role, access, { parent: this, description: `What Bedrock agent ${name} reads (pulumi-bedrock-genai)` }));
+            policies.push(
+                ...attachPolicy(`${name}-access`, role, access, { parent: this, description: `What Bedrock agent ${name} reads (pulumi-bedrock-genai)` }),
+            );
         }
         this.rolePolicies = [...new Set(policies)];
 
@@ -525,14 +551,21 @@ export class Agent extends pulumi.ComponentResource {
                     collaboratorName: c.collaboratorName,
                     collaborationInstruction: c.collaborationInstruction,
                     agentDescriptor: { aliasArn: isAgentAlias(c.agentAlias) ? c.agentAlias.aliasArn : c.agentAlias },
-                    relayConversationHistory: c.relayConversationHistory === undefined ? undefined : c.relayConversationHistory ? ("TO_COLLABORATOR" as const) : ("DISABLED" as const),
+                    relayConversationHistory:
+                        c.relayConversationHistory === undefined
+                            ? undefined
+                            : c.relayConversationHistory
+                              ? ("TO_COLLABORATOR" as const)
+                              : ("DISABLED" as const),
                 })),
                 promptOverrideConfiguration:
                     p.steps === undefined
                         ? undefined
                         : {
                               overrideLambda: p.parserArn,
-                              promptConfigurations: p.steps.map(({ step, cfg }) => renderStep(step, cfg, step.foundationModel ? isAnthropicKnown(step.foundationModel) : anthropic)),
+                              promptConfigurations: p.steps.map(({ step, cfg }) =>
+                                  renderStep(step, cfg, step.foundationModel ? isAnthropicKnown(step.foundationModel) : anthropic),
+                              ),
                           },
                 tags: p.tags,
             },
@@ -553,7 +586,13 @@ export class Agent extends pulumi.ComponentResource {
             this.lambdaPermissions.push(
                 new lambda.Permission(
                     `${name}-${suffix}`,
-                    { action: "lambda:InvokeFunction", function: fn, principal: "bedrock.amazonaws.com", sourceArn: agent.agentArn, sourceAccount: ctx.account },
+                    {
+                        action: "lambda:InvokeFunction",
+                        function: fn,
+                        principal: "bedrock.amazonaws.com",
+                        sourceArn: agent.agentArn,
+                        sourceAccount: ctx.account,
+                    },
                     { parent: this },
                 ),
             );
@@ -601,25 +640,41 @@ export class Agent extends pulumi.ComponentResource {
                 const resolved = pulumi
                     .all([pulumi.output(id), ctx.partition, ctx.region, ctx.account])
                     .apply(([g, part, reg, acct]) => (g.startsWith("arn:") ? g : guardrailArn(part, reg, acct, g)));
-                arn = symbolic(resolved, `guardrail/${this.name}`, guardrailArn("p".repeat(MAX_PARTITION_LENGTH), "r".repeat(MAX_REGION_LENGTH), "0".repeat(ACCOUNT_ID_LENGTH), "g".repeat(GUARDRAIL_ID_BOUND)).length);
+                arn = symbolic(
+                    resolved,
+                    `guardrail/${this.name}`,
+                    guardrailArn("p".repeat(MAX_PARTITION_LENGTH), "r".repeat(MAX_REGION_LENGTH), "0".repeat(ACCOUNT_ID_LENGTH), "g".repeat(GUARDRAIL_ID_BOUND))
+                        .length,
+                );
             }
             out.push({ Effect: "Allow", Action: ["bedrock:ApplyGuardrail"], Resource: [arn] });
         }
         const kbArns = (p.knowledgeBases ?? []).map((kb, i) =>
-            knowledgeBaseArn(sym.partition, sym.region, sym.account, typeof kb.knowledgeBaseId === "string" ? kb.knowledgeBaseId : symbolic(kb.knowledgeBaseId, `knowledge-base/${this.name}/${i}`, 10)),
+            knowledgeBaseArn(
+                sym.partition,
+                sym.region,
+                sym.account,
+                typeof kb.knowledgeBaseId === "string" ? kb.knowledgeBaseId : symbolic(kb.knowledgeBaseId, `knowledge-base/${this.name}/${i}`, 10),
+            ),
         );
         if (kbArns.length > 0) out.push({ Effect: "Allow", Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"], Resource: kbArns });
         const aliasArns = (p.collaborators ?? []).map((c, i) =>
-            isAgentAlias(c.agentAlias) ? c.agentAlias.symbolicArn() : typeof c.agentAlias === "string" ? c.agentAlias : symbolic(c.agentAlias, `agent-alias/${this.name}/collaborator-${i}`, ALIAS_ARN_MAX_LENGTH),
+            isAgentAlias(c.agentAlias)
+                ? c.agentAlias.symbolicArn()
+                : typeof c.agentAlias === "string"
+                  ? c.agentAlias
+                  : symbolic(c.agentAlias, `agent-alias/${this.name}/collaborator-${i}`, ALIAS_ARN_MAX_LENGTH),
         );
         if (aliasArns.length > 0) out.push({ Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: aliasArns });
         const s3 = p.actionGroups.flatMap((g, i) => {
             if (!g.s3Schema) return [];
-            const bucket = typeof g.s3Schema.bucketName === "string" ? g.s3Schema.bucketName : symbolic(g.s3Schema.bucketName, `s3-bucket/${this.name}/${i}`, 63);
+            const bucket =
+                typeof g.s3Schema.bucketName === "string" ? g.s3Schema.bucketName : symbolic(g.s3Schema.bucketName, `s3-bucket/${this.name}/${i}`, 63);
             const key = typeof g.s3Schema.objectKey === "string" ? g.s3Schema.objectKey : symbolic(g.s3Schema.objectKey, `s3-key/${this.name}/${i}`, 1024);
             return [s3ObjectArn(sym.partition, bucket, key)];
         });
-        if (s3.length > 0) out.push({ Effect: "Allow", Action: ["s3:GetObject"], Resource: s3, Condition: { StringEquals: { "aws:ResourceAccount": [sym.account] } } });
+        if (s3.length > 0)
+            out.push({ Effect: "Allow", Action: ["s3:GetObject"], Resource: s3, Condition: { StringEquals: { "aws:ResourceAccount": [sym.account] } } });
         return out;
     }
 
@@ -631,12 +686,20 @@ export class Agent extends pulumi.ComponentResource {
 
     /** Creates an alias of this agent named `<agent>-<name>` (its alias name defaults to `name`). */
     public addAlias(name: string, args: AddAgentAliasArgs = {}, opts?: pulumi.ComponentResourceOptions): AgentAlias {
-        return new AgentAlias(`${this.name}-${name}`, { ...args, agentAliasName: args.agentAliasName ?? derivedName({ component: "AgentAlias", name }, "agentAliasName", name), agent: this }, { parent: this, ...opts });
+        return new AgentAlias(
+            `${this.name}-${name}`,
+            { ...args, agentAliasName: args.agentAliasName ?? derivedName({ component: "AgentAlias", name }, "agentAliasName", name), agent: this },
+            { parent: this, ...opts },
+        );
     }
 }
 
 /** One step of the prompt override in CloudFormation's shape. */
-function renderStep(step: PromptStepConfiguration, cfg: InferenceConfiguration | undefined, anthropic: boolean | undefined): native.types.input.bedrock.AgentPromptConfigurationArgs {
+function renderStep(
+    step: PromptStepConfiguration,
+    cfg: InferenceConfiguration | undefined,
+    anthropic: boolean | undefined,
+): native.types.input.bedrock.AgentPromptConfigurationArgs {
     const { inferenceConfiguration, additional } = toAgentInference(cfg, anthropic);
     const extra = additional || step.additionalModelRequestFields ? { ...(additional ?? {}), ...(step.additionalModelRequestFields ?? {}) } : undefined;
     // The service applies inference settings only to overridden prompts (a DEFAULT step ignores them).

@@ -64,7 +64,12 @@ export interface IApplicationInferenceProfile {
     grantName(): string;
 }
 
-const NAME_RULE = { min: 1, max: 64, pattern: /^([0-9a-zA-Z][ _-]?)+$/, patternText: "letters and digits, each followed by at most one space, underscore or hyphen" };
+const NAME_RULE = {
+    min: 1,
+    max: 64,
+    pattern: /^([0-9a-zA-Z][ _-]?)+$/,
+    patternText: "letters and digits, each followed by at most one space, underscore or hyphen",
+};
 const DESCRIPTION_RULE = {
     min: 1,
     max: 200,
@@ -78,7 +83,12 @@ export const APPLICATION_PROFILE_ID_LENGTH = 12;
 
 /** The longest an application profile ARN can be, given bounds on its partition and Region. */
 function appArnBound(partitionLength: number, regionLength: number): number {
-    return applicationProfileArn("p".repeat(partitionLength), "r".repeat(regionLength), "0".repeat(ACCOUNT_ID_LENGTH), "i".repeat(APPLICATION_PROFILE_ID_LENGTH)).length;
+    return applicationProfileArn(
+        "p".repeat(partitionLength),
+        "r".repeat(regionLength),
+        "0".repeat(ACCOUNT_ID_LENGTH),
+        "i".repeat(APPLICATION_PROFILE_ID_LENGTH),
+    ).length;
 }
 
 /** A resolved source: what CloudFormation copies from and how IAM sees it. */
@@ -94,7 +104,10 @@ interface ResolvedSource {
 function isCrossRegion(v: unknown): v is ICrossRegionInferenceProfile {
     return (
         v instanceof CrossRegionInferenceProfile ||
-        (typeof v === "object" && v !== null && (v as { type?: unknown }).type === "SYSTEM_DEFINED" && typeof (v as { accessTarget?: unknown }).accessTarget === "function")
+        (typeof v === "object" &&
+            v !== null &&
+            (v as { type?: unknown }).type === "SYSTEM_DEFINED" &&
+            typeof (v as { accessTarget?: unknown }).accessTarget === "function")
     );
 }
 
@@ -125,19 +138,36 @@ function resolveSource(where: Where, argument: string, source: unknown, parent?:
     if (typeof source === "object" && source !== null && typeof (source as { accessTarget?: unknown }).accessTarget === "function") {
         const kind = (source as { accessTarget(): { kind: string } }).accessTarget().kind;
         if (kind === "prompt-router") {
-            fail(where, argument, "<PromptRouter>", "cannot be a prompt router: CloudFormation's ModelSource.CopyFrom takes a foundation model or a system-defined (cross-region) profile");
+            fail(
+                where,
+                argument,
+                "<PromptRouter>",
+                "cannot be a prompt router: CloudFormation's ModelSource.CopyFrom takes a foundation model or a system-defined (cross-region) profile",
+            );
         }
         if (kind === "application-profile") {
-            fail(where, argument, "<ApplicationInferenceProfile>", "cannot be an application profile: CloudFormation's ModelSource.CopyFrom takes a foundation model or a system-defined (cross-region) profile");
+            fail(
+                where,
+                argument,
+                "<ApplicationInferenceProfile>",
+                "cannot be an application profile: CloudFormation's ModelSource.CopyFrom takes a foundation model or a system-defined (cross-region) profile",
+            );
         }
     }
-    return fail(where, argument, source, "must be a BedrockFoundationModel, a CrossRegionInferenceProfile, or the ARN of a foundation model or system-defined profile");
+    return fail(
+        where,
+        argument,
+        source,
+        "must be a BedrockFoundationModel, a CrossRegionInferenceProfile, or the ARN of a foundation model or system-defined profile",
+    );
 }
 
 function resolveSourceArn(where: Where, argument: string, arn: string): ResolvedSource {
     const parsed = parseArn(arn);
-    const rule = "must be the ARN of a foundation model (arn:<partition>:bedrock:<region>::foundation-model/<id>) or of a system-defined profile (arn:<partition>:bedrock:<region>:<account>:inference-profile/<prefix>.<id>)";
-    if (!parsed || parsed.service !== "bedrock" || !/^aws(|-us-gov|-cn|-iso|-iso-b)$/.test(parsed.partition) || !parsed.region) fail(where, argument, arn, rule);
+    const rule =
+        "must be the ARN of a foundation model (arn:<partition>:bedrock:<region>::foundation-model/<id>) or of a system-defined profile (arn:<partition>:bedrock:<region>:<account>:inference-profile/<prefix>.<id>)";
+    if (!parsed || parsed.service !== "bedrock" || !/^aws(|-us-gov|-cn|-iso|-iso-b)$/.test(parsed.partition) || !parsed.region)
+        fail(where, argument, arn, rule);
     if (parsed.resourceId === "") fail(where, argument, arn, rule);
     // ISO partitions are not modelled by partitionOfRegion: compare only among aws, aws-us-gov and aws-cn.
     if (!parsed.partition.startsWith("aws-iso") && !parsed.region.includes("-iso") && partitionOfRegion(parsed.region) !== parsed.partition) {
@@ -155,7 +185,15 @@ function resolveSourceArn(where: Where, argument: string, arn: string): Resolved
     if (parsed.resourceType === "inference-profile" && /^[0-9]{12}$/.test(parsed.account)) {
         const dot = parsed.resourceId.indexOf(".");
         const geo = CrossRegionInferenceProfileRegion.fromPrefix(parsed.resourceId.slice(0, dot));
-        if (!geo) fail(where, argument, arn, `names a profile with an unknown geography prefix (known: ${CrossRegionInferenceProfileRegion.values().map((g) => g.prefix).join(", ")})`);
+        if (!geo)
+            fail(
+                where,
+                argument,
+                arn,
+                `names a profile with an unknown geography prefix (known: ${CrossRegionInferenceProfileRegion.values()
+                    .map((g) => g.prefix)
+                    .join(", ")})`,
+            );
         if (!geo.acceptsSourceRegion(parsed.region)) {
             fail(where, argument, arn, `is a ${geo.prefix}. profile in Region ${parsed.region}, which is outside the ${geo.prefix} geography`);
         }
@@ -164,7 +202,12 @@ function resolveSourceArn(where: Where, argument: string, arn: string): Resolved
             fail(where, argument, arn, `names ${known.modelId}, which does not support cross-region inference (supportsCrossRegion is false)`);
         }
         if (known && !known.hasProfileIn(geo.prefix)) {
-            fail(where, argument, arn, `names ${known.modelId}, which has no ${geo.prefix}. cross-region profile (AWS documents profiles in: ${(known.crossRegionGeographies ?? []).join(", ") || "none"})`);
+            fail(
+                where,
+                argument,
+                arn,
+                `names ${known.modelId}, which has no ${geo.prefix}. cross-region profile (AWS documents profiles in: ${(known.crossRegionGeographies ?? []).join(", ") || "none"})`,
+            );
         }
         return {
             copyFrom: pulumi.output(arn),
@@ -202,7 +245,7 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         });
         checkString(where, "inferenceProfileIdentifier", attrs.inferenceProfileIdentifier, { min: 1, max: 2048 });
         const source = attrs.modelSource === undefined ? undefined : resolveSource(where, "modelSource", attrs.modelSource);
-        const name = typeof arn === "string" ? `imported-${(parseArn(arn)?.resourceId ?? "profile")}` : "imported-profile";
+        const name = typeof arn === "string" ? `imported-${parseArn(arn)?.resourceId ?? "profile"}` : "imported-profile";
         return new ImportedApplicationProfile(name, pulumi.output(arn), pulumi.output(attrs.inferenceProfileIdentifier), source);
     }
 
@@ -330,7 +373,13 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
             `application-inference-profile/${this.name}`,
             appArnBound(this.source?.partitionLength ?? MAX_PARTITION_LENGTH, this.source?.regionLength ?? MAX_REGION_LENGTH),
         );
-        const partition = this.source?.target.partition ?? symbolic(this.inferenceProfileArn.apply((a) => parseArn(a)?.partition ?? "aws"), `partition-of/${this.name}`, MAX_PARTITION_LENGTH);
+        const partition =
+            this.source?.target.partition ??
+            symbolic(
+                this.inferenceProfileArn.apply((a) => parseArn(a)?.partition ?? "aws"),
+                `partition-of/${this.name}`,
+                MAX_PARTITION_LENGTH,
+            );
         return { kind: "application-profile", arn, source: this.source?.target, partition };
     }
 

@@ -20,9 +20,7 @@ export const ACCOUNT_ID_LENGTH = 12;
 /** The longest partition name (`aws-us-gov`). */
 export const MAX_PARTITION_LENGTH = "aws-us-gov".length;
 /** The longest Region name this package knows, a bound for sizing policies before deploy. */
-export const MAX_REGION_LENGTH = Math.max(
-    ...CrossRegionInferenceProfileRegion.values().flatMap((g) => g.destinationRegions.map((r) => r.length)),
-);
+export const MAX_REGION_LENGTH = Math.max(...CrossRegionInferenceProfileRegion.values().flatMap((g) => g.destinationRegions.map((r) => r.length)));
 
 /** The caller's account, Region and partition as Outputs, and as symbolic strings for policies. */
 export interface CallerContext {

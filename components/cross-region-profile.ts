@@ -58,7 +58,14 @@ export function validateCrossRegionProps(where: Where, props: CrossRegionInferen
     checkArgs(where, props);
     const { geoRegion, model } = props;
     if (!(geoRegion instanceof CrossRegionInferenceProfileRegion)) {
-        fail(where, "geoRegion", geoRegion, `must be one of CrossRegionInferenceProfileRegion.${CrossRegionInferenceProfileRegion.values().map((g) => g.name).join(", .")}`);
+        fail(
+            where,
+            "geoRegion",
+            geoRegion,
+            `must be one of CrossRegionInferenceProfileRegion.${CrossRegionInferenceProfileRegion.values()
+                .map((g) => g.name)
+                .join(", .")}`,
+        );
     }
     if (!(model instanceof BedrockFoundationModel)) {
         fail(where, "model", model, "must be a BedrockFoundationModel (a catalog constant or new BedrockFoundationModel(modelId, props))");
@@ -83,7 +90,12 @@ export function validateCrossRegionProps(where: Where, props: CrossRegionInferen
         props.destinationRegions.forEach((r, i) => {
             if (typeof r !== "string" || !REGION_PATTERN.test(r)) fail(where, `destinationRegions[${i}]`, r, "is not a Region name (e.g. us-east-1)");
             if (partitionOfRegion(r) !== geoRegion.partition) {
-                fail(where, `destinationRegions[${i}]`, r, `is in the ${partitionOfRegion(r)} partition, but ${geoRegion.prefix}. profiles live in the ${geoRegion.partition} partition`);
+                fail(
+                    where,
+                    `destinationRegions[${i}]`,
+                    r,
+                    `is in the ${partitionOfRegion(r)} partition, but ${geoRegion.prefix}. profiles live in the ${geoRegion.partition} partition`,
+                );
             }
         });
         destinations = [...new Set(props.destinationRegions)];
@@ -134,9 +146,7 @@ class ProfileCore {
             }
             return p;
         });
-        this.inferenceProfileArn = pulumi
-            .all([partition, region, ctx.account])
-            .apply(([p, r, a]) => systemProfileArn(p, r, a, this.inferenceProfileId));
+        this.inferenceProfileArn = pulumi.all([partition, region, ctx.account]).apply(([p, r, a]) => systemProfileArn(p, r, a, this.inferenceProfileId));
         const label = `${ctx.sym.region}/${geo.prefix}`.replace(/[«»]/g, "");
         this.symRegion = symbolic(region, `checked-${label}`, Math.max(...geo.sourceRegions.map((r) => r.length)));
         // Policies render through the checked Region and partition, so a mismatch fails the deploy.
@@ -214,7 +224,10 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
      * A reference to the system-defined profile of `model` in `geoRegion`; creates nothing. Its ARN is
      * in the Region and account of the default AWS Native provider (or of `opts.provider`).
      */
-    public static fromConfig(props: CrossRegionInferenceProfileProps, opts: { provider?: pulumi.ProviderResource } = {}): ICrossRegionInferenceProfile & { readonly inferenceProfileId: string; readonly destinationRegions: string[] } {
+    public static fromConfig(
+        props: CrossRegionInferenceProfileProps,
+        opts: { provider?: pulumi.ProviderResource } = {},
+    ): ICrossRegionInferenceProfile & { readonly inferenceProfileId: string; readonly destinationRegions: string[] } {
         return new CrossRegionInferenceProfileReference(props, opts.provider);
     }
 

@@ -74,23 +74,31 @@ export class BedrockFoundationModel implements Grantee {
 
     /** Amazon Nova Micro. */
     public static readonly AMAZON_NOVA_MICRO_V1 = new BedrockFoundationModel("amazon.nova-micro-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Amazon Nova Lite. */
     public static readonly AMAZON_NOVA_LITE_V1 = new BedrockFoundationModel("amazon.nova-lite-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Amazon Nova Pro. */
     public static readonly AMAZON_NOVA_PRO_V1 = new BedrockFoundationModel("amazon.nova-pro-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
         crossRegionGeographies: ["us", "eu", "apac", "jp", "us-gov"],
     });
 
     /** Amazon Nova Premier. */
     public static readonly AMAZON_NOVA_PREMIER_V1 = new BedrockFoundationModel("amazon.nova-premier-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Amazon Nova 2 Lite. */
@@ -104,22 +112,26 @@ export class BedrockFoundationModel implements Grantee {
 
     /** Amazon Titan Embeddings G1 - Text (1536 dimensions). */
     public static readonly TITAN_EMBED_TEXT_V1 = new BedrockFoundationModel("amazon.titan-embed-text-v1", {
-        supportsKnowledgeBase: true, vectorDimensions: [1536],
+        supportsKnowledgeBase: true,
+        vectorDimensions: [1536],
     });
 
     /** Amazon Titan Text Embeddings V2, 1024 dimensions. */
     public static readonly TITAN_EMBED_TEXT_V2_1024 = new BedrockFoundationModel("amazon.titan-embed-text-v2:0", {
-        supportsKnowledgeBase: true, vectorDimensions: [1024],
+        supportsKnowledgeBase: true,
+        vectorDimensions: [1024],
     });
 
     /** Amazon Titan Text Embeddings V2, 512 dimensions. */
     public static readonly TITAN_EMBED_TEXT_V2_512 = new BedrockFoundationModel("amazon.titan-embed-text-v2:0", {
-        supportsKnowledgeBase: true, vectorDimensions: [512],
+        supportsKnowledgeBase: true,
+        vectorDimensions: [512],
     });
 
     /** Amazon Titan Text Embeddings V2, 256 dimensions. */
     public static readonly TITAN_EMBED_TEXT_V2_256 = new BedrockFoundationModel("amazon.titan-embed-text-v2:0", {
-        supportsKnowledgeBase: true, vectorDimensions: [256],
+        supportsKnowledgeBase: true,
+        vectorDimensions: [256],
     });
 
     /** Amazon Titan Multimodal Embeddings G1 (1024, 384 or 256 dimensions). */
@@ -129,22 +141,26 @@ export class BedrockFoundationModel implements Grantee {
 
     /** Amazon Nova Multimodal Embeddings, 3072 dimensions. */
     public static readonly AMAZON_NOVA2_MULTIMODAL_V1_3072 = new BedrockFoundationModel("amazon.nova-2-multimodal-embeddings-v1:0", {
-        supportsKnowledgeBase: true, vectorDimensions: [3072],
+        supportsKnowledgeBase: true,
+        vectorDimensions: [3072],
     });
 
     /** Amazon Nova Multimodal Embeddings, 1024 dimensions. */
     public static readonly AMAZON_NOVA2_MULTIMODAL_V1_1024 = new BedrockFoundationModel("amazon.nova-2-multimodal-embeddings-v1:0", {
-        supportsKnowledgeBase: true, vectorDimensions: [1024],
+        supportsKnowledgeBase: true,
+        vectorDimensions: [1024],
     });
 
     /** Amazon Nova Multimodal Embeddings, 384 dimensions. */
     public static readonly AMAZON_NOVA2_MULTIMODAL_V1_384 = new BedrockFoundationModel("amazon.nova-2-multimodal-embeddings-v1:0", {
-        supportsKnowledgeBase: true, vectorDimensions: [384],
+        supportsKnowledgeBase: true,
+        vectorDimensions: [384],
     });
 
     /** Amazon Nova Multimodal Embeddings, 256 dimensions. */
     public static readonly AMAZON_NOVA2_MULTIMODAL_V1_256 = new BedrockFoundationModel("amazon.nova-2-multimodal-embeddings-v1:0", {
-        supportsKnowledgeBase: true, vectorDimensions: [256],
+        supportsKnowledgeBase: true,
+        vectorDimensions: [256],
     });
 
     // ======================================================================
@@ -153,75 +169,97 @@ export class BedrockFoundationModel implements Grantee {
 
     /** Anthropic Claude Fable 5.1. */
     public static readonly ANTHROPIC_CLAUDE_FABLE_5_1 = new BedrockFoundationModel("anthropic.claude-fable-5-1", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
         crossRegionGeographies: ["us", "global"],
     });
 
     /** Anthropic Claude Opus 5.5. */
     public static readonly ANTHROPIC_CLAUDE_OPUS_5_5 = new BedrockFoundationModel("anthropic.claude-opus-5-5", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
         crossRegionGeographies: ["us", "eu", "jp", "au", "global"],
     });
 
     /** Anthropic Claude Sonnet 5.5. */
     public static readonly ANTHROPIC_CLAUDE_SONNET_5_5 = new BedrockFoundationModel("anthropic.claude-sonnet-5-5", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude Opus 5. */
     public static readonly ANTHROPIC_CLAUDE_OPUS_5 = new BedrockFoundationModel("anthropic.claude-opus-5", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** Anthropic Claude Sonnet 5. */
     public static readonly ANTHROPIC_CLAUDE_SONNET_5 = new BedrockFoundationModel("anthropic.claude-sonnet-5", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** Anthropic Claude Opus 4.8. */
     public static readonly ANTHROPIC_CLAUDE_OPUS_4_8 = new BedrockFoundationModel("anthropic.claude-opus-4-8", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** Anthropic Claude Opus 4.7. */
     public static readonly ANTHROPIC_CLAUDE_OPUS_4_7 = new BedrockFoundationModel("anthropic.claude-opus-4-7", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** Anthropic Claude Opus 4.6. */
     public static readonly ANTHROPIC_CLAUDE_OPUS_4_6_V1 = new BedrockFoundationModel("anthropic.claude-opus-4-6-v1", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude Sonnet 4.6. */
     public static readonly ANTHROPIC_CLAUDE_SONNET_4_6 = new BedrockFoundationModel("anthropic.claude-sonnet-4-6", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude Opus 4.5. */
     public static readonly ANTHROPIC_CLAUDE_OPUS_4_5_V1_0 = new BedrockFoundationModel("anthropic.claude-opus-4-5-20251101-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude Haiku 4.5. */
     public static readonly ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 = new BedrockFoundationModel("anthropic.claude-haiku-4-5-20251001-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude Sonnet 4.5. */
     public static readonly ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 = new BedrockFoundationModel("anthropic.claude-sonnet-4-5-20250929-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
         crossRegionGeographies: ["us", "eu", "jp", "au", "global", "us-gov"],
     });
 
     /** Anthropic Claude Opus 4.1. */
     public static readonly ANTHROPIC_CLAUDE_OPUS_4_1_V1_0 = new BedrockFoundationModel("anthropic.claude-opus-4-1-20250805-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude Opus 4. */
     public static readonly ANTHROPIC_CLAUDE_OPUS_4_V1_0 = new BedrockFoundationModel("anthropic.claude-opus-4-20250514-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude Opus 4 (the generative-ai-cdk-constructs name of `ANTHROPIC_CLAUDE_OPUS_4_V1_0`). */
@@ -229,7 +267,9 @@ export class BedrockFoundationModel implements Grantee {
 
     /** Anthropic Claude Sonnet 4. */
     public static readonly ANTHROPIC_CLAUDE_SONNET_4_V1_0 = new BedrockFoundationModel("anthropic.claude-sonnet-4-20250514-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude Sonnet 4 (the generative-ai-cdk-constructs name of `ANTHROPIC_CLAUDE_SONNET_4_V1_0`). */
@@ -237,52 +277,71 @@ export class BedrockFoundationModel implements Grantee {
 
     /** Anthropic Claude 3.7 Sonnet. */
     public static readonly ANTHROPIC_CLAUDE_3_7_SONNET_V1_0 = new BedrockFoundationModel("anthropic.claude-3-7-sonnet-20250219-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** Anthropic Claude 3.5 Sonnet v2 (Oct 2024). */
     public static readonly ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 = new BedrockFoundationModel("anthropic.claude-3-5-sonnet-20241022-v2:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude 3.5 Sonnet (Jun 2024). */
     public static readonly ANTHROPIC_CLAUDE_3_5_SONNET_V1_0 = new BedrockFoundationModel("anthropic.claude-3-5-sonnet-20240620-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude 3.5 Haiku. */
     public static readonly ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0 = new BedrockFoundationModel("anthropic.claude-3-5-haiku-20241022-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude 3 Opus. */
     public static readonly ANTHROPIC_CLAUDE_OPUS_V1_0 = new BedrockFoundationModel("anthropic.claude-3-opus-20240229-v1:0", {
-        supportsAgents: true, optimizedForAgents: true,
+        supportsAgents: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude 3 Sonnet (legacy). */
     public static readonly ANTHROPIC_CLAUDE_SONNET_V1_0 = new BedrockFoundationModel("anthropic.claude-3-sonnet-20240229-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, legacy: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        legacy: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude 3 Haiku. */
     public static readonly ANTHROPIC_CLAUDE_HAIKU_V1_0 = new BedrockFoundationModel("anthropic.claude-3-haiku-20240307-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true, optimizedForAgents: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude 2.1 (legacy). */
     public static readonly ANTHROPIC_CLAUDE_V2_1 = new BedrockFoundationModel("anthropic.claude-v2:1", {
-        supportsAgents: true, legacy: true, optimizedForAgents: true,
+        supportsAgents: true,
+        legacy: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude 2 (legacy). */
     public static readonly ANTHROPIC_CLAUDE_V2 = new BedrockFoundationModel("anthropic.claude-v2", {
-        supportsAgents: true, legacy: true, optimizedForAgents: true,
+        supportsAgents: true,
+        legacy: true,
+        optimizedForAgents: true,
     });
 
     /** Anthropic Claude Instant 1.2 (legacy). */
     public static readonly ANTHROPIC_CLAUDE_INSTANT_V1_2 = new BedrockFoundationModel("anthropic.claude-instant-v1", {
-        supportsAgents: true, legacy: true, optimizedForAgents: true,
+        supportsAgents: true,
+        legacy: true,
+        optimizedForAgents: true,
     });
 
     // ======================================================================
@@ -291,17 +350,21 @@ export class BedrockFoundationModel implements Grantee {
 
     /** Cohere Embed English v3 (1024 dimensions). */
     public static readonly COHERE_EMBED_ENGLISH_V3 = new BedrockFoundationModel("cohere.embed-english-v3", {
-        supportsKnowledgeBase: true, vectorDimensions: [1024],
+        supportsKnowledgeBase: true,
+        vectorDimensions: [1024],
     });
 
     /** Cohere Embed Multilingual v3 (1024 dimensions). */
     public static readonly COHERE_EMBED_MULTILINGUAL_V3 = new BedrockFoundationModel("cohere.embed-multilingual-v3", {
-        supportsKnowledgeBase: true, vectorDimensions: [1024],
+        supportsKnowledgeBase: true,
+        vectorDimensions: [1024],
     });
 
     /** Cohere Embed v4 (1536, 1024, 512 or 256 dimensions). */
     public static readonly COHERE_EMBED_V4 = new BedrockFoundationModel("cohere.embed-v4:0", {
-        supportsKnowledgeBase: true, supportsCrossRegion: true, vectorDimensions: [1536, 1024, 512, 256],
+        supportsKnowledgeBase: true,
+        supportsCrossRegion: true,
+        vectorDimensions: [1536, 1024, 512, 256],
     });
 
     // ======================================================================
@@ -310,7 +373,8 @@ export class BedrockFoundationModel implements Grantee {
 
     /** DeepSeek-R1. */
     public static readonly DEEPSEEK_R1_V1 = new BedrockFoundationModel("deepseek.r1-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** DeepSeek-V3.1. */
@@ -325,12 +389,14 @@ export class BedrockFoundationModel implements Grantee {
 
     /** Meta Llama 3.1 8B Instruct. */
     public static readonly META_LLAMA_3_1_8B_INSTRUCT_V1 = new BedrockFoundationModel("meta.llama3-1-8b-instruct-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** Meta Llama 3.1 70B Instruct. */
     public static readonly META_LLAMA_3_1_70B_INSTRUCT_V1 = new BedrockFoundationModel("meta.llama3-1-70b-instruct-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** Meta Llama 3.1 405B Instruct. */
@@ -338,17 +404,20 @@ export class BedrockFoundationModel implements Grantee {
 
     /** Meta Llama 3.2 1B Instruct. */
     public static readonly META_LLAMA_3_2_1B_INSTRUCT_V1 = new BedrockFoundationModel("meta.llama3-2-1b-instruct-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** Meta Llama 3.2 3B Instruct. */
     public static readonly META_LLAMA_3_2_3B_INSTRUCT_V1 = new BedrockFoundationModel("meta.llama3-2-3b-instruct-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** Meta Llama 3.2 11B Vision Instruct. */
     public static readonly META_LLAMA_3_2_11B_INSTRUCT_V1 = new BedrockFoundationModel("meta.llama3-2-11b-instruct-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** Meta Llama 3.2 90B Vision Instruct. */
@@ -358,18 +427,21 @@ export class BedrockFoundationModel implements Grantee {
 
     /** Meta Llama 3.3 70B Instruct. */
     public static readonly META_LLAMA_3_3_70B_INSTRUCT_V1 = new BedrockFoundationModel("meta.llama3-3-70b-instruct-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
         crossRegionGeographies: ["us", "eu"],
     });
 
     /** Meta Llama 4 Maverick 17B Instruct. */
     public static readonly META_LLAMA_4_MAVERICK_17B_INSTRUCT_V1 = new BedrockFoundationModel("meta.llama4-maverick-17b-instruct-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** Meta Llama 4 Scout 17B Instruct. */
     public static readonly META_LLAMA_4_SCOUT_17B_INSTRUCT_V1 = new BedrockFoundationModel("meta.llama4-scout-17b-instruct-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     // ======================================================================
@@ -403,7 +475,8 @@ export class BedrockFoundationModel implements Grantee {
 
     /** Mistral Pixtral Large (25.02). */
     public static readonly MISTRAL_PIXTRAL_LARGE_2502_V1 = new BedrockFoundationModel("mistral.pixtral-large-2502-v1:0", {
-        supportsAgents: true, supportsCrossRegion: true,
+        supportsAgents: true,
+        supportsCrossRegion: true,
     });
 
     /** Mistral Large 3 (675B Instruct). */

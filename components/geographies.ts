@@ -12,14 +12,7 @@
 export type Partition = "aws" | "aws-us-gov" | "aws-cn";
 
 /** Commercial Regions in no cross-region geography as of late 2026, still valid for `global`. */
-const OTHER_COMMERCIAL_REGIONS: readonly string[] = [
-    "af-south-1",
-    "ap-east-1",
-    "ap-southeast-6",
-    "me-south-1",
-    "mx-central-1",
-    "sa-east-1",
-];
+const OTHER_COMMERCIAL_REGIONS: readonly string[] = ["af-south-1", "ap-east-1", "ap-southeast-6", "me-south-1", "mx-central-1", "sa-east-1"];
 
 /**
  * A cross-region inference geography (`us`, `eu`, `apac`, `global`, `us-gov`, `jp`, `au`, `ca`).
@@ -69,18 +62,11 @@ export class CrossRegionInferenceProfileRegion {
     /** Japan: `jp.` profiles. */
     public static readonly JP = new CrossRegionInferenceProfileRegion("JP", "jp", "aws", ["ap-northeast-1", "ap-northeast-3"]);
     /** Australia: `au.` profiles. */
-    public static readonly AU = new CrossRegionInferenceProfileRegion("AU", "au", "aws", [
-        "ap-southeast-2",
-        "ap-southeast-4",
-        "ap-southeast-6",
-    ]);
+    public static readonly AU = new CrossRegionInferenceProfileRegion("AU", "au", "aws", ["ap-southeast-2", "ap-southeast-4", "ap-southeast-6"]);
     /** Canada: `ca.` profiles. */
     public static readonly CA = new CrossRegionInferenceProfileRegion("CA", "ca", "aws", ["ca-central-1", "ca-west-1"]);
     /** AWS GovCloud (US): `us-gov.` profiles, in the `aws-us-gov` partition. */
-    public static readonly US_GOV = new CrossRegionInferenceProfileRegion("US_GOV", "us-gov", "aws-us-gov", [
-        "us-gov-east-1",
-        "us-gov-west-1",
-    ]);
+    public static readonly US_GOV = new CrossRegionInferenceProfileRegion("US_GOV", "us-gov", "aws-us-gov", ["us-gov-east-1", "us-gov-west-1"]);
     /**
      * Global: `global.` profiles, callable from any commercial Region and routed to any commercial
      * Region. IAM sees the Region-less foundation-model ARN (`arn:aws:bedrock:::foundation-model/<id>`).
@@ -179,11 +165,7 @@ export function partitionOfRegion(region: string): Partition {
  */
 export function routerGeographyOfRegion(region: string): CrossRegionInferenceProfileRegion | undefined {
     if (region.startsWith("us-gov-")) return CrossRegionInferenceProfileRegion.US_GOV;
-    for (const g of [
-        CrossRegionInferenceProfileRegion.US,
-        CrossRegionInferenceProfileRegion.EU,
-        CrossRegionInferenceProfileRegion.APAC,
-    ]) {
+    for (const g of [CrossRegionInferenceProfileRegion.US, CrossRegionInferenceProfileRegion.EU, CrossRegionInferenceProfileRegion.APAC]) {
         if (g.regions.includes(region)) return g;
     }
     return undefined;

@@ -123,12 +123,7 @@ function canonicalizeDeployed(json: string): string {
  * Attaches `statements` to `role` as one policy named after `name`: inline while the role's inline
  * total stays within IAM's limit, otherwise a managed policy and its attachment.
  */
-export function attachPolicy(
-    name: string,
-    role: ResolvedRole,
-    statements: Statement[],
-    opts: GrantOptions & { description?: string } = {},
-): RolePolicyGrant {
+export function attachPolicy(name: string, role: ResolvedRole, statements: Statement[], opts: GrantOptions & { description?: string } = {}): RolePolicyGrant {
     const merged = mergeStatements(statements);
     const size = policySize(merged);
     const resourceOpts: pulumi.CustomResourceOptions = {

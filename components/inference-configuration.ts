@@ -57,7 +57,8 @@ export function validateInferenceConfiguration(
     if (cfg === undefined) return undefined;
     if (cfg === null || typeof cfg !== "object" || Array.isArray(cfg)) fail(where, argument, cfg, "must be an object");
     for (const k of Object.keys(cfg)) {
-        if (!KEYS.includes(k as keyof InferenceConfiguration)) fail(where, `${argument}.${k}`, (cfg as Record<string, unknown>)[k], `is not an inference setting (known: ${KEYS.join(", ")})`);
+        if (!KEYS.includes(k as keyof InferenceConfiguration))
+            fail(where, `${argument}.${k}`, (cfg as Record<string, unknown>)[k], `is not an inference setting (known: ${KEYS.join(", ")})`);
     }
     checkNumber(where, `${argument}.temperature`, cfg.temperature, { min: 0, max: 1, optional: true });
     checkNumber(where, `${argument}.topP`, cfg.topP, { min: 0, max: 1, optional: true });
@@ -65,13 +66,14 @@ export function validateInferenceConfiguration(
     checkNumber(where, `${argument}.topK`, cfg.topK, { min: 0, max: 500, integer: true, optional: true });
     if (cfg.stopSequences !== undefined) {
         if (!Array.isArray(cfg.stopSequences)) fail(where, `${argument}.stopSequences`, cfg.stopSequences, "must be a list of strings");
-        if (cfg.stopSequences.length > 4) fail(where, `${argument}.stopSequences`, cfg.stopSequences, `must hold at most 4 sequences (has ${cfg.stopSequences.length})`);
+        if (cfg.stopSequences.length > 4)
+            fail(where, `${argument}.stopSequences`, cfg.stopSequences, `must hold at most 4 sequences (has ${cfg.stopSequences.length})`);
         cfg.stopSequences.forEach((s, i) => {
             if (typeof s !== "string" || s.length === 0) fail(where, `${argument}.stopSequences[${i}]`, s, "must be a non-empty string");
         });
     }
     if (cfg.anthropicVersion !== undefined && (typeof cfg.anthropicVersion !== "string" || cfg.anthropicVersion.trim() === "")) {
-        fail(where, `${argument}.anthropicVersion`, cfg.anthropicVersion, "must be a non-empty string such as \"bedrock-2023-05-31\"");
+        fail(where, `${argument}.anthropicVersion`, cfg.anthropicVersion, 'must be a non-empty string such as "bedrock-2023-05-31"');
     }
     if (cfg.responseFormat !== undefined && (cfg.responseFormat === null || typeof cfg.responseFormat !== "object" || Array.isArray(cfg.responseFormat))) {
         fail(where, `${argument}.responseFormat`, cfg.responseFormat, "must be an object");

@@ -158,9 +158,7 @@ function factorByResource(statements: Statement[]): Statement[] {
             }
         }
         const entries = [...actionsOf].map(([r, set]) => ({ r, actions: uniqueSorted(set) }));
-        return groupBy(entries, (e) => e.actions.join(",")).map((g) =>
-            canonical({ ...group[0], Action: g[0].actions, Resource: g.map((e) => e.r) }),
-        );
+        return groupBy(entries, (e) => e.actions.join(",")).map((g) => canonical({ ...group[0], Action: g[0].actions, Resource: g.map((e) => e.r) }));
     });
 }
 
@@ -183,7 +181,7 @@ function mergeConditionValues(statements: Statement[]): Statement[] {
             const pending = [...group];
             while (pending.length > 0) {
                 let a = pending.shift() as Statement;
-                for (let i = 0; i < pending.length; ) {
+                for (let i = 0; i < pending.length;) {
                     const merged = mergeOneKey(a, pending[i]);
                     if (merged) {
                         a = merged;

@@ -106,15 +106,28 @@ class DefaultPromptRouter implements IPromptRouter {
     constructor(id: DefaultPromptRouterIdentifier, region: string, opts: DefaultPromptRouterOptions) {
         const where: Where = { component: "PromptRouter.fromDefaultId" };
         if (!(id instanceof DefaultPromptRouterIdentifier)) {
-            fail(where, "defaultRouter", id, `must be one of DefaultPromptRouterIdentifier.${DefaultPromptRouterIdentifier.values().map((d) => d.name).join(", .")}`);
+            fail(
+                where,
+                "defaultRouter",
+                id,
+                `must be one of DefaultPromptRouterIdentifier.${DefaultPromptRouterIdentifier.values()
+                    .map((d) => d.name)
+                    .join(", .")}`,
+            );
         }
         if (typeof region !== "string" || !REGION_PATTERN.test(region)) fail(where, "region", region, "is not a Region name (e.g. us-east-1)");
         const geo = routerGeographyOfRegion(region);
         if (geo === undefined) {
-            fail(where, "region", region, "is in no cross-region inference geography (us, eu, apac, us-gov), so the router's models have no profiles to route through");
+            fail(
+                where,
+                "region",
+                region,
+                "is in no cross-region inference geography (us, eu, apac, us-gov), so the router's models have no profiles to route through",
+            );
         }
         for (const m of id.routingModels) {
-            if (!m.hasProfileIn(geo.prefix)) fail(where, "region", region, `maps to the ${geo.prefix} geography, where ${m.modelId} has no cross-region profile`);
+            if (!m.hasProfileIn(geo.prefix))
+                fail(where, "region", region, `maps to the ${geo.prefix} geography, where ${m.modelId} has no cross-region profile`);
         }
         this.inferenceConfiguration = validateInferenceConfiguration(where, "inferenceConfiguration", opts.inferenceConfiguration);
         checkAnthropicOnly(where, "inferenceConfiguration", this.inferenceConfiguration, id.routingModels);
@@ -181,7 +194,12 @@ export interface PromptRouterArgs {
     inferenceConfiguration?: InferenceConfiguration;
 }
 
-const NAME_RULE = { min: 1, max: 64, pattern: /^([0-9a-zA-Z][ _-]?)+$/, patternText: "letters and digits, each followed by at most one space, underscore or hyphen" };
+const NAME_RULE = {
+    min: 1,
+    max: 64,
+    pattern: /^([0-9a-zA-Z][ _-]?)+$/,
+    patternText: "letters and digits, each followed by at most one space, underscore or hyphen",
+};
 const DESCRIPTION_RULE = {
     min: 1,
     max: 200,
@@ -229,7 +247,12 @@ function validateModels(where: Where, models: unknown, fallback: unknown): numbe
     if (known[0] && known[1]) {
         const families = known.map((k) => modelFamily(k as BedrockFoundationModel));
         if (families[0] !== families[1]) {
-            fail(where, "models", known.map((k) => k!.modelId), `must be of one family (found ${families.join(" and ")})`);
+            fail(
+                where,
+                "models",
+                known.map((k) => k!.modelId),
+                `must be of one family (found ${families.join(" and ")})`,
+            );
         }
     }
     const keys = models.map((m) => modelKey(m as IInvokable));
@@ -326,7 +349,12 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
     }
 
     public accessTarget(): PromptRouterTarget {
-        const bound = promptRouterArn("p".repeat(MAX_PARTITION_LENGTH), "r".repeat(MAX_REGION_LENGTH), "0".repeat(ACCOUNT_ID_LENGTH), "i".repeat(ROUTER_ID_BOUND)).length;
+        const bound = promptRouterArn(
+            "p".repeat(MAX_PARTITION_LENGTH),
+            "r".repeat(MAX_REGION_LENGTH),
+            "0".repeat(ACCOUNT_ID_LENGTH),
+            "i".repeat(ROUTER_ID_BOUND),
+        ).length;
         const arn = symbolic(this.promptRouterArn, `prompt-router/${this.grantName()}`, bound);
         const routed = this.models.map((m) => m.accessTarget() as FoundationModelTarget | SystemProfileTarget | ApplicationProfileTarget);
         return { kind: "prompt-router", arn, routed };

@@ -155,7 +155,7 @@ function toolConfigurationShape(where: Where, cfg: PromptToolConfiguration): inp
     else if (choice === "any") out.toolChoice = { any: {} };
     else if (choice !== undefined) {
         if (typeof choice !== "object" || choice === null || typeof choice.tool !== "string") {
-            fail(where, "toolConfiguration.toolChoice", choice, "must be \"auto\", \"any\" or { tool: <tool name> }");
+            fail(where, "toolConfiguration.toolChoice", choice, 'must be "auto", "any" or { tool: <tool name> }');
         }
         if (!names.has(choice.tool)) fail(where, "toolConfiguration.toolChoice.tool", choice.tool, `must name one of the tools (${[...names].join(", ")})`);
         out.toolChoice = { tool: { name: choice.tool } };
@@ -193,7 +193,12 @@ export class PromptVariant {
             const expected = i % 2 === 0 ? "user" : "assistant";
             if (m === null || typeof m !== "object") fail(where, `messages[${i}]`, m, "must be a message { role, text }");
             if (m.role !== expected) {
-                fail(where, `messages[${i}].role`, m.role, `must be "${expected}": messages start with a user message and alternate between user and assistant`);
+                fail(
+                    where,
+                    `messages[${i}].role`,
+                    m.role,
+                    `must be "${expected}": messages start with a user message and alternate between user and assistant`,
+                );
             }
             const text = checkString(where, `messages[${i}].text`, m.text, MESSAGE_RULE);
             return { role: m.role, content: [{ text }] } as inputs.bedrock.PromptMessageArgs;
@@ -322,7 +327,12 @@ const KMS_RULE: StringRule = {
 };
 /** Prompt ids are 10 characters. */
 const PROMPT_ID_LENGTH = 10;
-const PROMPT_ARN_BOUND = buildPromptArn("p".repeat(MAX_PARTITION_LENGTH), "r".repeat(MAX_REGION_LENGTH), "0".repeat(ACCOUNT_ID_LENGTH), "i".repeat(PROMPT_ID_LENGTH)).length;
+const PROMPT_ARN_BOUND = buildPromptArn(
+    "p".repeat(MAX_PARTITION_LENGTH),
+    "r".repeat(MAX_REGION_LENGTH),
+    "0".repeat(ACCOUNT_ID_LENGTH),
+    "i".repeat(PROMPT_ID_LENGTH),
+).length;
 /** Tag holding the hash of a version's content; CloudFormation replaces a version when its tags change. */
 export const CONTENT_HASH_TAG = "bedrock-genai:content-hash";
 
@@ -389,7 +399,11 @@ export class PromptVersion {
         const known = this.grants.get(key);
         if (known) return known;
         const arn = symbolic(this.versionArn, `prompt-version/${this.name}`, PROMPT_ARN_BOUND + 6);
-        const made = attachPolicy(key, resolved, promptGetStatements([arn]), { ...opts, parent: opts.parent ?? this.parent, description: `Read prompt version ${this.name} (pulumi-bedrock-genai)` });
+        const made = attachPolicy(key, resolved, promptGetStatements([arn]), {
+            ...opts,
+            parent: opts.parent ?? this.parent,
+            description: `Read prompt version ${this.name} (pulumi-bedrock-genai)`,
+        });
         this.grants.set(key, made);
         return made;
     }
@@ -430,20 +444,29 @@ export class Prompt extends pulumi.ComponentResource {
         const names = new Set<string>();
         args.variants.forEach((v, i) => {
             if (!(v instanceof PromptVariant)) fail(where, `variants[${i}]`, v, "must be a PromptVariant (PromptVariant.text, .chat or .agent)");
-            if (names.has(v.variantName)) fail(where, `variants[${i}].variantName`, v.variantName, "is given twice: variant names must be unique within a prompt");
+            if (names.has(v.variantName))
+                fail(where, `variants[${i}].variantName`, v.variantName, "is given twice: variant names must be unique within a prompt");
             names.add(v.variantName);
         });
         let defaultVariant: string | undefined;
         if (args.defaultVariant !== undefined) {
             defaultVariant = args.defaultVariant instanceof PromptVariant ? args.defaultVariant.variantName : args.defaultVariant;
             if (typeof defaultVariant !== "string" || !names.has(defaultVariant)) {
-                fail(where, "defaultVariant", defaultVariant, `must be one of the variants (${[...names].map((n) => JSON.stringify(n)).join(", ") || "none given"})`);
+                fail(
+                    where,
+                    "defaultVariant",
+                    defaultVariant,
+                    `must be one of the variants (${[...names].map((n) => JSON.stringify(n)).join(", ") || "none given"})`,
+                );
             }
         }
         let kms: pulumi.Input<string> | undefined;
         if (args.kmsKey !== undefined) {
             const k = args.kmsKey as unknown;
-            kms = typeof k === "object" && k !== null && !pulumi.Output.isInstance(k) && "arn" in k ? (k as { arn: pulumi.Input<string> }).arn : (k as pulumi.Input<string>);
+            kms =
+                typeof k === "object" && k !== null && !pulumi.Output.isInstance(k) && "arn" in k
+                    ? (k as { arn: pulumi.Input<string> }).arn
+                    : (k as pulumi.Input<string>);
             kms = checkString(where, "kmsKey", kms, KMS_RULE);
         }
         const tagList = normalizeTags(where, args.tags);
@@ -502,7 +525,11 @@ export class Prompt extends pulumi.ComponentResource {
         const known = this.grants.get(key);
         if (known) return known;
         const arn = symbolic(this.promptArn, `prompt/${this.promptName}`, PROMPT_ARN_BOUND);
-        const made = attachPolicy(key, resolved, promptGetStatements([arn]), { ...opts, parent: opts.parent ?? this, description: `Read prompt ${this.promptName} (pulumi-bedrock-genai)` });
+        const made = attachPolicy(key, resolved, promptGetStatements([arn]), {
+            ...opts,
+            parent: opts.parent ?? this,
+            description: `Read prompt ${this.promptName} (pulumi-bedrock-genai)`,
+        });
         this.grants.set(key, made);
         return made;
     }

@@ -178,7 +178,15 @@ export function defaultOutputs(
     switch (args.type) {
         case "aws:iam/role:Role": {
             const name = inputs.name ?? `${args.name}-${fakeId(args.name, 7)}`;
-            return { id: name, state: { ...inputs, name, arn: `arn:${partition}:iam::${account}:role/${inputs.path && inputs.path !== "/" ? inputs.path.replace(/^\/|\/$/g, "") + "/" : ""}${name}`, uniqueId: `AROA${fakeId(args.name, 17, true)}` } };
+            return {
+                id: name,
+                state: {
+                    ...inputs,
+                    name,
+                    arn: `arn:${partition}:iam::${account}:role/${inputs.path && inputs.path !== "/" ? inputs.path.replace(/^\/|\/$/g, "") + "/" : ""}${name}`,
+                    uniqueId: `AROA${fakeId(args.name, 17, true)}`,
+                },
+            };
         }
         case "aws:iam/rolePolicy:RolePolicy": {
             const name = inputs.name ?? `${args.name}-${fakeId(args.name, 7)}`;
@@ -186,14 +194,27 @@ export function defaultOutputs(
         }
         case "aws:iam/policy:Policy": {
             const name = inputs.name ?? `${args.name}-${fakeId(args.name, 7)}`;
-            return { id: `arn:${partition}:iam::${account}:policy/${name}`, state: { ...inputs, name, arn: `arn:${partition}:iam::${account}:policy/${name}`, policyId: `ANPA${fakeId(args.name, 17, true)}` } };
+            return {
+                id: `arn:${partition}:iam::${account}:policy/${name}`,
+                state: { ...inputs, name, arn: `arn:${partition}:iam::${account}:policy/${name}`, policyId: `ANPA${fakeId(args.name, 17, true)}` },
+            };
         }
         case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
             return { id: `${inputs.role}-${fakeId(args.name, 8)}`, state: { ...inputs } };
         case "aws:lambda/function:Function": {
             const name = inputs.name ?? `${args.name}-${fakeId(args.name, 7)}`;
             const arn = `arn:${partition}:lambda:${region}:${account}:function:${name}`;
-            return { id: name, state: { ...inputs, name, arn, qualifiedArn: `${arn}:$LATEST`, version: "$LATEST", invokeArn: `arn:${partition}:apigateway:${region}:lambda:path/2015-03-31/functions/${arn}/invocations` } };
+            return {
+                id: name,
+                state: {
+                    ...inputs,
+                    name,
+                    arn,
+                    qualifiedArn: `${arn}:$LATEST`,
+                    version: "$LATEST",
+                    invokeArn: `arn:${partition}:apigateway:${region}:lambda:path/2015-03-31/functions/${arn}/invocations`,
+                },
+            };
         }
         case "aws:lambda/permission:Permission":
             return { id: inputs.statementId ?? args.name, state: { ...inputs } };
@@ -204,7 +225,17 @@ export function defaultOutputs(
             const models = copyFrom.includes(":foundation-model/") ? [{ modelArn: copyFrom }] : [];
             return {
                 id: arn,
-                state: { ...inputs, inferenceProfileArn: arn, inferenceProfileId: id, inferenceProfileIdentifier: arn, status: "ACTIVE", type: "APPLICATION", models, createdAt: now, updatedAt: now },
+                state: {
+                    ...inputs,
+                    inferenceProfileArn: arn,
+                    inferenceProfileId: id,
+                    inferenceProfileIdentifier: arn,
+                    status: "ACTIVE",
+                    type: "APPLICATION",
+                    models,
+                    createdAt: now,
+                    updatedAt: now,
+                },
             };
         }
         case "aws-native:bedrock:IntelligentPromptRouter": {
@@ -214,7 +245,10 @@ export function defaultOutputs(
         }
         case "aws-native:bedrock:Prompt": {
             const id = fakeId(args.name, 10, true);
-            return { id: bedrockArn(`prompt/${id}`), state: { ...inputs, arn: bedrockArn(`prompt/${id}`), awsId: id, version: "DRAFT", createdAt: now, updatedAt: now } };
+            return {
+                id: bedrockArn(`prompt/${id}`),
+                state: { ...inputs, arn: bedrockArn(`prompt/${id}`), awsId: id, version: "DRAFT", createdAt: now, updatedAt: now },
+            };
         }
         case "aws-native:bedrock:PromptVersion": {
             const promptArn: string = inputs.promptArn ?? bedrockArn(`prompt/${fakeId(args.name, 10, true)}`);
@@ -225,7 +259,16 @@ export function defaultOutputs(
             const agentId = fakeId(args.name, 10, true);
             return {
                 id: agentId,
-                state: { ...inputs, agentId, agentArn: bedrockArn(`agent/${agentId}`), agentVersion: "DRAFT", agentStatus: "PREPARED", createdAt: now, updatedAt: now, preparedAt: now },
+                state: {
+                    ...inputs,
+                    agentId,
+                    agentArn: bedrockArn(`agent/${agentId}`),
+                    agentVersion: "DRAFT",
+                    agentStatus: "PREPARED",
+                    createdAt: now,
+                    updatedAt: now,
+                    preparedAt: now,
+                },
             };
         }
         case "aws-native:bedrock:AgentAlias": {
@@ -289,7 +332,7 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
                 const extra = { ...(byType ?? {}), ...(options.newResource?.(args) ?? {}) };
                 const { id: extraId, ...extraState } = extra as Record<string, any>;
                 const state = options.preview ? { ...(args.inputs ?? {}) } : { ...base.state, ...extraState };
-                const id = options.preview ? "" : (extraId as string | undefined) ?? base.id;
+                const id = options.preview ? "" : ((extraId as string | undefined) ?? base.id);
                 const meta = pending ?? {};
                 pending = undefined;
                 const record: RecordedResource = {
@@ -437,7 +480,15 @@ export function statementsForRole(recorder: MockRecorder, role: string): Stateme
 export function trustPolicyForRole(recorder: MockRecorder, role: string): TrustStatement[] {
     const names = roleNames(recorder, role);
     const r = recorder.byType(ROLE_TYPE).find((x) => names.has(x.state.name) || x.name === role);
-    if (!r) throw new Error(`no aws.iam.Role named ${role} (registered: ${recorder.byType(ROLE_TYPE).map((x) => x.name).join(", ") || "none"})`);
+    if (!r)
+        throw new Error(
+            `no aws.iam.Role named ${role} (registered: ${
+                recorder
+                    .byType(ROLE_TYPE)
+                    .map((x) => x.name)
+                    .join(", ") || "none"
+            })`,
+        );
     return parseTrustPolicy(r.inputs.assumeRolePolicy);
 }
 

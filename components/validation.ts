@@ -164,7 +164,7 @@ export function normalizeTags(where: Where, tags: Tags | undefined, argument = "
     const seen = new Set<string>();
     list.forEach((t, i) => {
         checkString(where, `${argument}[${i}].key`, t.key, { min: 1, max: 128, pattern: TAG_PATTERN, patternText: TAG_TEXT });
-        if (t.key.toLowerCase().startsWith("aws:")) fail(where, `${argument}[${i}].key`, t.key, "must not start with the reserved prefix \"aws:\"");
+        if (t.key.toLowerCase().startsWith("aws:")) fail(where, `${argument}[${i}].key`, t.key, 'must not start with the reserved prefix "aws:"');
         if (seen.has(t.key)) fail(where, `${argument}[${i}].key`, t.key, "is given twice");
         seen.add(t.key);
         t.value = checkString(where, `${argument}[${i}].value`, t.value, { min: 0, max: 256, pattern: TAG_PATTERN, patternText: TAG_TEXT });

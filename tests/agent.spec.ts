@@ -55,7 +55,12 @@ function expectPolicies(actual: Doc[], expected: Doc[]) {
 }
 
 function fn(name: string) {
-    return new aws.lambda.Function(name, { role: "arn:aws:iam::123456789012:role/fn", runtime: "python3.12", handler: "index.handler", code: new pulumi.asset.AssetArchive({}) });
+    return new aws.lambda.Function(name, {
+        role: "arn:aws:iam::123456789012:role/fn",
+        runtime: "python3.12",
+        handler: "index.handler",
+        code: new pulumi.asset.AssetArchive({}),
+    });
 }
 
 describe("Agent", () => {
@@ -116,7 +121,12 @@ describe("Agent", () => {
                     Version: "2012-10-17",
                     Statement: [
                         { Effect: "Allow", Action: INVOKE, Resource: CRIS_ARN },
-                        { Effect: "Allow", Action: INVOKE, Resource: usModelArns(SONNET_35_V2), Condition: { StringEquals: { "bedrock:InferenceProfileArn": CRIS_ARN } } },
+                        {
+                            Effect: "Allow",
+                            Action: INVOKE,
+                            Resource: usModelArns(SONNET_35_V2),
+                            Condition: { StringEquals: { "bedrock:InferenceProfileArn": CRIS_ARN } },
+                        },
                     ],
                 },
             },
@@ -165,7 +175,12 @@ describe("Agent", () => {
                     Version: "2012-10-17",
                     Statement: [
                         { Effect: "Allow", Action: INVOKE, Resource: [appArn, CRIS_ARN] },
-                        { Effect: "Allow", Action: INVOKE, Resource: usModelArns(SONNET_35_V2), Condition: { StringEquals: { "bedrock:InferenceProfileArn": [appArn, CRIS_ARN] } } },
+                        {
+                            Effect: "Allow",
+                            Action: INVOKE,
+                            Resource: usModelArns(SONNET_35_V2),
+                            Condition: { StringEquals: { "bedrock:InferenceProfileArn": [appArn, CRIS_ARN] } },
+                        },
                     ],
                 },
             },
@@ -184,7 +199,10 @@ describe("Agent", () => {
 
     it("on an imported application profile whose source is unknown", async () => {
         const arn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:application-inference-profile/abcd1234wxyz`;
-        const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({ inferenceProfileArn: arn, inferenceProfileIdentifier: arn });
+        const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
+            inferenceProfileArn: arn,
+            inferenceProfileIdentifier: arn,
+        });
         const agent = new bedrock.Agent("onimport", { foundationModel: imported, instruction: INSTRUCTION });
         const policies = await agentPolicies(rec, agent);
         expect(rec.find("aws-native:bedrock:Agent", "onimport").inputs.foundationModel).to.equal(arn);
@@ -194,7 +212,12 @@ describe("Agent", () => {
                 doc: {
                     Version: "2012-10-17",
                     Statement: [
-                        { Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/*", Condition: { StringEquals: { "bedrock:InferenceProfileArn": arn } } },
+                        {
+                            Effect: "Allow",
+                            Action: INVOKE,
+                            Resource: "arn:aws:bedrock:*::foundation-model/*",
+                            Condition: { StringEquals: { "bedrock:InferenceProfileArn": arn } },
+                        },
                         { Effect: "Allow", Action: INVOKE, Resource: arn },
                     ],
                 },
@@ -226,7 +249,11 @@ describe("Agent", () => {
         const policies = await agentPolicies(rec, withRole);
         expect(withRole.role).to.equal(given);
         expect(policies.map((p) => p.name)).to.deep.equal(["ex2-access", `profile-us-${SONNET_35_V2.replace(/[^A-Za-z0-9-]/g, "-")}-invoke-given`]);
-        const arnRole = new bedrock.Agent("ex3", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION, existingRole: "arn:aws:iam::123456789012:role/svc/other" });
+        const arnRole = new bedrock.Agent("ex3", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            existingRole: "arn:aws:iam::123456789012:role/svc/other",
+        });
         expect(await resolveOutput(arnRole.roleArn)).to.equal("arn:aws:iam::123456789012:role/svc/other");
         await settle();
         expect(policiesForRole(rec, "other").map((p) => p.name)).to.deep.equal(["model-amazon-nova-pro-v1-0-invoke-other"]);
@@ -243,9 +270,23 @@ describe("Agent", () => {
                     name: "weather",
                     description: "Weather lookups",
                     executor: bedrock.ActionGroupExecutor.fromLambda(handler),
-                    functionSchema: { functions: [{ name: "get_weather", description: "Weather for a field", parameters: { field: { type: "string", required: true } }, requireConfirmation: false }] },
+                    functionSchema: {
+                        functions: [
+                            {
+                                name: "get_weather",
+                                description: "Weather for a field",
+                                parameters: { field: { type: "string", required: true } },
+                                requireConfirmation: false,
+                            },
+                        ],
+                    },
                 }),
-                { name: "api", executor: bedrock.ActionGroupExecutor.fromLambda(handler), apiSchema: bedrock.ApiSchema.fromS3File("my-schemas", "api/openapi.json"), enabled: false },
+                {
+                    name: "api",
+                    executor: bedrock.ActionGroupExecutor.fromLambda(handler),
+                    apiSchema: bedrock.ApiSchema.fromS3File("my-schemas", "api/openapi.json"),
+                    enabled: false,
+                },
                 { name: "ask", executor: bedrock.ActionGroupExecutor.RETURN_CONTROL, apiSchema: bedrock.ApiSchema.fromInline("openapi: 3.0.0") },
             ],
         });
@@ -259,11 +300,30 @@ describe("Agent", () => {
                 actionGroupName: "weather",
                 description: "Weather lookups",
                 actionGroupExecutor: { lambda: fnArn },
-                functionSchema: { functions: [{ name: "get_weather", description: "Weather for a field", parameters: { field: { type: "string", required: true } }, requireConfirmation: "DISABLED" }] },
+                functionSchema: {
+                    functions: [
+                        {
+                            name: "get_weather",
+                            description: "Weather for a field",
+                            parameters: { field: { type: "string", required: true } },
+                            requireConfirmation: "DISABLED",
+                        },
+                    ],
+                },
                 actionGroupState: "ENABLED",
             },
-            { actionGroupName: "api", actionGroupExecutor: { lambda: fnArn }, apiSchema: { s3: { s3BucketName: "my-schemas", s3ObjectKey: "api/openapi.json" } }, actionGroupState: "DISABLED" },
-            { actionGroupName: "ask", actionGroupExecutor: { customControl: "RETURN_CONTROL" }, apiSchema: { payload: "openapi: 3.0.0" }, actionGroupState: "ENABLED" },
+            {
+                actionGroupName: "api",
+                actionGroupExecutor: { lambda: fnArn },
+                apiSchema: { s3: { s3BucketName: "my-schemas", s3ObjectKey: "api/openapi.json" } },
+                actionGroupState: "DISABLED",
+            },
+            {
+                actionGroupName: "ask",
+                actionGroupExecutor: { customControl: "RETURN_CONTROL" },
+                apiSchema: { payload: "openapi: 3.0.0" },
+                actionGroupState: "ENABLED",
+            },
         ]);
         const perms = rec.byType("aws:lambda/permission:Permission");
         expect(perms.map((p) => p.name)).to.deep.equal(["ag-weather-permission"]);
@@ -275,7 +335,12 @@ describe("Agent", () => {
             sourceAccount: ACCOUNT,
         });
         const access = policies.find((p) => p.name === "ag-access")!.doc.Statement;
-        expect(access).to.deep.include({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::my-schemas/api/openapi.json", Condition: { StringEquals: { "aws:ResourceAccount": ACCOUNT } } });
+        expect(access).to.deep.include({
+            Effect: "Allow",
+            Action: "s3:GetObject",
+            Resource: "arn:aws:s3:::my-schemas/api/openapi.json",
+            Condition: { StringEquals: { "aws:ResourceAccount": ACCOUNT } },
+        });
     });
 
     it("guardrail, memory, knowledge bases and collaborators render and are granted", async () => {
@@ -298,11 +363,20 @@ describe("Agent", () => {
         const aliasArn = rec.find("aws-native:bedrock:AgentAlias", "sub-live").state.agentAliasArn as string;
         const a = rec.find("aws-native:bedrock:Agent", "sup").inputs;
         expect(a.guardrailConfiguration).to.deep.equal({ guardrailIdentifier: "abcdefgh1234", guardrailVersion: "3" });
-        expect(a.memoryConfiguration).to.deep.equal({ enabledMemoryTypes: ["SESSION_SUMMARY"], storageDays: 7, sessionSummaryConfiguration: { maxRecentSessions: 5 } });
+        expect(a.memoryConfiguration).to.deep.equal({
+            enabledMemoryTypes: ["SESSION_SUMMARY"],
+            storageDays: 7,
+            sessionSummaryConfiguration: { maxRecentSessions: 5 },
+        });
         expect(a.knowledgeBases).to.deep.equal([{ knowledgeBaseId: "KB12345678", description: "Crop data", knowledgeBaseState: "ENABLED" }]);
         expect(a.agentCollaboration).to.equal("SUPERVISOR");
         expect(a.agentCollaborators).to.deep.equal([
-            { collaboratorName: "sub", collaborationInstruction: "Ask sub about soil.", agentDescriptor: { aliasArn }, relayConversationHistory: "TO_COLLABORATOR" },
+            {
+                collaboratorName: "sub",
+                collaborationInstruction: "Ask sub about soil.",
+                agentDescriptor: { aliasArn },
+                relayConversationHistory: "TO_COLLABORATOR",
+            },
             { collaboratorName: "ext", collaborationInstruction: "Ask ext about weather.", agentDescriptor: { aliasArn: external } },
         ]);
         expect(policies.find((p) => p.name === "sup-access")!.doc).to.deep.equal({
@@ -310,7 +384,11 @@ describe("Agent", () => {
             Statement: [
                 { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abcdefgh1234` },
                 { Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: [aliasArn, external].sort() },
-                { Effect: "Allow", Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"], Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678` },
+                {
+                    Effect: "Allow",
+                    Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"],
+                    Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678`,
+                },
             ].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)),
         });
     });
@@ -326,7 +404,11 @@ describe("Agent", () => {
                 parser,
                 steps: [
                     { stepType: "PRE_PROCESSING", stepEnabled: false },
-                    { stepType: "ORCHESTRATION", inferenceConfig: { temperature: 0.7, topP: 0.9, stopSequences: ["</answer>"], anthropicVersion: "bedrock-2023-05-31" }, useCustomParser: true },
+                    {
+                        stepType: "ORCHESTRATION",
+                        inferenceConfig: { temperature: 0.7, topP: 0.9, stopSequences: ["</answer>"], anthropicVersion: "bedrock-2023-05-31" },
+                        useCustomParser: true,
+                    },
                     { stepType: "POST_PROCESSING", customPromptTemplate: "Summarize: $question$", additionalModelRequestFields: { x: 1 } },
                 ],
             },
@@ -344,15 +426,30 @@ describe("Agent", () => {
                     inferenceConfiguration: { temperature: 0.7, topP: 0.9, topK: 50, maximumLength: 2048, stopSequences: ["</answer>"] },
                     additionalModelRequestFields: { anthropic_version: "bedrock-2023-05-31" },
                 },
-                { promptType: "POST_PROCESSING", promptCreationMode: "OVERRIDDEN", parserMode: "DEFAULT", basePromptTemplate: "Summarize: $question$", additionalModelRequestFields: { x: 1 } },
+                {
+                    promptType: "POST_PROCESSING",
+                    promptCreationMode: "OVERRIDDEN",
+                    parserMode: "DEFAULT",
+                    basePromptTemplate: "Summarize: $question$",
+                    additionalModelRequestFields: { x: 1 },
+                },
             ],
         });
-        expect(rec.byType("aws:lambda/permission:Permission").map((p) => [p.name, p.inputs.function])).to.deep.equal([["po-parser-permission", `arn:aws:lambda:${REGION}:${ACCOUNT}:function:parser`]]);
+        expect(rec.byType("aws:lambda/permission:Permission").map((p) => [p.name, p.inputs.function])).to.deep.equal([
+            ["po-parser-permission", `arn:aws:lambda:${REGION}:${ACCOUNT}:function:parser`],
+        ]);
 
         new bedrock.Agent("inherit", { foundationModel: profile, instruction: INSTRUCTION });
         await settle();
         expect(rec.find("aws-native:bedrock:Agent", "inherit").inputs.promptOverrideConfiguration).to.deep.equal({
-            promptConfigurations: [{ promptType: "ORCHESTRATION", promptCreationMode: "OVERRIDDEN", parserMode: "DEFAULT", inferenceConfiguration: { temperature: 0.2, topK: 50, maximumLength: 2048 } }],
+            promptConfigurations: [
+                {
+                    promptType: "ORCHESTRATION",
+                    promptCreationMode: "OVERRIDDEN",
+                    parserMode: "DEFAULT",
+                    inferenceConfiguration: { temperature: 0.2, topK: 50, maximumLength: 2048 },
+                },
+            ],
         });
     });
 
@@ -393,74 +490,223 @@ describe("Agent validation", () => {
     });
     const ok = () => ({ foundationModel: M.AMAZON_NOVA_PRO_V1 as bedrock.IInvokable, instruction: INSTRUCTION });
     const cases: [string, () => unknown, string][] = [
-        ["short instruction", () => new bedrock.Agent("v", { ...ok(), instruction: "too short" }), 'Agent "v": instruction "too short" must have at least 40 characters (has 9)'],
-        ["agent name", () => new bedrock.Agent("v", { ...ok(), agentName: "bad name" }), 'Agent "v": agentName "bad name" must match ^([0-9a-zA-Z][_-]?){1,100}$ (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)'],
-        ["underivable name", () => new bedrock.Agent("--", ok()), 'Agent "--": agentName undefined cannot be derived from the name "--"; set it (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)'],
+        [
+            "short instruction",
+            () => new bedrock.Agent("v", { ...ok(), instruction: "too short" }),
+            'Agent "v": instruction "too short" must have at least 40 characters (has 9)',
+        ],
+        [
+            "agent name",
+            () => new bedrock.Agent("v", { ...ok(), agentName: "bad name" }),
+            'Agent "v": agentName "bad name" must match ^([0-9a-zA-Z][_-]?){1,100}$ (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)',
+        ],
+        [
+            "underivable name",
+            () => new bedrock.Agent("--", ok()),
+            'Agent "--": agentName undefined cannot be derived from the name "--"; set it (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)',
+        ],
         ["idle TTL", () => new bedrock.Agent("v", { ...ok(), idleSessionTTL: 30 }), 'Agent "v": idleSessionTTL 30 must be between 60 and 5400'],
-        ["model without agents", () => new bedrock.Agent("v", { ...ok(), foundationModel: M.TITAN_EMBED_TEXT_V1 }), 'Agent "v": foundationModel "amazon.titan-embed-text-v1" does not support agents (supportsAgents is false in the model catalog)'],
-        ["not a model", () => new bedrock.Agent("v", { ...ok(), foundationModel: "anthropic.claude" as unknown as bedrock.IInvokable }), 'Agent "v": foundationModel "anthropic.claude" must be a BedrockFoundationModel, a cross-region inference profile or an application inference profile'],
+        [
+            "model without agents",
+            () => new bedrock.Agent("v", { ...ok(), foundationModel: M.TITAN_EMBED_TEXT_V1 }),
+            'Agent "v": foundationModel "amazon.titan-embed-text-v1" does not support agents (supportsAgents is false in the model catalog)',
+        ],
+        [
+            "not a model",
+            () => new bedrock.Agent("v", { ...ok(), foundationModel: "anthropic.claude" as unknown as bedrock.IInvokable }),
+            'Agent "v": foundationModel "anthropic.claude" must be a BedrockFoundationModel, a cross-region inference profile or an application inference profile',
+        ],
         [
             "prompt router",
-            () => new bedrock.Agent("v", { ...ok(), foundationModel: { invokableArn: pulumi.output("x"), grantInvoke: () => [], grantName: () => "r", accessTarget: () => ({ kind: "prompt-router", arn: "x", routed: [] }) } }),
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    foundationModel: {
+                        invokableArn: pulumi.output("x"),
+                        grantInvoke: () => [],
+                        grantName: () => "r",
+                        accessTarget: () => ({ kind: "prompt-router", arn: "x", routed: [] }),
+                    },
+                }),
             'Agent "v": foundationModel "<PromptRouter>" cannot be a prompt router: an agent\'s model is a foundation model or an inference profile',
         ],
-        ["existing role", () => new bedrock.Agent("v", { ...ok(), existingRole: "not a role!" }), 'Agent "v": existingRole "not a role!" must be an aws.iam.Role, an IAM role name or an IAM role ARN'],
-        ["kms key", () => new bedrock.Agent("v", { ...ok(), kmsKey: "key" }), 'Agent "v": kmsKey "key" must match ^arn:aws(-[^:]+)?:kms:[a-zA-Z0-9-]*:[0-9]{12}:key\\/[a-zA-Z0-9-]{36}$ (a KMS key ARN)'],
+        [
+            "existing role",
+            () => new bedrock.Agent("v", { ...ok(), existingRole: "not a role!" }),
+            'Agent "v": existingRole "not a role!" must be an aws.iam.Role, an IAM role name or an IAM role ARN',
+        ],
+        [
+            "kms key",
+            () => new bedrock.Agent("v", { ...ok(), kmsKey: "key" }),
+            'Agent "v": kmsKey "key" must match ^arn:aws(-[^:]+)?:kms:[a-zA-Z0-9-]*:[0-9]{12}:key\\/[a-zA-Z0-9-]{36}$ (a KMS key ARN)',
+        ],
         [
             "duplicate action group",
-            () => new bedrock.Agent("v", { ...ok(), actionGroups: [{ name: "UserInputAction", executor: bedrock.ActionGroupExecutor.RETURN_CONTROL, apiSchema: bedrock.ApiSchema.fromInline("x") }] }),
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    actionGroups: [
+                        { name: "UserInputAction", executor: bedrock.ActionGroupExecutor.RETURN_CONTROL, apiSchema: bedrock.ApiSchema.fromInline("x") },
+                    ],
+                }),
             'Agent "v": actionGroups[0].name "UserInputAction" is already the name of another action group of the agent',
         ],
-        ["group without schema", () => new bedrock.Agent("v", { ...ok(), actionGroups: [{ name: "g", executor: bedrock.ActionGroupExecutor.RETURN_CONTROL }] }), 'Agent "v": actionGroups[0] "g" needs an apiSchema or a functionSchema'],
+        [
+            "group without schema",
+            () => new bedrock.Agent("v", { ...ok(), actionGroups: [{ name: "g", executor: bedrock.ActionGroupExecutor.RETURN_CONTROL }] }),
+            'Agent "v": actionGroups[0] "g" needs an apiSchema or a functionSchema',
+        ],
         [
             "group with both schemas",
-            () => new bedrock.Agent("v", { ...ok(), actionGroups: [{ name: "g", executor: bedrock.ActionGroupExecutor.RETURN_CONTROL, apiSchema: bedrock.ApiSchema.fromInline("x"), functionSchema: { functions: [{ name: "f" }] } }] }),
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    actionGroups: [
+                        {
+                            name: "g",
+                            executor: bedrock.ActionGroupExecutor.RETURN_CONTROL,
+                            apiSchema: bedrock.ApiSchema.fromInline("x"),
+                            functionSchema: { functions: [{ name: "f" }] },
+                        },
+                    ],
+                }),
             'Agent "v": actionGroups[0] "g" has both apiSchema and functionSchema; give one',
         ],
         [
             "group without executor",
-            () => new bedrock.Agent("v", { ...ok(), actionGroups: [{ name: "g", apiSchema: bedrock.ApiSchema.fromInline("x") } as bedrock.AgentActionGroupProps] }),
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    actionGroups: [{ name: "g", apiSchema: bedrock.ApiSchema.fromInline("x") } as bedrock.AgentActionGroupProps],
+                }),
             'Agent "v": actionGroups[0].executor undefined is required: ActionGroupExecutor.fromLambda(fn) or ActionGroupExecutor.RETURN_CONTROL',
         ],
         [
             "lambda ARN",
-            () => new bedrock.Agent("v", { ...ok(), actionGroups: [{ name: "g", executor: bedrock.ActionGroupExecutor.fromLambda("arn:aws:s3:::x"), apiSchema: bedrock.ApiSchema.fromInline("x") }] }),
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    actionGroups: [
+                        { name: "g", executor: bedrock.ActionGroupExecutor.fromLambda("arn:aws:s3:::x"), apiSchema: bedrock.ApiSchema.fromInline("x") },
+                    ],
+                }),
             'Agent "v": actionGroups[0].executor.lambda "arn:aws:s3:::x" must match ^arn:(aws[a-zA-Z-]*)?:lambda:[a-z0-9-]{1,20}:\\d{12}:function:[a-zA-Z0-9-_.]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?$ (a Lambda function ARN)',
         ],
-        ["guardrail version", () => new bedrock.Agent("v", { ...ok(), guardrail: { guardrailIdentifier: "abc", guardrailVersion: "latest" } }), 'Agent "v": guardrail.guardrailVersion "latest" must match ^(([0-9]{1,8})|(DRAFT))$ (DRAFT or a version number)'],
-        ["memory days", () => new bedrock.Agent("v", { ...ok(), memory: bedrock.Memory.sessionSummary({ memoryDurationDays: 366 }) }), 'Agent "v": memory.memoryDurationDays 366 must be between 1 and 365'],
-        ["memory sessions", () => new bedrock.Agent("v", { ...ok(), memory: bedrock.Memory.sessionSummary({ maxRecentSessions: 0 }) }), 'Agent "v": memory.maxRecentSessions 0 must be at least 1'],
-        ["knowledge base id", () => new bedrock.Agent("v", { ...ok(), knowledgeBases: [{ knowledgeBaseId: "short", description: "d" }] }), 'Agent "v": knowledgeBases[0].knowledgeBaseId "short" must match ^[0-9a-zA-Z]{10}$ (10 letters or digits)'],
-        ["knowledge base description", () => new bedrock.Agent("v", { ...ok(), knowledgeBases: [{ knowledgeBaseId: "KB12345678", description: "" }] }), 'Agent "v": knowledgeBases[0].description "" must not be empty'],
+        [
+            "guardrail version",
+            () => new bedrock.Agent("v", { ...ok(), guardrail: { guardrailIdentifier: "abc", guardrailVersion: "latest" } }),
+            'Agent "v": guardrail.guardrailVersion "latest" must match ^(([0-9]{1,8})|(DRAFT))$ (DRAFT or a version number)',
+        ],
+        [
+            "memory days",
+            () => new bedrock.Agent("v", { ...ok(), memory: bedrock.Memory.sessionSummary({ memoryDurationDays: 366 }) }),
+            'Agent "v": memory.memoryDurationDays 366 must be between 1 and 365',
+        ],
+        [
+            "memory sessions",
+            () => new bedrock.Agent("v", { ...ok(), memory: bedrock.Memory.sessionSummary({ maxRecentSessions: 0 }) }),
+            'Agent "v": memory.maxRecentSessions 0 must be at least 1',
+        ],
+        [
+            "knowledge base id",
+            () => new bedrock.Agent("v", { ...ok(), knowledgeBases: [{ knowledgeBaseId: "short", description: "d" }] }),
+            'Agent "v": knowledgeBases[0].knowledgeBaseId "short" must match ^[0-9a-zA-Z]{10}$ (10 letters or digits)',
+        ],
+        [
+            "knowledge base description",
+            () => new bedrock.Agent("v", { ...ok(), knowledgeBases: [{ knowledgeBaseId: "KB12345678", description: "" }] }),
+            'Agent "v": knowledgeBases[0].description "" must not be empty',
+        ],
         [
             "collaborators without supervisor mode",
-            () => new bedrock.Agent("v", { ...ok(), agentCollaborators: [{ agentAlias: "arn:aws:bedrock:us-east-1:123456789012:agent-alias/ABCDEFGHIJ/KLMNOPQRST", collaboratorName: "c", collaborationInstruction: "i" }] }),
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    agentCollaborators: [
+                        {
+                            agentAlias: "arn:aws:bedrock:us-east-1:123456789012:agent-alias/ABCDEFGHIJ/KLMNOPQRST",
+                            collaboratorName: "c",
+                            collaborationInstruction: "i",
+                        },
+                    ],
+                }),
             'Agent "v": agentCollaboration undefined must be SUPERVISOR or SUPERVISOR_ROUTER when agentCollaborators are given',
         ],
         [
             "test alias collaborator (ARN)",
-            () => new bedrock.Agent("v", { ...ok(), agentCollaboration: "SUPERVISOR", agentCollaborators: [{ agentAlias: "arn:aws:bedrock:us-east-1:123456789012:agent-alias/ABCDEFGHIJ/TSTALIASID", collaboratorName: "c", collaborationInstruction: "i" }] }),
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    agentCollaboration: "SUPERVISOR",
+                    agentCollaborators: [
+                        {
+                            agentAlias: "arn:aws:bedrock:us-east-1:123456789012:agent-alias/ABCDEFGHIJ/TSTALIASID",
+                            collaboratorName: "c",
+                            collaborationInstruction: "i",
+                        },
+                    ],
+                }),
             'Agent "v": agentCollaborators[0].agentAlias "arn:aws:bedrock:us-east-1:123456789012:agent-alias/ABCDEFGHIJ/TSTALIASID" cannot be a test alias: a collaborator must be a published alias',
         ],
         [
             "test alias collaborator (reference)",
             () => {
                 const sub = new bedrock.Agent("sub", ok());
-                return new bedrock.Agent("v", { ...ok(), agentCollaboration: "SUPERVISOR", agentCollaborators: [{ agentAlias: sub.testAlias, collaboratorName: "c", collaborationInstruction: "i" }] });
+                return new bedrock.Agent("v", {
+                    ...ok(),
+                    agentCollaboration: "SUPERVISOR",
+                    agentCollaborators: [{ agentAlias: sub.testAlias, collaboratorName: "c", collaborationInstruction: "i" }],
+                });
             },
             'Agent "v": agentCollaborators[0].agentAlias "TSTALIASID" cannot be a test alias: a collaborator must be a published alias',
         ],
-        ["step twice", () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION" }, { stepType: "ORCHESTRATION" }] } }), 'Agent "v": promptOverrideConfiguration.steps[1].stepType "ORCHESTRATION" is configured twice'],
-        ["parser missing", () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION", useCustomParser: true }] } }), 'Agent "v": promptOverrideConfiguration.parser undefined is required when a step sets useCustomParser'],
+        [
+            "step twice",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION" }, { stepType: "ORCHESTRATION" }] } }),
+            'Agent "v": promptOverrideConfiguration.steps[1].stepType "ORCHESTRATION" is configured twice',
+        ],
+        [
+            "parser missing",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION", useCustomParser: true }] } }),
+            'Agent "v": promptOverrideConfiguration.parser undefined is required when a step sets useCustomParser',
+        ],
         [
             "parser unused",
-            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { parser: "arn:aws:lambda:us-east-1:123456789012:function:p", steps: [{ stepType: "ORCHESTRATION" }] } }),
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    promptOverrideConfiguration: { parser: "arn:aws:lambda:us-east-1:123456789012:function:p", steps: [{ stepType: "ORCHESTRATION" }] },
+                }),
             'Agent "v": promptOverrideConfiguration.parser "<Lambda>" is given but no step sets useCustomParser',
         ],
-        ["step temperature", () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION", inferenceConfig: { temperature: 2 } }] } }), 'Agent "v": promptOverrideConfiguration.steps[0].inferenceConfig.temperature 2 must be between 0 and 1'],
-        ["step max tokens", () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION", inferenceConfig: { maxTokens: 200000 } }] } }), 'Agent "v": promptOverrideConfiguration.steps[0].inferenceConfig.maxTokens 200000 must be between 1 and 131072'],
-        ["alias version", () => new bedrock.AgentAlias("a", { agent: new bedrock.Agent("x", ok()), agentVersion: "v1" }), 'AgentAlias "a": agentVersion "v1" must match ^(DRAFT|[0-9]{0,4}[1-9][0-9]{0,4})$ (DRAFT or a version number)'],
-        ["alias agent", () => new bedrock.AgentAlias("a", { agent: {} as bedrock.IAgent }), 'AgentAlias "a": agent {} must be an Agent (or an object with agentId and agentArn outputs)'],
+        [
+            "step temperature",
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION", inferenceConfig: { temperature: 2 } }] },
+                }),
+            'Agent "v": promptOverrideConfiguration.steps[0].inferenceConfig.temperature 2 must be between 0 and 1',
+        ],
+        [
+            "step max tokens",
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION", inferenceConfig: { maxTokens: 200000 } }] },
+                }),
+            'Agent "v": promptOverrideConfiguration.steps[0].inferenceConfig.maxTokens 200000 must be between 1 and 131072',
+        ],
+        [
+            "alias version",
+            () => new bedrock.AgentAlias("a", { agent: new bedrock.Agent("x", ok()), agentVersion: "v1" }),
+            'AgentAlias "a": agentVersion "v1" must match ^(DRAFT|[0-9]{0,4}[1-9][0-9]{0,4})$ (DRAFT or a version number)',
+        ],
+        [
+            "alias agent",
+            () => new bedrock.AgentAlias("a", { agent: {} as bedrock.IAgent }),
+            'AgentAlias "a": agent {} must be an Agent (or an object with agentId and agentArn outputs)',
+        ],
     ];
     for (const [title, make, message] of cases) {
         it(`refuses: ${title}`, () => {

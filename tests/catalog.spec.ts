@@ -55,7 +55,9 @@ describe("model catalog", () => {
     it("builds the model ARN for a Region and partition", () => {
         const m = BedrockFoundationModel.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0;
         expect(m.asArn("us-east-1")).to.equal("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0");
-        expect(m.asArn("us-gov-west-1", "aws-us-gov")).to.equal("arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0");
+        expect(m.asArn("us-gov-west-1", "aws-us-gov")).to.equal(
+            "arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+        );
     });
 
     it("accepts models the catalog does not list, and refuses malformed ids", () => {
@@ -93,7 +95,15 @@ describe("geographies", () => {
     it("lists each geography's Regions as regions.md documents them", () => {
         expect(G.US.destinationRegions).to.deep.equal(["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"]);
         expect(G.EU.destinationRegions).to.deep.equal([
-            "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1",
+            "eu-central-1",
+            "eu-central-2",
+            "eu-north-1",
+            "eu-south-1",
+            "eu-south-2",
+            "eu-west-1",
+            "eu-west-2",
+            "eu-west-3",
+            "il-central-1",
         ]);
         expect(G.APAC.destinationRegions).to.include("me-central-1");
         expect(G.APAC.destinationRegions).to.have.length(13);
@@ -135,7 +145,9 @@ describe("ARNs", () => {
         expect(arns.defaultPromptRouterArn("aws", "us-east-1", "111122223333", "anthropic.claude:1")).to.equal(
             "arn:aws:bedrock:us-east-1:111122223333:default-prompt-router/anthropic.claude:1",
         );
-        expect(arns.agentAliasArn("aws", "us-east-1", "111122223333", "AGENT", "TSTALIASID")).to.equal("arn:aws:bedrock:us-east-1:111122223333:agent-alias/AGENT/TSTALIASID");
+        expect(arns.agentAliasArn("aws", "us-east-1", "111122223333", "AGENT", "TSTALIASID")).to.equal(
+            "arn:aws:bedrock:us-east-1:111122223333:agent-alias/AGENT/TSTALIASID",
+        );
     });
 
     it("parses ARNs and role ARNs", () => {

@@ -46,11 +46,13 @@ describe("grants", () => {
 
     it("keeps the role's inline policies within IAM's limit and spills further grants into managed policies", async () => {
         const role = new aws.iam.Role("big", { assumeRolePolicy: "{}" });
-        const profiles = Array.from({ length: 30 }, (_, i) =>
-            new bedrock.ApplicationInferenceProfile(`p${i}`, {
-                inferenceProfileName: `tenant ${i}`,
-                modelSource: bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.AMAZON_NOVA_PRO_V1 }),
-            }),
+        const profiles = Array.from(
+            { length: 30 },
+            (_, i) =>
+                new bedrock.ApplicationInferenceProfile(`p${i}`, {
+                    inferenceProfileName: `tenant ${i}`,
+                    modelSource: bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.AMAZON_NOVA_PRO_V1 }),
+                }),
         );
         for (const p of profiles) p.grantInvoke(role);
         await settle();
@@ -70,6 +72,8 @@ describe("grants", () => {
 
     it("refuses a role that is not one", () => {
         expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(42 as never)).to.throw("role: expected an aws.iam.Role, a role name or a role ARN, got 42.");
-        expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(undefined as never)).to.throw("role: expected an aws.iam.Role, a role name or a role ARN, got undefined.");
+        expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(undefined as never)).to.throw(
+            "role: expected an aws.iam.Role, a role name or a role ARN, got undefined.",
+        );
     });
 });

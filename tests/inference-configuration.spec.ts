@@ -23,8 +23,24 @@ describe("inference configuration", () => {
     describe("validateInferenceConfiguration", () => {
         it("returns a copy with only the set properties", () => {
             const stop = ["END"];
-            const out = validateInferenceConfiguration(where, "cfg", { temperature: 0, topP: 1, maxTokens: 512000, stopSequences: stop, topK: 500, anthropicVersion: "bedrock-2023-05-31", responseFormat: { type: "json" }, });
-            expect(out).to.deep.equal({ temperature: 0, topP: 1, maxTokens: 512000, stopSequences: ["END"], topK: 500, anthropicVersion: "bedrock-2023-05-31", responseFormat: { type: "json" } });
+            const out = validateInferenceConfiguration(where, "cfg", {
+                temperature: 0,
+                topP: 1,
+                maxTokens: 512000,
+                stopSequences: stop,
+                topK: 500,
+                anthropicVersion: "bedrock-2023-05-31",
+                responseFormat: { type: "json" },
+            });
+            expect(out).to.deep.equal({
+                temperature: 0,
+                topP: 1,
+                maxTokens: 512000,
+                stopSequences: ["END"],
+                topK: 500,
+                anthropicVersion: "bedrock-2023-05-31",
+                responseFormat: { type: "json" },
+            });
             expect(out!.stopSequences).not.to.equal(stop);
             expect(validateInferenceConfiguration(where, "cfg", {})).to.equal(undefined);
             expect(validateInferenceConfiguration(where, "cfg", undefined)).to.equal(undefined);
@@ -48,12 +64,20 @@ describe("inference configuration", () => {
             ["zero maxTokens", { maxTokens: 0 }, "cfg.maxTokens 0 must be between 1 and 512000"],
             ["maxTokens past CloudFormation's bound", { maxTokens: 512001 }, "cfg.maxTokens 512001 must be between 1 and 512000"],
             ["fractional maxTokens", { maxTokens: 10.5 }, "cfg.maxTokens 10.5 must be an integer"],
-            ["five stop sequences", { stopSequences: ["a", "b", "c", "d", "e"] }, 'cfg.stopSequences ["a","b","c","d","e"] must hold at most 4 sequences (has 5)'],
+            [
+                "five stop sequences",
+                { stopSequences: ["a", "b", "c", "d", "e"] },
+                'cfg.stopSequences ["a","b","c","d","e"] must hold at most 4 sequences (has 5)',
+            ],
             ["stop sequences not a list", { stopSequences: "END" }, 'cfg.stopSequences "END" must be a list of strings'],
             ["an empty stop sequence", { stopSequences: ["a", ""] }, 'cfg.stopSequences[1] "" must be a non-empty string'],
             ["an empty anthropicVersion", { anthropicVersion: " " }, 'cfg.anthropicVersion " " must be a non-empty string such as "bedrock-2023-05-31"'],
             ["responseFormat not an object", { responseFormat: "json" }, 'cfg.responseFormat "json" must be an object'],
-            ["an unknown setting", { top_k: 3 }, "cfg.top_k 3 is not an inference setting (known: temperature, topP, maxTokens, stopSequences, topK, anthropicVersion, responseFormat)"],
+            [
+                "an unknown setting",
+                { top_k: 3 },
+                "cfg.top_k 3 is not an inference setting (known: temperature, topP, maxTokens, stopSequences, topK, anthropicVersion, responseFormat)",
+            ],
             ["a list", [], "cfg [] must be an object"],
         ];
         for (const [what, cfg, message] of cases) {
@@ -81,7 +105,15 @@ describe("inference configuration", () => {
         it("maps text settings onto inferenceConfiguration.text and the rest onto additionalModelRequestFields", () => {
             expect(
                 toPromptInferenceShapes(
-                    { temperature: 0.3, topP: 0.8, maxTokens: 1000, stopSequences: ["\n\nHuman:"], topK: 40, anthropicVersion: "bedrock-2023-05-31", responseFormat: { type: "json_object" } },
+                    {
+                        temperature: 0.3,
+                        topP: 0.8,
+                        maxTokens: 1000,
+                        stopSequences: ["\n\nHuman:"],
+                        topK: 40,
+                        anthropicVersion: "bedrock-2023-05-31",
+                        responseFormat: { type: "json_object" },
+                    },
                     true,
                 ),
             ).to.deep.equal({
@@ -108,25 +140,48 @@ describe("inference configuration", () => {
 
     describe("on profiles", () => {
         it("a cross-region profile (reference and component) keeps its validated settings", () => {
-            const ref = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0, inferenceConfiguration: { temperature: 0.2, anthropicVersion: "bedrock-2023-05-31" } });
+            const ref = bedrock.CrossRegionInferenceProfile.fromConfig({
+                geoRegion: G.US,
+                model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                inferenceConfiguration: { temperature: 0.2, anthropicVersion: "bedrock-2023-05-31" },
+            });
             expect(ref.inferenceConfiguration).to.deep.equal({ temperature: 0.2, anthropicVersion: "bedrock-2023-05-31" });
-            const component = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.US, model: M.AMAZON_NOVA_PRO_V1, inferenceConfiguration: { topK: 10 } });
+            const component = new bedrock.CrossRegionInferenceProfile("cris", {
+                geoRegion: G.US,
+                model: M.AMAZON_NOVA_PRO_V1,
+                inferenceConfiguration: { topK: 10 },
+            });
             expect(component.inferenceConfiguration).to.deep.equal({ topK: 10 });
             expect(bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.AMAZON_NOVA_PRO_V1 }).inferenceConfiguration).to.equal(undefined);
         });
 
         it("a cross-region profile refuses bad settings and Anthropic-only settings on other models", () => {
-            expect(() => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.AMAZON_NOVA_PRO_V1, inferenceConfiguration: { temperature: 2 } })).to.throw(
-                "CrossRegionInferenceProfile.fromConfig: inferenceConfiguration.temperature 2 must be between 0 and 1",
-            );
-            expect(() => new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.US, model: M.AMAZON_NOVA_PRO_V1, inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" } })).to.throw(
+            expect(() =>
+                bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.AMAZON_NOVA_PRO_V1, inferenceConfiguration: { temperature: 2 } }),
+            ).to.throw("CrossRegionInferenceProfile.fromConfig: inferenceConfiguration.temperature 2 must be between 0 and 1");
+            expect(
+                () =>
+                    new bedrock.CrossRegionInferenceProfile("cris", {
+                        geoRegion: G.US,
+                        model: M.AMAZON_NOVA_PRO_V1,
+                        inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" },
+                    }),
+            ).to.throw(
                 'CrossRegionInferenceProfile "cris": inferenceConfiguration.anthropicVersion "bedrock-2023-05-31" applies to Anthropic models only, but the model is not one (amazon.nova-pro-v1:0)',
             );
         });
 
         it("an application profile on a cross-region profile inherits its settings per property unless it sets them", () => {
-            const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0, inferenceConfiguration: { temperature: 0.2, maxTokens: 500, anthropicVersion: "bedrock-2023-05-31" } });
-            const app = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "app", modelSource: cris, inferenceConfiguration: { temperature: 0.7, topP: 0.9 } });
+            const cris = bedrock.CrossRegionInferenceProfile.fromConfig({
+                geoRegion: G.US,
+                model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                inferenceConfiguration: { temperature: 0.2, maxTokens: 500, anthropicVersion: "bedrock-2023-05-31" },
+            });
+            const app = new bedrock.ApplicationInferenceProfile("app", {
+                inferenceProfileName: "app",
+                modelSource: cris,
+                inferenceConfiguration: { temperature: 0.7, topP: 0.9 },
+            });
             expect(app.inferenceConfiguration).to.deep.equal({ temperature: 0.7, maxTokens: 500, anthropicVersion: "bedrock-2023-05-31", topP: 0.9 });
             const plain = new bedrock.ApplicationInferenceProfile("plain", { inferenceProfileName: "plain", modelSource: cris });
             expect(plain.inferenceConfiguration).to.deep.equal({ temperature: 0.2, maxTokens: 500, anthropicVersion: "bedrock-2023-05-31" });
@@ -135,10 +190,22 @@ describe("inference configuration", () => {
         });
 
         it("an application profile validates its settings before registering anything", async () => {
-            expect(() => new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "app", modelSource: M.AMAZON_NOVA_PRO_V1, inferenceConfiguration: { stopSequences: ["1", "2", "3", "4", "5"] } })).to.throw(
-                'ApplicationInferenceProfile "app": inferenceConfiguration.stopSequences ["1","2","3","4","5"] must hold at most 4 sequences (has 5)',
-            );
-            expect(() => new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "app", modelSource: M.AMAZON_NOVA_PRO_V1, inferenceConfiguration: { anthropicVersion: "x" } })).to.throw(
+            expect(
+                () =>
+                    new bedrock.ApplicationInferenceProfile("app", {
+                        inferenceProfileName: "app",
+                        modelSource: M.AMAZON_NOVA_PRO_V1,
+                        inferenceConfiguration: { stopSequences: ["1", "2", "3", "4", "5"] },
+                    }),
+            ).to.throw('ApplicationInferenceProfile "app": inferenceConfiguration.stopSequences ["1","2","3","4","5"] must hold at most 4 sequences (has 5)');
+            expect(
+                () =>
+                    new bedrock.ApplicationInferenceProfile("app", {
+                        inferenceProfileName: "app",
+                        modelSource: M.AMAZON_NOVA_PRO_V1,
+                        inferenceConfiguration: { anthropicVersion: "x" },
+                    }),
+            ).to.throw(
                 'ApplicationInferenceProfile "app": inferenceConfiguration.anthropicVersion "x" applies to Anthropic models only, but the model is not one (amazon.nova-pro-v1:0)',
             );
             await settle();

@@ -156,7 +156,11 @@ describe("CrossRegionInferenceProfile", () => {
         cris.grantInvoke(role);
         const [policy] = await roleStatements(rec, role);
         // The source Region is always allowed.
-        expect(JSON.parse(policy.json).Statement[1].Resource).to.deep.equal([fm("us-east-1", SONNET_35_V2), fm("us-east-2", SONNET_35_V2), fm("us-west-2", SONNET_35_V2)]);
+        expect(JSON.parse(policy.json).Statement[1].Resource).to.deep.equal([
+            fm("us-east-1", SONNET_35_V2),
+            fm("us-east-2", SONNET_35_V2),
+            fm("us-west-2", SONNET_35_V2),
+        ]);
     });
 
     it("grantProfileUsage: GetInferenceProfile on the profile and ListInferenceProfiles on *", async () => {
@@ -217,7 +221,12 @@ describe("CrossRegionInferenceProfile", () => {
             ],
             [
                 "a malformed destination Region",
-                () => new bedrock.CrossRegionInferenceProfile("c", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0, destinationRegions: ["US-EAST-1"] }),
+                () =>
+                    new bedrock.CrossRegionInferenceProfile("c", {
+                        geoRegion: G.US,
+                        model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                        destinationRegions: ["US-EAST-1"],
+                    }),
                 'CrossRegionInferenceProfile "c": destinationRegions[0] "US-EAST-1" is not a Region name (e.g. us-east-1)',
             ],
             [
@@ -266,7 +275,10 @@ describe("ApplicationInferenceProfile", () => {
             tags: [{ key: "test", value: "test" }],
         });
         expect(arn).to.match(new RegExp(`^arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/[a-z0-9]{12}$`));
-        expect(rec.resources.map((x) => x.type)).to.deep.equal(["bedrock-genai:index:ApplicationInferenceProfile", "aws-native:bedrock:ApplicationInferenceProfile"]);
+        expect(rec.resources.map((x) => x.type)).to.deep.equal([
+            "bedrock-genai:index:ApplicationInferenceProfile",
+            "aws-native:bedrock:ApplicationInferenceProfile",
+        ]);
         expect(p.sourceModel).to.equal(M.ANTHROPIC_CLAUDE_SONNET_V1_0);
     });
 
@@ -346,7 +358,10 @@ describe("ApplicationInferenceProfile", () => {
 
     it("imports by attributes: usable as a model, both grants", async () => {
         const arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcd1234wxyz";
-        const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({ inferenceProfileArn: arn, inferenceProfileIdentifier: arn });
+        const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
+            inferenceProfileArn: arn,
+            inferenceProfileIdentifier: arn,
+        });
         expect(await resolveOutput(imported.invokableArn)).to.equal(arn);
         const role = newRole();
         imported.grantProfileUsage(role);
@@ -372,7 +387,11 @@ describe("ApplicationInferenceProfile", () => {
         rec = setBedrockMocks({ region: "ap-northeast-1", accountId: ACCOUNT });
         const cris2 = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.JP, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
         void cris;
-        const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({ inferenceProfileArn: arn, inferenceProfileIdentifier: arn, modelSource: cris2 });
+        const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
+            inferenceProfileArn: arn,
+            inferenceProfileIdentifier: arn,
+            modelSource: cris2,
+        });
         const role = newRole();
         imported.grantInvoke(role);
         const [policy] = await roleStatements(rec, role);
@@ -419,19 +438,23 @@ describe("ApplicationInferenceProfile", () => {
                 { inferenceProfileName: "-bad name!!" },
                 'inferenceProfileName "-bad name!!" must match ^([0-9a-zA-Z][ _-]?)+$ (letters and digits, each followed by at most one space, underscore or hyphen)',
             ],
-            ["a name over 64 characters", { inferenceProfileName: "a".repeat(65) }, `inferenceProfileName "${"a".repeat(65)}" must have at most 64 characters (has 65)`],
+            [
+                "a name over 64 characters",
+                { inferenceProfileName: "a".repeat(65) },
+                `inferenceProfileName "${"a".repeat(65)}" must have at most 64 characters (has 65)`,
+            ],
             ["a missing name", { inferenceProfileName: undefined }, "inferenceProfileName undefined is required"],
             [
                 "a description with a slash",
                 { description: "a/b" },
                 'description "a/b" must match ^([0-9a-zA-Z:.][ _-]?)+$ (letters, digits, colons and periods, each followed by at most one space, underscore or hyphen)',
             ],
-            ["a description over 200 characters", { description: "d".repeat(201) }, `description "${"d".repeat(201)}" must have at most 200 characters (has 201)`],
             [
-                "a tag key with a reserved prefix",
-                { tags: { "aws:x": "1" } },
-                'tags[0].key "aws:x" must not start with the reserved prefix "aws:"',
+                "a description over 200 characters",
+                { description: "d".repeat(201) },
+                `description "${"d".repeat(201)}" must have at most 200 characters (has 201)`,
             ],
+            ["a tag key with a reserved prefix", { tags: { "aws:x": "1" } }, 'tags[0].key "aws:x" must not start with the reserved prefix "aws:"'],
             [
                 "a tag value with a bad character",
                 { tags: [{ key: "k", value: "a;b" }] },

@@ -70,12 +70,14 @@ describe("PromptRouter", () => {
             const routerArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`;
             const haiku = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0`;
             const sonnet = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0`;
-            expect(grantsOf(policies[0].statements)).to.deep.equal(grantsOf([
-                { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [routerArn] },
-                viaProfile("anthropic.claude-3-5-sonnet-20240620-v1:0", US, sonnet),
-                viaProfile("anthropic.claude-3-haiku-20240307-v1:0", US, haiku),
-                { Effect: "Allow", Action: INVOKE, Resource: [routerArn, sonnet, haiku] },
-            ]));
+            expect(grantsOf(policies[0].statements)).to.deep.equal(
+                grantsOf([
+                    { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [routerArn] },
+                    viaProfile("anthropic.claude-3-5-sonnet-20240620-v1:0", US, sonnet),
+                    viaProfile("anthropic.claude-3-haiku-20240307-v1:0", US, haiku),
+                    { Effect: "Allow", Action: INVOKE, Resource: [routerArn, sonnet, haiku] },
+                ]),
+            );
             expect(JSON.parse(policies[0].json).Version).to.equal("2012-10-17");
         });
 
@@ -89,12 +91,14 @@ describe("PromptRouter", () => {
             const routerArn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:default-prompt-router/meta.llama:1`;
             const p70 = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.meta.llama3-1-70b-instruct-v1:0`;
             const p8 = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.meta.llama3-1-8b-instruct-v1:0`;
-            expect(grantsOf(policy.statements)).to.deep.equal(grantsOf([
-                { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [routerArn] },
-                viaProfile("meta.llama3-1-70b-instruct-v1:0", EU, p70),
-                viaProfile("meta.llama3-1-8b-instruct-v1:0", EU, p8),
-                { Effect: "Allow", Action: INVOKE, Resource: [routerArn, p70, p8] },
-            ]));
+            expect(grantsOf(policy.statements)).to.deep.equal(
+                grantsOf([
+                    { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [routerArn] },
+                    viaProfile("meta.llama3-1-70b-instruct-v1:0", EU, p70),
+                    viaProfile("meta.llama3-1-8b-instruct-v1:0", EU, p8),
+                    { Effect: "Allow", Action: INVOKE, Resource: [routerArn, p70, p8] },
+                ]),
+            );
         });
 
         it("maps Canada to the us. profiles and GovCloud to the aws-us-gov partition", async () => {
@@ -105,12 +109,14 @@ describe("PromptRouter", () => {
             const routerArn = `arn:aws:bedrock:ca-central-1:${ACCOUNT}:default-prompt-router/amazon.nova:1`;
             const lite = `arn:aws:bedrock:ca-central-1:${ACCOUNT}:inference-profile/us.amazon.nova-lite-v1:0`;
             const pro = `arn:aws:bedrock:ca-central-1:${ACCOUNT}:inference-profile/us.amazon.nova-pro-v1:0`;
-            expect(grantsOf(policy.statements)).to.deep.equal(grantsOf([
-                { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [routerArn] },
-                viaProfile("amazon.nova-lite-v1:0", US, lite),
-                viaProfile("amazon.nova-pro-v1:0", US, pro),
-                { Effect: "Allow", Action: INVOKE, Resource: [routerArn, lite, pro] },
-            ]));
+            expect(grantsOf(policy.statements)).to.deep.equal(
+                grantsOf([
+                    { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [routerArn] },
+                    viaProfile("amazon.nova-lite-v1:0", US, lite),
+                    viaProfile("amazon.nova-pro-v1:0", US, pro),
+                    { Effect: "Allow", Action: INVOKE, Resource: [routerArn, lite, pro] },
+                ]),
+            );
             const gov = bedrock.PromptRouter.fromDefaultId(D.AMAZON_NOVA_V1, "us-gov-west-1");
             expect(await resolveOutput(gov.promptRouterArn)).to.equal(`arn:aws-us-gov:bedrock:us-gov-west-1:${ACCOUNT}:default-prompt-router/amazon.nova:1`);
         });
@@ -132,9 +138,13 @@ describe("PromptRouter", () => {
         });
 
         it("carries inference settings, and refuses Anthropic-only ones on a Llama router", () => {
-            const r = bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-east-1", { inferenceConfiguration: { temperature: 0.2, anthropicVersion: "bedrock-2023-05-31" } });
+            const r = bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-east-1", {
+                inferenceConfiguration: { temperature: 0.2, anthropicVersion: "bedrock-2023-05-31" },
+            });
             expect(r.inferenceConfiguration).to.deep.equal({ temperature: 0.2, anthropicVersion: "bedrock-2023-05-31" });
-            expect(() => bedrock.PromptRouter.fromDefaultId(D.META_LLAMA_3_1, "us-east-1", { inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" } })).to.throw(
+            expect(() =>
+                bedrock.PromptRouter.fromDefaultId(D.META_LLAMA_3_1, "us-east-1", { inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" } }),
+            ).to.throw(
                 'PromptRouter.fromDefaultId: inferenceConfiguration.anthropicVersion "bedrock-2023-05-31" applies to Anthropic models only, but the model is not one (meta.llama3-1-8b-instruct-v1:0, meta.llama3-1-70b-instruct-v1:0)',
             );
             expect(() => bedrock.PromptRouter.fromDefaultId(D.AMAZON_NOVA_V1, "us-east-1", { inferenceConfiguration: { topP: 2 } })).to.throw(
@@ -184,23 +194,32 @@ describe("PromptRouter", () => {
             new bedrock.PromptRouter("router", { promptRouterName: "r", models: [llama8, a], fallbackModel: b, responseQualityDifference: 0 });
             await settle();
             const r = rec.find("aws-native:bedrock:IntelligentPromptRouter", "router");
-            expect(r.inputs.fallbackModel).to.deep.equal({ modelArn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.meta.llama3-1-70b-instruct-v1:0` });
+            expect(r.inputs.fallbackModel).to.deep.equal({
+                modelArn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.meta.llama3-1-70b-instruct-v1:0`,
+            });
         });
 
         it("grantInvoke: invoke and GetPromptRouter on the router, and each model as its own grant allows", async () => {
             const profile70 = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: llama70 });
-            const router = new bedrock.PromptRouter("router", { promptRouterName: "r", models: [llama8, profile70], fallbackModel: llama8, responseQualityDifference: 50 });
+            const router = new bedrock.PromptRouter("router", {
+                promptRouterName: "r",
+                models: [llama8, profile70],
+                fallbackModel: llama8,
+                responseQualityDifference: 50,
+            });
             router.grantInvoke("app-role");
             await settle();
             const arn = (await resolveOutput(router.promptRouterArn)) as string;
             const p70 = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.meta.llama3-1-70b-instruct-v1:0`;
             const policies = policiesForRole(rec, "app-role");
             expect(policies.map((p) => p.name)).to.deep.equal(["router-invoke-app-role"]);
-            expect(grantsOf(policies[0].statements)).to.deep.equal(grantsOf([
-                { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [arn] },
-                viaProfile("meta.llama3-1-70b-instruct-v1:0", US, p70),
-                { Effect: "Allow", Action: INVOKE, Resource: ["arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-1-8b-instruct-v1:0", p70, arn] },
-            ]));
+            expect(grantsOf(policies[0].statements)).to.deep.equal(
+                grantsOf([
+                    { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [arn] },
+                    viaProfile("meta.llama3-1-70b-instruct-v1:0", US, p70),
+                    { Effect: "Allow", Action: INVOKE, Resource: ["arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-1-8b-instruct-v1:0", p70, arn] },
+                ]),
+            );
             const policy = rec.find("aws:iam/rolePolicy:RolePolicy", "router-invoke-app-role");
             expect(policy.parent ?? "").to.match(/PromptRouter::router$/);
         });
@@ -212,23 +231,44 @@ describe("PromptRouter", () => {
             );
         });
 
-        const base = () => ({ promptRouterName: "r", models: [llama8, llama70] as bedrock.IInvokable[], fallbackModel: llama8 as bedrock.IInvokable, responseQualityDifference: 10 });
+        const base = () => ({
+            promptRouterName: "r",
+            models: [llama8, llama70] as bedrock.IInvokable[],
+            fallbackModel: llama8 as bedrock.IInvokable,
+            responseQualityDifference: 10,
+        });
         const cases: [string, () => Partial<bedrock.PromptRouterArgs>, string][] = [
             ["one model", () => ({ models: [llama8] }), 'models "1 models" must be a list of exactly two models of one family'],
-            ["three models", () => ({ models: [llama8, llama70, M.META_LLAMA_3_2_1B_INSTRUCT_V1] }), 'models "3 models" must be a list of exactly two models of one family'],
+            [
+                "three models",
+                () => ({ models: [llama8, llama70, M.META_LLAMA_3_2_1B_INSTRUCT_V1] }),
+                'models "3 models" must be a list of exactly two models of one family',
+            ],
             [
                 "models of two families",
                 () => ({ models: [llama8, M.AMAZON_NOVA_LITE_V1] }),
                 'models ["meta.llama3-1-8b-instruct-v1:0","amazon.nova-lite-v1:0"] must be of one family (found meta.llama and amazon.nova)',
             ],
-            ["the same model twice", () => ({ models: [llama8, llama8] }), 'models[1] "meta.llama3-1-8b-instruct-v1:0" is the same as models[0]: a router needs two different models'],
-            ["a model that is not invokable", () => ({ models: [llama8, "meta.llama3" as never] }), 'models[1] "meta.llama3" must be a foundation model, a cross-region profile or an application profile'],
+            [
+                "the same model twice",
+                () => ({ models: [llama8, llama8] }),
+                'models[1] "meta.llama3-1-8b-instruct-v1:0" is the same as models[0]: a router needs two different models',
+            ],
+            [
+                "a model that is not invokable",
+                () => ({ models: [llama8, "meta.llama3" as never] }),
+                'models[1] "meta.llama3" must be a foundation model, a cross-region profile or an application profile',
+            ],
             [
                 "a router among the models",
                 () => ({ models: [llama8, bedrock.PromptRouter.fromDefaultId(D.META_LLAMA_3_1, "us-east-1")] }),
                 'models[1] "<PromptRouter>" cannot be a prompt router: a router routes between models and profiles',
             ],
-            ["a fallback outside the models", () => ({ fallbackModel: M.META_LLAMA_3_2_1B_INSTRUCT_V1 }), 'fallbackModel "meta.llama3-2-1b-instruct-v1:0" must be one of models'],
+            [
+                "a fallback outside the models",
+                () => ({ fallbackModel: M.META_LLAMA_3_2_1B_INSTRUCT_V1 }),
+                'fallbackModel "meta.llama3-2-1b-instruct-v1:0" must be one of models',
+            ],
             ["a quality difference above 100", () => ({ responseQualityDifference: 101 }), "responseQualityDifference 101 must be between 0 and 100"],
             ["a negative quality difference", () => ({ responseQualityDifference: -1 }), "responseQualityDifference -1 must be between 0 and 100"],
             [
@@ -253,7 +293,10 @@ describe("PromptRouter", () => {
         ];
         for (const [what, change, message] of cases) {
             it(`refuses ${what} before registering anything`, async () => {
-                expect(() => new bedrock.PromptRouter("router", { ...base(), ...change() } as bedrock.PromptRouterArgs)).to.throw(bedrock.BedrockValidationError, `PromptRouter "router": ${message}`);
+                expect(() => new bedrock.PromptRouter("router", { ...base(), ...change() } as bedrock.PromptRouterArgs)).to.throw(
+                    bedrock.BedrockValidationError,
+                    `PromptRouter "router": ${message}`,
+                );
                 await settle();
                 expect(rec.resources.filter((r) => r.name === "router")).to.deep.equal([]);
             });

@@ -57,7 +57,13 @@ describe("Prompt", () => {
                 fallbackModel: M.AMAZON_NOVA_LITE_V1,
                 responseQualityDifference: 10,
             });
-            const models: [string, bedrock.IInvokable][] = [["model", M.AMAZON_NOVA_MICRO_V1], ["cris", cris], ["app", app], ["imported", imported], ["router", router]];
+            const models: [string, bedrock.IInvokable][] = [
+                ["model", M.AMAZON_NOVA_MICRO_V1],
+                ["cris", cris],
+                ["app", app],
+                ["imported", imported],
+                ["router", router],
+            ];
             for (const [n, model] of models) {
                 new bedrock.Prompt(`p-${n}`, { promptName: n, variants: [bedrock.PromptVariant.text({ variantName: "v", model, promptText: "Hi" })] });
             }
@@ -86,7 +92,15 @@ describe("Prompt", () => {
                 model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
                 promptText: "Summarize {{document}} for {{audience}}",
                 promptVariables: ["document", "audience"],
-                inferenceConfiguration: { temperature: 0.1, topP: 0.9, maxTokens: 2000, stopSequences: ["</summary>"], topK: 50, anthropicVersion: "bedrock-2023-05-31", responseFormat: { type: "text" } },
+                inferenceConfiguration: {
+                    temperature: 0.1,
+                    topP: 0.9,
+                    maxTokens: 2000,
+                    stopSequences: ["</summary>"],
+                    topK: 50,
+                    anthropicVersion: "bedrock-2023-05-31",
+                    responseFormat: { type: "text" },
+                },
             });
             new bedrock.Prompt("prompt", { promptName: "summary", variants: [v], defaultVariant: v, description: "Summaries", tags: { team: "ml" } });
             await settle();
@@ -100,7 +114,9 @@ describe("Prompt", () => {
                         name: "summary",
                         templateType: "TEXT",
                         modelId: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
-                        templateConfiguration: { text: { text: "Summarize {{document}} for {{audience}}", inputVariables: [{ name: "document" }, { name: "audience" }] } },
+                        templateConfiguration: {
+                            text: { text: "Summarize {{document}} for {{audience}}", inputVariables: [{ name: "document" }, { name: "audience" }] },
+                        },
                         inferenceConfiguration: { text: { temperature: 0.1, topP: 0.9, maxTokens: 2000, stopSequences: ["</summary>"] } },
                         additionalModelRequestFields: { top_k: 50, anthropic_version: "bedrock-2023-05-31", response_format: { type: "text" } },
                     },
@@ -121,7 +137,11 @@ describe("Prompt", () => {
                 promptVariables: ["city", "month"],
                 toolConfiguration: {
                     tools: [
-                        { name: "get_weather", description: "Weather in a city", inputSchema: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } },
+                        {
+                            name: "get_weather",
+                            description: "Weather in a city",
+                            inputSchema: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+                        },
                         { name: "book", inputSchema: { type: "object" } },
                     ],
                     toolChoice: { tool: "get_weather" },
@@ -145,7 +165,13 @@ describe("Prompt", () => {
                             system: [{ text: "You are a travel agent." }],
                             toolConfiguration: {
                                 tools: [
-                                    { toolSpec: { name: "get_weather", description: "Weather in a city", inputSchema: { json: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } } } },
+                                    {
+                                        toolSpec: {
+                                            name: "get_weather",
+                                            description: "Weather in a city",
+                                            inputSchema: { json: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } },
+                                        },
+                                    },
                                     { toolSpec: { name: "book", inputSchema: { json: { type: "object" } } } },
                                 ],
                                 toolChoice: { tool: { name: "get_weather" } },
@@ -160,15 +186,33 @@ describe("Prompt", () => {
 
         it("tool choices auto and any", async () => {
             const tools = [{ name: "t", inputSchema: {} }];
-            const auto = bedrock.PromptVariant.chat({ variantName: "a", model: M.AMAZON_NOVA_PRO_V1, messages: [{ role: "user", text: "x" }], toolConfiguration: { tools, toolChoice: "auto" } });
-            const any = bedrock.PromptVariant.chat({ variantName: "b", model: M.AMAZON_NOVA_PRO_V1, messages: [{ role: "user", text: "x" }], toolConfiguration: { tools, toolChoice: "any" } });
+            const auto = bedrock.PromptVariant.chat({
+                variantName: "a",
+                model: M.AMAZON_NOVA_PRO_V1,
+                messages: [{ role: "user", text: "x" }],
+                toolConfiguration: { tools, toolChoice: "auto" },
+            });
+            const any = bedrock.PromptVariant.chat({
+                variantName: "b",
+                model: M.AMAZON_NOVA_PRO_V1,
+                messages: [{ role: "user", text: "x" }],
+                toolConfiguration: { tools, toolChoice: "any" },
+            });
             new bedrock.Prompt("prompt", { promptName: "tools", variants: [auto, any] });
             await settle();
-            expect(promptInputs(rec).variants.map((v: any) => v.templateConfiguration.chat.toolConfiguration.toolChoice)).to.deep.equal([{ auto: {} }, { any: {} }]);
+            expect(promptInputs(rec).variants.map((v: any) => v.templateConfiguration.chat.toolConfiguration.toolChoice)).to.deep.equal([
+                { auto: {} },
+                { any: {} },
+            ]);
         });
 
         it("an agent variant: no model, the alias as genAiResource", async () => {
-            const v = bedrock.PromptVariant.agent({ variantName: "agent", agentAlias: ALIAS, promptText: "Book a trip to {{city}}", promptVariables: ["city"] });
+            const v = bedrock.PromptVariant.agent({
+                variantName: "agent",
+                agentAlias: ALIAS,
+                promptText: "Book a trip to {{city}}",
+                promptVariables: ["city"],
+            });
             const viaObject = bedrock.PromptVariant.agent({ variantName: "agent2", agentAlias: { agentAliasArn: ALIAS }, promptText: "Hi" });
             expect(v.model).to.equal(undefined);
             expect(v.inferenceConfiguration).to.equal(undefined);
@@ -194,9 +238,20 @@ describe("Prompt", () => {
                 inferenceConfiguration: { temperature: 0.2, maxTokens: 1000, topK: 20, anthropicVersion: "bedrock-2023-05-31" },
             });
             const inherits = bedrock.PromptVariant.text({ variantName: "inherits", model: cris, promptText: "a" });
-            const overrides = bedrock.PromptVariant.text({ variantName: "overrides", model: cris, promptText: "b", inferenceConfiguration: { temperature: 0.9, stopSequences: ["X"] } });
+            const overrides = bedrock.PromptVariant.text({
+                variantName: "overrides",
+                model: cris,
+                promptText: "b",
+                inferenceConfiguration: { temperature: 0.9, stopSequences: ["X"] },
+            });
             expect(inherits.inferenceConfiguration).to.deep.equal({ temperature: 0.2, maxTokens: 1000, topK: 20, anthropicVersion: "bedrock-2023-05-31" });
-            expect(overrides.inferenceConfiguration).to.deep.equal({ temperature: 0.9, maxTokens: 1000, topK: 20, anthropicVersion: "bedrock-2023-05-31", stopSequences: ["X"] });
+            expect(overrides.inferenceConfiguration).to.deep.equal({
+                temperature: 0.9,
+                maxTokens: 1000,
+                topK: 20,
+                anthropicVersion: "bedrock-2023-05-31",
+                stopSequences: ["X"],
+            });
             new bedrock.Prompt("prompt", { promptName: "p", variants: [inherits, overrides] });
             await settle();
             const [a, b] = promptInputs(rec).variants;
@@ -211,12 +266,25 @@ describe("Prompt", () => {
         });
 
         it("through an application profile built on a cross-region profile, and through a router", async () => {
-            const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.AMAZON_NOVA_PRO_V1, inferenceConfiguration: { topP: 0.5, maxTokens: 100 } });
-            const app = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "app", modelSource: cris, inferenceConfiguration: { maxTokens: 200 } });
-            const router = bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-east-1", { inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31", temperature: 0 } });
+            const cris = bedrock.CrossRegionInferenceProfile.fromConfig({
+                geoRegion: G.US,
+                model: M.AMAZON_NOVA_PRO_V1,
+                inferenceConfiguration: { topP: 0.5, maxTokens: 100 },
+            });
+            const app = new bedrock.ApplicationInferenceProfile("app", {
+                inferenceProfileName: "app",
+                modelSource: cris,
+                inferenceConfiguration: { maxTokens: 200 },
+            });
+            const router = bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-east-1", {
+                inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31", temperature: 0 },
+            });
             new bedrock.Prompt("prompt", {
                 promptName: "p",
-                variants: [bedrock.PromptVariant.text({ variantName: "app", model: app, promptText: "a" }), bedrock.PromptVariant.chat({ variantName: "router", model: router, messages: [{ role: "user", text: "b" }] })],
+                variants: [
+                    bedrock.PromptVariant.text({ variantName: "app", model: app, promptText: "a" }),
+                    bedrock.PromptVariant.chat({ variantName: "router", model: router, messages: [{ role: "user", text: "b" }] }),
+                ],
             });
             await settle();
             const [a, r] = promptInputs(rec).variants;
@@ -227,15 +295,27 @@ describe("Prompt", () => {
         });
 
         it("refuses Anthropic-only settings on a variant whose model is known not to be Anthropic", () => {
-            expect(() => bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_PRO_V1, promptText: "a", inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" } })).to.throw(
+            expect(() =>
+                bedrock.PromptVariant.text({
+                    variantName: "v",
+                    model: M.AMAZON_NOVA_PRO_V1,
+                    promptText: "a",
+                    inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" },
+                }),
+            ).to.throw(
                 'PromptVariant.text "v": inferenceConfiguration.anthropicVersion "bedrock-2023-05-31" applies to Anthropic models only, but the model is not one (amazon.nova-pro-v1:0)',
             );
         });
 
         it("refuses bad inference settings naming the variant", () => {
-            expect(() => bedrock.PromptVariant.chat({ variantName: "v", model: M.AMAZON_NOVA_PRO_V1, messages: [{ role: "user", text: "a" }], inferenceConfiguration: { topK: 501 } })).to.throw(
-                'PromptVariant.chat "v": inferenceConfiguration.topK 501 must be between 0 and 500',
-            );
+            expect(() =>
+                bedrock.PromptVariant.chat({
+                    variantName: "v",
+                    model: M.AMAZON_NOVA_PRO_V1,
+                    messages: [{ role: "user", text: "a" }],
+                    inferenceConfiguration: { topK: 501 },
+                }),
+            ).to.throw('PromptVariant.chat "v": inferenceConfiguration.topK 501 must be between 0 and 500');
         });
     });
 
@@ -243,21 +323,101 @@ describe("Prompt", () => {
         const model = M.AMAZON_NOVA_PRO_V1;
         const text = (variantName: string) => bedrock.PromptVariant.text({ variantName, model, promptText: "x" });
         const variantCases: [string, () => unknown, string][] = [
-            ["a bad variant name", () => bedrock.PromptVariant.text({ variantName: "my variant", model, promptText: "x" }), 'PromptVariant.text: variantName "my variant" must match ^([0-9a-zA-Z][_-]?){1,100}$ (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)'],
-            ["a missing model", () => bedrock.PromptVariant.text({ variantName: "v", model: undefined as never, promptText: "x" }), 'PromptVariant.text "v": model undefined must be an invokable: a BedrockFoundationModel, a cross-region or application inference profile, or a prompt router'],
-            ["empty text", () => bedrock.PromptVariant.text({ variantName: "v", model, promptText: "" }), 'PromptVariant.text "v": promptText "" must not be empty'],
-            ["text over 200000 characters", () => bedrock.PromptVariant.text({ variantName: "v", model, promptText: "a".repeat(200001) }), `PromptVariant.text "v": promptText "${"a".repeat(200001)}" must have at most 200000 characters (has 200001)`],
-            ["21 variables", () => bedrock.PromptVariant.text({ variantName: "v", model, promptText: "x", promptVariables: Array.from({ length: 21 }, (_, i) => `v${i}`) }), 'PromptVariant.text "v": promptVariables "21 variables" must hold at most 20 variables'],
-            ["a bad variable name", () => bedrock.PromptVariant.text({ variantName: "v", model, promptText: "x", promptVariables: ["a b"] }), 'PromptVariant.text "v": promptVariables[0] "a b" must match ^([0-9a-zA-Z][_-]?){1,100}$ (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)'],
-            ["a variable given twice", () => bedrock.PromptVariant.text({ variantName: "v", model, promptText: "x", promptVariables: ["a", "a"] }), 'PromptVariant.text "v": promptVariables[1] "a" is given twice'],
-            ["no messages", () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [] }), 'PromptVariant.chat "c": messages [] must be a non-empty list of messages, starting with a user message'],
-            ["a first message from the assistant", () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [{ role: "assistant", text: "a" }] }), 'PromptVariant.chat "c": messages[0].role "assistant" must be "user": messages start with a user message and alternate between user and assistant'],
-            ["two user messages in a row", () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [{ role: "user", text: "a" }, { role: "user", text: "b" }] }), 'PromptVariant.chat "c": messages[1].role "user" must be "assistant": messages start with a user message and alternate between user and assistant'],
-            ["an empty message", () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [{ role: "user", text: "" }] }), 'PromptVariant.chat "c": messages[0].text "" must not be empty'],
-            ["no tools", () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [{ role: "user", text: "a" }], toolConfiguration: { tools: [] } }), 'PromptVariant.chat "c": toolConfiguration.tools [] must be a non-empty list of tools'],
-            ["a bad tool name", () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [{ role: "user", text: "a" }], toolConfiguration: { tools: [{ name: "1tool", inputSchema: {} }] } }), 'PromptVariant.chat "c": toolConfiguration.tools[0].name "1tool" must match ^[a-zA-Z][a-zA-Z0-9_]*$ (a letter, then letters, digits and underscores)'],
-            ["a tool choice naming no tool", () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [{ role: "user", text: "a" }], toolConfiguration: { tools: [{ name: "t", inputSchema: {} }], toolChoice: { tool: "u" } } }), 'PromptVariant.chat "c": toolConfiguration.toolChoice.tool "u" must name one of the tools (t)'],
-            ["an agent alias that is not an alias ARN", () => bedrock.PromptVariant.agent({ variantName: "a", agentAlias: `arn:aws:bedrock:us-east-1:${ACCOUNT}:agent/ABCDEFGHIJ`, promptText: "x" }), `PromptVariant.agent "a": agentAlias "arn:aws:bedrock:us-east-1:${ACCOUNT}:agent/ABCDEFGHIJ" must match ^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:agent-alias\\/[0-9a-zA-Z]{10}\\/[0-9a-zA-Z]{10}$ (an agent alias ARN)`],
+            [
+                "a bad variant name",
+                () => bedrock.PromptVariant.text({ variantName: "my variant", model, promptText: "x" }),
+                'PromptVariant.text: variantName "my variant" must match ^([0-9a-zA-Z][_-]?){1,100}$ (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)',
+            ],
+            [
+                "a missing model",
+                () => bedrock.PromptVariant.text({ variantName: "v", model: undefined as never, promptText: "x" }),
+                'PromptVariant.text "v": model undefined must be an invokable: a BedrockFoundationModel, a cross-region or application inference profile, or a prompt router',
+            ],
+            [
+                "empty text",
+                () => bedrock.PromptVariant.text({ variantName: "v", model, promptText: "" }),
+                'PromptVariant.text "v": promptText "" must not be empty',
+            ],
+            [
+                "text over 200000 characters",
+                () => bedrock.PromptVariant.text({ variantName: "v", model, promptText: "a".repeat(200001) }),
+                `PromptVariant.text "v": promptText "${"a".repeat(200001)}" must have at most 200000 characters (has 200001)`,
+            ],
+            [
+                "21 variables",
+                () => bedrock.PromptVariant.text({ variantName: "v", model, promptText: "x", promptVariables: Array.from({ length: 21 }, (_, i) => `v${i}`) }),
+                'PromptVariant.text "v": promptVariables "21 variables" must hold at most 20 variables',
+            ],
+            [
+                "a bad variable name",
+                () => bedrock.PromptVariant.text({ variantName: "v", model, promptText: "x", promptVariables: ["a b"] }),
+                'PromptVariant.text "v": promptVariables[0] "a b" must match ^([0-9a-zA-Z][_-]?){1,100}$ (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)',
+            ],
+            [
+                "a variable given twice",
+                () => bedrock.PromptVariant.text({ variantName: "v", model, promptText: "x", promptVariables: ["a", "a"] }),
+                'PromptVariant.text "v": promptVariables[1] "a" is given twice',
+            ],
+            [
+                "no messages",
+                () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [] }),
+                'PromptVariant.chat "c": messages [] must be a non-empty list of messages, starting with a user message',
+            ],
+            [
+                "a first message from the assistant",
+                () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [{ role: "assistant", text: "a" }] }),
+                'PromptVariant.chat "c": messages[0].role "assistant" must be "user": messages start with a user message and alternate between user and assistant',
+            ],
+            [
+                "two user messages in a row",
+                () =>
+                    bedrock.PromptVariant.chat({
+                        variantName: "c",
+                        model,
+                        messages: [
+                            { role: "user", text: "a" },
+                            { role: "user", text: "b" },
+                        ],
+                    }),
+                'PromptVariant.chat "c": messages[1].role "user" must be "assistant": messages start with a user message and alternate between user and assistant',
+            ],
+            [
+                "an empty message",
+                () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [{ role: "user", text: "" }] }),
+                'PromptVariant.chat "c": messages[0].text "" must not be empty',
+            ],
+            [
+                "no tools",
+                () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [{ role: "user", text: "a" }], toolConfiguration: { tools: [] } }),
+                'PromptVariant.chat "c": toolConfiguration.tools [] must be a non-empty list of tools',
+            ],
+            [
+                "a bad tool name",
+                () =>
+                    bedrock.PromptVariant.chat({
+                        variantName: "c",
+                        model,
+                        messages: [{ role: "user", text: "a" }],
+                        toolConfiguration: { tools: [{ name: "1tool", inputSchema: {} }] },
+                    }),
+                'PromptVariant.chat "c": toolConfiguration.tools[0].name "1tool" must match ^[a-zA-Z][a-zA-Z0-9_]*$ (a letter, then letters, digits and underscores)',
+            ],
+            [
+                "a tool choice naming no tool",
+                () =>
+                    bedrock.PromptVariant.chat({
+                        variantName: "c",
+                        model,
+                        messages: [{ role: "user", text: "a" }],
+                        toolConfiguration: { tools: [{ name: "t", inputSchema: {} }], toolChoice: { tool: "u" } },
+                    }),
+                'PromptVariant.chat "c": toolConfiguration.toolChoice.tool "u" must name one of the tools (t)',
+            ],
+            [
+                "an agent alias that is not an alias ARN",
+                () => bedrock.PromptVariant.agent({ variantName: "a", agentAlias: `arn:aws:bedrock:us-east-1:${ACCOUNT}:agent/ABCDEFGHIJ`, promptText: "x" }),
+                `PromptVariant.agent "a": agentAlias "arn:aws:bedrock:us-east-1:${ACCOUNT}:agent/ABCDEFGHIJ" must match ^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:agent-alias\\/[0-9a-zA-Z]{10}\\/[0-9a-zA-Z]{10}$ (an agent alias ARN)`,
+            ],
         ];
         for (const [what, make, message] of variantCases) {
             it(`a variant refuses ${what}`, () => {
@@ -266,18 +426,45 @@ describe("Prompt", () => {
         }
 
         const promptCases: [string, () => Partial<bedrock.PromptArgs>, string][] = [
-            ["a bad name", () => ({ promptName: "my prompt" }), 'promptName "my prompt" must match ^([0-9a-zA-Z][_-]?){1,100}$ (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)'],
-            ["four variants", () => ({ variants: [text("a"), text("b"), text("c"), text("d")] }), `variants "4 variants" must hold at most 3 variants (CloudFormation's limit)`],
-            ["variant names given twice", () => ({ variants: [text("a"), text("a")] }), 'variants[1].variantName "a" is given twice: variant names must be unique within a prompt'],
-            ["a variant that is not one", () => ({ variants: [{ variantName: "x" } as never] }), 'variants[0] {"variantName":"x"} must be a PromptVariant (PromptVariant.text, .chat or .agent)'],
-            ["a default variant outside the variants", () => ({ variants: [text("a"), text("b")], defaultVariant: "c" }), 'defaultVariant "c" must be one of the variants ("a", "b")'],
+            [
+                "a bad name",
+                () => ({ promptName: "my prompt" }),
+                'promptName "my prompt" must match ^([0-9a-zA-Z][_-]?){1,100}$ (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)',
+            ],
+            [
+                "four variants",
+                () => ({ variants: [text("a"), text("b"), text("c"), text("d")] }),
+                `variants "4 variants" must hold at most 3 variants (CloudFormation's limit)`,
+            ],
+            [
+                "variant names given twice",
+                () => ({ variants: [text("a"), text("a")] }),
+                'variants[1].variantName "a" is given twice: variant names must be unique within a prompt',
+            ],
+            [
+                "a variant that is not one",
+                () => ({ variants: [{ variantName: "x" } as never] }),
+                'variants[0] {"variantName":"x"} must be a PromptVariant (PromptVariant.text, .chat or .agent)',
+            ],
+            [
+                "a default variant outside the variants",
+                () => ({ variants: [text("a"), text("b")], defaultVariant: "c" }),
+                'defaultVariant "c" must be one of the variants ("a", "b")',
+            ],
             ["an empty description", () => ({ description: "" }), 'description "" must not be empty'],
             ["a long description", () => ({ description: "d".repeat(201) }), `description "${"d".repeat(201)}" must have at most 200 characters (has 201)`],
-            ["a KMS key that is not a key ARN", () => ({ kmsKey: "alias/mine" }), 'kmsKey "alias/mine" must match ^arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key\\/[a-zA-Z0-9-]{36}$ (a KMS key ARN)'],
+            [
+                "a KMS key that is not a key ARN",
+                () => ({ kmsKey: "alias/mine" }),
+                'kmsKey "alias/mine" must match ^arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key\\/[a-zA-Z0-9-]{36}$ (a KMS key ARN)',
+            ],
         ];
         for (const [what, change, message] of promptCases) {
             it(`a prompt refuses ${what} before registering anything`, async () => {
-                expect(() => new bedrock.Prompt("prompt", { promptName: "p", variants: [text("a")], ...change() } as bedrock.PromptArgs)).to.throw(bedrock.BedrockValidationError, `Prompt "prompt": ${message}`);
+                expect(() => new bedrock.Prompt("prompt", { promptName: "p", variants: [text("a")], ...change() } as bedrock.PromptArgs)).to.throw(
+                    bedrock.BedrockValidationError,
+                    `Prompt "prompt": ${message}`,
+                );
                 await settle();
                 expect(rec.resources.filter((r) => r.name === "prompt")).to.deep.equal([]);
             });
@@ -301,7 +488,14 @@ describe("Prompt", () => {
             const arn = await resolveOutput(prompt.promptArn);
             const expectedHash = contentHash({
                 name: "p",
-                variants: [{ name: "v", templateType: "TEXT", templateConfiguration: { text: { text: "Hello" } }, modelId: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0" }],
+                variants: [
+                    {
+                        name: "v",
+                        templateType: "TEXT",
+                        templateConfiguration: { text: { text: "Hello" } },
+                        modelId: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
+                    },
+                ],
             });
             expect(expectedHash).to.match(/^[0-9a-f]{16}$/);
             const recorded = rec.find("aws-native:bedrock:PromptVersion", "prompt-version");
@@ -310,7 +504,10 @@ describe("Prompt", () => {
             expect(await resolveOutput(version.versionArn)).to.equal(`${arn}:1`);
             const second = prompt.createVersion();
             await settle();
-            expect(rec.find("aws-native:bedrock:PromptVersion", "prompt-version-2").inputs).to.deep.equal({ promptArn: arn, tags: { [bedrock.CONTENT_HASH_TAG]: expectedHash } });
+            expect(rec.find("aws-native:bedrock:PromptVersion", "prompt-version-2").inputs).to.deep.equal({
+                promptArn: arn,
+                tags: { [bedrock.CONTENT_HASH_TAG]: expectedHash },
+            });
             expect(second).to.be.instanceOf(bedrock.PromptVersion);
         });
 
@@ -320,16 +517,34 @@ describe("Prompt", () => {
             expect(await hashOf("b", { promptName: "p", variants: [variant("Hello")] })).to.equal(base);
             const changed = [
                 await hashOf("c", { promptName: "p", variants: [variant("Hello!")] }),
-                await hashOf("d", { promptName: "p", variants: [bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_LITE_V1, promptText: "Hello" })] }),
-                await hashOf("e", { promptName: "p", variants: [bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_PRO_V1, promptText: "Hello", inferenceConfiguration: { temperature: 0.5 } })] }),
-                await hashOf("f", { promptName: "p", variants: [variant("Hello"), bedrock.PromptVariant.text({ variantName: "w", model: M.AMAZON_NOVA_PRO_V1, promptText: "Hello" })] }),
+                await hashOf("d", {
+                    promptName: "p",
+                    variants: [bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_LITE_V1, promptText: "Hello" })],
+                }),
+                await hashOf("e", {
+                    promptName: "p",
+                    variants: [
+                        bedrock.PromptVariant.text({
+                            variantName: "v",
+                            model: M.AMAZON_NOVA_PRO_V1,
+                            promptText: "Hello",
+                            inferenceConfiguration: { temperature: 0.5 },
+                        }),
+                    ],
+                }),
+                await hashOf("f", {
+                    promptName: "p",
+                    variants: [variant("Hello"), bedrock.PromptVariant.text({ variantName: "w", model: M.AMAZON_NOVA_PRO_V1, promptText: "Hello" })],
+                }),
             ];
             expect(new Set([base, ...changed]).size).to.equal(5);
         });
 
         it("refuses the reserved tag and keeps old versions when asked", async () => {
             const prompt = new bedrock.Prompt("prompt", { promptName: "p", variants: [variant("Hello")] });
-            expect(() => prompt.createVersion(undefined, { tags: { [bedrock.CONTENT_HASH_TAG]: "x" } })).to.throw('Prompt.createVersion "prompt": tags "bedrock-genai:content-hash" is reserved for the content hash');
+            expect(() => prompt.createVersion(undefined, { tags: { [bedrock.CONTENT_HASH_TAG]: "x" } })).to.throw(
+                'Prompt.createVersion "prompt": tags "bedrock-genai:content-hash" is reserved for the content hash',
+            );
             prompt.createVersion("kept", { name: "kept", retainOnDelete: true });
             await settle();
             expect(rec.find("aws-native:bedrock:PromptVersion", "kept").inputs.description).to.equal("kept");
@@ -338,7 +553,10 @@ describe("Prompt", () => {
 
     describe("grants", () => {
         it("grantGet: GetPrompt and RenderPrompt on the prompt's ARN; a version's on the version's ARN", async () => {
-            const prompt = new bedrock.Prompt("prompt", { promptName: "p", variants: [bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_PRO_V1, promptText: "x" })] });
+            const prompt = new bedrock.Prompt("prompt", {
+                promptName: "p",
+                variants: [bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_PRO_V1, promptText: "x" })],
+            });
             const version = prompt.createVersion();
             const first = prompt.grantGet("reader");
             expect(prompt.grantGet("reader")).to.equal(first);
@@ -347,8 +565,16 @@ describe("Prompt", () => {
             const arn = await resolveOutput(prompt.promptArn);
             const policies = policiesForRole(rec, "reader");
             expect(policies.map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
-                ["prompt-get-reader", "inline", { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: arn }] }],
-                ["prompt-version-get-reader", "inline", { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: `${arn}:1` }] }],
+                [
+                    "prompt-get-reader",
+                    "inline",
+                    { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: arn }] },
+                ],
+                [
+                    "prompt-version-get-reader",
+                    "inline",
+                    { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: `${arn}:1` }] },
+                ],
             ]);
             expect(rec.find("aws:iam/rolePolicy:RolePolicy", "prompt-get-reader").parent ?? "").to.match(/Prompt::prompt$/);
         });

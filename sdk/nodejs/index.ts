@@ -6,11 +6,7 @@
  */
 export { BedrockFoundationModel, type BedrockFoundationModelProps } from "../../components/foundation-model";
 export { CrossRegionInferenceProfileRegion, type Partition } from "../../components/geographies";
-export {
-    CrossRegionInferenceProfile,
-    type CrossRegionInferenceProfileProps,
-    type ICrossRegionInferenceProfile,
-} from "../../components/cross-region-profile";
+export { CrossRegionInferenceProfile, type CrossRegionInferenceProfileProps, type ICrossRegionInferenceProfile } from "../../components/cross-region-profile";
 export {
     ApplicationInferenceProfile,
     type ApplicationInferenceProfileArgs,
@@ -22,12 +18,7 @@ export { type RoleRef, type GrantOptions, type RolePolicyGrant } from "../../com
 export { BedrockValidationError, type Tags } from "../../components/validation";
 export { INVOKE_TOKENS } from "../../components/context";
 export { IAM_LIMITS } from "../../components/policy";
-export {
-    ModelAccessPolicy,
-    type ModelAccessPolicyArgs,
-    type ModelAccessPolicyLayout,
-    type ModelAccessTarget,
-} from "../../components/model-access-policy";
+export { ModelAccessPolicy, type ModelAccessPolicyArgs, type ModelAccessPolicyLayout, type ModelAccessTarget } from "../../components/model-access-policy";
 export {
     PromptRouter,
     DefaultPromptRouterIdentifier,
