@@ -33,6 +33,11 @@ export interface SystemProfileTarget {
     modelId: string;
     /** Regions the profile routes to (the source Region is always added). */
     destinationRegions: readonly string[];
+    /**
+     * True when `destinationRegions` is known to hold the source Region (the geography's default
+     * list, the source having been checked against it): the source needs no entry of its own.
+     */
+    sourceInDestinations?: boolean;
     /** A `global.` profile: IAM also sees the Region-less foundation-model ARN. */
     global: boolean;
 }
@@ -65,7 +70,7 @@ function allow(actions: string[], resources: string[], condition?: Statement["Co
 
 /** The foundation-model statements of a system profile, reachable only through `profileArns`. */
 function systemProfileModelStatements(t: SystemProfileTarget, profileArns: string[]): Statement[] {
-    const regions = [...new Set([t.sourceRegion, ...t.destinationRegions])];
+    const regions = t.sourceInDestinations ? [...t.destinationRegions] : [...new Set([t.sourceRegion, ...t.destinationRegions])];
     const viaProfile = { StringEquals: { [PROFILE_ARN_KEY]: profileArns } };
     if (t.global) {
         return [

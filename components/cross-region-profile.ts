@@ -147,7 +147,8 @@ class ProfileCore {
             return p;
         });
         this.inferenceProfileArn = pulumi.all([partition, region, ctx.account]).apply(([p, r, a]) => systemProfileArn(p, r, a, this.inferenceProfileId));
-        const label = `${ctx.sym.region}/${geo.prefix}`.replace(/[«»]/g, "");
+        // Labels name the profile, so placeholders never depend on the order profiles are declared in.
+        const label = `${ctx.sym.region}/${geo.prefix}/${where.name ?? "ref"}/${props.model.modelId}`.replace(/[«»]/g, "");
         this.symRegion = symbolic(region, `checked-${label}`, Math.max(...geo.sourceRegions.map((r) => r.length)));
         // Policies render through the checked Region and partition, so a mismatch fails the deploy.
         const symPartition = symbolic(partition, `checked-partition-${label}`, geo.partition.length);
@@ -163,6 +164,8 @@ class ProfileCore {
             sourceRegion: this.symRegion,
             modelId: this.props.model.modelId,
             destinationRegions: this.destinationRegions,
+            // The source Region was checked to be in the geography, so its default list holds it.
+            sourceInDestinations: this.props.destinationRegions === undefined && !geo.isGlobal,
             global: geo.isGlobal,
         };
     }
