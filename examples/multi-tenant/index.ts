@@ -5,7 +5,7 @@
 // only through its tenants' profiles).
 //
 // Deploy with `pulumi up` from a US Region; preview offline with
-// `npx ts-node --transpile-only sdk/nodejs/cli.ts preview examples/multi-tenant` from the repository root.
+// `npm start -- examples/multi-tenant` from the repository root.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as bedrock from "pulumi-bedrock-genai";

@@ -1,6 +1,6 @@
 // Prompt routing: the seed's default-router prompt, a custom router, and a chat prompt, with grants.
 // Deploy with `pulumi up` from a US Region (set `aws-native:region` and `aws:region` to us-east-1);
-// preview offline with `npm start examples/prompt-router` from the repository root.
+// preview offline with `npm start -- examples/prompt-router` from the repository root.
 import * as aws from "@pulumi/aws";
 import * as bedrock from "pulumi-bedrock-genai";
 
