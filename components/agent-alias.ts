@@ -105,7 +105,7 @@ class AliasGrants {
     ) {}
 
     grant(kind: "invoke" | "get", role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
-        const resolved = resolveRole(role);
+        const resolved = resolveRole(role, kind === "invoke" ? "grantInvoke(role)" : "grantGet(role)", { component: "AgentAlias", name: this.grantName });
         const name = `${this.grantName}-${kind}-${resolved.key}`;
         const previous = this.made.get(name);
         if (previous) return previous;

@@ -11,6 +11,7 @@ import { invokeStatements, usageStatements, type AccessTarget } from "./access";
 import { roleNameFromArn } from "./arns";
 import { IAM_LIMITS, mergeStatements, parseStatements, policyJson, policySize, type Statement } from "./policy";
 import { resolveSymbols } from "./symbols";
+import { fail, type Where } from "./validation";
 
 /** A role: an `aws.iam.Role`, a role name, or a role ARN. */
 export type RoleRef = iam.Role | string;
@@ -50,16 +51,19 @@ export interface ResolvedRole {
 
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
-/** Resolves a role given as an `aws.iam.Role`, a name or an ARN; throws naming `argName` otherwise. */
-export function resolveRole(role: RoleRef, argName = "role"): ResolvedRole {
+/**
+ * Resolves a role given as an `aws.iam.Role`, a name or an ARN. Otherwise throws
+ * `<who>: <argName> <value> <rule>` (`who` is the component or value the grant is made on).
+ */
+export function resolveRole(role: RoleRef, argName = "role", where: Where = { component: "grant" }): ResolvedRole {
     if (typeof role === "string") {
         if (role.startsWith("arn:")) {
             const name = roleNameFromArn(role);
-            if (!name) throw new Error(`${argName}: ${JSON.stringify(role)} is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>).`);
+            if (!name) fail(where, argName, role, "is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)");
             return { key: name, name };
         }
         if (!ROLE_NAME.test(role)) {
-            throw new Error(`${argName}: ${JSON.stringify(role)} is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN.`);
+            fail(where, argName, role, "is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN");
         }
         return { key: role, name: role };
     }
@@ -67,14 +71,26 @@ export function resolveRole(role: RoleRef, argName = "role"): ResolvedRole {
         const key = (role as unknown as { __name?: string }).__name ?? "role";
         return { key, name: role.name, resource: role };
     }
-    throw new Error(`${argName}: expected an aws.iam.Role, a role name or a role ARN, got ${describe(role)}.`);
+    return fail(
+        where,
+        argName,
+        pulumi.Output.isInstance(role) ? "<output>" : role,
+        pulumi.Output.isInstance(role)
+            ? "must be an aws.iam.Role, a role name or a role ARN (pass the aws.iam.Role itself rather than an Output)"
+            : "must be an aws.iam.Role, a role name or a role ARN",
+    );
 }
 
-function describe(v: unknown): string {
-    if (v === undefined) return "undefined";
-    if (v === null) return "null";
-    if (pulumi.Output.isInstance(v)) return "an Output (pass the aws.iam.Role itself, or a plain name or ARN)";
-    return typeof v === "object" ? "an object" : JSON.stringify(v);
+/** Who a grant is made on, for messages: the component's type and name, or the value's kind and name. */
+export function granteeWhere(grantee: object, name: string): Where {
+    if (grantee instanceof pulumi.ComponentResource) {
+        const type = (grantee as unknown as { __pulumiType?: string }).__pulumiType ?? "";
+        return { component: type.split(":").pop() || grantee.constructor.name, name: (grantee as unknown as { __name?: string }).__name ?? name };
+    }
+    const kind = grantee.constructor?.name && grantee.constructor.name !== "Object" ? grantee.constructor.name.replace(/Reference$/, "") : "grant";
+    const known = grantee as { inferenceProfileId?: unknown; modelId?: unknown };
+    const label = typeof known.inferenceProfileId === "string" ? known.inferenceProfileId : typeof known.modelId === "string" ? known.modelId : name;
+    return { component: kind, name: label };
 }
 
 interface ProgramState {
@@ -147,7 +163,7 @@ export function attachPolicy(name: string, role: ResolvedRole, statements: State
 }
 
 function grant(kind: "invoke" | "usage", grantee: Grantee, role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
-    const resolved = resolveRole(role);
+    const resolved = resolveRole(role, kind === "invoke" ? "grantInvoke(role)" : "grantProfileUsage(role)", granteeWhere(grantee, grantee.grantName()));
     const target = grantee.accessTarget();
     const statements = kind === "invoke" ? invokeStatements(target) : usageStatements(target);
     const name = `${grantee.grantName()}-${kind}-${resolved.key}`;

@@ -394,7 +394,7 @@ export class PromptVersion {
 
     /** `bedrock:GetPrompt` and `bedrock:RenderPrompt` on this version's ARN. */
     public grantGet(role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
-        const resolved = resolveRole(role);
+        const resolved = resolveRole(role, "grantGet(role)", { component: "PromptVersion", name: this.name });
         const key = `${this.name}-get-${resolved.key}`;
         const known = this.grants.get(key);
         if (known) return known;
@@ -520,7 +520,7 @@ export class Prompt extends pulumi.ComponentResource {
      * ARN with `version.grantGet`.
      */
     public grantGet(role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
-        const resolved = resolveRole(role);
+        const resolved = resolveRole(role, "grantGet(role)", { component: "Prompt", name: (this as unknown as { __name?: string }).__name ?? this.promptName });
         const key = `${this.promptName}-get-${resolved.key}`;
         const known = this.grants.get(key);
         if (known) return known;

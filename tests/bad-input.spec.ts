@@ -353,22 +353,25 @@ const CASES: Case[] = [
     {
         name: "grant: role undefined",
         run: () => cris().grantInvoke(undefined as any),
-        expected: "role: expected an aws.iam.Role, a role name or a role ARN, got undefined.",
+        expected:
+            'CrossRegionInferenceProfile "us.anthropic.claude-3-5-sonnet-20241022-v2:0": grantInvoke(role) undefined must be an aws.iam.Role, a role name or a role ARN',
     },
     {
         name: "grant: role name with a space",
         run: () => cris().grantInvoke("my role"),
-        expected: 'role: "my role" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN.',
+        expected:
+            'CrossRegionInferenceProfile "us.anthropic.claude-3-5-sonnet-20241022-v2:0": grantInvoke(role) "my role" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN',
     },
     {
         name: "grant: malformed role ARN",
         run: () => cris().grantProfileUsage("arn:aws:iam::123:role/x"),
-        expected: 'role: "arn:aws:iam::123:role/x" is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>).',
+        expected:
+            'CrossRegionInferenceProfile "us.anthropic.claude-3-5-sonnet-20241022-v2:0": grantProfileUsage(role) "arn:aws:iam::123:role/x" is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)',
     },
     {
         name: "grant: role as a number",
         run: () => M.ANTHROPIC_CLAUDE_HAIKU_V1_0.grantInvoke(7 as any),
-        expected: "role: expected an aws.iam.Role, a role name or a role ARN, got 7.",
+        expected: 'BedrockFoundationModel "anthropic.claude-3-haiku-20240307-v1:0": grantInvoke(role) 7 must be an aws.iam.Role, a role name or a role ARN',
     },
 
     // ---- PromptRouter ----

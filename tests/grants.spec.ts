@@ -70,10 +70,22 @@ describe("grants", () => {
         expect(rec.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.role)).to.deep.equal(managed.map(() => name));
     });
 
+    it("names the component a refused grant was made on", () => {
+        const p = new bedrock.ApplicationInferenceProfile("tenant-b", { inferenceProfileName: "tenant b", modelSource: M.AMAZON_NOVA_PRO_V1 });
+        expect(() => p.grantProfileUsage("bad role!")).to.throw(
+            'ApplicationInferenceProfile "tenant-b": grantProfileUsage(role) "bad role!" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN',
+        );
+        expect(() => p.grantInvoke(p.inferenceProfileArn as never)).to.throw(
+            'ApplicationInferenceProfile "tenant-b": grantInvoke(role) "<output>" must be an aws.iam.Role, a role name or a role ARN (pass the aws.iam.Role itself rather than an Output)',
+        );
+    });
+
     it("refuses a role that is not one", () => {
-        expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(42 as never)).to.throw("role: expected an aws.iam.Role, a role name or a role ARN, got 42.");
+        expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(42 as never)).to.throw(
+            'BedrockFoundationModel "amazon.nova-pro-v1:0": grantInvoke(role) 42 must be an aws.iam.Role, a role name or a role ARN',
+        );
         expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(undefined as never)).to.throw(
-            "role: expected an aws.iam.Role, a role name or a role ARN, got undefined.",
+            'BedrockFoundationModel "amazon.nova-pro-v1:0": grantInvoke(role) undefined must be an aws.iam.Role, a role name or a role ARN',
         );
     });
 });

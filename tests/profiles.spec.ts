@@ -190,10 +190,10 @@ describe("CrossRegionInferenceProfile", () => {
         ]);
         expect(b).to.have.length(1);
         expect(() => cris.grantInvoke("not a role!")).to.throw(
-            'role: "not a role!" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN.',
+            'CrossRegionInferenceProfile "us.anthropic.claude-3-5-sonnet-20241022-v2:0": grantInvoke(role) "not a role!" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN',
         );
         expect(() => cris.grantInvoke("arn:aws:iam::123456789012:user/bob")).to.throw(
-            'role: "arn:aws:iam::123456789012:user/bob" is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>).',
+            'CrossRegionInferenceProfile "us.anthropic.claude-3-5-sonnet-20241022-v2:0": grantInvoke(role) "arn:aws:iam::123456789012:user/bob" is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)',
         );
     });
 
