@@ -9,7 +9,7 @@ import { ACCOUNT_ID_LENGTH, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "./co
 import { attachPolicy, resolveRole, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
 import type { Statement } from "./policy";
 import { symbolic } from "./symbols";
-import { checkArgs, checkString, fail, normalizeTags, type Tags, type Where } from "./validation";
+import { checkArgs, checkString, fail, normalizeTags, stringProblem, type Tags, type Where } from "./validation";
 import { NAME_PATTERN, NAME_TEXT } from "./agent-action-group";
 
 /** The id of the test alias every agent has; it routes to the agent's `DRAFT` version. */
@@ -21,6 +21,12 @@ export interface IAgent {
     readonly agentId: pulumi.Output<string>;
     /** The agent's ARN. */
     readonly agentArn: pulumi.Output<string>;
+    /**
+     * A hash of the agent's versioned configuration (`Agent.configurationHash`). When present, an alias
+     * without `agentVersion` carries it in its description, so a change of the agent updates the alias and
+     * the alias moves to a new version of the agent.
+     */
+    readonly configurationHash?: pulumi.Output<string>;
 }
 
 /** An agent alias: created, or the test alias. */
@@ -46,11 +52,18 @@ export interface AgentAliasArgs {
     /** `([0-9a-zA-Z][_-]?){1,100}`; default derived from the component's name. */
     agentAliasName?: pulumi.Input<string>;
     /**
-     * The agent version the alias routes to (`DRAFT` or a number). Default: the service creates a new
-     * version from the prepared draft.
+     * The agent version the alias routes to: a version number (1-5 digits, not `DRAFT`: only the test alias,
+     * `agent.testAlias`, routes to the working draft). Default: the alias follows the agent. The service
+     * creates a new version from the prepared draft when the alias is created, and, since the alias's
+     * description carries a hash of the agent's configuration (`Agent.configurationHash`), again whenever
+     * the agent's configuration changes (the alias is updated after the agent, which prepares itself unless
+     * `shouldPrepareAgent` is false).
      */
     agentVersion?: pulumi.Input<string>;
-    /** 1-200 characters. */
+    /**
+     * 1-200 characters; at most 168 when the alias follows an `Agent` (no `agentVersion`), since
+     * ` [agent config <hash>]` is appended to it (without a description, the description is `[agent config <hash>]`).
+     */
     description?: pulumi.Input<string>;
     /** Tags as a map or a list of `{ key, value }`. */
     tags?: Tags;
@@ -59,7 +72,43 @@ export interface AgentAliasArgs {
 /** Arguments of `Agent.addAlias`. */
 export type AddAgentAliasArgs = Omit<AgentAliasArgs, "agent">;
 
-const VERSION_RULE = { pattern: /^(DRAFT|[0-9]{0,4}[1-9][0-9]{0,4})$/, patternText: "DRAFT or a version number", optional: true };
+/** CloudFormation `RoutingConfiguration[].AgentVersion` (maxLength 5) without `DRAFT`, which a created alias cannot route to. */
+const VERSION_RULE = { min: 1, max: 5, pattern: /^[0-9]{0,4}[1-9][0-9]{0,4}$/, patternText: "a version number: 1-5 digits, not all zeros" };
+const DRAFT_RULE =
+    "cannot be DRAFT: only the test alias (TSTALIASID, agent.testAlias) routes to the working draft; give a version number, or leave agentVersion unset to follow the agent";
+/** What a following alias appends to its description: ` [agent config <16 hex digits>]`. */
+const HASH_SUFFIX_LENGTH = " [agent config ]".length + 16;
+/** The longest description of an alias that follows an `Agent`. */
+export const FOLLOWING_DESCRIPTION_MAX = 200 - HASH_SUFFIX_LENGTH;
+
+/** Checks a created alias's `agentVersion` (a plain value now, an Output at deploy time). */
+function checkVersion(where: Where, value: pulumi.Input<string> | undefined): pulumi.Input<string> | undefined {
+    const check = (v: unknown): string => {
+        if (v === "DRAFT") fail(where, "agentVersion", v, DRAFT_RULE);
+        const problem = stringProblem(v, VERSION_RULE);
+        if (problem) fail(where, "agentVersion", v, problem);
+        return v as string;
+    };
+    if (value === undefined) return undefined;
+    return typeof value === "string" ? check(value) : pulumi.output(value).apply(check);
+}
+
+/** Checks the description of an alias that follows its agent: it must leave room for the hash. */
+function checkFollowingDescription(where: Where, value: pulumi.Input<string>): pulumi.Input<string> {
+    const check = (v: string): string => {
+        const len = [...v].length;
+        if (len > FOLLOWING_DESCRIPTION_MAX) {
+            fail(
+                where,
+                "description",
+                v,
+                `must have at most ${FOLLOWING_DESCRIPTION_MAX} characters when agentVersion is unset (has ${len}): " [agent config <hash>]" is appended so that the alias moves to a new version when the agent changes`,
+            );
+        }
+        return v;
+    };
+    return typeof value === "string" ? check(value) : pulumi.output(value).apply(check);
+}
 
 /** The longest an alias ARN can be. */
 export const ALIAS_ARN_MAX_LENGTH = agentAliasArn(
@@ -120,6 +169,9 @@ class AliasGrants {
     }
 }
 
+/** The test alias of each agent, so that `agent.testAlias` and `AgentAlias.testAlias(agent)` are one object. */
+const testAliases = new WeakMap<IAgent, IAgentAlias>();
+
 /** The test alias of an agent (`TSTALIASID`): a reference, creates nothing. */
 class TestAlias implements IAgentAlias {
     readonly isTestAlias = true;
@@ -155,13 +207,23 @@ class TestAlias implements IAgentAlias {
 
 /**
  * An alias of an agent (AWS Native `bedrock.AgentAlias`): a stable name applications invoke, routing
- * to one agent version.
+ * to one agent version. With `agentVersion` it routes to that version; without, it follows the agent:
+ * its description carries the agent's configuration hash, so each change of the agent's configuration
+ * updates the alias after the agent, and the service gives it a new version of the prepared draft.
  */
 export class AgentAlias extends pulumi.ComponentResource implements IAgentAlias {
-    /** The test alias of `agent` (`TSTALIASID`, routing to `DRAFT`). Creates nothing. */
+    /**
+     * The test alias of `agent` (`TSTALIASID`, routing to `DRAFT`). Creates nothing. One object per agent
+     * (the same as `agent.testAlias`), so its grants are made once per role however it is reached; the
+     * options of the first call name it.
+     */
     public static testAlias(agent: IAgent, opts: { name?: string; parent?: pulumi.Resource } = {}): IAgentAlias {
+        const cached = testAliases.get(agent);
+        if (cached) return cached;
         const name = opts.name ?? (agent as unknown as { __name?: string }).__name ?? "agent";
-        return new TestAlias(agent, name, opts.parent ?? (pulumi.Resource.isInstance(agent) ? (agent as pulumi.Resource) : undefined));
+        const made = new TestAlias(agent, name, opts.parent ?? (pulumi.Resource.isInstance(agent) ? (agent as pulumi.Resource) : undefined));
+        testAliases.set(agent, made);
+        return made;
     }
 
     public readonly isTestAlias = false;
@@ -186,8 +248,15 @@ export class AgentAlias extends pulumi.ComponentResource implements IAgentAlias 
             args.agentAliasName === undefined
                 ? derivedName(where, "agentAliasName", name)
                 : checkString(where, "agentAliasName", args.agentAliasName, { pattern: NAME_PATTERN, patternText: NAME_TEXT });
-        const agentVersion = checkString(where, "agentVersion", args.agentVersion, VERSION_RULE);
-        const description = checkString(where, "description", args.description, { min: 1, max: 200, optional: true });
+        const agentVersion = checkVersion(where, args.agentVersion);
+        let description = checkString(where, "description", args.description, { min: 1, max: 200, optional: true });
+        // An alias that follows the agent carries the agent's configuration hash, so that it is updated (and
+        // moves to a new version) whenever the agent's configuration changes.
+        const hash = agentVersion === undefined ? (args.agent as IAgent).configurationHash : undefined;
+        if (hash !== undefined) {
+            const given = description === undefined ? undefined : checkFollowingDescription(where, description);
+            description = pulumi.all([given, hash]).apply(([d, h]) => (d === undefined ? `[agent config ${h}]` : `${d} [agent config ${h}]`));
+        }
         const tags = normalizeTags(where, args.tags);
         super("bedrock-genai:index:AgentAlias", name, {}, opts);
         this.alias = new bedrock.AgentAlias(

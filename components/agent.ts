@@ -14,6 +14,7 @@ import { invokeStatements, profileArns, GET_PROFILE } from "./access";
 import { agentArn as buildAgentArn, guardrailArn, iamRoleArn, knowledgeBaseArn, s3ObjectArn } from "./arns";
 import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, type CallerContext } from "./context";
 import { BedrockFoundationModel } from "./foundation-model";
+import { contentHash } from "./prompt";
 import { attachPolicy, resolveRole, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "./grants";
 import { mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
 import { foundationModelOf, isInvokable, type IInvokable } from "./invokable";
@@ -79,7 +80,14 @@ export interface AgentKnowledgeBase {
 /** How an agent collaborates with others. */
 export type AgentCollaboratorType = "DISABLED" | "SUPERVISOR" | "SUPERVISOR_ROUTER";
 /** Values of `AgentCollaboratorType`. */
-export const AgentCollaboratorType = { DISABLED: "DISABLED", SUPERVISOR: "SUPERVISOR", SUPERVISOR_ROUTER: "SUPERVISOR_ROUTER" } as const;
+export const AgentCollaboratorType = {
+    /** The agent works alone (no collaborators). */
+    DISABLED: "DISABLED",
+    /** A supervisor: it plans, delegates to its collaborators and combines their responses. */
+    SUPERVISOR: "SUPERVISOR",
+    /** A supervisor in routing mode: it sends each request to the one collaborator best suited to it. */
+    SUPERVISOR_ROUTER: "SUPERVISOR_ROUTER",
+} as const;
 
 /** An agent a supervisor agent delegates to. */
 export interface AgentCollaborator {
@@ -98,29 +106,42 @@ export type AgentStepType =
     "PRE_PROCESSING" | "ORCHESTRATION" | "POST_PROCESSING" | "ROUTING_CLASSIFIER" | "MEMORY_SUMMARIZATION" | "KNOWLEDGE_BASE_RESPONSE_GENERATION";
 /** Values of `AgentStepType`. */
 export const AgentStepType = {
+    /** Contextualizes and categorizes the user's input, and can reject it. */
     PRE_PROCESSING: "PRE_PROCESSING",
+    /** Interprets the input, calls action groups and knowledge bases, and builds the answer. */
     ORCHESTRATION: "ORCHESTRATION",
+    /** Formats the final response (the service disables this step by default). */
     POST_PROCESSING: "POST_PROCESSING",
+    /** A routing supervisor's choice of the collaborator to send a request to. */
     ROUTING_CLASSIFIER: "ROUTING_CLASSIFIER",
+    /** Summarizes a session into the agent's memory. */
     MEMORY_SUMMARIZATION: "MEMORY_SUMMARIZATION",
+    /** Generates a response from what a knowledge base returned. */
     KNOWLEDGE_BASE_RESPONSE_GENERATION: "KNOWLEDGE_BASE_RESPONSE_GENERATION",
 } as const;
 const STEP_TYPES = Object.values(AgentStepType) as AgentStepType[];
 
 /** The override of one step's prompt. */
 export interface PromptStepConfiguration {
+    /**
+     * The step whose prompt this overrides (CloudFormation `PromptConfigurations[].PromptType`); at most one
+     * configuration per step type.
+     */
     stepType: AgentStepType;
     /** Whether the step runs (unset: the service's default for the step). */
     stepEnabled?: boolean;
     /** Your prompt template instead of the default one (1-100,000 characters). */
     customPromptTemplate?: string;
-    /** Inference settings for the step (`maxTokens` becomes `maximumLength`). */
+    /**
+     * Inference settings for the step (`maxTokens` becomes `maximumLength`). Requires
+     * `customPromptTemplate`: Bedrock applies inference settings only to an overridden prompt template.
+     */
     inferenceConfig?: InferenceConfiguration;
     /** Parse the step's output with the configuration's `parser` Lambda. */
     useCustomParser?: boolean;
     /** A model for the step (e.g. the routing classifier's); the role is granted invoke on it. */
     foundationModel?: IInvokable;
-    /** Extra model request fields, merged over those derived from `inferenceConfig`. */
+    /** Extra model request fields, merged over those derived from `inferenceConfig`. Requires `customPromptTemplate`. */
     additionalModelRequestFields?: Record<string, unknown>;
 }
 
@@ -144,15 +165,28 @@ export interface AgentArgs {
     description?: pulumi.Input<string>;
     /** Seconds of inactivity after which a session ends: 60..5400 (default 600). */
     idleSessionTTL?: number;
-    /** Prepare the agent after each change (CloudFormation `AutoPrepare`; default false). */
+    /**
+     * Prepare the agent after each change (CloudFormation `AutoPrepare`; default true). An alias created
+     * without `agentVersion` snapshots the prepared draft, so an unprepared agent would give its aliases
+     * stale versions; set false only when you prepare the agent yourself.
+     */
     shouldPrepareAgent?: boolean;
     /** Delete the agent even while it is in use (CloudFormation `SkipResourceInUseCheckOnDelete`; default false). */
     forceDelete?: boolean;
     /** A KMS key (an `aws.kms.Key` or its ARN) encrypting the agent's resources. */
-    kmsKey?: pulumi.Input<string> | { readonly arn: pulumi.Input<string> };
+    kmsKey?:
+        | pulumi.Input<string>
+        | {
+              /** The key's ARN (`arn:<partition>:kms:<region>:<account>:key/<id>`, at most 2048 characters). */
+              readonly arn: pulumi.Input<string>;
+          };
     /** Tags as a map or a list of `{ key, value }`. */
     tags?: Tags;
-    /** A role to use instead of creating one; the agent's grants are still attached to it. */
+    /**
+     * A role to use instead of creating one; the agent's grants are still attached to it. A role name is
+     * taken as a role without a path (its ARN is built as `arn:<partition>:iam::<account>:role/<name>`):
+     * pass a role under a path as its ARN or as an `aws.iam.Role`.
+     */
     existingRole?: RoleRef;
     /** Action groups (names unique, including the built-in `UserInputAction` and `CodeInterpreterAction`). */
     actionGroups?: (AgentActionGroup | AgentActionGroupProps)[];
@@ -170,7 +204,11 @@ export interface AgentArgs {
     agentCollaboration?: AgentCollaboratorType;
     /** Collaborators of a supervisor; the role is granted `bedrock:GetAgentAlias` and `bedrock:InvokeAgent` on their aliases. */
     agentCollaborators?: AgentCollaborator[];
-    /** Prompt overrides. A profile's inference configuration is inherited by the orchestration step. */
+    /**
+     * Prompt overrides. A profile's inference configuration is inherited by the orchestration step when that
+     * step has a `customPromptTemplate` (Bedrock applies inference settings only to an overridden prompt);
+     * without one the profile's settings are not applied to the agent, and a warning says so.
+     */
     promptOverrideConfiguration?: PromptOverrideConfiguration;
 }
 
@@ -248,6 +286,8 @@ interface Plan {
     steps?: { step: PromptStepConfiguration; cfg?: InferenceConfiguration }[];
     parserArn?: pulumi.Input<string>;
     parser?: LambdaRef;
+    /** The model has inference settings but no orchestration prompt template applies them. */
+    inheritedIgnored: boolean;
 }
 
 function plan(where: Where, name: string, args: AgentArgs): Plan {
@@ -277,7 +317,12 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
         try {
             existingRole = resolveRole(args.existingRole, "existingRole");
         } catch {
-            fail(where, "existingRole", args.existingRole, "must be an aws.iam.Role, an IAM role name or an IAM role ARN");
+            fail(
+                where,
+                "existingRole",
+                args.existingRole,
+                "must be an aws.iam.Role, an IAM role name (a role without a path) or an IAM role ARN (a role under a path: its ARN or the aws.iam.Role)",
+            );
         }
     }
 
@@ -391,7 +436,14 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
             if (a !== undefined && (a === null || typeof a !== "object" || Array.isArray(a)))
                 fail(where, `${at}.additionalModelRequestFields`, a, "must be an object");
             let cfg = validateInferenceConfiguration(where, `${at}.inferenceConfig`, s.inferenceConfig, AGENT_MAXIMUM_LENGTH);
-            if (s.stepType === "ORCHESTRATION") cfg = mergeInferenceConfiguration(inherited, cfg);
+            // Bedrock applies inference settings only to an overridden prompt, and OVERRIDDEN means "use
+            // basePromptTemplate": settings without a template are refused rather than sent as OVERRIDDEN
+            // without one (or silently dropped as DEFAULT).
+            if (s.customPromptTemplate === undefined) {
+                if (s.inferenceConfig !== undefined) fail(where, `${at}.inferenceConfig`, s.inferenceConfig, needsTemplate("inference settings"));
+                if (a !== undefined) fail(where, `${at}.additionalModelRequestFields`, a, needsTemplate("additional model request fields"));
+            }
+            if (s.stepType === "ORCHESTRATION" && s.customPromptTemplate !== undefined) cfg = mergeInferenceConfiguration(inherited, cfg);
             return { step: s, cfg };
         });
         const usesParser = po.steps.some((s) => s.useCustomParser === true);
@@ -401,10 +453,10 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
         } else if (usesParser) {
             fail(where, "promptOverrideConfiguration.parser", undefined, "is required when a step sets useCustomParser");
         }
-        if (!types.has("ORCHESTRATION") && inherited) steps.push({ step: { stepType: "ORCHESTRATION" }, cfg: inherited });
-    } else if (inherited) {
-        steps = [{ step: { stepType: "ORCHESTRATION" }, cfg: inherited }];
     }
+    // The model's settings reach the agent only through an overridden orchestration prompt.
+    const inheritedIgnored =
+        inherited !== undefined && !(steps ?? []).some(({ step }) => step.stepType === "ORCHESTRATION" && step.customPromptTemplate !== undefined);
 
     return {
         agentName,
@@ -423,7 +475,13 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
         steps,
         parserArn,
         parser: po?.parser,
+        inheritedIgnored,
     };
+}
+
+/** The rule for inference settings given on a step without a prompt template. */
+function needsTemplate(what: string): string {
+    return `needs a customPromptTemplate: Bedrock applies ${what} only to an overridden prompt template (promptCreationMode OVERRIDDEN)`;
 }
 
 /** The service role's trust policy: `bedrock.amazonaws.com`, for agents of this account and Region only. */
@@ -469,6 +527,12 @@ export class Agent extends pulumi.ComponentResource {
     public readonly rolePolicies: RolePolicyGrant;
     /** Lambda permissions for action groups and the prompt-override parser. */
     public readonly lambdaPermissions: lambda.Permission[];
+    /**
+     * SHA-256 (first 16 hex digits) of what the agent's versions hold: its rendered inputs but tags,
+     * `autoPrepare` and `skipResourceInUseCheckOnDelete`. Aliases without `agentVersion` carry it in their
+     * description, so a change of the agent updates them and they move to a new version.
+     */
+    public readonly configurationHash: pulumi.Output<string>;
     private readonly ctx: CallerContext;
     private readonly name: string;
     private testAliasRef?: IAgentAlias;
@@ -495,7 +559,8 @@ export class Agent extends pulumi.ComponentResource {
                     ? role.resource.arn
                     : typeof given === "string" && given.startsWith("arn:")
                       ? pulumi.output(given)
-                      : pulumi.all([ctx.partition, ctx.account]).apply(([part, acct]) => iamRoleArn(part, acct, role.name as string));
+                      : // A name is a role without a path (documented on `existingRole`): a role under a path comes as its ARN or Role.
+                        pulumi.all([ctx.partition, ctx.account]).apply(([part, acct]) => iamRoleArn(part, acct, role.name as string));
         } else {
             const created = new iam.Role(
                 `${name}-role`,
@@ -526,86 +591,85 @@ export class Agent extends pulumi.ComponentResource {
         this.rolePolicies = [...new Set(policies)];
 
         const anthropic = isAnthropicKnown(args.foundationModel);
-        const agent = new bedrock.Agent(
-            name,
-            {
-                agentName: p.agentName,
-                agentResourceRoleArn: this.roleArn,
-                foundationModel: modelInput(args.foundationModel),
-                instruction: p.instruction,
-                description: p.description,
-                idleSessionTtlInSeconds: p.idleSessionTtlInSeconds,
-                autoPrepare: args.shouldPrepareAgent ?? false,
-                skipResourceInUseCheckOnDelete: args.forceDelete ?? false,
-                customerEncryptionKeyArn: p.kmsKeyArn,
-                actionGroups: [...p.builtIns, ...p.actionGroups.map((g) => g.arg)],
-                guardrailConfiguration: p.guardrail ? { guardrailIdentifier: p.guardrail.identifier, guardrailVersion: p.guardrail.version } : undefined,
-                memoryConfiguration: p.memory,
-                knowledgeBases: p.knowledgeBases?.map((kb) => ({
-                    knowledgeBaseId: kb.knowledgeBaseId,
-                    description: kb.description,
-                    knowledgeBaseState: kb.enabled === false ? ("DISABLED" as const) : ("ENABLED" as const),
-                })),
-                agentCollaboration: args.agentCollaboration,
-                agentCollaborators: p.collaborators?.map((c) => ({
-                    collaboratorName: c.collaboratorName,
-                    collaborationInstruction: c.collaborationInstruction,
-                    agentDescriptor: { aliasArn: isAgentAlias(c.agentAlias) ? c.agentAlias.aliasArn : c.agentAlias },
-                    relayConversationHistory:
-                        c.relayConversationHistory === undefined
-                            ? undefined
-                            : c.relayConversationHistory
-                              ? ("TO_COLLABORATOR" as const)
-                              : ("DISABLED" as const),
-                })),
-                promptOverrideConfiguration:
-                    p.steps === undefined
-                        ? undefined
-                        : {
-                              overrideLambda: p.parserArn,
-                              promptConfigurations: p.steps.map(({ step, cfg }) =>
-                                  renderStep(step, cfg, step.foundationModel ? isAnthropicKnown(step.foundationModel) : anthropic),
-                              ),
-                          },
-                tags: p.tags,
-            },
-            { parent: this, dependsOn: this.rolePolicies },
-        );
+        const agentArgs: bedrock.AgentArgs = {
+            agentName: p.agentName,
+            agentResourceRoleArn: this.roleArn,
+            foundationModel: modelInput(args.foundationModel),
+            instruction: p.instruction,
+            description: p.description,
+            idleSessionTtlInSeconds: p.idleSessionTtlInSeconds,
+            autoPrepare: args.shouldPrepareAgent ?? true,
+            skipResourceInUseCheckOnDelete: args.forceDelete ?? false,
+            customerEncryptionKeyArn: p.kmsKeyArn,
+            actionGroups: [...p.builtIns, ...p.actionGroups.map((g) => g.arg)],
+            guardrailConfiguration: p.guardrail ? { guardrailIdentifier: p.guardrail.identifier, guardrailVersion: p.guardrail.version } : undefined,
+            memoryConfiguration: p.memory,
+            knowledgeBases: p.knowledgeBases?.map((kb) => ({
+                knowledgeBaseId: kb.knowledgeBaseId,
+                description: kb.description,
+                knowledgeBaseState: kb.enabled === false ? ("DISABLED" as const) : ("ENABLED" as const),
+            })),
+            agentCollaboration: args.agentCollaboration,
+            agentCollaborators: p.collaborators?.map((c) => ({
+                collaboratorName: c.collaboratorName,
+                collaborationInstruction: c.collaborationInstruction,
+                agentDescriptor: { aliasArn: isAgentAlias(c.agentAlias) ? c.agentAlias.aliasArn : c.agentAlias },
+                relayConversationHistory:
+                    c.relayConversationHistory === undefined ? undefined : c.relayConversationHistory ? ("TO_COLLABORATOR" as const) : ("DISABLED" as const),
+            })),
+            promptOverrideConfiguration:
+                p.steps === undefined
+                    ? undefined
+                    : {
+                          overrideLambda: p.parserArn,
+                          promptConfigurations: p.steps.map(({ step, cfg }) =>
+                              renderStep(step, cfg, step.foundationModel ? isAnthropicKnown(step.foundationModel) : anthropic),
+                          ),
+                      },
+            tags: p.tags,
+        };
+        const agent = new bedrock.Agent(name, agentArgs, { parent: this, dependsOn: this.rolePolicies });
         this.agent = agent;
+        this.configurationHash = configurationHash(agentArgs);
+        if (p.inheritedIgnored) {
+            pulumi.log.warn(
+                `Agent "${name}": the inference settings of foundationModel are not applied to the agent: Bedrock applies inference settings only to an overridden prompt template; give promptOverrideConfiguration a step { stepType: "ORCHESTRATION", customPromptTemplate } to apply them`,
+                this,
+            );
+        }
         this.agentId = agent.agentId;
         this.agentArn = agent.agentArn;
         this.agentVersion = agent.agentVersion;
         this.agentName = agent.agentName;
 
-        // Lambda permissions: one per distinct function, scoped to this agent and account.
-        this.lambdaPermissions = [];
-        const permitted = new Set<unknown>();
-        const permit = (key: unknown, fn: pulumi.Input<string>, suffix: string) => {
-            if (permitted.has(key)) return;
-            permitted.add(key);
-            this.lambdaPermissions.push(
-                new lambda.Permission(
-                    `${name}-${suffix}`,
-                    {
-                        action: "lambda:InvokeFunction",
-                        function: fn,
-                        principal: "bedrock.amazonaws.com",
-                        sourceArn: agent.agentArn,
-                        sourceAccount: ctx.account,
-                    },
-                    { parent: this },
-                ),
+        // Lambda permissions: one per distinct function, scoped to this agent and account. Executors are
+        // named `<agent>-lambda-<i>-permission`, i their index sorted by Pulumi name (aws.lambda.Function)
+        // or ARN (strings; Output ARNs last, in order of appearance), so reordering or renaming action
+        // groups renames nothing; the parser is `<agent>-parser-lambda-permission` unless it is an executor.
+        const permission = (suffix: string, fn: pulumi.Input<string>) =>
+            new lambda.Permission(
+                `${name}-${suffix}`,
+                { action: "lambda:InvokeFunction", function: fn, principal: "bedrock.amazonaws.com", sourceArn: agent.agentArn, sourceAccount: ctx.account },
+                { parent: this },
             );
-        };
+        const executors = new Map<unknown, { arn: pulumi.Input<string>; order: string }>();
         (args.actionGroups ?? []).forEach((g, i) => {
             const props = g instanceof AgentActionGroup ? g.props : g;
             const ex = props.executor as { lambda?: LambdaRef };
-            if (ex && "lambda" in ex && ex.lambda !== undefined) {
-                permit(ex.lambda, p.actionGroups[i].lambdaArn as pulumi.Input<string>, `${props.name}-permission`);
-            }
+            if (!ex || !("lambda" in ex) || ex.lambda === undefined || executors.has(ex.lambda)) return;
+            const ref = ex.lambda;
+            const order = lambda.Function.isInstance(ref)
+                ? `0:${(ref as unknown as { __name: string }).__name}`
+                : typeof ref === "string"
+                  ? `1:${ref}`
+                  : `2:${String(executors.size).padStart(6, "0")}`;
+            executors.set(ref, { arn: p.actionGroups[i].lambdaArn as pulumi.Input<string>, order });
         });
-        if (p.parser !== undefined) {
-            permit(p.parser, p.parserArn as pulumi.Input<string>, "parser-permission");
+        this.lambdaPermissions = [...executors.values()]
+            .sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0))
+            .map((e, i) => permission(`lambda-${i}-permission`, e.arn));
+        if (p.parser !== undefined && !executors.has(p.parser)) {
+            this.lambdaPermissions.push(permission("parser-lambda-permission", p.parserArn as pulumi.Input<string>));
         }
 
         this.registerOutputs({
@@ -628,7 +692,15 @@ export class Agent extends pulumi.ComponentResource {
             const profiles = profileArns(target);
             if (profiles.length === 0) continue;
             out.push({ Effect: "Allow", Action: [GET_PROFILE], Resource: profiles });
-            const fms = invokeStatements(target).flatMap((s) => s.Resource.filter((r) => r.includes(":foundation-model/")));
+            // Only concrete Region-scoped model ARNs: the invoke statements' wildcard (an import whose model
+            // is unknown) and Region-less (global) ARNs are usable only under their conditions.
+            const fms = [
+                ...new Set(
+                    invokeStatements(target).flatMap((s) =>
+                        s.Resource.filter((r) => r.includes(":foundation-model/") && !r.includes("*") && !r.includes(":bedrock:::foundation-model/")),
+                    ),
+                ),
+            ];
             if (fms.length > 0) out.push({ Effect: "Allow", Action: ["bedrock:GetFoundationModel"], Resource: fms });
         }
         if (p.guardrail) {
@@ -694,6 +766,13 @@ export class Agent extends pulumi.ComponentResource {
     }
 }
 
+/** The hash of an agent's versioned configuration (see `Agent.configurationHash`). */
+function configurationHash(args: bedrock.AgentArgs): pulumi.Output<string> {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { tags, autoPrepare, skipResourceInUseCheckOnDelete, ...versioned } = args;
+    return pulumi.output(versioned).apply((v) => contentHash(v));
+}
+
 /** One step of the prompt override in CloudFormation's shape. */
 function renderStep(
     step: PromptStepConfiguration,
@@ -702,8 +781,8 @@ function renderStep(
 ): native.types.input.bedrock.AgentPromptConfigurationArgs {
     const { inferenceConfiguration, additional } = toAgentInference(cfg, anthropic);
     const extra = additional || step.additionalModelRequestFields ? { ...(additional ?? {}), ...(step.additionalModelRequestFields ?? {}) } : undefined;
-    // The service applies inference settings only to overridden prompts (a DEFAULT step ignores them).
-    const overridden = step.customPromptTemplate !== undefined || inferenceConfiguration !== undefined || extra !== undefined;
+    // OVERRIDDEN means "use basePromptTemplate"; settings come only with a template (checked in `plan`).
+    const overridden = step.customPromptTemplate !== undefined;
     const out: native.types.input.bedrock.AgentPromptConfigurationArgs = {
         promptType: step.stepType,
         promptCreationMode: overridden ? "OVERRIDDEN" : "DEFAULT",
@@ -711,8 +790,8 @@ function renderStep(
     };
     if (step.stepEnabled !== undefined) out.promptState = step.stepEnabled ? "ENABLED" : "DISABLED";
     if (step.customPromptTemplate !== undefined) out.basePromptTemplate = step.customPromptTemplate;
-    if (inferenceConfiguration) out.inferenceConfiguration = inferenceConfiguration;
-    if (extra) out.additionalModelRequestFields = extra as native.types.input.bedrock.AgentAdditionalModelRequestFieldsArgs;
+    if (overridden && inferenceConfiguration) out.inferenceConfiguration = inferenceConfiguration;
+    if (overridden && extra) out.additionalModelRequestFields = extra as native.types.input.bedrock.AgentAdditionalModelRequestFieldsArgs;
     if (step.foundationModel) out.foundationModel = modelInput(step.foundationModel);
     return out;
 }

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing";
 import * as bedrock from "../sdk/nodejs";
+import { contentHash } from "../components/prompt";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
@@ -82,7 +83,7 @@ describe("Agent", () => {
             foundationModel: CRIS_ARN,
             instruction: INSTRUCTION,
             idleSessionTtlInSeconds: 600,
-            autoPrepare: false,
+            autoPrepare: true,
             skipResourceInUseCheckOnDelete: false,
             actionGroups: [
                 { actionGroupName: "UserInputAction", parentActionGroupSignature: "AMAZON.UserInput", actionGroupState: "DISABLED" },
@@ -226,13 +227,26 @@ describe("Agent", () => {
                 name: "onimport-access",
                 doc: {
                     Version: "2012-10-17",
-                    Statement: [
-                        { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: "arn:aws:bedrock:*::foundation-model/*" },
-                        { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: arn },
-                    ],
+                    Statement: [{ Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: arn }],
                 },
             },
         ]);
+    });
+
+    it("on a global cross-region profile: GetFoundationModel on the source-Region model only (not the Region-less ARN)", async () => {
+        const id = "anthropic.claude-sonnet-4-5-20250929-v1:0";
+        const global = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.GLOBAL, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+        const profileArn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/global.${id}`;
+        const agent = new bedrock.Agent("onglobal", { foundationModel: global, instruction: INSTRUCTION });
+        const policies = await agentPolicies(rec, agent);
+        expect(rec.find("aws-native:bedrock:Agent", "onglobal").inputs.foundationModel).to.equal(profileArn);
+        expect(policies.find((p) => p.name === "onglobal-access")!.doc).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [
+                { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: fm(REGION, id) },
+                { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: profileArn },
+            ],
+        });
     });
 
     it("with an existing role: creates no role and still attaches the grants", async () => {
@@ -326,7 +340,7 @@ describe("Agent", () => {
             },
         ]);
         const perms = rec.byType("aws:lambda/permission:Permission");
-        expect(perms.map((p) => p.name)).to.deep.equal(["ag-weather-permission"]);
+        expect(perms.map((p) => p.name)).to.deep.equal(["ag-lambda-0-permission"]);
         expect(perms[0].inputs).to.deep.equal({
             action: "lambda:InvokeFunction",
             function: fnArn,
@@ -406,6 +420,7 @@ describe("Agent", () => {
                     { stepType: "PRE_PROCESSING", stepEnabled: false },
                     {
                         stepType: "ORCHESTRATION",
+                        customPromptTemplate: "Orchestrate: $question$",
                         inferenceConfig: { temperature: 0.7, topP: 0.9, stopSequences: ["</answer>"], anthropicVersion: "bedrock-2023-05-31" },
                         useCustomParser: true,
                     },
@@ -423,6 +438,7 @@ describe("Agent", () => {
                     promptType: "ORCHESTRATION",
                     promptCreationMode: "OVERRIDDEN",
                     parserMode: "OVERRIDDEN",
+                    basePromptTemplate: "Orchestrate: $question$",
                     inferenceConfiguration: { temperature: 0.7, topP: 0.9, topK: 50, maximumLength: 2048, stopSequences: ["</answer>"] },
                     additionalModelRequestFields: { anthropic_version: "bedrock-2023-05-31" },
                 },
@@ -436,21 +452,137 @@ describe("Agent", () => {
             ],
         });
         expect(rec.byType("aws:lambda/permission:Permission").map((p) => [p.name, p.inputs.function])).to.deep.equal([
-            ["po-parser-permission", `arn:aws:lambda:${REGION}:${ACCOUNT}:function:parser`],
+            ["po-parser-lambda-permission", `arn:aws:lambda:${REGION}:${ACCOUNT}:function:parser`],
         ]);
+    });
 
-        new bedrock.Agent("inherit", { foundationModel: profile, instruction: INSTRUCTION });
-        await settle();
-        expect(rec.find("aws-native:bedrock:Agent", "inherit").inputs.promptOverrideConfiguration).to.deep.equal({
-            promptConfigurations: [
-                {
-                    promptType: "ORCHESTRATION",
-                    promptCreationMode: "OVERRIDDEN",
-                    parserMode: "DEFAULT",
-                    inferenceConfiguration: { temperature: 0.2, topK: 50, maximumLength: 2048 },
-                },
-            ],
+    describe("the model's inference settings", () => {
+        const profile = () =>
+            Object.assign(Object.create(cris()), { inferenceConfiguration: { temperature: 0.2, maxTokens: 2048, topK: 50 } }) as bedrock.IInvokable;
+        let warnings: [string, unknown][];
+        let original: unknown;
+        const log = pulumi.log as unknown as { warn: (msg: string, resource?: unknown) => void };
+        beforeEach(() => {
+            warnings = [];
+            original = log.warn;
+            log.warn = (msg: string, resource?: unknown) => {
+                warnings.push([msg, resource]);
+            };
         });
+        afterEach(() => {
+            log.warn = original as typeof log.warn;
+        });
+
+        it("are inherited by an orchestration step with a prompt template, and nothing is warned", async () => {
+            new bedrock.Agent("inherit", {
+                foundationModel: profile(),
+                instruction: INSTRUCTION,
+                promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION", customPromptTemplate: "Orchestrate: $question$" }] },
+            });
+            await settle();
+            expect(rec.find("aws-native:bedrock:Agent", "inherit").inputs.promptOverrideConfiguration).to.deep.equal({
+                promptConfigurations: [
+                    {
+                        promptType: "ORCHESTRATION",
+                        promptCreationMode: "OVERRIDDEN",
+                        parserMode: "DEFAULT",
+                        basePromptTemplate: "Orchestrate: $question$",
+                        inferenceConfiguration: { temperature: 0.2, topK: 50, maximumLength: 2048 },
+                    },
+                ],
+            });
+            expect(warnings).to.deep.equal([]);
+        });
+
+        it("without an orchestration prompt template: nothing rendered, a warning on the agent", async () => {
+            const agent = new bedrock.Agent("noinherit", { foundationModel: profile(), instruction: INSTRUCTION });
+            await settle();
+            expect(rec.find("aws-native:bedrock:Agent", "noinherit").inputs).to.not.have.property("promptOverrideConfiguration");
+            const message =
+                'Agent "noinherit": the inference settings of foundationModel are not applied to the agent: Bedrock applies inference settings only to an overridden prompt template; give promptOverrideConfiguration a step { stepType: "ORCHESTRATION", customPromptTemplate } to apply them';
+            expect(warnings).to.deep.equal([[message, agent]]);
+
+            // Other steps overridden, orchestration left to the service: only those steps, still the warning.
+            const other = new bedrock.Agent("other", {
+                foundationModel: profile(),
+                instruction: INSTRUCTION,
+                promptOverrideConfiguration: {
+                    steps: [
+                        { stepType: "ORCHESTRATION", stepEnabled: true },
+                        { stepType: "PRE_PROCESSING", customPromptTemplate: "Check: $question$", inferenceConfig: { temperature: 0 } },
+                    ],
+                },
+            });
+            await settle();
+            expect(rec.find("aws-native:bedrock:Agent", "other").inputs.promptOverrideConfiguration).to.deep.equal({
+                promptConfigurations: [
+                    { promptType: "ORCHESTRATION", promptCreationMode: "DEFAULT", parserMode: "DEFAULT", promptState: "ENABLED" },
+                    {
+                        promptType: "PRE_PROCESSING",
+                        promptCreationMode: "OVERRIDDEN",
+                        parserMode: "DEFAULT",
+                        basePromptTemplate: "Check: $question$",
+                        inferenceConfiguration: { temperature: 0 },
+                    },
+                ],
+            });
+            expect(warnings.map(([m, r]) => [m.replace('"other"', '"noinherit"'), r])).to.deep.equal([
+                [message, agent],
+                [message, other],
+            ]);
+        });
+    });
+
+    it("Lambda permissions: one per distinct function, named by its sorted index; the parser once, even when it is an executor", async () => {
+        const zeta = fn("zeta");
+        const alpha = fn("alpha");
+        const byArn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:by-arn`;
+        const group = (name: string, lambdaRef: aws.lambda.Function | string) => ({
+            name,
+            executor: bedrock.ActionGroupExecutor.fromLambda(lambdaRef),
+            apiSchema: bedrock.ApiSchema.fromInline("openapi: 3.0.0"),
+        });
+        const agent = new bedrock.Agent("perm", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            actionGroups: [group("g1", byArn), group("g2", zeta), group("g3", alpha), group("g4", zeta)],
+            promptOverrideConfiguration: { parser: zeta, steps: [{ stepType: "ORCHESTRATION", useCustomParser: true }] },
+        });
+        await settle();
+        const agentArn = rec.find("aws-native:bedrock:Agent", "perm").state.agentArn;
+        const fnArn = (n: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${n}`;
+        const byName = (x: { name: string }, y: { name: string }) => (x.name < y.name ? -1 : 1);
+        const perms = rec.byType("aws:lambda/permission:Permission").sort(byName);
+        expect(perms.map((p) => [p.name, p.inputs.function])).to.deep.equal([
+            ["perm-lambda-0-permission", fnArn("alpha")],
+            ["perm-lambda-1-permission", fnArn("zeta")],
+            ["perm-lambda-2-permission", byArn],
+        ]);
+        for (const p of perms) expect(p.inputs.sourceArn).to.equal(agentArn);
+        expect(agent.lambdaPermissions).to.have.length(3);
+
+        // A parser that is no executor gets its own fixed name; names cannot collide across agents
+        // ("a-b" with group "c" and "a" with group "b-c" once both made "a-b-c-permission").
+        const parser = fn("parser");
+        new bedrock.Agent("a-b", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION, actionGroups: [group("c", alpha)] });
+        new bedrock.Agent("a", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            actionGroups: [group("b-c", alpha)],
+            promptOverrideConfiguration: { parser, steps: [{ stepType: "ORCHESTRATION", useCustomParser: true }] },
+        });
+        await settle();
+        expect(
+            rec
+                .byType("aws:lambda/permission:Permission")
+                .filter((p) => !p.name.startsWith("perm-"))
+                .sort(byName)
+                .map((p) => [p.name, p.inputs.function]),
+        ).to.deep.equal([
+            ["a-b-lambda-0-permission", fnArn("alpha")],
+            ["a-lambda-0-permission", fnArn("alpha")],
+            ["a-parser-lambda-permission", fnArn("parser")],
+        ]);
     });
 
     it("aliases: exact inputs, invoke and get grants, the test alias", async () => {
@@ -469,7 +601,13 @@ describe("Agent", () => {
             routingConfiguration: [{ agentVersion: "2" }],
             tags: { team: "agri" },
         });
-        expect(rec.find("aws-native:bedrock:AgentAlias", "other").inputs).to.deep.equal({ agentId: agentState.agentId, agentAliasName: "other" });
+        const hash = (await resolveOutput(agent.configurationHash)) as string;
+        expect(hash).to.match(/^[0-9a-f]{16}$/);
+        expect(rec.find("aws-native:bedrock:AgentAlias", "other").inputs).to.deep.equal({
+            agentId: agentState.agentId,
+            agentAliasName: "other",
+            description: `[agent config ${hash}]`,
+        });
         const prodArn = rec.find("aws-native:bedrock:AgentAlias", "al-prod").state.agentAliasArn;
         const testArn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent-alias/${agentState.agentId}/TSTALIASID`;
         expect(await resolveOutput(agent.testAlias.aliasArn)).to.equal(testArn);
@@ -481,6 +619,48 @@ describe("Agent", () => {
             ["al-test-alias-invoke-app-role", [{ Effect: "Allow", Action: "bedrock:InvokeAgent", Resource: testArn }]],
         ]);
         expect(prod.grantInvoke("app-role")).to.equal(prod.grantInvoke("app-role"));
+    });
+
+    it("the test alias is one object per agent: granting through both ways registers one policy", async () => {
+        const agent = new bedrock.Agent("once", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION });
+        const viaStatic = bedrock.AgentAlias.testAlias(agent);
+        const first = viaStatic.grantInvoke("app");
+        expect(agent.testAlias).to.equal(viaStatic);
+        expect(agent.testAlias.grantInvoke("app")).to.equal(first);
+        expect(bedrock.AgentAlias.testAlias(agent)).to.equal(viaStatic);
+        await settle();
+        const testArn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent-alias/${rec.find("aws-native:bedrock:Agent", "once").state.agentId}/TSTALIASID`;
+        expect(policiesForRole(rec, "app").map((p) => [p.name, JSON.parse(p.json).Statement])).to.deep.equal([
+            ["once-test-alias-invoke-app", [{ Effect: "Allow", Action: "bedrock:InvokeAgent", Resource: testArn }]],
+        ]);
+    });
+
+    it("an alias without agentVersion carries the agent's configuration hash: it changes with the agent's versioned inputs only", async () => {
+        const hashOf = async (name: string, args: Partial<bedrock.AgentArgs>) => {
+            const agent = new bedrock.Agent(name, { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION, ...args });
+            const alias = agent.addAlias("live", { description: "Live traffic" });
+            await settle();
+            const hash = (await resolveOutput(agent.configurationHash)) as string;
+            expect(rec.find("aws-native:bedrock:AgentAlias", `${name}-live`).inputs.description).to.equal(`Live traffic [agent config ${hash}]`);
+            expect(alias.isTestAlias).to.equal(false);
+            // The hash is that of the inputs rendered for bedrock.Agent, less tags, autoPrepare and skipResourceInUseCheckOnDelete.
+            const { tags, autoPrepare, skipResourceInUseCheckOnDelete, ...versioned } = rec.find("aws-native:bedrock:Agent", name).inputs;
+            void [tags, autoPrepare, skipResourceInUseCheckOnDelete];
+            expect(hash).to.equal(contentHash(versioned));
+            return hash;
+        };
+        // The same configuration under another Pulumi name and role name hashes differently only through its inputs.
+        const base = await hashOf("h1", { agentName: "same", existingRole: "r" });
+        expect(await hashOf("h2", { agentName: "same", existingRole: "r", tags: { team: "x" }, shouldPrepareAgent: false, forceDelete: true })).to.equal(base);
+        expect(await hashOf("h3", { agentName: "same", existingRole: "r", instruction: `${INSTRUCTION} Be brief.` })).to.not.equal(base);
+        expect(await hashOf("h4", { agentName: "same", existingRole: "r", idleSessionTTL: 900 })).to.not.equal(base);
+        expect(await hashOf("h5", { agentName: "same", existingRole: "r", memory: bedrock.Memory.SESSION_SUMMARY })).to.not.equal(base);
+
+        // An alias pinned to a version carries the description as given.
+        const pinned = new bedrock.Agent("h6", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION });
+        pinned.addAlias("v3", { agentVersion: "3", description: "Version 3" });
+        await settle();
+        expect(rec.find("aws-native:bedrock:AgentAlias", "h6-v3").inputs.description).to.equal("Version 3");
     });
 });
 
@@ -533,7 +713,7 @@ describe("Agent validation", () => {
         [
             "existing role",
             () => new bedrock.Agent("v", { ...ok(), existingRole: "not a role!" }),
-            'Agent "v": existingRole "not a role!" must be an aws.iam.Role, an IAM role name or an IAM role ARN',
+            'Agent "v": existingRole "not a role!" must be an aws.iam.Role, an IAM role name (a role without a path) or an IAM role ARN (a role under a path: its ARN or the aws.iam.Role)',
         ],
         [
             "kms key",
@@ -700,7 +880,52 @@ describe("Agent validation", () => {
         [
             "alias version",
             () => new bedrock.AgentAlias("a", { agent: new bedrock.Agent("x", ok()), agentVersion: "v1" }),
-            'AgentAlias "a": agentVersion "v1" must match ^(DRAFT|[0-9]{0,4}[1-9][0-9]{0,4})$ (DRAFT or a version number)',
+            'AgentAlias "a": agentVersion "v1" must match ^[0-9]{0,4}[1-9][0-9]{0,4}$ (a version number: 1-5 digits, not all zeros)',
+        ],
+        [
+            "alias version DRAFT",
+            () => new bedrock.AgentAlias("a", { agent: new bedrock.Agent("x", ok()), agentVersion: "DRAFT" }),
+            'AgentAlias "a": agentVersion "DRAFT" cannot be DRAFT: only the test alias (TSTALIASID, agent.testAlias) routes to the working draft; give a version number, or leave agentVersion unset to follow the agent',
+        ],
+        [
+            "alias version over 5 characters",
+            () => new bedrock.AgentAlias("a", { agent: new bedrock.Agent("x", ok()), agentVersion: "000001" }),
+            'AgentAlias "a": agentVersion "000001" must have at most 5 characters (has 6)',
+        ],
+        [
+            "alias version zero",
+            () => new bedrock.Agent("x", ok()).addAlias("live", { agentVersion: "0" }),
+            'AgentAlias "x-live": agentVersion "0" must match ^[0-9]{0,4}[1-9][0-9]{0,4}$ (a version number: 1-5 digits, not all zeros)',
+        ],
+        [
+            "alias version empty",
+            () => new bedrock.AgentAlias("a", { agent: new bedrock.Agent("x", ok()), agentVersion: "" }),
+            'AgentAlias "a": agentVersion "" must not be empty',
+        ],
+        [
+            "following alias description too long for the hash",
+            () => new bedrock.Agent("x", ok()).addAlias("live", { description: "d".repeat(169) }),
+            `AgentAlias "x-live": description "${"d".repeat(169)}" must have at most 168 characters when agentVersion is unset (has 169): " [agent config <hash>]" is appended so that the alias moves to a new version when the agent changes`,
+        ],
+        [
+            "step inference settings without a template",
+            () =>
+                new bedrock.Agent("a", {
+                    ...ok(),
+                    promptOverrideConfiguration: { steps: [{ stepType: "ORCHESTRATION", inferenceConfig: { temperature: 0.5 } }] },
+                }),
+            'Agent "a": promptOverrideConfiguration.steps[0].inferenceConfig {"temperature":0.5} needs a customPromptTemplate: Bedrock applies inference settings only to an overridden prompt template (promptCreationMode OVERRIDDEN)',
+        ],
+        [
+            "step model request fields without a template",
+            () =>
+                new bedrock.Agent("a", {
+                    ...ok(),
+                    promptOverrideConfiguration: {
+                        steps: [{ stepType: "PRE_PROCESSING" }, { stepType: "POST_PROCESSING", additionalModelRequestFields: { top_k: 5 } }],
+                    },
+                }),
+            'Agent "a": promptOverrideConfiguration.steps[1].additionalModelRequestFields {"top_k":5} needs a customPromptTemplate: Bedrock applies additional model request fields only to an overridden prompt template (promptCreationMode OVERRIDDEN)',
         ],
         [
             "alias agent",

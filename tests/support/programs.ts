@@ -251,7 +251,14 @@ export function extendedPrograms(): Program[] {
                         },
                     ],
                     promptOverrideConfiguration: {
-                        steps: [{ stepType: "ORCHESTRATION", stepEnabled: true, inferenceConfig: { temperature: 0, maxTokens: 2048, topK: 250 } }],
+                        steps: [
+                            {
+                                stepType: "ORCHESTRATION",
+                                stepEnabled: true,
+                                customPromptTemplate: "You are an agriculture assistant. Answer: $question$",
+                                inferenceConfig: { temperature: 0, maxTokens: 2048, topK: 250 },
+                            },
+                        ],
                     },
                 });
                 agent.addAlias("live", {});
