@@ -14,7 +14,15 @@ import { checkString, fail, type Where } from "./validation";
 export type LambdaRef = lambda.Function | pulumi.Input<string>;
 
 /** Who runs an action group's actions: a Lambda function, or the caller (`RETURN_CONTROL`). */
-export type ActionGroupExecutor = { readonly lambda: LambdaRef } | { readonly customControl: "RETURN_CONTROL" };
+export type ActionGroupExecutor =
+    | {
+          /** The Lambda function that runs the actions (CloudFormation `ActionGroupExecutor.Lambda`, its ARN). */
+          readonly lambda: LambdaRef;
+      }
+    | {
+          /** Return the action to the caller of `InvokeAgent` (CloudFormation `ActionGroupExecutor.CustomControl`). */
+          readonly customControl: "RETURN_CONTROL";
+      };
 
 /** Factories for `ActionGroupExecutor`. */
 export const ActionGroupExecutor = {
@@ -28,7 +36,19 @@ export const ActionGroupExecutor = {
 
 /** An OpenAPI schema: inline (`payload`), or an object in S3. */
 export type ApiSchema =
-    { readonly payload: pulumi.Input<string> } | { readonly s3: { readonly bucketName: pulumi.Input<string>; readonly objectKey: pulumi.Input<string> } };
+    | {
+          /** The OpenAPI document as a string, JSON or YAML; at least 1 character (CloudFormation `APISchema.Payload`). */
+          readonly payload: pulumi.Input<string>;
+      }
+    | {
+          /** The S3 object holding the OpenAPI document (CloudFormation `APISchema.S3`). */
+          readonly s3: {
+              /** 3-63 characters, an S3 bucket name (CloudFormation `S3BucketName`). */
+              readonly bucketName: pulumi.Input<string>;
+              /** 1-1024 characters, an S3 object key (CloudFormation `S3ObjectKey`). */
+              readonly objectKey: pulumi.Input<string>;
+          };
+      };
 
 /** Factories for `ApiSchema`. */
 export const ApiSchema = {
@@ -47,6 +67,7 @@ export type ParameterType = "string" | "number" | "integer" | "boolean" | "array
 
 /** A parameter of an action group function. */
 export interface FunctionParameter {
+    /** The parameter's type: `string`, `number`, `integer`, `boolean` or `array` (CloudFormation `ParameterDetail.Type`). */
     type: ParameterType;
     /** Whether the agent must supply it (default false). */
     required?: boolean;
@@ -68,6 +89,7 @@ export interface AgentFunction {
 
 /** A function-details schema: the functions an action group offers. */
 export interface FunctionSchema {
+    /** The functions: at least one, names unique (CloudFormation `FunctionSchema.Functions`). */
     functions: AgentFunction[];
 }
 
@@ -91,7 +113,10 @@ export interface AgentActionGroupProps {
 
 /** An action group (CDK-style class form of `AgentActionGroupProps`). */
 export class AgentActionGroup {
-    constructor(public readonly props: AgentActionGroupProps) {}
+    constructor(
+        /** The group's arguments, validated and rendered by `Agent` (CloudFormation `ActionGroups[]`). */
+        public readonly props: AgentActionGroupProps,
+    ) {}
 }
 
 /** Names of the built-in action groups (the names the CDK constructs use). */

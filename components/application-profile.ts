@@ -10,7 +10,7 @@ import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENG
 import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
 import { BedrockFoundationModel } from "./foundation-model";
 import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "./geographies";
-import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
+import { grantInvokeTo, grantUsageTo, programSequence, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
 import { checkAnthropicOnly, mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
 import { symbolic } from "./symbols";
 import { checkArgs, checkString, fail, normalizeTags, type Tags, type Where } from "./validation";
@@ -50,17 +50,43 @@ export interface ApplicationInferenceProfileAttributes {
      * behind the profile; without it, any model reached through this profile (the model is unknown).
      */
     modelSource?: BedrockFoundationModel | ICrossRegionInferenceProfile | string;
+    /**
+     * A name for the IAM resources grants on the import create. Default: `imported-<id>` from a plain
+     * ARN; give one when the ARN is an Output, so the names do not depend on the order of imports.
+     */
+    name?: string;
 }
 
 /** An application profile: created, or imported. */
 export interface IApplicationInferenceProfile {
+    /** Always `APPLICATION`. */
     readonly type: "APPLICATION";
+    /** The profile's ARN (`arn:<partition>:bedrock:<region>:<account>:application-inference-profile/<id>`). */
     readonly inferenceProfileArn: pulumi.Output<string>;
+    /**
+     * The identifier to invoke the profile with (CloudFormation `InferenceProfileIdentifier`, or the
+     * imported `inferenceProfileIdentifier`).
+     */
     readonly inferenceProfileIdentifier: pulumi.Output<string>;
+    /** The ARN to invoke: the profile's ARN. */
     readonly invokableArn: pulumi.Output<string>;
+    /**
+     * Allows `role` `bedrock:GetInferenceProfile` on the profile (and on the system-defined profile it
+     * copies, when known) and `bedrock:ListInferenceProfiles`. Returns the role policies it attaches.
+     */
     grantProfileUsage(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    /**
+     * Allows `role` to invoke the profile, the system-defined profile it copies, and their models through
+     * these profiles only. Without a known source (an import without `modelSource`), any model reached
+     * through this profile. Returns the role policies it attaches.
+     */
     grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    /**
+     * Used by grants and `ModelAccessPolicy`: how IAM sees this profile (its ARN and the source it copies).
+     * Package-internal plumbing.
+     */
     accessTarget(): ApplicationProfileTarget;
+    /** Used by grants: the name given to the IAM resources a grant on this profile creates. Package-internal plumbing. */
     grantName(): string;
 }
 
@@ -245,7 +271,11 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         });
         checkString(where, "inferenceProfileIdentifier", attrs.inferenceProfileIdentifier, { min: 1, max: 2048 });
         const source = attrs.modelSource === undefined ? undefined : resolveSource(where, "modelSource", attrs.modelSource);
-        const name = typeof arn === "string" ? `imported-${parseArn(arn)?.resourceId ?? "profile"}` : "imported-profile";
+        if (attrs.name !== undefined)
+            checkString(where, "name", attrs.name, { min: 1, max: 100, pattern: /^[A-Za-z0-9][A-Za-z0-9-]*$/, patternText: "letters, digits and hyphens" });
+        const name =
+            attrs.name ??
+            (typeof arn === "string" ? `imported-${parseArn(arn)?.resourceId ?? "profile"}` : `imported-profile-${programSequence("imported-profile")}`);
         return new ImportedApplicationProfile(name, pulumi.output(arn), pulumi.output(attrs.inferenceProfileIdentifier), source);
     }
 
@@ -263,6 +293,7 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         return new ImportedApplicationProfile(name, resource.inferenceProfileArn, resource.inferenceProfileIdentifier, source);
     }
 
+    /** Always `APPLICATION`. */
     public readonly type = "APPLICATION" as const;
     /** The profile's ARN (CloudFormation `InferenceProfileArn`). */
     public readonly inferenceProfileArn: pulumi.Output<string>;
@@ -315,10 +346,15 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         });
     }
 
+    /** The ARN to invoke: the profile's ARN (`inferenceProfileArn`). */
     public get invokableArn(): pulumi.Output<string> {
         return this.inferenceProfileArn;
     }
 
+    /**
+     * Used by grants and `ModelAccessPolicy`: how IAM sees this profile (its ARN and the source it copies).
+     * Package-internal plumbing.
+     */
     public accessTarget(): ApplicationProfileTarget {
         const arn = symbolic(
             this.inferenceProfileArn,
@@ -328,10 +364,18 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         return { kind: "application-profile", arn, source: this.source.target, partition: this.source.target.partition };
     }
 
+    /**
+     * Used by grants: the name given to the IAM resources a grant on this profile creates (the component's
+     * Pulumi name). Package-internal plumbing.
+     */
     public grantName(): string {
         return (this as unknown as { __name: string }).__name;
     }
 
+    /**
+     * Used by grants: the component that parents the IAM resources a grant on this profile creates (this
+     * component). Package-internal plumbing.
+     */
     public get grantParent(): pulumi.Resource {
         return this;
     }
@@ -363,6 +407,8 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
         private readonly source: ResolvedSource | undefined,
     ) {}
 
+    private partitionOutput?: pulumi.Output<string>;
+
     get invokableArn(): pulumi.Output<string> {
         return this.inferenceProfileArn;
     }
@@ -373,13 +419,9 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
             `application-inference-profile/${this.name}`,
             appArnBound(this.source?.partitionLength ?? MAX_PARTITION_LENGTH, this.source?.regionLength ?? MAX_REGION_LENGTH),
         );
-        const partition =
-            this.source?.target.partition ??
-            symbolic(
-                this.inferenceProfileArn.apply((a) => parseArn(a)?.partition ?? "aws"),
-                `partition-of/${this.name}`,
-                MAX_PARTITION_LENGTH,
-            );
+        // One Output for the partition, so every call gets the same placeholder.
+        this.partitionOutput ??= this.inferenceProfileArn.apply((a) => parseArn(a)?.partition ?? "aws");
+        const partition = this.source?.target.partition ?? symbolic(this.partitionOutput, `partition-of/${this.name}`, MAX_PARTITION_LENGTH);
         return { kind: "application-profile", arn, source: this.source?.target, partition };
     }
 

@@ -10,8 +10,11 @@ import { symbolic } from "./symbols";
 
 /** The invoke tokens this package calls; mock them to test a program (see the testing helper). */
 export const INVOKE_TOKENS = {
+    /** Returns the caller's account id (`{ accountId }`). */
     accountId: "aws-native:index:getAccountId",
+    /** Returns the provider's Region (`{ region }`). */
     region: "aws-native:index:getRegion",
+    /** Returns the Region's partition (`{ partition }`, e.g. `aws`, `aws-us-gov`). */
     partition: "aws-native:index:getPartition",
 } as const;
 

@@ -41,15 +41,30 @@ export interface ICrossRegionInferenceProfile {
     readonly inferenceProfileArn: pulumi.Output<string>;
     /** Always `SYSTEM_DEFINED`. */
     readonly type: "SYSTEM_DEFINED";
+    /** The geography whose profile this is (`CrossRegionInferenceProfileRegion.US`, ...). */
     readonly geoRegion: CrossRegionInferenceProfileRegion;
+    /** The foundation model the profile routes requests for. */
     readonly model: BedrockFoundationModel;
     /** The ARN to invoke: the profile's ARN. */
     readonly invokableArn: pulumi.Output<string>;
     /** Inference settings users of this profile inherit unless they set their own. */
     readonly inferenceConfiguration?: InferenceConfiguration;
+    /**
+     * Allows `role` `bedrock:GetInferenceProfile` on the profile and `bedrock:ListInferenceProfiles`.
+     * Returns the role policies it attaches.
+     */
     grantProfileUsage(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    /**
+     * Allows `role` to invoke the profile, and the model in every destination Region through this profile
+     * only (`bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`). Returns the role policies it attaches.
+     */
     grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    /**
+     * Used by grants and `ModelAccessPolicy`: how IAM sees this profile (its ARN, source and destination
+     * Regions, model). Package-internal plumbing.
+     */
     accessTarget(): SystemProfileTarget;
+    /** Used by grants: the name given to the IAM resources a grant on this profile creates. Package-internal plumbing. */
     grantName(): string;
 }
 
@@ -183,8 +198,12 @@ class CrossRegionInferenceProfileReference implements ICrossRegionInferenceProfi
     readonly inferenceConfiguration?: InferenceConfiguration;
     private readonly core: ProfileCore;
 
+    private readonly providerSuffix: string;
+
     constructor(props: CrossRegionInferenceProfileProps, provider?: pulumi.ProviderResource) {
         this.core = new ProfileCore({ component: "CrossRegionInferenceProfile.fromConfig" }, props, callerContext({ provider }));
+        // References through different providers are different profiles (another Region or account).
+        this.providerSuffix = provider ? `-${(provider as unknown as { __name?: string }).__name ?? "provider"}` : "";
         this.geoRegion = props.geoRegion;
         this.model = props.model;
         this.inferenceProfileId = this.core.inferenceProfileId;
@@ -202,7 +221,7 @@ class CrossRegionInferenceProfileReference implements ICrossRegionInferenceProfi
     }
 
     grantName(): string {
-        return `profile-${this.inferenceProfileId.replace(/[^A-Za-z0-9-]/g, "-")}`;
+        return `profile-${this.inferenceProfileId.replace(/[^A-Za-z0-9-]/g, "-")}${this.providerSuffix}`;
     }
 
     /** `bedrock:GetInferenceProfile` on the profile and `bedrock:ListInferenceProfiles`. */
@@ -230,12 +249,19 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
     public static fromConfig(
         props: CrossRegionInferenceProfileProps,
         opts: { provider?: pulumi.ProviderResource } = {},
-    ): ICrossRegionInferenceProfile & { readonly inferenceProfileId: string; readonly destinationRegions: string[] } {
+    ): ICrossRegionInferenceProfile & {
+        /** `<prefix>.<modelId>`, e.g. `us.anthropic.claude-3-5-sonnet-20241022-v2:0` (known before deploy). */
+        readonly inferenceProfileId: string;
+        /** Regions the profile routes to: `props.destinationRegions`, or the geography's default set. Sorted. */
+        readonly destinationRegions: string[];
+    } {
         return new CrossRegionInferenceProfileReference(props, opts.provider);
     }
 
     public readonly type = "SYSTEM_DEFINED" as const;
+    /** The geography whose profile this is (from the `geoRegion` argument). */
     public readonly geoRegion: CrossRegionInferenceProfileRegion;
+    /** The foundation model the profile routes requests for (from the `model` argument). */
     public readonly model: BedrockFoundationModel;
     /** `<prefix>.<modelId>`. */
     public readonly inferenceProfileId: pulumi.Output<string>;
@@ -272,14 +298,26 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
         return this.inferenceProfileArn;
     }
 
+    /**
+     * Used by grants and `ModelAccessPolicy`: how IAM sees this profile (its ARN, source and destination
+     * Regions, model). Package-internal plumbing.
+     */
     public accessTarget(): SystemProfileTarget {
         return this.core.accessTarget();
     }
 
+    /**
+     * Used by grants: the name given to the IAM resources a grant on this profile creates (the component's
+     * Pulumi name). Package-internal plumbing.
+     */
     public grantName(): string {
         return (this as unknown as { __name: string }).__name;
     }
 
+    /**
+     * Used by grants: the component that parents the IAM resources a grant on this profile creates (this
+     * component). Package-internal plumbing.
+     */
     public get grantParent(): pulumi.Resource {
         return this;
     }

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { foundationModelArn } from "./arns";
 import type { FoundationModelTarget } from "./access";
 import { callerContext } from "./context";
-import { grantInvokeTo, type Grantee, type RoleRef, type GrantOptions, type RolePolicyGrant } from "./grants";
+import { grantInvokeTo, type AccessContext, type Grantee, type RoleRef, type GrantOptions, type RolePolicyGrant } from "./grants";
 
 /** Capabilities of a foundation model. Every flag defaults to false. */
 export interface BedrockFoundationModelProps {
@@ -544,12 +544,22 @@ export class BedrockFoundationModel implements Grantee {
     public readonly modelId: string;
     /** The model's provider: the part of the id before the first dot (`anthropic`). */
     public readonly provider: string;
+    /** Whether the model can be called through system-defined cross-region inference profiles (`supportsCrossRegion` prop; default false). */
     public readonly supportsCrossRegion: boolean;
+    /** Whether the model can be an agent's foundation model (default false). `Agent` refuses a model without it. */
     public readonly supportsAgents: boolean;
+    /** Whether AWS lists the model as optimized for agents (default false). Informational. */
     public readonly optimizedForAgents: boolean;
+    /** Whether AWS has moved the model to legacy status: still invokable, scheduled for end of life (default false). */
     public readonly legacy: boolean;
+    /** Whether the model can be a knowledge base's embeddings or parsing model (default false). */
     public readonly supportsKnowledgeBase: boolean;
+    /** Output vector sizes of an embeddings model; undefined for other models. */
     public readonly vectorDimensions?: number[];
+    /**
+     * Prefixes of the geographies (`us`, `eu`, `apac`, ...) in which AWS documents a system-defined profile
+     * for the model. Undefined: not documented, so every geography is accepted (see `hasProfileIn`).
+     */
     public readonly crossRegionGeographies?: readonly string[];
 
     constructor(modelId: string, props: BedrockFoundationModelProps = {}) {
@@ -599,8 +609,8 @@ export class BedrockFoundationModel implements Grantee {
     }
 
     /** How grants see the model: its ARN in the caller's Region. */
-    public accessTarget(): FoundationModelTarget {
-        const ctx = callerContext();
+    public accessTarget(context: AccessContext = {}): FoundationModelTarget {
+        const ctx = callerContext({ parent: context.parent });
         return { kind: "foundation-model", partition: ctx.sym.partition, region: ctx.sym.region, modelId: this.modelId };
     }
 

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
 import { invokeStatements, usageStatements, type AccessTarget } from "./access";
 import { roleNameFromArn } from "./arns";
-import { IAM_LIMITS, mergeStatements, parseStatements, policyJson, policySize, type Statement } from "./policy";
+import { IAM_LIMITS, mergeStatements, parseStatements, policyJson, policySize, sortStatements, type Statement } from "./policy";
 import { resolveSymbols } from "./symbols";
 import { fail, type Where } from "./validation";
 
@@ -31,18 +31,32 @@ export interface GrantOptions {
 
 /** Anything a role can be granted access to. */
 export interface Grantee {
-    /** How IAM sees the grantee (symbolic ARNs). */
-    accessTarget(): AccessTarget;
+    /**
+     * How IAM sees the grantee (symbolic ARNs). `context.parent` is the component the access is for:
+     * a foundation model's ARN is in the Region of that component's provider.
+     */
+    accessTarget(context?: AccessContext): AccessTarget;
     /** A name for the IAM resources a grant on this grantee creates (the component's name). */
     grantName(): string;
     /** The component owning grant resources, if the grantee is one. */
     readonly grantParent?: pulumi.Resource;
 }
 
+/** Whom an access target is computed for: its provider's Region and account place a model's ARN. */
+export interface AccessContext {
+    /** The component (or resource) that uses the target. */
+    parent?: pulumi.Resource;
+}
+
 /** A role resolved to what IAM resources need. */
 export interface ResolvedRole {
-    /** A stable key for the role within the program. */
+    /** The role's part of the names of the IAM resources granted to it (its Pulumi name, or its IAM name). */
     key: string;
+    /**
+     * The role's identity within the program, for bookkeeping (inline budget, managed policy count,
+     * grants already made): the `aws.iam.Role` object itself, or its IAM name when given as a string.
+     */
+    id: string;
     /** The role's name, as an input for `aws.iam.RolePolicy.role`. */
     name: pulumi.Input<string>;
     /** The role resource, when given as one. */
@@ -60,16 +74,16 @@ export function resolveRole(role: RoleRef, argName = "role", where: Where = { co
         if (role.startsWith("arn:")) {
             const name = roleNameFromArn(role);
             if (!name) fail(where, argName, role, "is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)");
-            return { key: name, name };
+            return { key: name, id: `name:${name}`, name };
         }
         if (!ROLE_NAME.test(role)) {
             fail(where, argName, role, "is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN");
         }
-        return { key: role, name: role };
+        return { key: role, id: `name:${role}`, name: role };
     }
     if (role && iam.Role.isInstance(role)) {
         const key = (role as unknown as { __name?: string }).__name ?? "role";
-        return { key, name: role.name, resource: role };
+        return { key, id: objectId(role), name: role.name, resource: role };
     }
     return fail(
         where,
@@ -94,10 +108,18 @@ export function granteeWhere(grantee: object, name: string): Where {
 }
 
 interface ProgramState {
-    /** Characters of inline policy each role already carries from this package's grants. */
+    /** Characters of inline policy each role (by `ResolvedRole.id`) carries from this package. */
     inlineUsed: Map<string, number>;
-    /** Grants already made, so that granting twice returns the same resources. */
+    /** Managed policies this package attached to each role (by `ResolvedRole.id`). */
+    managedUsed: Map<string, number>;
+    /** Grants already made (by grantee, kind, role and parent), so that granting twice returns the same resources. */
     grants: Map<string, RolePolicyGrant>;
+    /** Pulumi names of grant resources taken under each parent, so different grants never share one. */
+    names: Map<string, Set<string>>;
+    /** Identities of objects (roles, parents) for the keys above. */
+    ids: WeakMap<object, string>;
+    nextId: number;
+    sequences: Map<string, number>;
 }
 
 const states = new WeakMap<object, ProgramState>();
@@ -107,21 +129,73 @@ function programState(): ProgramState {
     const k = (pulumi.runtime.getMonitor() as object | undefined) ?? processKey;
     let s = states.get(k);
     if (!s) {
-        s = { inlineUsed: new Map(), grants: new Map() };
+        s = { inlineUsed: new Map(), managedUsed: new Map(), grants: new Map(), names: new Map(), ids: new WeakMap(), nextId: 0, sequences: new Map() };
         states.set(k, s);
     }
     return s;
 }
 
-/** Characters of inline policy this package has attached to the role with `key` so far. */
-export function inlineCharactersUsed(roleKey: string): number {
-    return programState().inlineUsed.get(roleKey) ?? 0;
+/** An identity for `o` within the program (never part of a resource name). */
+function objectId(o: object): string {
+    const s = programState();
+    let id = s.ids.get(o);
+    if (id === undefined) {
+        id = `object#${++s.nextId}`;
+        s.ids.set(o, id);
+    }
+    return id;
 }
 
-/** Records that `chars` more characters of inline policy were attached to the role with `key`. */
-export function recordInlineCharacters(roleKey: string, chars: number): void {
+/** The next number (1, 2, ...) of the sequence `kind` in this program evaluation. */
+export function programSequence(kind: string): number {
     const s = programState();
-    s.inlineUsed.set(roleKey, (s.inlineUsed.get(roleKey) ?? 0) + chars);
+    const next = (s.sequences.get(kind) ?? 0) + 1;
+    s.sequences.set(kind, next);
+    return next;
+}
+
+/** Characters of inline policy this package has attached to `role` so far. */
+export function inlineCharactersUsed(role: ResolvedRole): number {
+    return programState().inlineUsed.get(role.id) ?? 0;
+}
+
+/** Records that `chars` more characters of inline policy were attached to `role`. */
+export function recordInlineCharacters(role: ResolvedRole, chars: number): void {
+    const s = programState();
+    s.inlineUsed.set(role.id, (s.inlineUsed.get(role.id) ?? 0) + chars);
+}
+
+/** Managed policies this package has attached to `role` so far. */
+export function managedPoliciesUsed(role: ResolvedRole): number {
+    return programState().managedUsed.get(role.id) ?? 0;
+}
+
+/** Records that `count` more managed policies were attached to `role`. */
+export function recordManagedPolicies(role: ResolvedRole, count: number): void {
+    const s = programState();
+    s.managedUsed.set(role.id, (s.managedUsed.get(role.id) ?? 0) + count);
+}
+
+/**
+ * Refuses (past IAM's maximum of 20) or warns about (past the default quota of 10) `adding` more
+ * managed policies on `role`, counting those this package attached before.
+ */
+export function checkManagedPolicyCount(where: Where, role: ResolvedRole, adding: number, warnOn?: pulumi.Resource): void {
+    const total = managedPoliciesUsed(role) + adding;
+    if (adding > 0 && total > IAM_LIMITS.managedPerRoleMax) {
+        fail(
+            where,
+            "role",
+            role.key,
+            `would carry ${total} managed policies from this package, over IAM's maximum of ${IAM_LIMITS.managedPerRoleMax} per role: grant many targets through one ModelAccessPolicy, or spread them over several roles`,
+        );
+    }
+    if (adding > 0 && total > IAM_LIMITS.managedPerRoleDefault && managedPoliciesUsed(role) <= IAM_LIMITS.managedPerRoleDefault) {
+        pulumi.log.warn(
+            `${where.name !== undefined ? `${where.component} "${where.name}"` : where.component}: role ${JSON.stringify(role.key)} carries ${total} managed policies from this package, over IAM's default quota of ${IAM_LIMITS.managedPerRoleDefault} per role; the deploy fails unless the account's quota is raised (at most ${IAM_LIMITS.managedPerRoleMax})`,
+            warnOn,
+        );
+    }
 }
 
 /** Renders symbolic statements as the deployed policy JSON (an Output while values are unknown). */
@@ -129,17 +203,34 @@ export function renderPolicy(statements: Statement[]): pulumi.Output<string> {
     return resolveSymbols(policyJson(statements), true).apply(canonicalizeDeployed);
 }
 
-/** Re-merges and re-sorts a deployed document: placeholders sort by label, values by value. */
+/**
+ * Sorts a deployed document (placeholders were sorted by label, values sort by value) and drops
+ * statements that became identical. Nothing is merged again: the document never outgrows the size
+ * measured before deploy.
+ */
 function canonicalizeDeployed(json: string): string {
     const doc = JSON.parse(json) as { Statement: Record<string, unknown>[] };
-    return policyJson(mergeStatements(parseStatements(doc)));
+    const seen = new Set<string>();
+    const unique = parseStatements(doc).filter((st) => {
+        const k = JSON.stringify(st);
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+    });
+    return policyJson(sortStatements(unique));
 }
 
 /**
  * Attaches `statements` to `role` as one policy named after `name`: inline while the role's inline
- * total stays within IAM's limit, otherwise a managed policy and its attachment.
+ * total stays within IAM's limit, otherwise a managed policy and its attachment (refused past IAM's
+ * 20 managed policies per role, with a warning past the default quota of 10).
  */
-export function attachPolicy(name: string, role: ResolvedRole, statements: Statement[], opts: GrantOptions & { description?: string } = {}): RolePolicyGrant {
+export function attachPolicy(
+    name: string,
+    role: ResolvedRole,
+    statements: Statement[],
+    opts: GrantOptions & { description?: string; where?: Where } = {},
+): RolePolicyGrant {
     const merged = mergeStatements(statements);
     const size = policySize(merged);
     const resourceOpts: pulumi.CustomResourceOptions = {
@@ -147,35 +238,65 @@ export function attachPolicy(name: string, role: ResolvedRole, statements: State
         provider: opts.provider,
         dependsOn: opts.dependsOn,
     };
-    const policy = renderPolicy(merged);
-    if (inlineCharactersUsed(role.key) + size <= IAM_LIMITS.inlinePerRole) {
-        recordInlineCharacters(role.key, size);
+    const where = opts.where ?? { component: "grant", name };
+    if (inlineCharactersUsed(role) + size <= IAM_LIMITS.inlinePerRole) {
+        const policy = renderPolicy(merged);
+        recordInlineCharacters(role, size);
         return [new iam.RolePolicy(name, { role: role.name, policy }, resourceOpts)];
     }
     if (size > IAM_LIMITS.managedPolicy) {
-        throw new Error(
-            `${name}: the policy can reach ${size} characters, over IAM's ${IAM_LIMITS.managedPolicy}-character limit for a managed policy; grant through a ModelAccessPolicy, which splits large grants.`,
+        fail(
+            where,
+            "role",
+            role.key,
+            `would get a policy of up to ${size} characters, over IAM's ${IAM_LIMITS.managedPolicy}-character limit for a managed policy (its inline policies are full): grant through a ModelAccessPolicy, which splits large grants`,
         );
     }
+    checkManagedPolicyCount(where, role, 1, opts.parent ?? role.resource);
+    recordManagedPolicies(role, 1);
+    const policy = renderPolicy(merged);
     const managed = new iam.Policy(name, { policy, description: opts.description }, resourceOpts);
     const attachment = new iam.RolePolicyAttachment(name, { role: role.name, policyArn: managed.arn }, resourceOpts);
     return [managed, attachment];
 }
 
+/**
+ * A Pulumi name for a grant resource under `parent` that no other grant uses: `base`, or `base-2`,
+ * `base-3`... when a different grant (another role with the same name part) took it first.
+ */
+function uniqueName(parent: pulumi.Resource | undefined, base: string): string {
+    const s = programState();
+    const parentKey = parent ? objectId(parent) : "root";
+    let taken = s.names.get(parentKey);
+    if (!taken) {
+        taken = new Set();
+        s.names.set(parentKey, taken);
+    }
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+    taken.add(name);
+    return name;
+}
+
 function grant(kind: "invoke" | "usage", grantee: Grantee, role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
-    const resolved = resolveRole(role, kind === "invoke" ? "grantInvoke(role)" : "grantProfileUsage(role)", granteeWhere(grantee, grantee.grantName()));
-    const target = grantee.accessTarget();
-    const statements = kind === "invoke" ? invokeStatements(target) : usageStatements(target);
-    const name = `${grantee.grantName()}-${kind}-${resolved.key}`;
+    const where = granteeWhere(grantee, grantee.grantName());
+    const resolved = resolveRole(role, kind === "invoke" ? "grantInvoke(role)" : "grantProfileUsage(role)", where);
+    const parent = opts.parent ?? grantee.grantParent ?? resolved.resource;
     const state = programState();
-    const previous = state.grants.get(name);
+    const key = `${kind}|${grantee.grantName()}|${resolved.id}|${parent ? objectId(parent) : "root"}`;
+    const previous = state.grants.get(key);
     if (previous) return previous;
+    // A model's ARN is in the Region of the provider of the component the grant is made for.
+    const target = grantee.accessTarget({ parent });
+    const statements = kind === "invoke" ? invokeStatements(target) : usageStatements(target);
+    const name = uniqueName(parent, `${grantee.grantName()}-${kind}-${resolved.key}`);
     const made = attachPolicy(name, resolved, statements, {
         ...opts,
-        parent: opts.parent ?? grantee.grantParent ?? resolved.resource,
+        parent,
+        where,
         description: `${kind === "invoke" ? "Invoke" : "Use"} ${grantee.grantName()} (pulumi-bedrock-genai)`,
     });
-    state.grants.set(name, made);
+    state.grants.set(key, made);
     return made;
 }
 

@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccessTarget } from "./access";
 import { BedrockFoundationModel } from "./foundation-model";
-import type { GrantOptions, RoleRef, RolePolicyGrant } from "./grants";
+import type { AccessContext, GrantOptions, RoleRef, RolePolicyGrant } from "./grants";
 import type { InferenceConfiguration } from "./inference-configuration";
 
 /** Anything a prompt variant, an agent or an application profile can use as its model. */
@@ -16,8 +16,11 @@ export interface IInvokable {
     readonly inferenceConfiguration?: InferenceConfiguration;
     /** Lets `role` run inference through this invokable, and nothing more. */
     grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
-    /** How IAM sees this invokable. */
-    accessTarget(): AccessTarget;
+    /**
+     * How IAM sees this invokable. `context.parent` is the component that uses it: a foundation
+     * model's ARN is in the Region of that component's provider.
+     */
+    accessTarget(context?: AccessContext): AccessTarget;
     /** Name for the IAM resources grants on it create. */
     grantName(): string;
 }

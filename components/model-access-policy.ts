@@ -9,14 +9,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
 import { invokeStatements, usageStatements, type AccessTarget } from "./access";
-import { inlineCharactersUsed, recordInlineCharacters, renderPolicy, resolveRole, type ResolvedRole, type RoleRef } from "./grants";
+import { type AccessContext, inlineCharactersUsed, recordInlineCharacters, renderPolicy, resolveRole, type ResolvedRole, type RoleRef } from "./grants";
 import { IAM_LIMITS, layoutPolicies, mergeStatements, policySize, type Statement } from "./policy";
 import { fail, show, type Where } from "./validation";
 
 /** Anything whose access IAM can express: models, cross-region and application profiles, routers. */
 export interface ModelAccessTarget {
     /** How IAM sees the target (see `access.ts`). */
-    accessTarget(): AccessTarget;
+    accessTarget(context?: AccessContext): AccessTarget;
 }
 
 /** Arguments of `ModelAccessPolicy`. */
@@ -106,22 +106,26 @@ export class ModelAccessPolicy extends pulumi.ComponentResource {
         }
 
         const statements: Statement[] = [];
-        invoke.forEach((t) => statements.push(...invokeStatements(t.accessTarget())));
+        invoke.forEach((t) => statements.push(...invokeStatements(t.accessTarget({ parent: opts?.parent }))));
         usage.forEach((t, i) => {
-            const s = usageStatements(t.accessTarget());
+            const s = usageStatements(t.accessTarget({ parent: opts?.parent }));
             if (s.length === 0) {
+                const target = t.accessTarget({ parent: opts?.parent });
                 const modelId = (t as { modelId?: unknown }).modelId;
+                if (target.kind === "prompt-router") {
+                    fail(where, `usage[${i}]`, "<PromptRouter>", "is a prompt router whose models have no inference profile to read: grant usage on profiles");
+                }
                 fail(
                     where,
                     `usage[${i}]`,
-                    modelId ?? t.accessTarget().kind,
+                    modelId ?? target.kind,
                     "is a foundation model, which has no inference profile to read: grant usage on profiles or routers",
                 );
             }
             statements.push(...s);
         });
         const merged = mergeStatements(statements);
-        const inlineBudget = Math.max(0, IAM_LIMITS.inlinePerRole - inlineCharactersUsed(role.key));
+        const inlineBudget = Math.max(0, IAM_LIMITS.inlinePerRole - inlineCharactersUsed(role));
         const laid = layoutPolicies(merged, { inline: inlineBudget, managed: IAM_LIMITS.managedPolicy });
         const managedCount = laid.managed.length;
         const total = policySize(merged);
@@ -146,7 +150,7 @@ export class ModelAccessPolicy extends pulumi.ComponentResource {
         const childOpts: pulumi.CustomResourceOptions = { parent: this };
         const inlineCharacters = laid.inline.length > 0 ? policySize(laid.inline) : 0;
         if (laid.inline.length > 0) {
-            recordInlineCharacters(role.key, inlineCharacters);
+            recordInlineCharacters(role, inlineCharacters);
             this.inlinePolicy = new iam.RolePolicy(name, { role: role.name, policy: renderPolicy(laid.inline) }, childOpts);
         }
         this.managedPolicies = [];

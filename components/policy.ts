@@ -10,9 +10,13 @@ export type ConditionBlock = Record<string, Record<string, string[]>>;
 
 /** An IAM policy statement in canonical form: arrays everywhere, sorted and without duplicates. */
 export interface Statement {
+    /** `Allow` or `Deny`. */
     Effect: "Allow" | "Deny";
+    /** IAM actions, e.g. `bedrock:InvokeModel`; sorted, without duplicates. */
     Action: string[];
+    /** Resource ARNs the statement applies to; sorted, without duplicates. */
     Resource: string[];
+    /** Conditions, `{ operator: { key: values } }`; absent when the statement has none. */
     Condition?: ConditionBlock;
 }
 

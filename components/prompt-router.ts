@@ -60,6 +60,7 @@ export class DefaultPromptRouterIdentifier {
         this.routingModels = Object.freeze([...routingModels]);
     }
 
+    /** The router id, e.g. `anthropic.claude:1`. */
     public toString(): string {
         return this.promptRouterId;
     }
@@ -288,7 +289,12 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
         defaultRouter: DefaultPromptRouterIdentifier,
         region: string,
         opts: DefaultPromptRouterOptions = {},
-    ): IPromptRouter & { readonly promptRouterId: string; readonly region: string } {
+    ): IPromptRouter & {
+        /** The router id, e.g. `anthropic.claude:1`. */
+        readonly promptRouterId: string;
+        /** The Region the router is called in (the `region` argument). */
+        readonly region: string;
+    } {
         return new DefaultPromptRouter(defaultRouter, region, opts ?? {});
     }
 
@@ -356,7 +362,7 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
             "i".repeat(ROUTER_ID_BOUND),
         ).length;
         const arn = symbolic(this.promptRouterArn, `prompt-router/${this.grantName()}`, bound);
-        const routed = this.models.map((m) => m.accessTarget() as FoundationModelTarget | SystemProfileTarget | ApplicationProfileTarget);
+        const routed = this.models.map((m) => m.accessTarget({ parent: this }) as FoundationModelTarget | SystemProfileTarget | ApplicationProfileTarget);
         return { kind: "prompt-router", arn, routed };
     }
 
@@ -364,6 +370,10 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
         return (this as unknown as { __name: string }).__name;
     }
 
+    /**
+     * Used by grants: the component that parents the IAM resources a grant on this router creates (this
+     * component). Package-internal plumbing.
+     */
     public get grantParent(): pulumi.Resource {
         return this;
     }

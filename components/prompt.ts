@@ -31,7 +31,9 @@ type PromptVariantInput = inputs.bedrock.PromptVariantArgs;
 
 /** A chat message: the role speaking and its text. Chat messages start with `user` and alternate. */
 export interface ChatMessage {
+    /** Who speaks: `user` or `assistant`. The first message is `user`'s, then the roles alternate. */
     role: "user" | "assistant";
+    /** The message's text, at least 1 character (CloudFormation `Message.Content[].Text`). */
     text: pulumi.Input<string>;
 }
 
@@ -39,6 +41,7 @@ export interface ChatMessage {
 export interface PromptToolSpecification {
     /** 1-64 characters, `^[a-zA-Z][a-zA-Z0-9_]*$`. */
     name: string;
+    /** What the tool does, for the model: at least 1 character (CloudFormation `Description`). Default: unset. */
     description?: string;
     /** The JSON schema of the tool's input. */
     inputSchema: Record<string, unknown>;
@@ -49,7 +52,13 @@ export interface PromptToolConfiguration {
     /** At least one tool. */
     tools: PromptToolSpecification[];
     /** `auto` (the model decides), `any` (some tool), or `{ tool: name }` (that tool). Default: unset. */
-    toolChoice?: "auto" | "any" | { tool: string };
+    toolChoice?:
+        | "auto"
+        | "any"
+        | {
+              /** The name of one of `tools`: the model must call it. */
+              tool: string;
+          };
 }
 
 /** Arguments of `PromptVariant.text`. */
@@ -68,26 +77,58 @@ export interface TextPromptVariantProps {
 
 /** Arguments of `PromptVariant.chat`. */
 export interface ChatPromptVariantProps {
+    /**
+     * The variant's name, unique within its prompt: 1-100 of `^([0-9a-zA-Z][_-]?)` (letters and digits,
+     * each followed by at most one `_` or `-`; CloudFormation `Variants[].Name`).
+     */
     variantName: string;
+    /**
+     * Any invokable: foundation model, cross-region or application profile (created or imported), prompt
+     * router (CloudFormation `Variants[].ModelId`, its ARN).
+     */
     model: IInvokable;
     /** The conversation: at least one message, starting with `user`, roles alternating. */
     messages: ChatMessage[];
     /** A system prompt. */
     system?: pulumi.Input<string>;
+    /** Tools the model may call (CloudFormation `TemplateConfiguration.Chat.ToolConfiguration`). Default: none. */
     toolConfiguration?: PromptToolConfiguration;
+    /**
+     * Names of the template's variables, `{{name}}` in the messages (at most 20, unique, each 1-100 of
+     * `^([0-9a-zA-Z][_-]?)`; CloudFormation `InputVariables`).
+     */
     promptVariables?: string[];
+    /** Settings over those the model carries, property by property (CloudFormation `Variants[].InferenceConfiguration`). */
     inferenceConfiguration?: InferenceConfiguration;
 }
 
 /** An agent alias: its ARN, or anything with an `agentAliasArn` or `aliasArn` (AWS Native's `bedrock.AgentAlias`). */
-export type AgentAliasRef = pulumi.Input<string> | { agentAliasArn: pulumi.Input<string> } | { aliasArn: pulumi.Input<string> };
+export type AgentAliasRef =
+    | pulumi.Input<string>
+    | {
+          /** The alias ARN, as AWS Native's `bedrock.AgentAlias` exposes it. */
+          agentAliasArn: pulumi.Input<string>;
+      }
+    | {
+          /** The alias ARN, as this package's `AgentAlias` exposes it. */
+          aliasArn: pulumi.Input<string>;
+      };
 
 /** Arguments of `PromptVariant.agent`. */
 export interface AgentPromptVariantProps {
+    /**
+     * The variant's name, unique within its prompt: 1-100 of `^([0-9a-zA-Z][_-]?)` (letters and digits,
+     * each followed by at most one `_` or `-`; CloudFormation `Variants[].Name`).
+     */
     variantName: string;
     /** The agent alias the prompt sends to (`arn:<p>:bedrock:<region>:<account>:agent-alias/<agentId>/<aliasId>`). */
     agentAlias: AgentAliasRef;
+    /** The text sent to the agent, 1-200000 characters; `{{name}}` marks a variable. */
     promptText: pulumi.Input<string>;
+    /**
+     * Names of the template's variables (at most 20, unique, each 1-100 of `^([0-9a-zA-Z][_-]?)`;
+     * CloudFormation `InputVariables`).
+     */
     promptVariables?: string[];
 }
 
@@ -299,7 +340,12 @@ function modelIdOf(model: IInvokable, parent?: pulumi.Resource): pulumi.Output<s
 }
 
 /** A KMS key: its ARN, or anything with an `arn` (an `aws.kms.Key`). */
-export type KmsKeyRef = pulumi.Input<string> | { arn: pulumi.Input<string> };
+export type KmsKeyRef =
+    | pulumi.Input<string>
+    | {
+          /** The key's ARN (`arn:<partition>:kms:<region>:<account>:key/<id>`). */
+          arn: pulumi.Input<string>;
+      };
 
 /** Arguments of `Prompt`. */
 export interface PromptArgs {

@@ -52,8 +52,9 @@ export interface BedrockMocksOptions {
     preview?: boolean;
     /** Make the account, Region and partition unknown (a provider configured from outputs, in preview). */
     unknownContext?: boolean;
-    /** Pulumi project and stack names (default `project`, `stack`). */
+    /** Pulumi project name (default `project`). */
     project?: string;
+    /** Pulumi stack name (default `stack`). */
     stack?: string;
     /** Stack configuration, e.g. `{ "aws-native:region": "eu-west-1" }`. */
     config?: Record<string, string>;
@@ -170,7 +171,12 @@ function partitionOf(region: string): string {
 export function defaultOutputs(
     args: pulumi.runtime.MockResourceArgs,
     ctx: { account: string; region: string; partition: string },
-): { id: string; state: Record<string, any> } {
+): {
+    /** The resource's physical id. */
+    id: string;
+    /** The resource's outputs: its inputs plus the properties the provider would compute (ARNs, ids, timestamps). */
+    state: Record<string, any>;
+} {
     const { account, region, partition } = ctx;
     const inputs = args.inputs ?? {};
     const bedrockArn = (resource: string) => `arn:${partition}:bedrock:${region}:${account}:${resource}`;
@@ -494,10 +500,13 @@ export function trustPolicyForRole(recorder: MockRecorder, role: string): TrustS
 
 /** A trust-policy statement: who may assume the role, and under which conditions. */
 export interface TrustStatement {
+    /** `Allow` or `Deny`. */
     Effect: "Allow" | "Deny";
+    /** Actions, e.g. `sts:AssumeRole` (a single action is returned as a one-element list). */
     Action: string[];
     /** Principals by kind, e.g. `{ Service: ["bedrock.amazonaws.com"] }`. */
     Principal: Record<string, string[]>;
+    /** Conditions, `{ operator: { key: values } }` (e.g. `aws:SourceAccount`); absent when there are none. */
     Condition?: Record<string, Record<string, string[]>>;
 }
 

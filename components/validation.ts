@@ -8,7 +8,9 @@ import * as pulumi from "@pulumi/pulumi";
 /** An argument refused by a component. `argument` is the argument's path (`variants[1].variantName`). */
 export class BedrockValidationError extends Error {
     constructor(
+        /** The component (or factory) that refused the argument, e.g. `ApplicationInferenceProfile` or `PromptVariant.chat`. */
         public readonly component: string,
+        /** The refused argument's path, e.g. `inferenceProfileName` or `variants[1].variantName`. */
         public readonly argument: string,
         message: string,
     ) {
@@ -141,7 +143,14 @@ const TAG_PATTERN = /^[a-zA-Z0-9\s._:/=+@-]*$/;
 const TAG_TEXT = "letters, digits, spaces and . _ : / = + @ -";
 
 /** Tags as a map (`{ team: "ml" }`) or as a list (`[{ key: "team", value: "ml" }]`). */
-export type Tags = Record<string, pulumi.Input<string>> | { key: string; value: pulumi.Input<string> }[];
+export type Tags =
+    | Record<string, pulumi.Input<string>>
+    | {
+          /** The tag key: 1-128 characters of letters, digits, spaces and `. _ : / = + @ -`; not starting with `aws:`; unique. */
+          key: string;
+          /** The tag value: 0-256 characters of letters, digits, spaces and `. _ : / = + @ -`. */
+          value: pulumi.Input<string>;
+      }[];
 
 /**
  * Validates tags given as a map or a list and returns them as the CloudFormation list form, sorted

@@ -304,10 +304,12 @@ function grantRoles(
     const opts = { parent: grantee.grantParent ?? parent };
     return roles.flatMap((role, i) => {
         if (typeof role === "string" && viaGrant) return kind === "invoke" ? grantInvokeTo(grantee, role, opts) : grantUsageTo(grantee, role, opts);
-        const statements = kind === "invoke" ? invokeStatements(grantee.accessTarget()) : usageStatements(grantee.accessTarget());
+        const target = grantee.accessTarget({ parent: opts.parent });
+        const statements = kind === "invoke" ? invokeStatements(target) : usageStatements(target);
         const known = typeof role === "string" ? roleNameOf(role) : undefined;
         const roleName = known ?? pulumi.output(role).apply((v) => roleNameOf(v) as string);
-        return attachPolicy(`${component}-${kind}-${i}`, { key: known ?? `${component}/${kind}/${i}`, name: roleName }, statements, {
+        const key = known ?? `${component}/${kind}/${i}`;
+        return attachPolicy(`${component}-${kind}-${i}`, { key, id: known ? `name:${known}` : `output:${key}`, name: roleName }, statements, {
             ...opts,
             description: `${kind === "invoke" ? "Invoke" : "Use"} ${grantee.grantName()} (pulumi-bedrock-genai)`,
         });

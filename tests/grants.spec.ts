@@ -1,9 +1,10 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing";
 import * as bedrock from "../sdk/nodejs";
 import { IAM_LIMITS } from "../components/policy";
-import { inlineCharactersUsed } from "../components/grants";
+import { inlineCharactersUsed, resolveRole } from "../components/grants";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -47,7 +48,7 @@ describe("grants", () => {
     it("keeps the role's inline policies within IAM's limit and spills further grants into managed policies", async () => {
         const role = new aws.iam.Role("big", { assumeRolePolicy: "{}" });
         const profiles = Array.from(
-            { length: 30 },
+            { length: 16 },
             (_, i) =>
                 new bedrock.ApplicationInferenceProfile(`p${i}`, {
                     inferenceProfileName: `tenant ${i}`,
@@ -60,14 +61,52 @@ describe("grants", () => {
         const policies = policiesForRole(rec, name);
         const inline = policies.filter((p) => p.kind === "inline");
         const managed = policies.filter((p) => p.kind === "managed");
-        expect(inline.length + managed.length).to.equal(30);
+        expect(inline.length + managed.length).to.equal(16);
         expect(managed.length).to.be.greaterThan(0);
         const inlineChars = inline.reduce((n, p) => n + p.json.length, 0);
         expect(inlineChars).to.be.at.most(IAM_LIMITS.inlinePerRole);
-        expect(inlineCharactersUsed("big")).to.be.at.most(IAM_LIMITS.inlinePerRole);
+        expect(inlineCharactersUsed(resolveRole(role))).to.be.at.most(IAM_LIMITS.inlinePerRole);
         for (const m of managed) expect(m.json.length).to.be.at.most(IAM_LIMITS.managedPolicy);
         // Each managed policy is attached to the role.
         expect(rec.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.role)).to.deep.equal(managed.map(() => name));
+    });
+
+    it("warns past IAM's default quota of 10 managed policies on a role and refuses past 20", async () => {
+        const warnings: string[] = [];
+        const original = pulumi.log.warn;
+        (pulumi.log as { warn: typeof pulumi.log.warn }).warn = async (msg: string) => {
+            warnings.push(msg);
+        };
+        try {
+            const source = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.AMAZON_NOVA_PRO_V1 });
+            const profiles = Array.from(
+                { length: 40 },
+                (_, i) => new bedrock.ApplicationInferenceProfile(`q${i}`, { inferenceProfileName: `q ${i}`, modelSource: source }),
+            );
+            let refused = "";
+            let granted = 0;
+            for (const p of profiles) {
+                try {
+                    p.grantInvoke("busy-role");
+                    granted++;
+                } catch (e) {
+                    refused = (e as Error).message;
+                    break;
+                }
+            }
+            await settle();
+            const managed = rec.byType("aws:iam/policy:Policy").length;
+            expect(managed).to.equal(20);
+            expect(granted).to.equal(managed + rec.byType("aws:iam/rolePolicy:RolePolicy").length);
+            expect(refused).to.equal(
+                `ApplicationInferenceProfile "q${granted}": role "busy-role" would carry 21 managed policies from this package, over IAM's maximum of 20 per role: grant many targets through one ModelAccessPolicy, or spread them over several roles`,
+            );
+            expect(warnings).to.deep.equal([
+                `ApplicationInferenceProfile "q${granted - 10}": role "busy-role" carries 11 managed policies from this package, over IAM's default quota of 10 per role; the deploy fails unless the account's quota is raised (at most 20)`,
+            ]);
+        } finally {
+            (pulumi.log as { warn: typeof pulumi.log.warn }).warn = original;
+        }
     });
 
     it("names the component a refused grant was made on", () => {
