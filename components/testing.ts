@@ -306,7 +306,17 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
     for (const [k, v] of Object.entries(options.config ?? {})) config[k.includes(":") ? k : `${options.project ?? "project"}:${k}`] = v;
     pulumi.runtime.setAllConfig(config);
     const unknown = options.unknownContext === true;
-    const answer = (token: string): Record<string, any> | undefined => {
+    // An explicit provider answers with its own `region` input (a provider resource the program
+    // registered), so programs with providers in several Regions are evaluated as they deploy.
+    const contextOf = (provider: string | undefined): typeof ctx => {
+        if (!provider) return ctx;
+        const urn = provider.slice(0, provider.lastIndexOf("::"));
+        const registered = recorder.resources.find((r) => r.urn === urn && r.type.startsWith("pulumi:providers:"));
+        const r = registered?.inputs?.region;
+        return typeof r === "string" && r !== "" ? { ...ctx, region: r, partition: partitionOf(r) } : ctx;
+    };
+    const answer = (token: string, provider?: string): Record<string, any> | undefined => {
+        const ctx = contextOf(provider);
         switch (token) {
             case INVOKE_TOKENS.accountId:
                 return { accountId: unknown ? UNKNOWN : ctx.account };
@@ -360,7 +370,7 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
             },
             call(args) {
                 recorder.invokes.push(args);
-                return answer(args.token) ?? options.call?.(args) ?? {};
+                return answer(args.token, args.provider) ?? options.call?.(args) ?? {};
             },
         },
         options.project ?? "project",

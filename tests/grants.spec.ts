@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import * as awsnative from "@pulumi/aws-native";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing";
 import * as bedrock from "../sdk/nodejs";
 import { IAM_LIMITS } from "../components/policy";
@@ -126,5 +127,88 @@ describe("grants", () => {
         expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(undefined as never)).to.throw(
             'BedrockFoundationModel "amazon.nova-pro-v1:0": grantInvoke(role) undefined must be an aws.iam.Role, a role name or a role ARN',
         );
+    });
+});
+
+describe("grants in programs with several roles and providers", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012" });
+    });
+
+    class Team extends pulumi.ComponentResource {
+        public readonly role: aws.iam.Role;
+        constructor(name: string) {
+            super("test:index:Team", name, {}, {});
+            this.role = new aws.iam.Role("support-role", { assumeRolePolicy: "{}" }, { parent: this });
+        }
+    }
+
+    it("two roles with the same Pulumi name under different parents each get their grant", async () => {
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        const top = new aws.iam.Role("support-role", { assumeRolePolicy: "{}" });
+        const team = new Team("support");
+        const a = cris.grantInvoke(top);
+        const b = cris.grantInvoke(team.role);
+        expect(a).to.not.equal(b);
+        await settle();
+        const policies = rec.byType("aws:iam/rolePolicy:RolePolicy");
+        expect(policies.map((p) => p.inputs.role).sort()).to.deep.equal(
+            [(await resolveOutput(top.name)) as string, (await resolveOutput(team.role.name)) as string].sort(),
+        );
+    });
+
+    it("two imports whose ARNs are Outputs are granted apart", async () => {
+        const arnA = pulumi.output("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/aaaaaaaaaaaa");
+        const arnB = pulumi.output("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/bbbbbbbbbbbb");
+        const a = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
+            inferenceProfileArn: arnA,
+            inferenceProfileIdentifier: arnA,
+        });
+        const b = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
+            inferenceProfileArn: arnB,
+            inferenceProfileIdentifier: arnB,
+            name: "tenant-b",
+        });
+        a.grantInvoke("app-role");
+        b.grantInvoke("app-role");
+        await settle();
+        const byName = Object.fromEntries(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => [p.name, p.inputs.policy as string]));
+        expect(Object.keys(byName).sort()).to.deep.equal(["imported-profile-1-invoke-app-role", "tenant-b-invoke-app-role"]);
+        expect(byName["imported-profile-1-invoke-app-role"]).to.include("aaaaaaaaaaaa").and.not.include("bbbbbbbbbbbb");
+        expect(byName["tenant-b-invoke-app-role"]).to.include("bbbbbbbbbbbb").and.not.include("aaaaaaaaaaaa");
+    });
+
+    it("references through two providers are two profiles, each granted in its own Region", async () => {
+        const east = new awsnative.Provider("east", { region: "us-east-1" });
+        const west = new awsnative.Provider("west", { region: "us-west-2" });
+        const e = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: east });
+        const w = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: west });
+        e.grantInvoke("app-role");
+        w.grantInvoke("app-role");
+        expect(await resolveOutput(w.inferenceProfileArn)).to.equal(
+            "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+        );
+        await settle();
+        const names = rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name);
+        expect(names).to.deep.equal([
+            "profile-us-anthropic-claude-3-5-sonnet-20241022-v2-0-east-invoke-app-role",
+            "profile-us-anthropic-claude-3-5-sonnet-20241022-v2-0-west-invoke-app-role",
+        ]);
+        expect(rec.find("aws:iam/rolePolicy:RolePolicy", names[1]).inputs.policy).to.include(":us-west-2:123456789012:inference-profile/");
+    });
+
+    it("a model granted for a component is placed in the Region of the component's provider", async () => {
+        const west = new awsnative.Provider("west", { region: "us-west-2" });
+        class Owner extends pulumi.ComponentResource {
+            constructor(name: string) {
+                super("test:index:Owner", name, {}, { providers: { "aws-native": west } });
+            }
+        }
+        const owner = new Owner("owner");
+        M.AMAZON_NOVA_PRO_V1.grantInvoke("app-role", { parent: owner });
+        await settle();
+        const [policy] = rec.byType("aws:iam/rolePolicy:RolePolicy");
+        expect(JSON.parse(policy.inputs.policy).Statement[0].Resource).to.equal("arn:aws:bedrock:us-west-2::foundation-model/amazon.nova-pro-v1:0");
     });
 });
