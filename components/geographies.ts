@@ -159,15 +159,15 @@ export function partitionOfRegion(region: string): Partition {
 }
 
 /**
- * The geography a default prompt router in `region` resolves its routed models to
- * (us-* -> us, eu-* and il-* -> eu, ap-* and me-central-1 -> apac, ca-* -> us), or undefined when
- * the Region is in no geography.
+ * The geography a default prompt router in `region` resolves its routed models to, by the Region's
+ * prefix as AWS documents it (us-* -> us, eu-* -> eu, ap-* -> apac, us-gov-* -> us-gov), or
+ * undefined when the Region is in none of them (the CDK constructs emit an ARN with `undefined`).
  */
 export function routerGeographyOfRegion(region: string): CrossRegionInferenceProfileRegion | undefined {
     if (region.startsWith("us-gov-")) return CrossRegionInferenceProfileRegion.US_GOV;
-    for (const g of [CrossRegionInferenceProfileRegion.US, CrossRegionInferenceProfileRegion.EU, CrossRegionInferenceProfileRegion.APAC]) {
-        if (g.regions.includes(region)) return g;
-    }
+    if (region.startsWith("us-")) return CrossRegionInferenceProfileRegion.US;
+    if (region.startsWith("eu-")) return CrossRegionInferenceProfileRegion.EU;
+    if (region.startsWith("ap-")) return CrossRegionInferenceProfileRegion.APAC;
     return undefined;
 }
 

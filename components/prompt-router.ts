@@ -123,7 +123,7 @@ class DefaultPromptRouter implements IPromptRouter {
                 where,
                 "region",
                 region,
-                "is in no cross-region inference geography (us, eu, apac, us-gov), so the router's models have no profiles to route through",
+                "is in no geography a default router routes through (us-*, eu-*, ap-*, us-gov-* Regions), so the router's models have no profiles to route through",
             );
         }
         for (const m of id.routingModels) {
@@ -136,6 +136,11 @@ class DefaultPromptRouter implements IPromptRouter {
         this.region = region;
         this.routingModels = id.routingModels;
         const ctx = callerContext({ provider: opts.provider });
+        if (ctx.knownRegion !== undefined && ctx.knownRegion !== region) {
+            void pulumi.log.warn(
+                `PromptRouter.fromDefaultId: region ${JSON.stringify(region)} differs from the provider's Region ${ctx.knownRegion}: prompts and agents in ${ctx.knownRegion} cannot use a router in ${region}`,
+            );
+        }
         const partition = partitionOfRegion(region);
         this.promptRouterArn = ctx.account.apply((a) => defaultPromptRouterArn(partition, region, a, id.promptRouterId));
         const account = ctx.sym.account;

@@ -390,7 +390,7 @@ const CASES: Case[] = [
         name: "router: Region in no geography",
         run: () => b.PromptRouter.fromDefaultId(b.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, "sa-east-1"),
         expected:
-            'PromptRouter.fromDefaultId: region "sa-east-1" is in no cross-region inference geography (us, eu, apac, us-gov), so the router\'s models have no profiles to route through',
+            'PromptRouter.fromDefaultId: region "sa-east-1" is in no geography a default router routes through (us-*, eu-*, ap-*, us-gov-* Regions), so the router\'s models have no profiles to route through',
     },
     {
         name: "router: one model",

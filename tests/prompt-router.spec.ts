@@ -101,21 +101,9 @@ describe("PromptRouter", () => {
             );
         });
 
-        it("maps Canada to the us. profiles and GovCloud to the aws-us-gov partition", async () => {
-            const ca = bedrock.PromptRouter.fromDefaultId(D.AMAZON_NOVA_V1, "ca-central-1");
-            ca.grantInvoke("ca-role");
-            await settle();
-            const [policy] = policiesForRole(rec, "ca-role");
-            const routerArn = `arn:aws:bedrock:ca-central-1:${ACCOUNT}:default-prompt-router/amazon.nova:1`;
-            const lite = `arn:aws:bedrock:ca-central-1:${ACCOUNT}:inference-profile/us.amazon.nova-lite-v1:0`;
-            const pro = `arn:aws:bedrock:ca-central-1:${ACCOUNT}:inference-profile/us.amazon.nova-pro-v1:0`;
-            expect(grantsOf(policy.statements)).to.deep.equal(
-                grantsOf([
-                    { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [routerArn] },
-                    viaProfile("amazon.nova-lite-v1:0", US, lite),
-                    viaProfile("amazon.nova-pro-v1:0", US, pro),
-                    { Effect: "Allow", Action: INVOKE, Resource: [routerArn, lite, pro] },
-                ]),
+        it("refuses Canada (no default-router geography) and maps GovCloud to the aws-us-gov partition", async () => {
+            expect(() => bedrock.PromptRouter.fromDefaultId(D.AMAZON_NOVA_V1, "ca-central-1")).to.throw(
+                'PromptRouter.fromDefaultId: region "ca-central-1" is in no geography a default router routes through (us-*, eu-*, ap-*, us-gov-* Regions), so the router\'s models have no profiles to route through',
             );
             const gov = bedrock.PromptRouter.fromDefaultId(D.AMAZON_NOVA_V1, "us-gov-west-1");
             expect(await resolveOutput(gov.promptRouterArn)).to.equal(`arn:aws-us-gov:bedrock:us-gov-west-1:${ACCOUNT}:default-prompt-router/amazon.nova:1`);
@@ -124,7 +112,7 @@ describe("PromptRouter", () => {
         it("refuses a Region in no geography, naming it", () => {
             expect(() => bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "sa-east-1")).to.throw(
                 bedrock.BedrockValidationError,
-                'PromptRouter.fromDefaultId: region "sa-east-1" is in no cross-region inference geography (us, eu, apac, us-gov), so the router\'s models have no profiles to route through',
+                'PromptRouter.fromDefaultId: region "sa-east-1" is in no geography a default router routes through (us-*, eu-*, ap-*, us-gov-* Regions), so the router\'s models have no profiles to route through',
             );
         });
 
