@@ -57,6 +57,16 @@ describe("CrossRegionInferenceProfile", () => {
         expect(rec.resources.map((r) => `${r.type} ${r.name}`)).to.deep.equal(["bedrock-genai:index:CrossRegionInferenceProfile cris"]);
     });
 
+    it("takes the Region and account from the component's aws-native provider", async () => {
+        const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: eu });
+        expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(`arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_35_V2}`);
+        cris.grantInvoke("eu-role");
+        await settle();
+        const [policy] = policiesForRole(rec, "eu-role");
+        expect(JSON.parse(policy.json).Statement[0].Resource).to.include(fm("eu-west-3", SONNET_35_V2));
+    });
+
     it("refuses an EU profile called from us-east-1 when the Region is only known at deploy time", async () => {
         const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
         const message = await outputError(cris.inferenceProfileArn);
