@@ -12,10 +12,14 @@ export type ConditionBlock = Record<string, Record<string, string[]>>;
 export interface Statement {
     /** `Allow` or `Deny`. */
     Effect: "Allow" | "Deny";
-    /** IAM actions, e.g. `bedrock:InvokeModel`; sorted, without duplicates. */
+    /** IAM actions, e.g. `bedrock:InvokeModel`; sorted, without duplicates (empty with `NotAction`). */
     Action: string[];
-    /** Resource ARNs the statement applies to; sorted, without duplicates. */
+    /** Resource ARNs the statement applies to; sorted, without duplicates (empty with `NotResource`). */
     Resource: string[];
+    /** Actions the statement applies to all but, in a parsed document (this package never writes it). */
+    NotAction?: string[];
+    /** Resources the statement applies to all but, in a parsed document (this package never writes it). */
+    NotResource?: string[];
     /** Conditions, `{ operator: { key: values } }`; absent when the statement has none. */
     Condition?: ConditionBlock;
 }
@@ -66,6 +70,8 @@ export function compareStrings(a: string, b: string): number {
 /** The canonical form of a statement: sorted, de-duplicated, empty conditions dropped. */
 export function canonical(s: Statement): Statement {
     const out: Statement = { Effect: s.Effect, Action: uniqueSorted(s.Action), Resource: uniqueSorted(s.Resource) };
+    if (s.NotAction) out.NotAction = uniqueSorted(s.NotAction);
+    if (s.NotResource) out.NotResource = uniqueSorted(s.NotResource);
     if (s.Condition) {
         const cond: ConditionBlock = {};
         for (const op of Object.keys(s.Condition).sort(compareStrings)) {
@@ -82,7 +88,11 @@ export function canonical(s: Statement): Statement {
 /** The statement as IAM JSON: single actions, resources and condition values as plain strings. */
 export function statementJson(s: Statement): Record<string, unknown> {
     const one = (v: string[]) => (v.length === 1 ? v[0] : v);
-    const json: Record<string, unknown> = { Effect: s.Effect, Action: one(s.Action), Resource: one(s.Resource) };
+    const json: Record<string, unknown> = { Effect: s.Effect };
+    if (s.NotAction) json.NotAction = one(s.NotAction);
+    else json.Action = one(s.Action);
+    if (s.NotResource) json.NotResource = one(s.NotResource);
+    else json.Resource = one(s.Resource);
     if (s.Condition) {
         const cond: Record<string, Record<string, unknown>> = {};
         for (const [op, keys] of Object.entries(s.Condition)) {
@@ -98,13 +108,15 @@ export function statementJson(s: Statement): Record<string, unknown> {
 export function parseStatements(doc: { Statement: unknown } | string): Statement[] {
     const parsed = typeof doc === "string" ? (JSON.parse(doc) as { Statement: unknown }) : doc;
     const list = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
-    const many = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : [v as string]);
+    const many = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);
     return list.map((raw: Record<string, unknown>) => {
         const s: Statement = {
             Effect: raw.Effect as "Allow" | "Deny",
             Action: many(raw.Action),
             Resource: many(raw.Resource),
         };
+        if (raw.NotAction !== undefined) s.NotAction = many(raw.NotAction);
+        if (raw.NotResource !== undefined) s.NotResource = many(raw.NotResource);
         if (raw.Condition) {
             s.Condition = {};
             for (const [op, keys] of Object.entries(raw.Condition as Record<string, Record<string, unknown>>)) {
@@ -239,6 +251,9 @@ function mergeOneKey(a: Statement, b: Statement): Statement | undefined {
  * order of the input.
  */
 export function mergeStatements(statements: Statement[]): Statement[] {
+    // Statements with NotAction or NotResource are kept as they are (canonical), not merged.
+    const exclusive = statements.filter((s) => s.NotAction || s.NotResource).map(canonical);
+    if (exclusive.length > 0) return sortStatements([...mergeStatements(statements.filter((s) => !s.NotAction && !s.NotResource)), ...exclusive]);
     let current = sortStatements(factorByResource(statements.map(canonical)));
     // Each round is a function of the sorted statements, so the result does not depend on the input
     // order; rounds stop when nothing changes (bounded, as a guard).

@@ -27,6 +27,8 @@ export interface ProgramInfo {
     stack?: string;
     /** Configuration: project defaults, then the stack's plain values (secure values are skipped). */
     config: Record<string, string>;
+    /** A note for stderr: several stack files and no stack given, so none was read. */
+    note?: string;
 }
 
 type Yaml = string | { [key: string]: Yaml };
@@ -89,12 +91,17 @@ export function readProgram(dir: string, stack?: string): ProgramInfo {
         }
     }
     let stackName = stack;
+    let note: string | undefined;
     if (stackName === undefined) {
-        const stacks = fs
+        const files = fs
             .readdirSync(abs)
-            .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
-            .filter((s): s is string => s !== undefined);
+            .filter((f) => /^Pulumi\.(.+)\.ya?ml$/.test(f))
+            .sort();
+        const stacks = files.map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1] as string);
         if (stacks.length === 1) stackName = stacks[0];
+        else if (stacks.length > 1) {
+            note = `note: ${dir} has ${files.join(", ")}; without --stack none of them was read (pass --stack ${stacks[0]} to read ${files[0]})`;
+        }
     }
     if (stackName !== undefined) {
         const file = [`Pulumi.${stackName}.yaml`, `Pulumi.${stackName}.yml`].map((f) => path.join(abs, f)).find((f) => fs.existsSync(f));
@@ -107,7 +114,9 @@ export function readProgram(dir: string, stack?: string): ProgramInfo {
             throw new PreviewError(`${dir}: no Pulumi.${stackName}.yaml for stack ${stackName}`);
         }
     }
-    return { dir: abs, main, project: name, stack: stackName, config };
+    const info: ProgramInfo = { dir: abs, main, project: name, stack: stackName, config };
+    if (note !== undefined) info.note = note;
+    return info;
 }
 
 function resolveMain(dir: string, main: string | undefined): string {
@@ -274,8 +283,25 @@ export function programFrames(err: unknown, programDir: string): string[] {
     return frames;
 }
 
+/**
+ * Node's "Require stack" of a missing module, cut to the program's own files (relative to the working
+ * directory): the preview's modules (preview.ts, cli.ts) and whatever loaded them are not the program's.
+ */
+export function trimRequireStack(message: string, programDir: string): string {
+    const lines = message.split("\n");
+    const at = lines.indexOf("Require stack:");
+    if (at < 0) return message;
+    const own = lines
+        .slice(at + 1)
+        .filter((l) => l.startsWith("- "))
+        .map((l) => l.slice(2))
+        .filter((f) => f.startsWith(programDir + path.sep) && !f.includes(`${path.sep}node_modules${path.sep}`))
+        .map((f) => `- ${path.relative(process.cwd(), f) || f}`);
+    return [...lines.slice(0, at), ...(own.length > 0 ? ["Require stack:", ...own] : [])].join("\n");
+}
+
 function toProgramError(err: unknown, program: ProgramInfo, when: string): ProgramError {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = trimRequireStack(err instanceof Error ? err.message : String(err), program.dir);
     return new ProgramError(`${when}: ${message}`, programFrames(err, program.dir), err);
 }
 
@@ -421,8 +447,11 @@ export const PLAN_SCHEMA_VERSION = 1;
 
 /** One resource of the plan. */
 export interface PlanResource {
+    /** The resource's URN, as the mock engine gave it. */
     urn: string;
+    /** Type token, e.g. `aws-native:bedrock:ApplicationInferenceProfile`. */
     type: string;
+    /** Pulumi name. */
     name: string;
     /** Parent URN, or null for a top-level resource. */
     parent: string | null;
@@ -440,6 +469,7 @@ export interface PlanResource {
 export interface PlanPolicy {
     /** The policy's IAM name (inline, managed) or ARN (AWS managed). */
     name: string;
+    /** `inline` (in the role), `managed` (a customer managed policy the program creates) or `aws-managed` (any other policy ARN). */
     kind: "inline" | "managed" | "aws-managed";
     /** Pulumi name of the resource that carries it, when the program creates it. */
     resourceName?: string;
@@ -459,6 +489,7 @@ export interface PlanRole {
     name: string;
     /** Pulumi name of the role resource, when the program creates it. */
     resourceName?: string;
+    /** The role's (mocked) ARN, when the program creates it. */
     arn?: string;
     /** True when the program only attaches policies to a role it does not create. */
     external: boolean;
@@ -468,20 +499,28 @@ export interface PlanRole {
     services: string[];
     /** Characters of inline policy, all inline policies together. */
     inlineSize: number;
+    /** Inline policies, then managed, then AWS managed ones, each by name. */
     policies: PlanPolicy[];
 }
 
 /** A check's rule ids. */
-export type CheckRule =
-    | "inline-policy-size"
-    | "managed-policy-size"
-    | "invoke-region-wildcard"
-    | "model-without-profile-condition"
-    | "wildcard-resource"
-    | "agent-trust-without-source-condition";
+export type CheckRule = (typeof CHECK_RULES)[number];
+
+/** Every rule `--check` applies (see `checkRoles`). */
+export const CHECK_RULES = [
+    "inline-policy-size",
+    "managed-policy-size",
+    "managed-policy-count",
+    "invoke-region-wildcard",
+    "model-without-profile-condition",
+    "wildcard-resource",
+    "allow-not-action-or-resource",
+    "agent-trust-without-source-condition",
+] as const;
 
 /** A finding of `--check`. */
 export interface Finding {
+    /** The rule broken. */
     rule: CheckRule;
     /** `error` fails `--check`; `warning` is reported only. */
     severity: "error" | "warning";
@@ -489,24 +528,48 @@ export interface Finding {
     role: string;
     /** Name of the policy (absent for trust-policy and per-role findings). */
     policy?: string;
+    /** What is wrong, in one sentence. */
     message: string;
     /** The offending statement, when there is one. */
     statement?: Statement | TrustStatement;
 }
 
-/** The machine-readable plan `--json` prints (see PLAN_JSON_SCHEMA). */
+/** The machine-readable plan `--json` prints and `previewProgram` returns (JSON Schema: `PLAN_JSON_SCHEMA`). */
 export interface Plan {
+    /** Format version of the plan (`1`); bumped on incompatible changes. */
     schemaVersion: number;
-    program: { dir: string; main: string; project: string; stack: string | null };
-    context: { account: string; region: string; partition: string };
+    /** The program evaluated. */
+    program: {
+        /** Program directory, relative to the working directory, `/`-separated (`.` for the working directory). */
+        dir: string;
+        /** Entry file, relative to the working directory, `/`-separated. */
+        main: string;
+        /** Project name (Pulumi.yaml `name`). */
+        project: string;
+        /** Stack whose `Pulumi.<stack>.yaml` was read, or null. */
+        stack: string | null;
+    };
+    /** What the program was evaluated for. */
+    context: {
+        /** Account id (12 digits). */
+        account: string;
+        /** Region. */
+        region: string;
+        /** Partition of the Region (`aws`, `aws-cn`, `aws-us-gov`). */
+        partition: string;
+    };
+    /** Every resource registered, components included, in registration order. */
     resources: PlanResource[];
+    /** Every role the program creates or attaches policies to, by name. */
     roles: PlanRole[];
+    /** Findings of the IAM checks, role by role (computed with or without `--check`). */
     findings: Finding[];
+    /** The program's stack outputs, resolved (unknown values are left out). */
     outputs: Record<string, unknown>;
 }
 
 /** JSON Schema (draft 2020-12) of the plan `--json` prints. */
-export const PLAN_JSON_SCHEMA = {
+export const PLAN_JSON_SCHEMA: Readonly<Record<string, unknown>> = {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: "pulumi-bedrock-genai preview plan",
     type: "object",
@@ -585,16 +648,7 @@ export const PLAN_JSON_SCHEMA = {
                 required: ["rule", "severity", "role", "message"],
                 additionalProperties: false,
                 properties: {
-                    rule: {
-                        enum: [
-                            "inline-policy-size",
-                            "managed-policy-size",
-                            "invoke-region-wildcard",
-                            "model-without-profile-condition",
-                            "wildcard-resource",
-                            "agent-trust-without-source-condition",
-                        ],
-                    },
+                    rule: { enum: CHECK_RULES },
                     severity: { enum: ["error", "warning"] },
                     role: { type: "string" },
                     policy: { type: "string" },
@@ -615,6 +669,8 @@ export const PLAN_JSON_SCHEMA = {
                 Effect: { enum: ["Allow", "Deny"] },
                 Action: { type: "array", items: { type: "string" } },
                 Resource: { type: "array", items: { type: "string" } },
+                NotAction: { type: "array", items: { type: "string" } },
+                NotResource: { type: "array", items: { type: "string" } },
                 Condition: { $ref: "#/$defs/condition" },
             },
         },
@@ -634,6 +690,7 @@ export const PLAN_JSON_SCHEMA = {
 
 /** Characters of a policy as IAM counts them (whitespace excluded). */
 export function iamSize(doc: unknown): number {
+    if (doc === undefined || doc === null) return 0;
     const text = typeof doc === "string" ? doc : JSON.stringify(doc);
     return text.replace(/\s/g, "").length;
 }
@@ -671,22 +728,25 @@ export function collectRoles(recorder: MockRecorder): PlanRole[] {
         }
         return r;
     };
+    // Customer managed policies the program creates, by ARN.
     const managed = new Map<string, RecordedResource>();
     for (const r of recorder.resources) {
         if (r.type === "aws:iam/policy:Policy" && typeof r.state.arn === "string") managed.set(r.state.arn, r);
+        if (r.type === "aws-native:iam:ManagedPolicy" && typeof r.state.policyArn === "string") managed.set(r.state.policyArn, r);
     }
     const attachManaged = (target: PlanRole, arn: string) => {
         const p = managed.get(arn);
         if (p) {
-            const name = String(p.state.name ?? p.name);
+            const native = p.type === "aws-native:iam:ManagedPolicy";
+            const doc = native ? p.inputs.policyDocument : p.inputs.policy;
             target.policies.push({
-                name,
+                name: String((native ? p.inputs.managedPolicyName : p.state.name) ?? p.name),
                 kind: "managed",
                 resourceName: p.name,
                 resourceType: p.type,
                 arn,
-                size: iamSize(p.inputs.policy),
-                statements: safeStatements(p.inputs.policy),
+                size: iamSize(doc),
+                statements: safeStatements(doc),
             });
         } else {
             target.policies.push({ name: arn, kind: "aws-managed", arn, statements: [] });
@@ -735,6 +795,34 @@ export function collectRoles(recorder: MockRecorder): PlanRole[] {
                 if (name && typeof r.inputs.policyArn === "string") attachManaged(role(name), r.inputs.policyArn);
                 break;
             }
+            case "aws:iam/policyAttachment:PolicyAttachment": {
+                if (typeof r.inputs.policyArn !== "string") break;
+                for (const x of (r.inputs.roles as unknown[] | undefined) ?? []) {
+                    const name = roleKey(x);
+                    if (name) attachManaged(role(name), r.inputs.policyArn);
+                }
+                break;
+            }
+            case "aws-native:iam:ManagedPolicy": {
+                const arn = r.state.policyArn;
+                for (const x of (r.inputs.roles as unknown[] | undefined) ?? []) {
+                    const name = roleKey(x);
+                    if (!name) continue;
+                    if (typeof arn === "string") attachManaged(role(name), arn);
+                    else {
+                        const doc = r.inputs.policyDocument;
+                        role(name).policies.push({
+                            name: String(r.inputs.managedPolicyName ?? r.name),
+                            kind: "managed",
+                            resourceName: r.name,
+                            resourceType: r.type,
+                            size: iamSize(doc),
+                            statements: safeStatements(doc),
+                        });
+                    }
+                }
+                break;
+            }
         }
     }
     for (const r of roles.values()) {
@@ -742,6 +830,31 @@ export function collectRoles(recorder: MockRecorder): PlanRole[] {
         r.policies.sort((a, b) => (a.kind === b.kind ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.kind < b.kind ? -1 : 1));
     }
     return [...roles.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** `file` relative to the working directory, with `/` separators (`.` for the working directory itself). */
+function relativePath(file: string): string {
+    return (path.relative(process.cwd(), file) || ".").split(path.sep).join("/");
+}
+
+/** Options for `previewProgram`. */
+export interface PreviewOptions {
+    /** Region (default: the stack's `aws-native:region`, then `aws:region`, then `us-east-1`). */
+    region?: string;
+    /** Account id (default `123456789012`). */
+    account?: string;
+    /** Stack whose config to read (default: the only `Pulumi.<stack>.yaml`, if exactly one). */
+    stack?: string;
+}
+
+/**
+ * Evaluates the Pulumi TypeScript/JavaScript program in `dir` offline and returns its plan: what
+ * `bedrock-genai preview <dir> --json` prints. It installs this package's Pulumi mocks (replacing any
+ * set before), so call `setBedrockMocks` again afterwards if the same test file also unit-tests
+ * components. Rejects with the program's error when the program fails.
+ */
+export async function previewProgram(dir: string, options: PreviewOptions = {}): Promise<Plan> {
+    return buildPlan(await evaluateProgram({ programDir: dir, ...options }));
 }
 
 /** The plan of an evaluation, findings included. */
@@ -762,7 +875,7 @@ export function buildPlan(e: Evaluation): Plan {
     const roles = collectRoles(e.recorder);
     return {
         schemaVersion: PLAN_SCHEMA_VERSION,
-        program: { dir: e.program.dir, main: e.program.main, project: e.program.project, stack: e.program.stack ?? null },
+        program: { dir: relativePath(e.program.dir), main: relativePath(e.program.main), project: e.program.project, stack: e.program.stack ?? null },
         context: { account: e.account, region: e.region, partition: e.partition },
         resources,
         roles,
@@ -838,18 +951,62 @@ function isProfileArn(arn: string): boolean {
 }
 
 /**
+ * Whether a condition block bounds a statement to inference profiles: a `bedrock:InferenceProfileArn`
+ * key under an operator that fails when the key is absent (not `...IfExists`, not a negated operator,
+ * not `ForAllValues:`, not `Null`), with concrete values (no `*` or `?` under a `...Like` operator).
+ */
+export function boundsToProfiles(cond: Record<string, Record<string, string[]>> | undefined): boolean {
+    for (const [op, keys] of Object.entries(cond ?? {})) {
+        if (/IfExists$/i.test(op) || /Not/.test(op) || /^ForAllValues:/i.test(op) || op === "Null") continue;
+        for (const [k, values] of Object.entries(keys)) {
+            if (k.toLowerCase() !== "bedrock:inferenceprofilearn" || values.length === 0) continue;
+            if (/Like/i.test(op) && values.some((v) => /[*?]/.test(v))) continue;
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * An ARN pattern on an invoke action that matches more than one kind of resource: fewer than six parts
+ * with a wildcard (`arn:aws:bedrock:*`, `arn:*`), a wildcarded service, or a wildcarded resource type
+ * (`arn:aws:bedrock:us-east-1:123456789012:*`). `*` itself is reported on its own.
+ */
+function isBroadArn(arn: string): boolean {
+    if (arn === "*" || !/[*?]/.test(arn)) return false;
+    const p = arnParts(arn);
+    if (!p) return true;
+    return /[*?]/.test(p.service) || /[*?]/.test(p.resource.split("/")[0]);
+}
+
+/** `Allow` with NotAction/NotResource, described. */
+function describeExclusion(s: Statement): string {
+    const actions = s.NotAction ? `every action except ${s.NotAction.join(", ")}` : s.Action.join(", ");
+    const resources = s.NotResource ? `every resource except ${s.NotResource.join(", ")}` : s.Resource.join(", ");
+    return `Allow ${actions} on ${resources}: a wildcard grant (name the actions and resources allowed instead)`;
+}
+
+/**
  * IAM checks over the roles of a plan:
  * - `inline-policy-size`: a role's inline policies together pass 10,240 characters;
  * - `managed-policy-size`: a managed policy passes 6,144 characters;
+ * - `managed-policy-count`: a role has more than 10 managed policies (IAM's default quota: a warning)
+ *   or more than 20 (the most the quota can be raised to: an error);
  * - `invoke-region-wildcard`: an invoke action on an ARN whose Region is a wildcard (a warning when a
- *   `bedrock:InferenceProfileArn` condition bounds it to a profile's Regions, an error otherwise);
- * - `model-without-profile-condition`: a foundation-model invoke statement without the
- *   `bedrock:InferenceProfileArn` condition that is wildcarded, or that sits in a policy which also
- *   grants a profile for that model (the profile grant then also opens the model directly). A plain
+ *   `bedrock:InferenceProfileArn` condition bounds it to named profiles, an error otherwise);
+ * - `model-without-profile-condition`: a foundation-model invoke statement, not bounded by a
+ *   `bedrock:InferenceProfileArn` condition (concrete values, an operator that fails when the key is
+ *   absent), that is wildcarded, or whose model is also granted through an inference profile by any
+ *   policy of the same role (the profile grant then also opens the model directly). A plain
  *   foundation-model grant, alone, is legitimate and not flagged;
- * - `wildcard-resource`: `Resource: "*"` on actions other than List* actions;
+ * - `wildcard-resource`: `Resource: "*"` on actions other than List* actions, and invoke actions on
+ *   ARN patterns that match every resource type (`arn:aws:bedrock:*`, `arn:aws:bedrock:r:a:*`);
+ * - `allow-not-action-or-resource`: `Allow` with `NotAction` or `NotResource` (everything but a list);
  * - `agent-trust-without-source-condition`: a role that `bedrock.amazonaws.com` may assume without an
  *   `aws:SourceAccount` or `aws:SourceArn` condition (confused deputy).
+ *
+ * Findings depend on what a role is allowed, not on how its statements are split into policies
+ * (the size and count rules aside).
  */
 export function checkRoles(roles: PlanRole[], recorder: MockRecorder): Finding[] {
     const findings: Finding[] = [];
@@ -862,6 +1019,28 @@ export function checkRoles(roles: PlanRole[], recorder: MockRecorder): Finding[]
                 message: `inline policies total ${role.inlineSize} characters, over IAM's ${IAM_LIMITS.inlinePerRole} per role`,
             });
         }
+        const managedCount = role.policies.filter((p) => p.kind !== "inline").length;
+        if (managedCount > IAM_LIMITS.managedPerRoleMax) {
+            findings.push({
+                rule: "managed-policy-count",
+                severity: "error",
+                role: role.name,
+                message: `${managedCount} managed policies attached, over IAM's ${IAM_LIMITS.managedPerRoleMax} per role (the most the quota can be raised to)`,
+            });
+        } else if (managedCount > IAM_LIMITS.managedPerRoleDefault) {
+            findings.push({
+                rule: "managed-policy-count",
+                severity: "warning",
+                role: role.name,
+                message: `${managedCount} managed policies attached, over IAM's default quota of ${IAM_LIMITS.managedPerRoleDefault} per role (request a quota increase, up to ${IAM_LIMITS.managedPerRoleMax})`,
+            });
+        }
+        // Models reachable through profiles any policy of the role grants invoke on.
+        const profileModels = new Set<string>();
+        for (const s of role.policies.flatMap((p) => p.statements)) {
+            if (s.Effect !== "Allow" || !s.Action.some(isInvoke)) continue;
+            for (const arn of s.Resource) if (isProfileArn(arn)) for (const m of profileModelIds(arn, recorder) ?? []) profileModels.add(m);
+        }
         for (const policy of role.policies) {
             if (policy.kind === "managed" && (policy.size ?? 0) > IAM_LIMITS.managedPolicy) {
                 findings.push({
@@ -872,17 +1051,21 @@ export function checkRoles(roles: PlanRole[], recorder: MockRecorder): Finding[]
                     message: `managed policy has ${policy.size} characters, over IAM's ${IAM_LIMITS.managedPolicy}`,
                 });
             }
-            const allows = policy.statements.filter((s) => s.Effect === "Allow");
-            // Models reachable through profiles this policy grants invoke on.
-            const profileModels = new Set<string>();
-            for (const s of allows) {
-                if (!s.Action.some(isInvoke)) continue;
-                for (const arn of s.Resource) if (isProfileArn(arn)) for (const m of profileModelIds(arn, recorder) ?? []) profileModels.add(m);
-            }
-            for (const s of allows) {
+            for (const s of policy.statements.filter((x) => x.Effect === "Allow")) {
+                if (s.NotAction || s.NotResource) {
+                    findings.push({
+                        rule: "allow-not-action-or-resource",
+                        severity: "error",
+                        role: role.name,
+                        policy: policy.name,
+                        message: describeExclusion(s),
+                        statement: s,
+                    });
+                    continue;
+                }
                 const resources = s.Resource.filter((x): x is string => typeof x === "string");
                 const invoke = s.Action.some(isInvoke);
-                const conditioned = hasConditionKey(s.Condition, "bedrock:InferenceProfileArn");
+                const bounded = boundsToProfiles(s.Condition);
                 if (resources.includes("*")) {
                     const broad = s.Action.filter((a) => !isListAction(a));
                     if (broad.length > 0) {
@@ -897,20 +1080,31 @@ export function checkRoles(roles: PlanRole[], recorder: MockRecorder): Finding[]
                     }
                 }
                 if (!invoke) continue;
+                const broadArns = resources.filter(isBroadArn);
+                if (broadArns.length > 0) {
+                    findings.push({
+                        rule: "wildcard-resource",
+                        severity: "error",
+                        role: role.name,
+                        policy: policy.name,
+                        message: `invoke on ${broadArns.join(", ")}: a wildcard over every resource type (name the models, profiles or agents)`,
+                        statement: s,
+                    });
+                }
                 const regionWild = resources.filter((arn) => /[*?]/.test(arnParts(arn)?.region ?? ""));
                 if (regionWild.length > 0) {
                     findings.push({
                         rule: "invoke-region-wildcard",
-                        severity: conditioned ? "warning" : "error",
+                        severity: bounded ? "warning" : "error",
                         role: role.name,
                         policy: policy.name,
-                        message: conditioned
+                        message: bounded
                             ? `invoke on ${regionWild.join(", ")} with a Region wildcard, bounded by a bedrock:InferenceProfileArn condition (name the model's Regions to make it exact)`
                             : `invoke on ${regionWild.join(", ")} with a Region wildcard: any Region can be called`,
                         statement: s,
                     });
                 }
-                if (conditioned) continue;
+                if (bounded) continue;
                 const models = resources.filter((arn) => foundationModelId(arn) !== undefined);
                 const wild = models.filter((arn) => /[*?]/.test(arn));
                 const shadowed = models.filter((arn) => !wild.includes(arn) && profileModels.has(foundationModelId(arn) as string));
@@ -930,7 +1124,7 @@ export function checkRoles(roles: PlanRole[], recorder: MockRecorder): Finding[]
                         severity: "error",
                         role: role.name,
                         policy: policy.name,
-                        message: `invoke on ${shadowed.join(", ")} without a bedrock:InferenceProfileArn condition, in a policy that grants an inference profile for that model: the model is open directly, not only through the profile`,
+                        message: `invoke on ${shadowed.join(", ")} without a bedrock:InferenceProfileArn condition, on a role that is granted an inference profile for that model: the model is open directly, not only through the profile`,
                         statement: s,
                     });
                 }
@@ -1013,8 +1207,9 @@ function formatStatement(s: Statement | TrustStatement, indent: string): string[
             .join("; ");
         lines.push(`${indent}${s.Effect} ${s.Action.join(", ")} by ${who}`);
     } else {
-        lines.push(`${indent}${s.Effect} ${s.Action.join(", ")}`);
-        for (const r of s.Resource) lines.push(`${indent}  on ${r}`);
+        lines.push(`${indent}${s.Effect} ${s.NotAction ? `every action except ${s.NotAction.join(", ")}` : s.Action.join(", ")}`);
+        if (s.NotResource) lines.push(`${indent}  on every resource except ${s.NotResource.join(", ")}`);
+        else for (const r of s.Resource) lines.push(`${indent}  on ${r}`);
     }
     for (const [op, keys] of Object.entries(s.Condition ?? {})) {
         for (const [k, v] of Object.entries(keys)) lines.push(`${indent}  when ${op} ${k} = ${v.join(" | ")}`);
@@ -1119,11 +1314,28 @@ export function toMermaid(plan: Plan): string {
         return v;
     };
     const appProfiles = new Map<string, PlanResource>();
+    const aliases = new Map<string, PlanResource>();
+    const routers = new Map<string, PlanResource>();
     for (const r of plan.resources) {
         if (r.type === "aws-native:bedrock:ApplicationInferenceProfile" && typeof r.outputs.inferenceProfileArn === "string")
             appProfiles.set(r.outputs.inferenceProfileArn, r);
+        if (r.type === "aws-native:bedrock:AgentAlias" && typeof r.outputs.agentAliasArn === "string") aliases.set(r.outputs.agentAliasArn, r);
+        if (r.type === "aws-native:bedrock:IntelligentPromptRouter" && typeof r.outputs.promptRouterArn === "string") routers.set(r.outputs.promptRouterArn, r);
     }
+    const aliasNode = (alias: PlanResource): string => {
+        const al = id("alias", alias.urn);
+        nodes.set(al, `${al}([${label(`alias ${String(alias.inputs.agentAliasName ?? alias.name)}`)}])`);
+        return al;
+    };
     const resourceNode = (arn: string): string => {
+        const alias = aliases.get(arn);
+        if (alias) return aliasNode(alias);
+        const router = routers.get(arn);
+        if (router) {
+            const n = id("router", arn);
+            nodes.set(n, `${n}[${label(`router ${String(router.inputs.promptRouterName ?? router.name)}`)}]`);
+            return n;
+        }
         const p = arnParts(arn);
         const res = p?.resource ?? arn;
         const modelId = foundationModelId(arn);
@@ -1138,11 +1350,15 @@ export function toMermaid(plan: Plan): string {
             const n = id("profile", arn);
             const app = appProfiles.get(arn);
             const text = app ? `${app.name} (application profile)` : res.replace(/^inference-profile\//, "");
+            if (nodes.has(n)) return n;
             nodes.set(n, `${n}([${label(text)}])`);
+            // An application profile -> the system profile it copies.
+            const from = (app?.inputs.modelSource as { copyFrom?: unknown } | undefined)?.copyFrom;
+            if (typeof from === "string" && from !== arn && isProfileArn(from) && !appProfiles.has(from)) edges.add(`${n} -.->|copies| ${resourceNode(from)}`);
             return n;
         }
         const n = id("res", arn);
-        nodes.set(n, `${n}[${label(res)}]`);
+        nodes.set(n, `${n}[${label(res.startsWith("default-prompt-router/") ? `default router ${res.slice("default-prompt-router/".length)}` : res)}]`);
         return n;
     };
     for (const role of plan.roles) {
@@ -1178,9 +1394,7 @@ export function toMermaid(plan: Plan): string {
         for (const alias of plan.resources.filter(
             (x) => x.type === "aws-native:bedrock:AgentAlias" && x.inputs.agentId !== undefined && x.inputs.agentId === a.outputs.agentId,
         )) {
-            const al = id("alias", alias.urn);
-            nodes.set(al, `${al}([${label(`alias ${String(alias.inputs.agentAliasName ?? alias.name)}`)}])`);
-            edges.add(`${n} --> ${al}`);
+            edges.add(`${n} --> ${aliasNode(alias)}`);
         }
     }
     const lines = ["flowchart LR"];
@@ -1283,7 +1497,12 @@ export interface CliIo {
     stderr: (text: string) => void;
     /** Show progress (stderr is a terminal). */
     progress: boolean;
+    /** Clock for throttling progress, in milliseconds (default `Date.now`). */
+    now?: () => number;
 }
+
+/** Progress updates on a terminal are at most this often (plus a final one). */
+export const PROGRESS_INTERVAL_MS = 100;
 
 /** Formats an error for the terminal: the message, and where in the program it came from. */
 export function formatError(err: unknown): string {
@@ -1308,25 +1527,39 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout(USAGE);
         return 0;
     }
+    const now = io.now ?? Date.now;
     let shown = 0;
+    let latest = 0;
+    let shownAt = -Infinity;
+    const show = (n: number) => {
+        shown = n;
+        io.stderr(`\r\x1b[2Kevaluating ${args.programDir}: ${plural(n, "resource")} registered`);
+    };
     const onProgress = io.progress
         ? (n: number) => {
-              if (n - shown >= 1) {
-                  shown = n;
-                  io.stderr(`\r\x1b[2Kevaluating ${args.programDir}: ${plural(n, "resource")} registered`);
+              latest = n;
+              const t = now();
+              if (n > shown && t - shownAt >= PROGRESS_INTERVAL_MS) {
+                  shownAt = t;
+                  show(n);
               }
           }
         : undefined;
+    const endProgress = () => {
+        if (latest > shown) show(latest);
+        if (shown > 0) io.stderr("\r\x1b[2K");
+    };
     let plan: Plan;
     try {
         const e = await evaluateProgram({ programDir: args.programDir, region: args.region, account: args.account, stack: args.stack, onProgress });
+        endProgress();
+        if (e.program.note !== undefined) io.stderr(`${e.program.note}\n`);
         plan = buildPlan(e);
     } catch (err) {
-        if (shown > 0) io.stderr("\r\x1b[2K");
+        endProgress();
         io.stderr(formatError(err));
         return 2;
     }
-    if (shown > 0) io.stderr("\r\x1b[2K");
     const errors = plan.findings.filter((f) => f.severity === "error");
     if (args.json) io.stdout(JSON.stringify(plan, null, 2) + "\n");
     else if (args.mermaid) io.stdout(toMermaid(plan));

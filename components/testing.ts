@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { INVOKE_TOKENS } from "./context";
 import { roleNameFromArn } from "./arns";
 import { parseStatements, type Statement } from "./policy";
+import { CrossRegionInferenceProfileRegion } from "./geographies";
 
 /** The value Pulumi uses on the wire for an unknown (computed) value. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -48,7 +49,10 @@ export interface BedrockMocksOptions {
     region?: string;
     /** Partition (default: derived from the Region). */
     partition?: string;
-    /** Evaluate as a preview (`pulumi preview`): computed outputs are unknown. */
+    /**
+     * Evaluate as a preview (`pulumi preview`): computed outputs are unknown, except those `outputs` and
+     * `newResource` give explicitly (known values, as the test states them).
+     */
     preview?: boolean;
     /** Make the account, Region and partition unknown (a provider configured from outputs, in preview). */
     unknownContext?: boolean;
@@ -167,10 +171,34 @@ function partitionOf(region: string): string {
     return region.startsWith("us-gov-") ? "aws-us-gov" : region.startsWith("cn-") ? "aws-cn" : "aws";
 }
 
-/** The outputs the mocks return for a resource of a type this package creates (inputs included). */
+/**
+ * The foundation-model ARNs behind a system-defined profile ARN, as `GetInferenceProfile` reports them:
+ * the model in each destination Region of the profile's geography (for a `global.` profile: the model in
+ * the profile's Region and the Region-less global model ARN); empty when the ARN names no known geography.
+ */
+function systemProfileModels(profileArn: string, partition: string): { modelArn: string }[] {
+    const parts = profileArn.split(":");
+    const resource = parts.slice(5).join(":");
+    if (parts.length < 6 || !resource.startsWith("inference-profile/")) return [];
+    const profileId = resource.slice("inference-profile/".length);
+    const dot = profileId.indexOf(".");
+    const geo = dot > 0 ? CrossRegionInferenceProfileRegion.fromPrefix(profileId.slice(0, dot)) : undefined;
+    if (!geo) return [];
+    const modelId = profileId.slice(dot + 1);
+    const regions = geo.isGlobal ? [parts[3], ""] : [...geo.destinationRegions];
+    return regions.map((r) => ({ modelArn: `arn:${partition}:bedrock:${r}::foundation-model/${modelId}` }));
+}
+
+/**
+ * The outputs the mocks return for a resource of a type this package creates (inputs included).
+ * `ctx.promptVersions` counts the versions created per prompt ARN, so that a prompt's versions are
+ * numbered 1, 2, ... in the order they are created (without it every version is `1`).
+ * An application profile reports `models`: the model it copies, or the models of the system profile it
+ * copies in the destination Regions of that profile's geography.
+ */
 export function defaultOutputs(
     args: pulumi.runtime.MockResourceArgs,
-    ctx: { account: string; region: string; partition: string },
+    ctx: { account: string; region: string; partition: string; promptVersions?: Map<string, number> },
 ): {
     /** The resource's physical id. */
     id: string;
@@ -205,6 +233,21 @@ export function defaultOutputs(
                 state: { ...inputs, name, arn: `arn:${partition}:iam::${account}:policy/${name}`, policyId: `ANPA${fakeId(args.name, 17, true)}` },
             };
         }
+        case "aws-native:iam:ManagedPolicy": {
+            const name = inputs.managedPolicyName ?? `${args.name}-${fakeId(args.name, 12, true)}`;
+            const policyPath = inputs.path && inputs.path !== "/" ? inputs.path.replace(/^\/|\/$/g, "") + "/" : "";
+            const arn = `arn:${partition}:iam::${account}:policy/${policyPath}${name}`;
+            return {
+                id: arn,
+                state: {
+                    ...inputs,
+                    policyArn: arn,
+                    attachmentCount: (inputs.roles ?? []).length,
+                    isAttachable: true,
+                    policyId: `ANPA${fakeId(args.name, 17, true)}`,
+                },
+            };
+        }
         case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
             return { id: `${inputs.role}-${fakeId(args.name, 8)}`, state: { ...inputs } };
         case "aws:lambda/function:Function": {
@@ -228,7 +271,7 @@ export function defaultOutputs(
             const id = fakeId(args.name, 12);
             const arn = bedrockArn(`application-inference-profile/${id}`);
             const copyFrom: string = typeof inputs.modelSource?.copyFrom === "string" ? inputs.modelSource.copyFrom : "";
-            const models = copyFrom.includes(":foundation-model/") ? [{ modelArn: copyFrom }] : [];
+            const models = copyFrom.includes(":foundation-model/") ? [{ modelArn: copyFrom }] : systemProfileModels(copyFrom, partition);
             return {
                 id: arn,
                 state: {
@@ -259,7 +302,12 @@ export function defaultOutputs(
         case "aws-native:bedrock:PromptVersion": {
             const promptArn: string = inputs.promptArn ?? bedrockArn(`prompt/${fakeId(args.name, 10, true)}`);
             const promptId = promptArn.split("/").pop() as string;
-            return { id: `${promptArn}:1`, state: { ...inputs, arn: `${promptArn}:1`, promptId, version: "1", createdAt: now, updatedAt: now } };
+            const version = String((ctx.promptVersions?.get(promptArn) ?? 0) + 1);
+            ctx.promptVersions?.set(promptArn, Number(version));
+            return {
+                id: `${promptArn}:${version}`,
+                state: { ...inputs, arn: `${promptArn}:${version}`, promptId, version, createdAt: now, updatedAt: now },
+            };
         }
         case "aws-native:bedrock:Agent": {
             const agentId = fakeId(args.name, 10, true);
@@ -301,6 +349,7 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
     const region = options.region ?? "us-east-1";
     const ctx = { account: options.accountId ?? "123456789012", region, partition: options.partition ?? partitionOf(region) };
     const recorder = new MockRecorder();
+    const outputsCtx = { ...ctx, promptVersions: new Map<string, number>() };
     // Replace the whole configuration map, so one test's config never leaks into the next.
     const config: Record<string, string> = {};
     for (const [k, v] of Object.entries(options.config ?? {})) config[k.includes(":") ? k : `${options.project ?? "project"}:${k}`] = v;
@@ -343,12 +392,14 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
     pulumi.runtime.setMocks(
         {
             newResource(args) {
-                const base = args.custom === false || options.preview ? { id: "", state: { ...(args.inputs ?? {}) } } : defaultOutputs(args, ctx);
+                const base = args.custom === false || options.preview ? { id: "", state: { ...(args.inputs ?? {}) } } : defaultOutputs(args, outputsCtx);
                 const byType = args.custom === false ? undefined : typeOverride(args, { ...base.state, id: base.id });
                 const extra = { ...(byType ?? {}), ...(options.newResource?.(args) ?? {}) };
                 const { id: extraId, ...extraState } = extra as Record<string, any>;
-                const state = options.preview ? { ...(args.inputs ?? {}) } : { ...base.state, ...extraState };
-                const id = options.preview ? "" : ((extraId as string | undefined) ?? base.id);
+                // In a preview, computed outputs are unknown, but outputs the test gives explicitly are known values.
+                const state = { ...base.state, ...extraState };
+                const explicitId = extraId as string | undefined;
+                const id = explicitId ?? base.id;
                 const meta = pending ?? {};
                 pending = undefined;
                 const record: RecordedResource = {
@@ -366,7 +417,7 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
                 if (meta.read) record.read = true;
                 recorder.resources.push(record);
                 options.onResource?.(record);
-                return { id: options.preview && args.custom !== false ? (undefined as unknown as string) : id, state };
+                return { id: options.preview && args.custom !== false && explicitId === undefined ? (undefined as unknown as string) : id, state };
             },
             call(args) {
                 recorder.invokes.push(args);

@@ -1,8 +1,25 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { PLAN_JSON_SCHEMA, parseArgs, parseSimpleYaml, readProgram, runCli, USAGE, type Finding, type Plan } from "../components/preview";
-import { fakeId } from "../components/testing";
+import { execFile } from "child_process";
+import {
+    PLAN_JSON_SCHEMA,
+    checkRoles,
+    boundsToProfiles,
+    parseArgs,
+    parseSimpleYaml,
+    readProgram,
+    runCli,
+    toMermaid,
+    trimRequireStack,
+    USAGE,
+    type Finding,
+    type Plan,
+    type PlanRole,
+} from "../components/preview";
+import { MockRecorder, fakeId } from "../components/testing";
+import { canonical, mergeStatements, parseStatements, policyJson, statementJson, type Statement } from "../components/policy";
+import * as testingEntry from "../sdk/nodejs/testing";
 
 const ROOT = path.join(__dirname, "..");
 const FIXTURES = path.join("tests", "fixtures");
@@ -172,8 +189,8 @@ describe("offline preview (bedrock-genai preview)", () => {
 
         it("evaluates in the default account and Region without a stack file", () => {
             expect(p.program).to.deep.equal({
-                dir: path.join(ROOT, "examples", "quickstart"),
-                main: path.join(ROOT, "examples", "quickstart", "index.ts"),
+                dir: "examples/quickstart",
+                main: "examples/quickstart/index.ts",
                 project: "bedrock-genai-quickstart",
                 stack: null,
             });
@@ -391,7 +408,7 @@ describe("offline preview (bedrock-genai preview)", () => {
             expect(p.findings[1].message).to.equal(`inline policies total ${big?.inlineSize} characters, over IAM's 10240 per role`);
             expect(big?.inlineSize).to.be.greaterThan(10_240);
             expect(p.findings[3].message).to.equal(
-                `invoke on arn:aws:bedrock:eu-central-1::foundation-model/${haiku}, arn:aws:bedrock:eu-west-1::foundation-model/${haiku} without a bedrock:InferenceProfileArn condition, in a policy that grants an inference profile for that model: the model is open directly, not only through the profile`,
+                `invoke on arn:aws:bedrock:eu-central-1::foundation-model/${haiku}, arn:aws:bedrock:eu-west-1::foundation-model/${haiku} without a bedrock:InferenceProfileArn condition, on a role that is granted an inference profile for that model: the model is open directly, not only through the profile`,
             );
             expect(p.findings[6].statement).to.deep.equal({ Effect: "Allow", Action: ["bedrock:GetInferenceProfile"], Resource: ["*"] });
             expect(p.findings[0].statement).to.deep.equal({ Effect: "Allow", Action: ["sts:AssumeRole"], Principal: { Service: ["bedrock.amazonaws.com"] } });
@@ -415,18 +432,42 @@ describe("offline preview (bedrock-genai preview)", () => {
     });
 
     describe("agents and aliases (tests/fixtures/agents)", () => {
-        it("draws agents -> aliases and the role they run as", async () => {
+        it("draws agents -> aliases and the role they run as; grants link to the alias, router and profile nodes", async () => {
             const r = await run(["preview", path.join(FIXTURES, "agents"), "--region", "us-west-2", "--mermaid"]);
             expect(r.code).to.equal(0);
-            const edges = labelledEdges(parseMermaid(r.stdout));
-            expect(edges).to.deep.equal([
+            const m = parseMermaid(r.stdout);
+            expect(labelledEdges(m)).to.deep.equal([
+                "role agent-role --> alias live",
+                "copy (application profile) -.->|copies| us.anthropic.claude-3-haiku-20240307-v1:0",
+                "role agent-role --> copy (application profile)",
+                "role agent-role --> router nova-router",
                 "role agent-role --> amazon.nova-pro-v1:0",
                 "agent helper -.->|runs as| role agent-role",
                 "agent helper -.->|model| amazon.nova-pro-v1:0",
                 "agent helper --> alias live",
                 "agent helper --> alias beta",
             ]);
-            expect(r.stdout).to.contain('    subgraph region6["us-west-2"]\n        model2["amazon.nova-pro-v1:0"]\n    end\n');
+            // One node per alias: the grant and the agent point at the same one.
+            expect([...m.nodes.values()].filter((n) => n.includes('"alias live"'))).to.have.length(1);
+            expect(r.stdout).to.contain('    subgraph region9["us-west-2"]\n        model6["amazon.nova-pro-v1:0"]\n    end\n');
+        });
+
+        it("labels default prompt routers by their id", async () => {
+            const plan = (await run(["preview", path.join(FIXTURES, "agents"), "--json"])).stdout;
+            const p = JSON.parse(plan) as Plan;
+            const role = p.roles[0];
+            role.policies.push({
+                name: "default-router",
+                kind: "inline",
+                statements: [
+                    {
+                        Effect: "Allow",
+                        Action: ["bedrock:InvokeModel"],
+                        Resource: ["arn:aws:bedrock:us-east-1:123456789012:default-prompt-router/anthropic.claude:1"],
+                    },
+                ],
+            });
+            expect(labelledEdges(parseMermaid(toMermaid(p)))).to.include("role agent-role --> default router anthropic.claude:1");
         });
 
         it("finds no confused-deputy problem when the trust policy has aws:SourceAccount", async () => {
@@ -455,17 +496,396 @@ describe("offline preview (bedrock-genai preview)", () => {
     });
 
     describe("progress", () => {
-        it("shows resources registered so far on a terminal, and clears the line", async () => {
-            const r = await run(["preview", path.join(FIXTURES, "agents"), "--json"], true);
-            const updates = r.stderr.split("\r\x1b[2K").filter((s) => s !== "");
-            expect(updates).to.deep.equal(
-                [1, 2, 3, 4, 5].map((n) => `evaluating ${path.join(FIXTURES, "agents")}: ${n} resource${n === 1 ? "" : "s"} registered`),
-            );
-            expect(r.stderr.endsWith("\r\x1b[2K")).to.equal(true);
+        const dir = path.join(FIXTURES, "agents");
+        const progress = async (now: () => number): Promise<{ updates: string[]; stderr: string }> => {
+            let stderr = "";
+            await runCli(["preview", dir, "--json"], { stdout: () => undefined, stderr: (t) => (stderr += t), progress: true, now });
+            return { updates: stderr.split("\r\x1b[2K").filter((s) => s !== ""), stderr };
+        };
+        const line = (n: number) => `evaluating ${dir}: ${n} resource${n === 1 ? "" : "s"} registered`;
+
+        it("shows resources registered so far on a terminal, at most every 100 ms, and clears the line", async () => {
+            // A clock 100 ms further on each call: every registration is shown.
+            let t = 0;
+            const every = await progress(() => (t += 100));
+            const total = every.updates.length;
+            expect(total).to.be.greaterThan(5);
+            expect(every.updates).to.deep.equal(Array.from({ length: total }, (_, i) => line(i + 1)));
+            expect(every.stderr.endsWith("\r\x1b[2K")).to.equal(true);
+            // 99 ms apart: every other registration is shown, then the final count.
+            let u = 0;
+            const throttled = await progress(() => (u += 99));
+            const shown = Array.from({ length: total }, (_, i) => i + 1).filter((n) => n % 2 === 1);
+            if (shown[shown.length - 1] !== total) shown.push(total);
+            expect(throttled.updates).to.deep.equal(shown.map(line));
+            // A stopped clock: the first update and the final one.
+            expect((await progress(() => 0)).updates).to.deep.equal([line(1), line(total)]);
         });
 
         it("prints nothing extra when not on a terminal", async () => {
             expect((await run(["preview", path.join(FIXTURES, "agents"), "--json"])).stderr).to.equal("");
+        });
+    });
+
+    describe("NotAction and NotResource", () => {
+        const doc = {
+            Statement: [
+                { Effect: "Allow", NotAction: ["s3:*", "iam:*"], Resource: "*" },
+                { Effect: "Allow", Action: "bedrock:InvokeModel", NotResource: "arn:aws:bedrock:us-east-1::foundation-model/m" },
+            ],
+        };
+
+        it("parseStatements keeps them, with empty Action/Resource lists, and statementJson writes them back", () => {
+            const parsed = parseStatements(doc);
+            expect(parsed).to.deep.equal([
+                { Effect: "Allow", Action: [], Resource: ["*"], NotAction: ["iam:*", "s3:*"] },
+                { Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [], NotResource: ["arn:aws:bedrock:us-east-1::foundation-model/m"] },
+            ]);
+            expect(policyJson(parsed)).to.equal(
+                '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":["iam:*","s3:*"],"Resource":"*"},{"Effect":"Allow","Action":"bedrock:InvokeModel","NotResource":"arn:aws:bedrock:us-east-1::foundation-model/m"}]}',
+            );
+        });
+
+        it("statements without them keep their form (no new keys)", () => {
+            const s = canonical({ Effect: "Allow", Action: ["b:B", "a:A", "a:A"], Resource: ["r"] });
+            expect(Object.keys(s)).to.deep.equal(["Effect", "Action", "Resource"]);
+            expect(statementJson(s)).to.deep.equal({ Effect: "Allow", Action: ["a:A", "b:B"], Resource: "r" });
+            expect(Object.keys(statementJson(s))).to.deep.equal(["Effect", "Action", "Resource"]);
+        });
+
+        it("mergeStatements merges the other statements and leaves them as they are", () => {
+            const invoke = (r: string): Statement => ({ Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [r] });
+            const [notAction, notResource] = parseStatements(doc);
+            const list: Statement = { Effect: "Allow", Action: ["bedrock:ListFoundationModels"], Resource: ["*"] };
+            const merged = mergeStatements([invoke("m2"), notAction, invoke("m1"), list, notResource]);
+            expect(merged).to.deep.equal([
+                { Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: ["m1", "m2"] },
+                { Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [], NotResource: ["arn:aws:bedrock:us-east-1::foundation-model/m"] },
+                { Effect: "Allow", Action: ["bedrock:ListFoundationModels"], Resource: ["*"] },
+                { Effect: "Allow", Action: [], Resource: ["*"], NotAction: ["iam:*", "s3:*"] },
+            ]);
+            expect(mergeStatements([notResource, list, invoke("m1"), notAction, invoke("m2")])).to.deep.equal(merged);
+        });
+    });
+
+    describe("policies attached every way, NotAction/NotResource, broad ARNs, managed-policy counts (tests/fixtures/check-more)", () => {
+        const dir = path.join(FIXTURES, "check-more");
+        const haiku = "anthropic.claude-3-haiku-20240307-v1:0";
+        let p: Plan;
+        before(async () => {
+            const r = await run(["preview", dir, "--json"]);
+            p = JSON.parse(r.stdout) as Plan;
+        });
+
+        it("with several stack files and no --stack, notes on stderr that none was read", async () => {
+            const r = await run(["preview", dir, "--json"]);
+            expect(r.stderr).to.equal(
+                `note: ${dir} has Pulumi.a.yaml, Pulumi.b.yaml; without --stack none of them was read (pass --stack a to read Pulumi.a.yaml)\n`,
+            );
+            expect([p.program.stack, p.context.region]).to.deep.equal([null, "us-east-1"]);
+            const b = await run(["preview", dir, "--json", "--stack", "b"]);
+            expect(b.stderr).to.equal("");
+            expect([(JSON.parse(b.stdout) as Plan).program.stack, (JSON.parse(b.stdout) as Plan).context.region]).to.deep.equal(["b", "eu-central-1"]);
+            expect(readProgram(dir, "a").note).to.equal(undefined);
+            expect(readProgram(path.join(FIXTURES, "check-rules")).note).to.equal(undefined);
+        });
+
+        it("collects PolicyAttachment, aws-native ManagedPolicy and RolePolicy, the role's inlinePolicies and managedPolicyArns", () => {
+            expect(validate(p, PLAN_JSON_SCHEMA)).to.deep.equal([]);
+            const policies = (role: string) =>
+                p.roles.find((r) => r.name === role)?.policies.map((x) => [x.name, x.kind, x.resourceName ?? null, x.resourceType ?? null]);
+            expect(p.roles.map((r) => r.name)).to.deep.equal(["broad", "eleven", "excl", "split", "twenty-one"]);
+            expect(policies("split")).to.deep.equal([
+                ["arn:aws:iam::aws:policy/AmazonBedrockReadOnly", "aws-managed", null, null],
+                ["open-model", "managed", "open-model", "aws-native:iam:ManagedPolicy"],
+                ["profile-grant", "managed", "profile-grant", "aws:iam/policy:Policy"],
+            ]);
+            expect(policies("excl")).to.deep.equal([
+                ["not-action", "inline", null, null],
+                ["not-resource", "inline", "not-resource", "aws-native:iam:RolePolicy"],
+            ]);
+            const split = p.roles.find((r) => r.name === "split") as PlanRole;
+            expect(split.policies[1].statements).to.deep.equal([
+                {
+                    Effect: "Allow",
+                    Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                    Resource: [`arn:aws:bedrock:us-east-1::foundation-model/${haiku}`],
+                },
+            ]);
+            expect(split.policies[1].arn).to.match(/^arn:aws:iam::123456789012:policy\/open-model$/);
+            const excl = p.roles.find((r) => r.name === "excl") as PlanRole;
+            expect(excl.policies.flatMap((x) => x.statements)).to.deep.equal([
+                { Effect: "Allow", Action: [], Resource: ["*"], NotAction: ["iam:*"] },
+                { Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [], NotResource: [`arn:aws:bedrock:us-east-1::foundation-model/${haiku}`] },
+                { Effect: "Deny", Action: ["bedrock:*"], Resource: [], NotResource: [`arn:aws:bedrock:us-east-1::foundation-model/${haiku}`] },
+            ]);
+            expect(excl.inlineSize).to.equal(excl.policies.reduce((n, x) => n + (x.size as number), 0));
+            expect(policies("eleven")).to.have.length(11);
+            expect(policies("twenty-one")).to.have.length(21);
+        });
+
+        it("--check: NotAction/NotResource, broad ARNs, wildcard profile conditions, per-role model grants, managed-policy counts", async () => {
+            const broadPolicy = `broad-${fakeId("broad", 7)}`;
+            expect(p.findings.map((f) => [f.rule, f.severity, f.role, f.policy ?? null, f.message])).to.deep.equal([
+                [
+                    "wildcard-resource",
+                    "error",
+                    "broad",
+                    broadPolicy,
+                    "invoke on arn:aws:bedrock:*: a wildcard over every resource type (name the models, profiles or agents)",
+                ],
+                [
+                    "invoke-region-wildcard",
+                    "error",
+                    "broad",
+                    broadPolicy,
+                    `invoke on arn:aws:bedrock:*::foundation-model/${haiku} with a Region wildcard: any Region can be called`,
+                ],
+                [
+                    "model-without-profile-condition",
+                    "error",
+                    "broad",
+                    broadPolicy,
+                    `invoke on wildcarded foundation models arn:aws:bedrock:*::foundation-model/${haiku} without a bedrock:InferenceProfileArn condition`,
+                ],
+                [
+                    "managed-policy-count",
+                    "warning",
+                    "eleven",
+                    null,
+                    "11 managed policies attached, over IAM's default quota of 10 per role (request a quota increase, up to 20)",
+                ],
+                [
+                    "allow-not-action-or-resource",
+                    "error",
+                    "excl",
+                    "not-action",
+                    "Allow every action except iam:* on *: a wildcard grant (name the actions and resources allowed instead)",
+                ],
+                [
+                    "allow-not-action-or-resource",
+                    "error",
+                    "excl",
+                    "not-resource",
+                    `Allow bedrock:InvokeModel on every resource except arn:aws:bedrock:us-east-1::foundation-model/${haiku}: a wildcard grant (name the actions and resources allowed instead)`,
+                ],
+                [
+                    "model-without-profile-condition",
+                    "error",
+                    "split",
+                    "open-model",
+                    `invoke on arn:aws:bedrock:us-east-1::foundation-model/${haiku} without a bedrock:InferenceProfileArn condition, on a role that is granted an inference profile for that model: the model is open directly, not only through the profile`,
+                ],
+                [
+                    "managed-policy-count",
+                    "error",
+                    "twenty-one",
+                    null,
+                    "21 managed policies attached, over IAM's 20 per role (the most the quota can be raised to)",
+                ],
+            ]);
+            const r = await run(["preview", dir, "--check", "--stack", "a"]);
+            expect(r.code).to.equal(1);
+            expect(r.stdout.split("\n")[0]).to.equal("Checked 5 roles: 7 errors, 1 warning");
+        });
+
+        it("prints NotAction and NotResource statements readably", async () => {
+            const r = await run(["preview", dir, "--stack", "a"]);
+            expect(r.code).to.equal(0);
+            const lines = r.stdout.split("\n");
+            const at = lines.indexOf("  inline policy not-action, 92 characters");
+            expect(lines.slice(at, at + 8)).to.deep.equal([
+                "  inline policy not-action, 92 characters",
+                "    Allow every action except iam:*",
+                "      on *",
+                "  inline policy not-resource, 327 characters",
+                "    Allow bedrock:InvokeModel",
+                `      on every resource except arn:aws:bedrock:us-east-1::foundation-model/${haiku}`,
+                "    Deny bedrock:*",
+                `      on every resource except arn:aws:bedrock:us-east-1::foundation-model/${haiku}`,
+            ]);
+        });
+    });
+
+    describe("checkRoles", () => {
+        const rec = new MockRecorder();
+        const haiku = "anthropic.claude-3-haiku-20240307-v1:0";
+        const invoke = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+        const profileArn = `arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.${haiku}`;
+        const profile: Statement = { Effect: "Allow", Action: invoke, Resource: [profileArn] };
+        const model: Statement = { Effect: "Allow", Action: invoke, Resource: [`arn:aws:bedrock:us-east-1::foundation-model/${haiku}`] };
+        const roleWith = (...policies: Statement[][]): PlanRole => ({
+            name: "r",
+            external: true,
+            trust: [],
+            services: [],
+            inlineSize: 0,
+            policies: policies.map((statements, i) => ({ name: `p${i}`, kind: "inline", statements })),
+        });
+        const withoutPolicy = (fs: Finding[]) => fs.map(({ policy: _policy, ...f }) => f);
+
+        it("model-without-profile-condition: judged per role, whatever the split of statements into policies", () => {
+            const together = checkRoles([roleWith([profile, model])], rec);
+            const apart = checkRoles([roleWith([profile], [model])], rec);
+            const reversed = checkRoles([roleWith([model], [profile])], rec);
+            expect(together.map((f) => [f.rule, f.severity, f.policy])).to.deep.equal([["model-without-profile-condition", "error", "p0"]]);
+            expect(withoutPolicy(apart)).to.deep.equal(withoutPolicy(together));
+            expect(withoutPolicy(reversed)).to.deep.equal(withoutPolicy(together));
+            expect([apart[0].policy, reversed[0].policy]).to.deep.equal(["p1", "p0"]);
+            // Alone, a model grant is legitimate; bounded by the profile, so is the pair.
+            expect(checkRoles([roleWith([model])], rec)).to.deep.equal([]);
+            const bounded = { ...model, Condition: { StringEquals: { "bedrock:InferenceProfileArn": [profileArn] } } };
+            expect(checkRoles([roleWith([profile], [bounded])], rec)).to.deep.equal([]);
+        });
+
+        it("a bedrock:InferenceProfileArn condition bounds a grant only with concrete values, under an operator that needs the key", () => {
+            const key = "bedrock:InferenceProfileArn";
+            expect(boundsToProfiles({ StringEquals: { [key]: [profileArn] } })).to.equal(true);
+            expect(boundsToProfiles({ ArnLike: { [key]: [profileArn] } })).to.equal(true);
+            expect(boundsToProfiles({ "ForAnyValue:StringEquals": { [key]: [profileArn] } })).to.equal(true);
+            expect(boundsToProfiles({ ArnLike: { [key]: ["arn:aws:bedrock:*:123456789012:inference-profile/*"] } })).to.equal(false);
+            expect(boundsToProfiles({ StringLike: { [key]: [profileArn, `${profileArn.slice(0, -1)}?`] } })).to.equal(false);
+            expect(boundsToProfiles({ StringEqualsIfExists: { [key]: [profileArn] } })).to.equal(false);
+            expect(boundsToProfiles({ StringNotEquals: { [key]: [profileArn] } })).to.equal(false);
+            expect(boundsToProfiles({ "ForAllValues:StringEquals": { [key]: [profileArn] } })).to.equal(false);
+            expect(boundsToProfiles({ Null: { [key]: ["false"] } })).to.equal(false);
+            expect(boundsToProfiles({ StringEquals: { "aws:SourceAccount": ["123456789012"] } })).to.equal(false);
+            expect(boundsToProfiles(undefined)).to.equal(false);
+            // In the checks: a wildcard condition leaves the model open beside its profile.
+            const wildcard = { ...model, Condition: { ArnLike: { [key]: ["arn:aws:bedrock:*:123456789012:inference-profile/*"] } } };
+            expect(checkRoles([roleWith([profile, wildcard])], rec).map((f) => f.rule)).to.deep.equal(["model-without-profile-condition"]);
+        });
+
+        it("wildcard-resource: invoke on ARN patterns that match every resource type", () => {
+            for (const arn of [
+                "arn:aws:bedrock:*",
+                "arn:*",
+                "arn:aws:*:us-east-1:123456789012:foundation-model/x",
+                "arn:aws:bedrock:us-east-1:123456789012:*",
+            ]) {
+                expect(checkRoles([roleWith([{ Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [arn] }])], rec)).to.deep.equal([
+                    {
+                        rule: "wildcard-resource",
+                        severity: "error",
+                        role: "r",
+                        policy: "p0",
+                        message: `invoke on ${arn}: a wildcard over every resource type (name the models, profiles or agents)`,
+                        statement: { Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [arn] },
+                    },
+                ]);
+            }
+            expect(checkRoles([roleWith([{ Effect: "Allow", Action: ["bedrock:*"], Resource: ["arn:aws:bedrock:*"] }])], rec).map((f) => f.rule)).to.deep.equal(
+                ["wildcard-resource"],
+            );
+            expect(checkRoles([roleWith([{ Effect: "Allow", Action: ["bedrock:GetPrompt"], Resource: ["arn:aws:bedrock:*"] }])], rec)).to.deep.equal([]);
+            expect(
+                checkRoles(
+                    [
+                        roleWith([
+                            profile,
+                            { Effect: "Allow", Action: ["bedrock:InvokeAgent"], Resource: ["arn:aws:bedrock:us-east-1:123456789012:agent-alias/A/B"] },
+                        ]),
+                    ],
+                    rec,
+                ),
+            ).to.deep.equal([]);
+        });
+
+        it("allow-not-action-or-resource: Allow with NotAction and NotResource together; Deny is fine", () => {
+            const both: Statement = { Effect: "Allow", Action: [], Resource: [], NotAction: ["iam:*"], NotResource: ["arn:aws:s3:::b"] };
+            expect(checkRoles([roleWith([both, { ...both, Effect: "Deny" }])], rec)).to.deep.equal([
+                {
+                    rule: "allow-not-action-or-resource",
+                    severity: "error",
+                    role: "r",
+                    policy: "p0",
+                    message:
+                        "Allow every action except iam:* on every resource except arn:aws:s3:::b: a wildcard grant (name the actions and resources allowed instead)",
+                    statement: both,
+                },
+            ]);
+        });
+
+        it("managed-policy-count: nothing up to 10, a warning past 10, an error past 20 (inline policies not counted)", () => {
+            const withManaged = (n: number): PlanRole => ({
+                ...roleWith([model]),
+                policies: [
+                    { name: "inline", kind: "inline", statements: [] },
+                    ...Array.from({ length: n }, (_, i) => ({ name: `m${i}`, kind: i % 2 ? ("managed" as const) : ("aws-managed" as const), statements: [] })),
+                ],
+            });
+            const counts = (n: number) => checkRoles([withManaged(n)], rec).map((f) => [f.rule, f.severity]);
+            expect(counts(10)).to.deep.equal([]);
+            expect(counts(11)).to.deep.equal([["managed-policy-count", "warning"]]);
+            expect(counts(20)).to.deep.equal([["managed-policy-count", "warning"]]);
+            expect(counts(21)).to.deep.equal([["managed-policy-count", "error"]]);
+        });
+    });
+
+    describe("the command (sdk/nodejs/cli.ts) and errors", () => {
+        const cli = (args: string[]): Promise<Run> =>
+            new Promise((resolve) => {
+                execFile(
+                    process.execPath,
+                    ["-r", "ts-node/register/transpile-only", path.join("sdk", "nodejs", "cli.ts"), ...args],
+                    { cwd: ROOT, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
+                    (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+                );
+            });
+
+        it("exits 2 with an error when the program never settles, instead of exiting 0 with no output", async function () {
+            this.timeout(60_000);
+            expect(await cli(["preview", path.join(FIXTURES, "never-settles")])).to.deep.equal({
+                code: 2,
+                stdout: "",
+                stderr: "error: the program did not finish: a promise it exported or awaited never settled\n",
+            });
+        });
+
+        it("exits with the preview's code when it completes", async function () {
+            this.timeout(60_000);
+            expect(await cli(["preview", path.join(FIXTURES, "agents"), "--check"])).to.deep.equal({
+                code: 0,
+                stdout: "Checked 1 role: 0 errors, 0 warnings\n  no findings\n",
+                stderr: "",
+            });
+            expect((await cli(["preview", path.join(FIXTURES, "check-rules"), "--check"])).code).to.equal(1);
+        });
+
+        it("shows a missing import with the program's own require stack, not the preview's", async () => {
+            const r = await run(["preview", path.join(FIXTURES, "missing-import")]);
+            expect(r.code).to.equal(2);
+            const lines = r.stderr.split("\n");
+            expect(lines.slice(0, 4)).to.deep.equal([
+                "error: the program failed: Cannot find module 'no-such-package-for-the-preview'",
+                "Require stack:",
+                `- ${path.join(FIXTURES, "missing-import", "helper.ts")}`,
+                `- ${path.join(FIXTURES, "missing-import", "index.ts")}`,
+            ]);
+            expect(r.stderr).not.to.match(/preview\.(ts|js)|cli\.(ts|js)|mocha/);
+            const dir = path.join(ROOT, "prog");
+            const message = `Cannot find module 'x'\nRequire stack:\n- ${path.join(ROOT, "components", "preview.ts")}\n- ${path.join(ROOT, "sdk", "nodejs", "cli.ts")}`;
+            expect(trimRequireStack(message, dir)).to.equal("Cannot find module 'x'");
+            expect(trimRequireStack("plain message", dir)).to.equal("plain message");
+        });
+    });
+
+    describe("the ./testing entry: previewProgram, PLAN_JSON_SCHEMA", () => {
+        it("returns the plan --json prints", async () => {
+            const dir = path.join(FIXTURES, "agents");
+            const fromApi = await testingEntry.previewProgram(dir, { region: "us-west-2" });
+            const fromCli = JSON.parse((await run(["preview", dir, "--region", "us-west-2", "--json"])).stdout) as Plan;
+            expect(JSON.parse(JSON.stringify(fromApi))).to.deep.equal(fromCli);
+            expect(fromApi.schemaVersion).to.equal(1);
+            expect(fromApi.program).to.deep.equal({ dir: "tests/fixtures/agents", main: "tests/fixtures/agents/index.ts", project: "agents", stack: null });
+            expect(testingEntry.PLAN_JSON_SCHEMA).to.equal(PLAN_JSON_SCHEMA);
+            expect(validate(fromApi, testingEntry.PLAN_JSON_SCHEMA)).to.deep.equal([]);
+        });
+
+        it("rejects with the program's error", async () => {
+            let error: unknown;
+            await testingEntry.previewProgram(path.join(FIXTURES, "apply-error")).catch((e: unknown) => (error = e));
+            expect((error as Error).message).to.equal(`a value of the program could not be computed: cannot use r-${fakeId("r", 7)}`);
         });
     });
 });

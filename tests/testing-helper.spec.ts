@@ -157,5 +157,77 @@ describe("testing helper", () => {
             expect(a.state).to.include({ agentStatus: "NOT_PREPARED", agentVersion: "2", agentName: "a" });
             expect(a.id).to.equal(fakeId("a", 10, true));
         });
+
+        it("applies outputs and newResource in a preview too: explicit values are known, the rest stays unknown", async () => {
+            const rec = setBedrockMocks({
+                preview: true,
+                outputs: {
+                    "aws:iam/role:Role": (args, defaults) =>
+                        args.name === "r" ? { id: `custom-${args.name}`, arn: `arn:aws:iam::123456789012:role/${defaults.name}` } : undefined,
+                },
+                newResource: (args) =>
+                    args.type === "aws-native:bedrock:Agent" ? { agentArn: "arn:aws:bedrock:us-east-1:123456789012:agent/AGENT00001" } : undefined,
+            });
+            const role = new aws.iam.Role("r", { name: "r", assumeRolePolicy: "{}" });
+            const agent = new bedrockNative.Agent("a", { agentName: "a" });
+            const plain = new aws.iam.Role("plain", { name: "plain", assumeRolePolicy: "{}" });
+            await settle();
+            const r = rec.find("aws:iam/role:Role", "r");
+            expect(r.id).to.equal("custom-r");
+            expect(r.state).to.deep.equal({ name: "r", assumeRolePolicy: "{}", arn: "arn:aws:iam::123456789012:role/r" });
+            expect(await resolveOutput(role.arn)).to.equal("arn:aws:iam::123456789012:role/r");
+            expect(await resolveOutput(role.id)).to.equal("custom-r");
+            expect(await resolveOutput(role.uniqueId)).to.equal(undefined);
+            expect(await resolveOutput(agent.agentArn)).to.equal("arn:aws:bedrock:us-east-1:123456789012:agent/AGENT00001");
+            expect(await resolveOutput(agent.agentId)).to.equal(undefined);
+            expect(rec.find("aws-native:bedrock:Agent", "a").id).to.equal("");
+            expect(await resolveOutput(plain.arn)).to.equal(undefined);
+            expect(await resolveOutput(plain.id)).to.equal(undefined);
+        });
+    });
+
+    describe("realistic outputs", () => {
+        it("numbers a prompt's versions 1, 2, ... in creation order, per prompt", async () => {
+            const rec = setBedrockMocks({ region: "us-east-1" });
+            const a = "arn:aws:bedrock:us-east-1:123456789012:prompt/AAAAAAAAAA";
+            const b = "arn:aws:bedrock:us-east-1:123456789012:prompt/BBBBBBBBBB";
+            const v1 = new bedrockNative.PromptVersion("a-1", { promptArn: a });
+            await settle();
+            const v2 = new bedrockNative.PromptVersion("a-2", { promptArn: a });
+            await settle();
+            const w1 = new bedrockNative.PromptVersion("b-1", { promptArn: b });
+            await settle();
+            const v3 = new bedrockNative.PromptVersion("a-3", { promptArn: a });
+            await settle();
+            expect(await Promise.all([v1, v2, w1, v3].map((v) => resolveOutput(v.arn)))).to.deep.equal([`${a}:1`, `${a}:2`, `${b}:1`, `${a}:3`]);
+            expect(rec.byType("aws-native:bedrock:PromptVersion").map((r) => [r.id, r.state.version, r.state.promptId])).to.deep.equal([
+                [`${a}:1`, "1", "AAAAAAAAAA"],
+                [`${a}:2`, "2", "AAAAAAAAAA"],
+                [`${b}:1`, "1", "BBBBBBBBBB"],
+                [`${a}:3`, "3", "AAAAAAAAAA"],
+            ]);
+            // A fresh set of mocks starts again at 1.
+            setBedrockMocks({ region: "us-east-1" });
+            expect(await resolveOutput(new bedrockNative.PromptVersion("again", { promptArn: a }).arn)).to.equal(`${a}:1`);
+        });
+
+        it("reports an application profile's models: the model it copies, or its system profile's models in each destination Region", async () => {
+            setBedrockMocks({ region: "eu-west-1" });
+            const model = "anthropic.claude-3-haiku-20240307-v1:0";
+            const models = (copyFrom: string, name: string) =>
+                resolveOutput(new bedrockNative.ApplicationInferenceProfile(name, { inferenceProfileName: name, modelSource: { copyFrom } }).models);
+            expect(await models(`arn:aws:bedrock:eu-west-1::foundation-model/${model}`, "one")).to.deep.equal([
+                { modelArn: `arn:aws:bedrock:eu-west-1::foundation-model/${model}` },
+            ]);
+            expect(await models(`arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.${model}`, "eu")).to.deep.equal(
+                bedrock.CrossRegionInferenceProfileRegion.EU.destinationRegions.map((r) => ({ modelArn: `arn:aws:bedrock:${r}::foundation-model/${model}` })),
+            );
+            expect(bedrock.CrossRegionInferenceProfileRegion.EU.destinationRegions).to.include.members(["eu-west-1", "eu-central-1", "il-central-1"]);
+            expect(await models(`arn:aws:bedrock:eu-west-1:123456789012:inference-profile/global.${model}`, "global")).to.deep.equal([
+                { modelArn: `arn:aws:bedrock:eu-west-1::foundation-model/${model}` },
+                { modelArn: `arn:aws:bedrock:::foundation-model/${model}` },
+            ]);
+            expect(await models(`arn:aws:bedrock:eu-west-1:123456789012:inference-profile/xx.${model}`, "unknown")).to.deep.equal([]);
+        });
     });
 });

@@ -5,15 +5,32 @@
  */
 import { runCli } from "../../components/preview";
 
+/** Printed when Node is about to exit and the preview never finished. */
+export const NEVER_SETTLED = "error: the program did not finish: a promise it exported or awaited never settled\n";
+
+// Exit code 2 unless the preview completes: a program whose promises never settle lets Node exit
+// with nothing left to run, before runCli resolves.
+process.exitCode = 2;
+let finished = false;
+let reported = false;
+process.on("beforeExit", () => {
+    if (finished || reported) return;
+    reported = true;
+    process.stderr.write(NEVER_SETTLED);
+    process.exitCode = 2;
+});
+
 runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     progress: process.stderr.isTTY === true,
 }).then(
     (code) => {
+        finished = true;
         process.exitCode = code;
     },
     (err: unknown) => {
+        finished = true;
         process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
         process.exitCode = 2;
     },

@@ -20,3 +20,16 @@ export {
     type TrustStatement,
 } from "../../components/testing";
 export type { Statement } from "../../components/policy";
+export {
+    previewProgram,
+    PLAN_JSON_SCHEMA,
+    PLAN_SCHEMA_VERSION,
+    CHECK_RULES,
+    type Plan,
+    type PlanResource,
+    type PlanRole,
+    type PlanPolicy,
+    type Finding,
+    type CheckRule,
+    type PreviewOptions,
+} from "../../components/preview";
