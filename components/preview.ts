@@ -301,8 +301,12 @@ export function trimRequireStack(message: string, programDir: string): string {
 }
 
 function toProgramError(err: unknown, program: ProgramInfo, when: string): ProgramError {
-    const message = trimRequireStack(err instanceof Error ? err.message : String(err), program.dir);
-    return new ProgramError(`${when}: ${message}`, programFrames(err, program.dir), err);
+    const raw = err instanceof Error ? err.message : String(err);
+    const message = trimRequireStack(raw, program.dir);
+    // A missing module: the require stack names the importing files; the frames would point into
+    // compiled import helpers (lines without a source mapping), so they are left out.
+    const missing = (err as { code?: unknown } | undefined)?.code === "MODULE_NOT_FOUND" && message.includes("\nRequire stack:\n");
+    return new ProgramError(`${when}: ${message}`, missing ? [] : programFrames(err, program.dir), err);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1421,13 +1425,13 @@ it would create, their key inputs and every IAM policy grouped by role.
 Options:
   --region <region>    Region to evaluate for (default: stack config aws-native:region / aws:region, else us-east-1)
   --account <id>       Account id to evaluate for (default 123456789012)
-  --stack <name>       Stack whose Pulumi.<stack>.yaml config to read (default: the only one present)
+  --stack <name>       Stack whose Pulumi.<stack>.yaml config to read (default: the only one present; with several, none)
   --json               Print the plan as JSON
   --mermaid            Print a Mermaid flowchart (roles -> profiles -> models per Region, agents -> aliases)
   --check              Check the IAM policies; exit 1 when a rule is broken
   -h, --help           Show this help
 
-Exit codes: 0 ok, 1 --check found errors, 2 the program or the arguments failed.
+Exit codes: 0 ok, 1 --check found errors, 2 the program or the arguments failed (or the program never finished).
 `;
 
 /** Parsed command line. */
