@@ -183,6 +183,93 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
         await expectDecisions(policies, { account: ACCOUNT, partition: "aws" }, allowed, denied);
     });
 
+    it("ModelAccessPolicy over 40 tenants' profiles on 4 models, split across policies: each model only through its own profiles", async () => {
+        const region = "us-east-1";
+        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const role = newRole();
+        const models = [M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0, M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0, M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0, M.AMAZON_NOVA_PRO_V1];
+        const crises = models.map((model) => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model }));
+        const apps = Array.from(
+            { length: 40 },
+            (_, i) => new bedrock.ApplicationInferenceProfile(`t${i}`, { inferenceProfileName: `tenant ${i}`, modelSource: crises[i % 4] }),
+        );
+        const access = new bedrock.ModelAccessPolicy("access", { role, invoke: apps, usage: apps });
+        const policies = await policiesOf(rec, role);
+        expect(policies.length, "the grants span several policies").to.be.greaterThan(1);
+        expect(await resolveOutput(access.policyCount)).to.equal(policies.length);
+        const arns = (await Promise.all(apps.map((a) => resolveOutput(a.inferenceProfileArn)))) as string[];
+        const allowed: IamRequest[] = [];
+        const denied: IamRequest[] = [];
+        arns.forEach((arn, i) => {
+            const model = models[i % 4].modelId;
+            const other = models[(i + 1) % 4].modelId;
+            const crisArn = sysArn("aws", region, ACCOUNT, `us.${model}`);
+            allowed.push(...invoke(arn), { action: "bedrock:GetInferenceProfile", resource: arn });
+            for (const r of ["us-east-1", "us-west-2", "ca-central-1"]) allowed.push(...invoke(fm("aws", r, model), { [PROFILE_KEY]: arn }));
+            allowed.push(...invoke(fm("aws", "us-east-2", model), { [PROFILE_KEY]: crisArn }));
+            // Another tenant's profile reaches only its own model; the model never without a profile.
+            denied.push(...invoke(fm("aws", "us-east-1", other), { [PROFILE_KEY]: arn }));
+            denied.push(...invoke(fm("aws", "eu-west-1", model), { [PROFILE_KEY]: arn }));
+            denied.push(...invoke(fm("aws", "us-east-1", model)));
+        });
+        denied.push(...invoke(`arn:aws:bedrock:${region}:${ACCOUNT}:application-inference-profile/notgranted01`));
+        await expectDecisions(policies, { account: ACCOUNT, partition: "aws" }, allowed, denied);
+    });
+
+    it("default Anthropic router in us-east-1: the router, and its two models through their US profiles", async () => {
+        const region = "us-east-1";
+        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const role = newRole();
+        const router = bedrock.PromptRouter.fromDefaultId(bedrock.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, region);
+        router.grantInvoke(role);
+        const policies = await policiesOf(rec, role);
+        const routerArn = `arn:aws:bedrock:${region}:${ACCOUNT}:default-prompt-router/anthropic.claude:1`;
+        const haiku = M.ANTHROPIC_CLAUDE_HAIKU_V1_0.modelId;
+        const sonnet = M.ANTHROPIC_CLAUDE_3_5_SONNET_V1_0.modelId;
+        const allowed = [
+            ...invoke(routerArn),
+            { action: "bedrock:GetPromptRouter", resource: routerArn },
+            ...[haiku, sonnet].flatMap((id) => [
+                ...invoke(sysArn("aws", region, ACCOUNT, `us.${id}`)),
+                ...invoke(fm("aws", "us-west-2", id), { [PROFILE_KEY]: sysArn("aws", region, ACCOUNT, `us.${id}`) }),
+            ]),
+        ];
+        const denied = [
+            ...invoke(fm("aws", region, haiku)),
+            ...invoke(`arn:aws:bedrock:${region}:${ACCOUNT}:default-prompt-router/meta.llama:1`),
+            ...invoke(fm("aws", region, M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0.modelId), { [PROFILE_KEY]: sysArn("aws", region, ACCOUNT, `us.${haiku}`) }),
+        ];
+        await expectDecisions(policies, { account: ACCOUNT, partition: "aws" }, allowed, denied);
+    });
+
+    it("an agent's service role: its model through the US profile, the profile and model reads; nothing else", async () => {
+        const region = "us-west-2";
+        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const model = M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0;
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model });
+        const agent = new bedrock.Agent("agent", {
+            foundationModel: cris,
+            instruction: "You are a helpful and friendly agent that answers questions about agriculture.",
+        });
+        await settle();
+        const roleName = (await resolveOutput(agent.role!.name)) as string;
+        const policies = policiesForRole(rec, roleName).map((p) => p.json);
+        const crisArn = sysArn("aws", region, ACCOUNT, `us.${model.modelId}`);
+        const allowed = [
+            ...invoke(crisArn),
+            ...G.US.destinationRegions.flatMap((r) => invoke(fm("aws", r, model.modelId), { [PROFILE_KEY]: crisArn })),
+            { action: "bedrock:GetInferenceProfile", resource: crisArn },
+            { action: "bedrock:GetFoundationModel", resource: fm("aws", region, model.modelId) },
+        ];
+        const denied = [
+            ...invoke(fm("aws", region, model.modelId)),
+            ...invoke(fm("aws", region, M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0.modelId), { [PROFILE_KEY]: crisArn }),
+            ...invoke(sysArn("aws", region, ACCOUNT, `eu.${model.modelId}`)),
+            { action: "bedrock:GetInferenceProfile", resource: sysArn("aws", region, OTHER_ACCOUNT, `us.${model.modelId}`) },
+        ];
+        await expectDecisions(policies, { account: ACCOUNT, partition: "aws" }, allowed, denied);
+    });
+
     it("the evaluator can fail: a policy without the profile statement denies the profile request", async () => {
         const arn = sysArn("aws", "us-east-1", ACCOUNT, `us.${M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0.modelId}`);
         const onlyList = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" }] });
