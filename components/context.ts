@@ -5,6 +5,7 @@
  * from the provider that owns the component's Bedrock resources, once per provider per program.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { perProgram } from "./program-state";
 import { CrossRegionInferenceProfileRegion } from "./geographies";
 import { symbolic } from "./symbols";
 
@@ -36,8 +37,8 @@ export interface CallerContext {
     readonly sym: { readonly account: string; readonly region: string; readonly partition: string };
 }
 
-const cache = new WeakMap<object, Map<pulumi.ProviderResource | undefined, CallerContext>>();
-const processKey = {};
+/** Contexts by provider (undefined: the default provider), per program evaluation. */
+const contexts = perProgram(() => new Map<pulumi.ProviderResource | undefined, CallerContext>());
 
 /**
  * The context of the AWS Native provider that `parent` (or, without one, the default provider)
@@ -45,12 +46,7 @@ const processKey = {};
  */
 export function callerContext(opts: { parent?: pulumi.Resource; provider?: pulumi.ProviderResource } = {}): CallerContext {
     const provider = opts.provider ?? opts.parent?.getProvider("aws-native::getRegion");
-    const runtimeKey = (pulumi.runtime.getMonitor() as object | undefined) ?? processKey;
-    let perRuntime = cache.get(runtimeKey);
-    if (!perRuntime) {
-        perRuntime = new Map();
-        cache.set(runtimeKey, perRuntime);
-    }
+    const perRuntime = contexts();
     const hit = perRuntime.get(provider);
     if (hit) return hit;
 

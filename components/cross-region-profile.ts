@@ -10,7 +10,7 @@ import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "./geograph
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
 import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
 import { symbolic } from "./symbols";
-import { checkArgs, fail, type Where } from "./validation";
+import { checkArgs, fail, memberRule, type Where } from "./validation";
 
 /** Arguments of `CrossRegionInferenceProfile` and `CrossRegionInferenceProfile.fromConfig`. */
 export interface CrossRegionInferenceProfileProps {
@@ -73,14 +73,7 @@ export function validateCrossRegionProps(where: Where, props: CrossRegionInferen
     checkArgs(where, props);
     const { geoRegion, model } = props;
     if (!(geoRegion instanceof CrossRegionInferenceProfileRegion)) {
-        fail(
-            where,
-            "geoRegion",
-            geoRegion,
-            `must be one of CrossRegionInferenceProfileRegion.${CrossRegionInferenceProfileRegion.values()
-                .map((g) => g.name)
-                .join(", .")}`,
-        );
+        fail(where, "geoRegion", geoRegion, memberRule("CrossRegionInferenceProfileRegion", CrossRegionInferenceProfileRegion.values()));
     }
     if (!(model instanceof BedrockFoundationModel)) {
         fail(where, "model", model, "must be a BedrockFoundationModel (a catalog constant or new BedrockFoundationModel(modelId, props))");

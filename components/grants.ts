@@ -10,6 +10,7 @@ import * as iam from "@pulumi/aws/iam";
 import { invokeStatements, usageStatements, type AccessTarget } from "./access";
 import { roleNameFromArn } from "./arns";
 import { IAM_LIMITS, mergeStatements, parseStatements, policyJson, policySize, sortStatements, type Statement } from "./policy";
+import { perProgram } from "./program-state";
 import { resolveSymbols } from "./symbols";
 import { fail, type Where } from "./validation";
 
@@ -122,18 +123,15 @@ interface ProgramState {
     sequences: Map<string, number>;
 }
 
-const states = new WeakMap<object, ProgramState>();
-const processKey = {};
-
-function programState(): ProgramState {
-    const k = (pulumi.runtime.getMonitor() as object | undefined) ?? processKey;
-    let s = states.get(k);
-    if (!s) {
-        s = { inlineUsed: new Map(), managedUsed: new Map(), grants: new Map(), names: new Map(), ids: new WeakMap(), nextId: 0, sequences: new Map() };
-        states.set(k, s);
-    }
-    return s;
-}
+const programState = perProgram<ProgramState>(() => ({
+    inlineUsed: new Map(),
+    managedUsed: new Map(),
+    grants: new Map(),
+    names: new Map(),
+    ids: new WeakMap(),
+    nextId: 0,
+    sequences: new Map(),
+}));
 
 /** An identity for `o` within the program (never part of a resource name). */
 function objectId(o: object): string {

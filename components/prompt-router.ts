@@ -19,7 +19,7 @@ import { grantInvokeTo, type GrantOptions, type RoleRef, type RolePolicyGrant } 
 import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
 import { foundationModelOf, isInvokable, type IInvokable } from "./invokable";
 import { symbolic } from "./symbols";
-import { checkArgs, checkNumber, checkString, fail, normalizeTags, type Tags, type Where } from "./validation";
+import { checkArgs, checkNumber, checkString, fail, memberRule, normalizeTags, type Tags, type Where } from "./validation";
 
 /**
  * The identifier of one of AWS's default prompt routers, and the catalog models it routes between.
@@ -107,14 +107,7 @@ class DefaultPromptRouter implements IPromptRouter {
     constructor(id: DefaultPromptRouterIdentifier, region: string, opts: DefaultPromptRouterOptions) {
         const where: Where = { component: "PromptRouter.fromDefaultId" };
         if (!(id instanceof DefaultPromptRouterIdentifier)) {
-            fail(
-                where,
-                "defaultRouter",
-                id,
-                `must be one of DefaultPromptRouterIdentifier.${DefaultPromptRouterIdentifier.values()
-                    .map((d) => d.name)
-                    .join(", .")}`,
-            );
+            fail(where, "defaultRouter", id, memberRule("DefaultPromptRouterIdentifier", DefaultPromptRouterIdentifier.values()));
         }
         if (typeof region !== "string" || !REGION_PATTERN.test(region)) fail(where, "region", region, "is not a Region name (e.g. us-east-1)");
         const geo = routerGeographyOfRegion(region);

@@ -8,6 +8,7 @@
  * symbolic layout of a program does not depend on the order its resources are declared in.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { perProgram } from "./program-state";
 
 interface Entry {
     readonly value: pulumi.Output<string>;
@@ -23,20 +24,8 @@ const OPEN = "\u00ab";
 const CLOSE = "\u00bb";
 const TOKEN = /\u00ab([^\u00ab\u00bb]+)\u00bb/g;
 
-// One scope per Pulumi runtime (each `setMocks` in a test installs a new monitor), so labels from one
-// program evaluation never leak into the next.
-const scopes = new WeakMap<object, Scope>();
-const processKey = {};
-
-function scope(): Scope {
-    const key = (pulumi.runtime.getMonitor() as object | undefined) ?? processKey;
-    let s = scopes.get(key);
-    if (!s) {
-        s = { byLabel: new Map(), byOutput: new WeakMap() };
-        scopes.set(key, s);
-    }
-    return s;
-}
+// One scope per program evaluation, so labels from one never leak into the next.
+const scope = perProgram<Scope>(() => ({ byLabel: new Map(), byOutput: new WeakMap() }));
 
 /**
  * A placeholder for `value`, whose resolved length is at most `maxLength`. A plain string is

@@ -45,6 +45,11 @@ export function fail(where: Where, argument: string, value: unknown, rule: strin
     throw new BedrockValidationError(where.component, argument, `${who}: ${argument} ${show(value)} ${rule}`);
 }
 
+/** The rule for a value that must be a static member of `typeName`: "must be one of T.A, .B, .C". */
+export function memberRule(typeName: string, members: { name: string }[]): string {
+    return `must be one of ${typeName}.${members.map((m) => m.name).join(", .")}`;
+}
+
 /** A string rule: lengths, and a pattern with a readable explanation. */
 export interface StringRule {
     min?: number;
