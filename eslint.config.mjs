@@ -26,7 +26,7 @@ export default tseslint.config(
     },
     {
         // Tests and the mocks helper handle loosely typed mock inputs and recorded properties.
-        files: ["tests/**/*.ts", "components/testing.ts", "bench/**/*.ts"],
+        files: ["tests/**/*.ts", "components/testing/**/*.ts", "bench/**/*.ts"],
         rules: {
             "@typescript-eslint/no-explicit-any": "off",
             "@typescript-eslint/no-unused-expressions": "off",

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { setBedrockMocks, settle, type MockRecorder } from "../components/testing";
+import { setBedrockMocks, settle, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 
 const M = bedrock.BedrockFoundationModel;

@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { BedrockFoundationModel } from "../components/foundation-model";
-import { CrossRegionInferenceProfileRegion, partitionOfRegion, routerGeographyOfRegion } from "../components/geographies";
-import * as arns from "../components/arns";
+import { BedrockFoundationModel } from "../components/catalog/foundation-model";
+import { CrossRegionInferenceProfileRegion, partitionOfRegion, routerGeographyOfRegion } from "../components/catalog/geographies";
+import * as arns from "../components/catalog/arns";
 
 describe("model catalog", () => {
     const all = Object.entries(BedrockFoundationModel).filter(([, v]) => v instanceof BedrockFoundationModel) as [string, BedrockFoundationModel][];

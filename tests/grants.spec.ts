@@ -2,10 +2,10 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as awsnative from "@pulumi/aws-native";
-import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing";
+import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
-import { IAM_LIMITS } from "../components/policy";
-import { inlineCharactersUsed, resolveRole } from "../components/grants";
+import { IAM_LIMITS } from "../components/iam/policy";
+import { inlineCharactersUsed, resolveRole } from "../components/iam/grants";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { policiesForRole, resolveOutput, setBedrockMocks, settle, type MockRecorder } from "../components/testing";
+import { policiesForRole, resolveOutput, setBedrockMocks, settle, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { decisions, type IamRequest, type Principal } from "./support/iam-eval";
 import { newRole } from "./support/programs";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { setBedrockMocks, settle, type MockRecorder } from "../components/testing";
+import { setBedrockMocks, settle, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import {
     AGENT_MAX_TOKENS_LIMIT,
@@ -8,7 +8,7 @@ import {
     PROMPT_MAX_TOKENS_LIMIT,
     toPromptInferenceShapes,
     validateInferenceConfiguration,
-} from "../components/inference-configuration";
+} from "../components/catalog/inference-configuration";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;

@@ -2,11 +2,11 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { setBedrockMocks, resolveOutput, settle, policiesForRole, type AttachedPolicy, type MockRecorder } from "../components/testing";
+import { setBedrockMocks, resolveOutput, settle, policiesForRole, type AttachedPolicy, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
-import { ModelAccessPolicy, type ModelAccessTarget } from "../components/model-access-policy";
-import { invokeStatements } from "../components/access";
-import { IAM_LIMITS, layoutPolicies, mergeStatements, policyJson, policySize, type Statement } from "../components/policy";
+import { ModelAccessPolicy, type ModelAccessTarget } from "../components/iam/model-access-policy";
+import { invokeStatements } from "../components/iam/access";
+import { IAM_LIMITS, layoutPolicies, mergeStatements, policyJson, policySize, type Statement } from "../components/iam/policy";
 
 const ACCOUNT = "123456789012";
 const M = bedrock.BedrockFoundationModel;

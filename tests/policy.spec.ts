@@ -1,7 +1,7 @@
-// Merging, measuring and splitting IAM statements as pure functions (components/policy.ts).
+// Merging, measuring and splitting IAM statements as pure functions (components/iam/policy.ts).
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { setBedrockMocks } from "../components/testing";
+import { setBedrockMocks } from "../components/testing/testing";
 import {
     canonical,
     IAM_LIMITS,
@@ -12,8 +12,8 @@ import {
     statementJson,
     statementSize,
     type Statement,
-} from "../components/policy";
-import { symbolic } from "../components/symbols";
+} from "../components/iam/policy";
+import { symbolic } from "../components/core/symbols";
 
 const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const KEY = "bedrock:InferenceProfileArn";

@@ -16,9 +16,9 @@ import {
     type Finding,
     type Plan,
     type PlanRole,
-} from "../components/preview";
-import { MockRecorder, fakeId } from "../components/testing";
-import { canonical, mergeStatements, parseStatements, policyJson, statementJson, type Statement } from "../components/policy";
+} from "../components/preview/preview";
+import { MockRecorder, fakeId } from "../components/testing/testing";
+import { canonical, mergeStatements, parseStatements, policyJson, statementJson, type Statement } from "../components/iam/policy";
 import * as testingEntry from "../sdk/nodejs/testing";
 
 const ROOT = path.join(__dirname, "..");
@@ -864,7 +864,7 @@ describe("offline preview (bedrock-genai preview)", () => {
             ]);
             expect(r.stderr).not.to.match(/preview\.(ts|js)|cli\.(ts|js)|mocha/);
             const dir = path.join(ROOT, "prog");
-            const message = `Cannot find module 'x'\nRequire stack:\n- ${path.join(ROOT, "components", "preview.ts")}\n- ${path.join(ROOT, "sdk", "nodejs", "cli.ts")}`;
+            const message = `Cannot find module 'x'\nRequire stack:\n- ${path.join(ROOT, "components", "preview", "preview.ts")}\n- ${path.join(ROOT, "sdk", "nodejs", "cli.ts")}`;
             expect(trimRequireStack(message, dir)).to.equal("Cannot find module 'x'");
             expect(trimRequireStack("plain message", dir)).to.equal("plain message");
         });

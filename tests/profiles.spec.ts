@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
-import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing";
+import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 
 const ACCOUNT = "123456789012";
@@ -504,7 +504,7 @@ describe("ApplicationInferenceProfile", () => {
         });
 
         it("checks a name known only at deploy time with the same message", async () => {
-            const { checkString } = await import("../components/validation");
+            const { checkString } = await import("../components/core/validation");
             const checked = checkString({ component: "ApplicationInferenceProfile", name: "p" }, "inferenceProfileName", Promise.resolve("bad!") as never, {
                 min: 1,
                 max: 64,

@@ -2,7 +2,7 @@
 // same IAM statements, errors naming the cross-language argument.
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing";
+import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import * as xl from "../sdk/nodejs/provider";
 

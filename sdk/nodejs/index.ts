@@ -4,21 +4,25 @@
  * Cross-region and application inference profiles, prompt routers, prompts and agents, with grant
  * helpers that attach least-privilege IAM role policies.
  */
-export { BedrockFoundationModel, type BedrockFoundationModelProps } from "../../components/foundation-model";
-export { CrossRegionInferenceProfileRegion, type Partition } from "../../components/geographies";
-export { CrossRegionInferenceProfile, type CrossRegionInferenceProfileProps, type ICrossRegionInferenceProfile } from "../../components/cross-region-profile";
+export { BedrockFoundationModel, type BedrockFoundationModelProps } from "../../components/catalog/foundation-model";
+export { CrossRegionInferenceProfileRegion, type Partition } from "../../components/catalog/geographies";
+export {
+    CrossRegionInferenceProfile,
+    type CrossRegionInferenceProfileProps,
+    type ICrossRegionInferenceProfile,
+} from "../../components/profiles/cross-region-profile";
 export {
     ApplicationInferenceProfile,
     type ApplicationInferenceProfileArgs,
     type ApplicationInferenceProfileAttributes,
     type ApplicationInferenceProfileSource,
     type IApplicationInferenceProfile,
-} from "../../components/application-profile";
-export { type RoleRef, type GrantOptions, type RolePolicyGrant } from "../../components/grants";
-export { BedrockValidationError, type Tags } from "../../components/validation";
-export { INVOKE_TOKENS } from "../../components/context";
-export { IAM_LIMITS } from "../../components/policy";
-export { ModelAccessPolicy, type ModelAccessPolicyArgs, type ModelAccessPolicyLayout, type ModelAccessTarget } from "../../components/model-access-policy";
+} from "../../components/profiles/application-profile";
+export { type RoleRef, type GrantOptions, type RolePolicyGrant } from "../../components/iam/grants";
+export { BedrockValidationError, type Tags } from "../../components/core/validation";
+export { INVOKE_TOKENS } from "../../components/core/context";
+export { IAM_LIMITS } from "../../components/iam/policy";
+export { ModelAccessPolicy, type ModelAccessPolicyArgs, type ModelAccessPolicyLayout, type ModelAccessTarget } from "../../components/iam/model-access-policy";
 export {
     PromptRouter,
     DefaultPromptRouterIdentifier,
@@ -27,7 +31,7 @@ export {
     type IPromptRouter,
     type PromptRouterArgs,
     type DefaultPromptRouterOptions,
-} from "../../components/prompt-router";
+} from "../../components/prompts/prompt-router";
 export {
     Prompt,
     PromptVariant,
@@ -43,7 +47,7 @@ export {
     type PromptToolConfiguration,
     type PromptToolSpecification,
     type KmsKeyRef,
-} from "../../components/prompt";
+} from "../../components/prompts/prompt";
 export {
     type InferenceConfiguration,
     validateInferenceConfiguration,
@@ -51,8 +55,8 @@ export {
     toPromptInferenceShapes,
     PROMPT_MAX_TOKENS_LIMIT,
     AGENT_MAX_TOKENS_LIMIT,
-} from "../../components/inference-configuration";
-export { type IInvokable } from "../../components/invokable";
+} from "../../components/catalog/inference-configuration";
+export { type IInvokable } from "../../components/core/invokable";
 export {
     Agent,
     AgentCollaboratorType,
@@ -66,8 +70,8 @@ export {
     type AgentMemory,
     type PromptOverrideConfiguration,
     type PromptStepConfiguration,
-} from "../../components/agent";
-export { AgentAlias, TEST_ALIAS_ID, type AgentAliasArgs, type AddAgentAliasArgs, type IAgent, type IAgentAlias } from "../../components/agent-alias";
+} from "../../components/agents/agent";
+export { AgentAlias, TEST_ALIAS_ID, type AgentAliasArgs, type AddAgentAliasArgs, type IAgent, type IAgentAlias } from "../../components/agents/agent-alias";
 export {
     AgentActionGroup,
     ActionGroupExecutor,
@@ -78,4 +82,4 @@ export {
     type FunctionSchema,
     type LambdaRef,
     type ParameterType,
-} from "../../components/agent-action-group";
+} from "../../components/agents/agent-action-group";

@@ -18,8 +18,8 @@ export {
     type RecordedResource,
     type AttachedPolicy,
     type TrustStatement,
-} from "../../components/testing";
-export type { Statement } from "../../components/policy";
+} from "../../components/testing/testing";
+export type { Statement } from "../../components/iam/policy";
 export {
     previewProgram,
     PLAN_JSON_SCHEMA,
@@ -32,4 +32,4 @@ export {
     type Finding,
     type CheckRule,
     type PreviewOptions,
-} from "../../components/preview";
+} from "../../components/preview/preview";

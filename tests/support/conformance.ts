@@ -17,7 +17,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CelEngine, TemplateFile, type Engine, type StandardDiagnostic } from "@aws/cloudformation-validate";
-import type { MockRecorder, RecordedResource } from "../../components/testing";
+import type { MockRecorder, RecordedResource } from "../../components/testing/testing";
 
 /** The wire value Pulumi uses for unknown values. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -362,9 +362,4 @@ export function runProgram(file: string): Record<string, unknown> {
     delete require.cache[resolved];
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(resolved) as Record<string, unknown>;
-}
-
-/** Whether a module of the package exists (`components/<name>.ts`). */
-export function componentExists(name: string): boolean {
-    return fs.existsSync(path.join(ROOT, "components", `${name}.ts`));
 }

@@ -8,7 +8,7 @@
  * format; those run through the simulator's unvalidated entry point with the same policies.
  */
 import { runSimulation, runUnsafeSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
-import { parseArn } from "../../components/arns";
+import { parseArn } from "../../components/catalog/arns";
 
 /** The outcome of a request. */
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";

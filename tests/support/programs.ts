@@ -1,11 +1,7 @@
 /**
  * Test programs shared by the reliability specs (conformance, determinism, preview): each one uses a
- * component the way a user would, with its grants. Programs for modules that are not written yet
- * (prompts, routers, agents) are listed only when their module exists, so an absent module adds no
- * test; `uncovered()` says which.
+ * component the way a user would, with its grants.
  */
-import * as fs from "fs";
-import * as path from "path";
 import * as aws from "@pulumi/aws";
 import * as bedrock from "../../sdk/nodejs";
 
@@ -20,7 +16,6 @@ export interface Program {
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
-const ROOT = path.resolve(__dirname, "..", "..");
 
 /** A Lambda-style role, as users write it. */
 export function newRole(name = "fn-role"): aws.iam.Role {
@@ -41,10 +36,6 @@ export const GEOGRAPHIES: { geo: bedrock.CrossRegionInferenceProfileRegion; regi
 
 /** Regions where AWS's validator reports that `AWS::Bedrock::ApplicationInferenceProfile` does not exist (F3006). */
 export const APP_PROFILE_UNAVAILABLE = ["us-gov-west-1", "us-gov-east-1"];
-
-function exists(module: string): boolean {
-    return fs.existsSync(path.join(ROOT, "components", `${module}.ts`));
-}
 
 function sdk(): Record<string, any> {
     return bedrock as unknown as Record<string, any>;
@@ -134,12 +125,12 @@ export function corePrograms(): Program[] {
     return programs;
 }
 
-/** Programs for the modules written in parallel (routers, prompts, agents), when they exist. */
+/** Programs for routers, prompts and agents. */
 export function extendedPrograms(): Program[] {
     const out: Program[] = [];
     const b = sdk();
     const inference = { temperature: 0.2, topP: 0.9, maxTokens: 512, stopSequences: ["\n\nHuman:"], topK: 250 };
-    if (exists("prompt-router") && b.PromptRouter && b.DefaultPromptRouterIdentifier) {
+    {
         out.push({
             name: "default and custom prompt routers with grants",
             region: "us-east-1",
@@ -162,7 +153,7 @@ export function extendedPrograms(): Program[] {
             },
         });
     }
-    if (exists("prompt") && b.Prompt && b.PromptVariant) {
+    {
         out.push({
             name: "prompt with text and chat variants on a model, a profile and a router, and a version",
             region: "us-east-1",
@@ -199,7 +190,7 @@ export function extendedPrograms(): Program[] {
                         inferenceConfiguration: { temperature: 0.7, anthropicVersion: "bedrock-2023-05-31" },
                     }),
                 ];
-                if (b.PromptRouter && b.DefaultPromptRouterIdentifier) {
+                {
                     variants.push(
                         b.PromptVariant.text({
                             variantName: "variant1",
@@ -220,7 +211,7 @@ export function extendedPrograms(): Program[] {
             },
         });
     }
-    if (exists("agent") && b.Agent) {
+    {
         out.push({
             name: "agent on a cross-region profile, with an action group, prompt override and alias",
             region: "us-east-1",
@@ -266,16 +257,6 @@ export function extendedPrograms(): Program[] {
         });
     }
     return out;
-}
-
-/** Modules the extended programs would cover, and whether each is absent. */
-export function uncovered(): string[] {
-    const b = sdk();
-    const missing: string[] = [];
-    if (!(exists("prompt-router") && b.PromptRouter)) missing.push("PromptRouter (components/prompt-router.ts, or its export)");
-    if (!(exists("prompt") && b.Prompt)) missing.push("Prompt (components/prompt.ts, or its export)");
-    if (!(exists("agent") && b.Agent)) missing.push("Agent (components/agent.ts, or its export)");
-    return missing;
 }
 
 /** Every program: core and extended. */

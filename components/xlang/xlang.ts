@@ -10,14 +10,14 @@
  * ARNs and IAM statements are the same in every language.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { invokeStatements, usageStatements } from "./access";
-import { ApplicationInferenceProfile } from "./application-profile";
-import { roleNameFromArn } from "./arns";
-import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
-import { BedrockFoundationModel } from "./foundation-model";
-import { CrossRegionInferenceProfileRegion } from "./geographies";
-import { attachPolicy, grantInvokeTo, grantUsageTo, type Grantee, type RolePolicyGrant } from "./grants";
-import { checkArgs, fail, type Where } from "./validation";
+import { invokeStatements, usageStatements } from "../iam/access";
+import { ApplicationInferenceProfile } from "../profiles/application-profile";
+import { roleNameFromArn } from "../catalog/arns";
+import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "../profiles/cross-region-profile";
+import { BedrockFoundationModel } from "../catalog/foundation-model";
+import { CrossRegionInferenceProfileRegion } from "../catalog/geographies";
+import { attachPolicy, grantInvokeTo, grantUsageTo, type Grantee, type RolePolicyGrant } from "../iam/grants";
+import { checkArgs, fail, type Where } from "../core/validation";
 
 /** Arguments of `CrossRegionProfile`. */
 export interface CrossRegionProfileArgs {

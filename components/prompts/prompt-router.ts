@@ -10,16 +10,16 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as bedrock from "@pulumi/aws-native/bedrock";
-import type { ApplicationProfileTarget, FoundationModelTarget, PromptRouterTarget, SystemProfileTarget } from "./access";
-import { defaultPromptRouterArn, foundationModelArn, promptRouterArn, systemProfileArn } from "./arns";
-import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "./context";
-import { BedrockFoundationModel } from "./foundation-model";
-import { partitionOfRegion, routerGeographyOfRegion } from "./geographies";
-import { grantInvokeTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
-import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
-import { foundationModelOf, isInvokable, type IInvokable } from "./invokable";
-import { symbolic } from "./symbols";
-import { checkArgs, checkNumber, checkString, fail, memberRule, normalizeTags, type Tags, type Where } from "./validation";
+import type { ApplicationProfileTarget, FoundationModelTarget, PromptRouterTarget, SystemProfileTarget } from "../iam/access";
+import { defaultPromptRouterArn, foundationModelArn, promptRouterArn, systemProfileArn } from "../catalog/arns";
+import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
+import { BedrockFoundationModel } from "../catalog/foundation-model";
+import { partitionOfRegion, routerGeographyOfRegion } from "../catalog/geographies";
+import { grantInvokeTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
+import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
+import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokable";
+import { symbolic } from "../core/symbols";
+import { checkArgs, checkNumber, checkString, fail, memberRule, normalizeTags, type Tags, type Where } from "../core/validation";
 
 /**
  * The identifier of one of AWS's default prompt routers, and the catalog models it routes between.

@@ -5,10 +5,10 @@
  */
 import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { INVOKE_TOKENS } from "./context";
-import { roleNameFromArn } from "./arns";
-import { parseStatements, type Statement } from "./policy";
-import { CrossRegionInferenceProfileRegion } from "./geographies";
+import { INVOKE_TOKENS } from "../core/context";
+import { roleNameFromArn } from "../catalog/arns";
+import { parseStatements, type Statement } from "../iam/policy";
+import { CrossRegionInferenceProfileRegion } from "../catalog/geographies";
 
 /** The value Pulumi uses on the wire for an unknown (computed) value. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

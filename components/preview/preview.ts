@@ -7,9 +7,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { roleNameFromArn } from "./arns";
-import { IAM_LIMITS, parseStatements, type Statement } from "./policy";
-import { parseTrustPolicy, setBedrockMocks, type MockRecorder, type RecordedResource, type TrustStatement } from "./testing";
+import { roleNameFromArn } from "../catalog/arns";
+import { IAM_LIMITS, parseStatements, type Statement } from "../iam/policy";
+import { parseTrustPolicy, setBedrockMocks, type MockRecorder, type RecordedResource, type TrustStatement } from "../testing/testing";
 
 // ---------------------------------------------------------------------------------------------
 // Program and stack configuration
@@ -169,7 +169,7 @@ let resolverInstalled = false;
 
 /** The entry points of this package (source under ts-node, compiled under `bin/`). */
 function packageEntry(subpath: string): string {
-    const sdk = path.join(__dirname, "..", "sdk", "nodejs");
+    const sdk = path.join(__dirname, "..", "..", "sdk", "nodejs");
     const file = subpath === "" ? "index" : subpath;
     return require.resolve(path.join(sdk, file));
 }

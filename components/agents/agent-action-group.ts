@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as lambda from "@pulumi/aws/lambda";
 import type * as native from "@pulumi/aws-native";
-import { checkString, fail, type Where } from "./validation";
+import { checkString, fail, type Where } from "../core/validation";
 
 /** A Lambda function: an `aws.lambda.Function`, or a function ARN (optionally qualified). */
 export type LambdaRef = lambda.Function | pulumi.Input<string>;

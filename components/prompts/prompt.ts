@@ -9,10 +9,10 @@ import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as bedrock from "@pulumi/aws-native/bedrock";
 import type * as inputs from "@pulumi/aws-native/types/input";
-import { foundationModelArn, promptArn as buildPromptArn } from "./arns";
-import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "./context";
-import { BedrockFoundationModel } from "./foundation-model";
-import { attachPolicy, resolveRole, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
+import { foundationModelArn, promptArn as buildPromptArn } from "../catalog/arns";
+import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
+import { BedrockFoundationModel } from "../catalog/foundation-model";
+import { attachPolicy, resolveRole, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import {
     anthropicModels,
     checkAnthropicOnly,
@@ -21,11 +21,11 @@ import {
     toPromptInferenceShapes,
     validateInferenceConfiguration,
     type InferenceConfiguration,
-} from "./inference-configuration";
-import { foundationModelOf, isInvokable, type IInvokable } from "./invokable";
-import type { Statement } from "./policy";
-import { symbolic } from "./symbols";
-import { checkArgs, checkString, fail, normalizeTags, type StringRule, type Tags, type Where } from "./validation";
+} from "../catalog/inference-configuration";
+import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokable";
+import type { Statement } from "../iam/policy";
+import { symbolic } from "../core/symbols";
+import { checkArgs, checkString, fail, normalizeTags, type StringRule, type Tags, type Where } from "../core/validation";
 
 type PromptVariantInput = inputs.bedrock.PromptVariantArgs;
 

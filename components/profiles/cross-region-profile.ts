@@ -2,15 +2,15 @@
  * System-defined (cross-region) inference profiles: `CrossRegionInferenceProfile`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { SystemProfileTarget } from "./access";
-import { systemProfileArn } from "./arns";
-import { callerContext, type CallerContext } from "./context";
-import { BedrockFoundationModel } from "./foundation-model";
-import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "./geographies";
-import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
-import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
-import { symbolic } from "./symbols";
-import { checkArgs, fail, memberRule, type Where } from "./validation";
+import type { SystemProfileTarget } from "../iam/access";
+import { systemProfileArn } from "../catalog/arns";
+import { callerContext, type CallerContext } from "../core/context";
+import { BedrockFoundationModel } from "../catalog/foundation-model";
+import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
+import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
+import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
+import { symbolic } from "../core/symbols";
+import { checkArgs, fail, memberRule, type Where } from "../core/validation";
 
 /** Arguments of `CrossRegionInferenceProfile` and `CrossRegionInferenceProfile.fromConfig`. */
 export interface CrossRegionInferenceProfileProps {

@@ -3,9 +3,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { foundationModelArn } from "./arns";
-import type { FoundationModelTarget } from "./access";
-import { callerContext } from "./context";
-import { grantInvokeTo, type AccessContext, type Grantee, type RoleRef, type GrantOptions, type RolePolicyGrant } from "./grants";
+import type { FoundationModelTarget } from "../iam/access";
+import { callerContext } from "../core/context";
+import { grantInvokeTo, type AccessContext, type Grantee, type RoleRef, type GrantOptions, type RolePolicyGrant } from "../iam/grants";
 
 /** Capabilities of a foundation model. Every flag defaults to false. */
 export interface BedrockFoundationModelProps {

@@ -4,12 +4,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as bedrock from "@pulumi/aws-native/bedrock";
-import { agentAliasArn, parseArn } from "./arns";
-import { ACCOUNT_ID_LENGTH, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "./context";
-import { attachPolicy, resolveRole, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
-import type { Statement } from "./policy";
-import { symbolic } from "./symbols";
-import { checkArgs, checkString, fail, normalizeTags, stringProblem, type Tags, type Where } from "./validation";
+import { agentAliasArn, parseArn } from "../catalog/arns";
+import { ACCOUNT_ID_LENGTH, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
+import { attachPolicy, resolveRole, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
+import type { Statement } from "../iam/policy";
+import { symbolic } from "../core/symbols";
+import { checkArgs, checkString, fail, normalizeTags, stringProblem, type Tags, type Where } from "../core/validation";
 import { NAME_PATTERN, NAME_TEXT } from "./agent-action-group";
 
 /** The id of the test alias every agent has; it routes to the agent's `DRAFT` version. */

@@ -4,7 +4,7 @@
  * Facts: `bedrock-iam.md` (AWS Bedrock user guide: inference-profiles-prereq, inference-prereq,
  * geographic and global cross-region inference, prompt routing). Strings may be symbolic.
  */
-import { foundationModelArn, globalFoundationModelArn } from "./arns";
+import { foundationModelArn, globalFoundationModelArn } from "../catalog/arns";
 import type { Statement } from "./policy";
 
 /** `bedrock:InvokeModel` covers InvokeModel and Converse; the stream action covers the streaming calls. */

@@ -10,17 +10,17 @@ import * as bedrock from "@pulumi/aws-native/bedrock";
 import * as iam from "@pulumi/aws/iam";
 import * as lambda from "@pulumi/aws/lambda";
 import type * as native from "@pulumi/aws-native";
-import { invokeStatements, profileArns, GET_PROFILE } from "./access";
-import { agentArn as buildAgentArn, guardrailArn, iamRoleArn, knowledgeBaseArn, s3ObjectArn } from "./arns";
-import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, type CallerContext } from "./context";
-import { BedrockFoundationModel } from "./foundation-model";
-import { contentHash } from "./prompt";
-import { attachPolicy, resolveRole, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "./grants";
-import { mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
-import { foundationModelOf, isInvokable, type IInvokable } from "./invokable";
-import type { Statement } from "./policy";
-import { symbolic } from "./symbols";
-import { checkArgs, checkNumber, checkString, fail, normalizeTags, type Tags, type Where } from "./validation";
+import { invokeStatements, profileArns, GET_PROFILE } from "../iam/access";
+import { agentArn as buildAgentArn, guardrailArn, iamRoleArn, knowledgeBaseArn, s3ObjectArn } from "../catalog/arns";
+import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, type CallerContext } from "../core/context";
+import { BedrockFoundationModel } from "../catalog/foundation-model";
+import { contentHash } from "../prompts/prompt";
+import { attachPolicy, resolveRole, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "../iam/grants";
+import { mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
+import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokable";
+import type { Statement } from "../iam/policy";
+import { symbolic } from "../core/symbols";
+import { checkArgs, checkNumber, checkString, fail, normalizeTags, type Tags, type Where } from "../core/validation";
 import {
     AgentActionGroup,
     builtInActionGroup,

@@ -3,7 +3,7 @@
  * Pure functions; strings may hold symbolic placeholders (`symbols.ts`), which are measured at
  * their maximum length.
  */
-import { maxLength } from "./symbols";
+import { maxLength } from "../core/symbols";
 
 /** `{ operator: { key: values } }`, e.g. `{ StringEquals: { "bedrock:InferenceProfileArn": [arn] } }`. */
 export type ConditionBlock = Record<string, Record<string, string[]>>;

@@ -8,11 +8,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
 import { invokeStatements, usageStatements, type AccessTarget } from "./access";
-import { roleNameFromArn } from "./arns";
+import { roleNameFromArn } from "../catalog/arns";
 import { IAM_LIMITS, mergeStatements, parseStatements, policyJson, policySize, sortStatements, type Statement } from "./policy";
-import { perProgram } from "./program-state";
-import { resolveSymbols } from "./symbols";
-import { fail, type Where } from "./validation";
+import { perProgram } from "../core/program-state";
+import { resolveSymbols } from "../core/symbols";
+import { fail, type Where } from "../core/validation";
 
 /** A role: an `aws.iam.Role`, a role name, or a role ARN. */
 export type RoleRef = iam.Role | string;

@@ -11,7 +11,7 @@ import * as iam from "@pulumi/aws/iam";
 import { invokeStatements, usageStatements, type AccessTarget } from "./access";
 import { type AccessContext, inlineCharactersUsed, recordInlineCharacters, renderPolicy, resolveRole, type ResolvedRole, type RoleRef } from "./grants";
 import { IAM_LIMITS, layoutPolicies, mergeStatements, policySize, type Statement } from "./policy";
-import { fail, show, type Where } from "./validation";
+import { fail, show, type Where } from "../core/validation";
 
 /** Anything whose access IAM can express: models, cross-region and application profiles, routers. */
 export interface ModelAccessTarget {

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { perProgram } from "./program-state";
-import { CrossRegionInferenceProfileRegion } from "./geographies";
+import { CrossRegionInferenceProfileRegion } from "../catalog/geographies";
 import { symbolic } from "./symbols";
 
 /** The invoke tokens this package calls; mock them to test a program (see the testing helper). */

@@ -4,16 +4,21 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as bedrock from "@pulumi/aws-native/bedrock";
-import type { ApplicationProfileTarget, FoundationModelTarget, SystemProfileTarget } from "./access";
-import { applicationProfileArn, foundationModelArn, parseArn } from "./arns";
-import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "./context";
+import type { ApplicationProfileTarget, FoundationModelTarget, SystemProfileTarget } from "../iam/access";
+import { applicationProfileArn, foundationModelArn, parseArn } from "../catalog/arns";
+import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
 import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
-import { BedrockFoundationModel } from "./foundation-model";
-import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "./geographies";
-import { grantInvokeTo, grantUsageTo, programSequence, type GrantOptions, type RoleRef, type RolePolicyGrant } from "./grants";
-import { checkAnthropicOnly, mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "./inference-configuration";
-import { symbolic } from "./symbols";
-import { checkArgs, checkString, fail, normalizeTags, type Tags, type Where } from "./validation";
+import { BedrockFoundationModel } from "../catalog/foundation-model";
+import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
+import { grantInvokeTo, grantUsageTo, programSequence, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
+import {
+    checkAnthropicOnly,
+    mergeInferenceConfiguration,
+    validateInferenceConfiguration,
+    type InferenceConfiguration,
+} from "../catalog/inference-configuration";
+import { symbolic } from "../core/symbols";
+import { checkArgs, checkString, fail, normalizeTags, type Tags, type Where } from "../core/validation";
 
 /**
  * What an application profile copies: a foundation model (one Region), a cross-region profile (its
