@@ -307,3 +307,26 @@ export function grantInvokeTo(grantee: Grantee, role: RoleRef, opts?: GrantOptio
 export function grantUsageTo(grantee: Grantee, role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
     return grant("usage", grantee, role, opts);
 }
+
+/** Options of `grantStatements`. */
+export interface StatementGrantOptions extends GrantOptions {
+    /** Who grants, for error messages (component and name). */
+    where: Where;
+    /** A stable name for what is granted (e.g. `${componentName}-access`); part of the policy names. */
+    name: string;
+    /** The argument that named the role, for error messages (default `role`). */
+    argName?: string;
+    /** A description for a managed policy, if one is needed. */
+    description?: string;
+}
+
+/**
+ * Grants `role` arbitrary symbolic `statements` (built by the pure builders in `access.ts`) through the
+ * role's access set. The result is usable as `dependsOn` as it is (do not spread or index it).
+ */
+export function grantStatements(role: RoleRef, statements: Statement[], opts: StatementGrantOptions): RolePolicyGrant {
+    const resolved = resolveRole(role, opts.argName ?? "role", opts.where);
+    const parent = opts.parent ?? resolved.resource;
+    const name = uniqueName(parent, `${opts.name}-${resolved.key}`);
+    return attachPolicy(name, resolved, statements, { ...opts, parent, where: opts.where });
+}
