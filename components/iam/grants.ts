@@ -330,3 +330,8 @@ export function grantStatements(role: RoleRef, statements: Statement[], opts: St
     const name = uniqueName(parent, `${opts.name}-${resolved.key}`);
     return attachPolicy(name, resolved, statements, { ...opts, parent, where: opts.where });
 }
+
+/** One value that waits for every policy of all `grants`: pass it to `dependsOn`. */
+export function allGrants(grants: RolePolicyGrant[]): RolePolicyGrant {
+    return [...new Set(grants.flat())];
+}
