@@ -1,214 +1,437 @@
+// The role access set: every grant on a role merged into one layout, on the role's own provider.
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as awsnative from "@pulumi/aws-native";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
-import { IAM_LIMITS } from "../components/iam/policy";
-import { inlineCharactersUsed, resolveRole } from "../components/iam/grants";
+import { IAM_LIMITS, parseStatements, type Statement } from "../components/iam/policy";
+import { boundedName, flushRoleAccess, MAX_POLICY_RESOURCE_NAME } from "../components/iam/access-set";
+import { observeRoles, recordRole } from "../components/iam/roles";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
+const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+const GET_INVOKE = ["bedrock:GetInferenceProfile", ...INVOKE];
+const CLAUDE = [
+    M.ANTHROPIC_CLAUDE_SONNET_4_V1_0,
+    M.ANTHROPIC_CLAUDE_OPUS_4_V1_0,
+    M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0,
+    M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+    M.ANTHROPIC_CLAUDE_3_5_SONNET_V1_0,
+    M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0,
+    M.ANTHROPIC_CLAUDE_SONNET_V1_0,
+    M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
+];
 
-describe("grants", () => {
+/** Captures `pulumi.log.warn` and `info` messages while `fn` runs. */
+async function capturingLogs(fn: () => Promise<void>): Promise<{ warn: string[]; info: string[] }> {
+    const logs = { warn: [] as string[], info: [] as string[] };
+    const original = { warn: pulumi.log.warn, info: pulumi.log.info };
+    (pulumi.log as { warn: unknown }).warn = async (m: string) => void logs.warn.push(m);
+    (pulumi.log as { info: unknown }).info = async (m: string) => void logs.info.push(m);
+    try {
+        await fn();
+    } finally {
+        (pulumi.log as { warn: unknown }).warn = original.warn;
+        (pulumi.log as { info: unknown }).info = original.info;
+    }
+    return logs;
+}
+
+/** The loop a CDK user writes: `n` application profiles on US profiles of eight Claude models, both grants each. */
+function tenantLoop(n: number, role: aws.iam.Role | string, order: "forward" | "reverse" = "forward"): bedrock.ApplicationInferenceProfile[] {
+    const profiles = Array.from({ length: n }, (_, i) => {
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: CLAUDE[i % CLAUDE.length] });
+        return new bedrock.ApplicationInferenceProfile(`tenant-${i}`, { inferenceProfileName: `tenant-${i}`, modelSource: cris });
+    });
+    const granted = order === "forward" ? profiles : [...profiles].reverse();
+    for (const aip of granted) {
+        aip.grantProfileUsage(role);
+        aip.grantInvoke(role);
+    }
+    return profiles;
+}
+
+/** Every statement of the role's policies, merged back by resource: `Action|Condition` -> sorted resources. */
+function allowedPairs(statements: Statement[]): Map<string, string[]> {
+    const out = new Map<string, Set<string>>();
+    for (const s of statements) {
+        const key = `${s.Action.join(",")}|${JSON.stringify(s.Condition ?? {})}`;
+        const set = out.get(key) ?? new Set<string>();
+        s.Resource.forEach((r) => set.add(r));
+        out.set(key, set);
+    }
+    return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
+}
+
+describe("grants: one access set per role", () => {
     let rec: MockRecorder;
     beforeEach(() => {
-        rec = setBedrockMocks({ region: "eu-west-1", accountId: "210987654321" });
+        rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
     });
 
-    it("a foundation model's grantInvoke allows the model in the caller's Region only", async () => {
+    it("a foundation model's grantInvoke: one inline policy, a child of the role, named after it", async () => {
         const role = new aws.iam.Role("r", { assumeRolePolicy: "{}" });
         const made = M.AMAZON_NOVA_PRO_V1.grantInvoke(role);
-        expect(made).to.have.length(1);
         await settle();
-        const [policy] = policiesForRole(rec, (await resolveOutput(role.name)) as string);
-        expect(policy.name).to.equal("model-amazon-nova-pro-v1-0-invoke-r");
+        const [policy, ...rest] = policiesForRole(rec, (await resolveOutput(role.name)) as string);
+        expect(rest).to.deep.equal([]);
+        expect(policy.name).to.equal("r-bedrock");
         expect(JSON.parse(policy.json)).to.deep.equal({
             Version: "2012-10-17",
-            Statement: [
-                {
-                    Effect: "Allow",
-                    Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-                    Resource: "arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-pro-v1:0",
-                },
-            ],
+            Statement: [{ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0" }],
         });
-        expect(await resolveOutput(M.AMAZON_NOVA_PRO_V1.invokableArn)).to.equal("arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-pro-v1:0");
+        const recorded = rec.find("aws:iam/rolePolicy:RolePolicy", "r-bedrock");
+        expect(recorded.parent).to.match(/aws:iam\/role:Role::r$/);
+        const resources = (await resolveOutput(made)) as pulumi.Resource[];
+        expect(resources.map((r) => (r as unknown as { __name: string }).__name)).to.deep.equal(["r-bedrock"]);
     });
 
-    it("policies are parented to the granted component and named after it and the role", async () => {
-        const p = new bedrock.ApplicationInferenceProfile("tenant-a", { inferenceProfileName: "tenant a", modelSource: M.AMAZON_NOVA_PRO_V1 });
-        const [policy] = p.grantInvoke("app-role");
+    it("grantInvoke on a profile allows GetInferenceProfile on it (AWS's inference prerequisites)", async () => {
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0 });
+        cris.grantInvoke("app-role");
         await settle();
-        const recorded = rec.find("aws:iam/rolePolicy:RolePolicy", "tenant-a-invoke-app-role");
-        expect(recorded.inputs.role).to.equal("app-role");
-        expect(await resolveOutput((policy as aws.iam.RolePolicy).role)).to.equal("app-role");
-        expect(recorded.parent ?? "").to.match(/ApplicationInferenceProfile::tenant-a$/);
+        const profile = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0";
+        const [policy] = policiesForRole(rec, "app-role");
+        expect(policy.statements).to.deep.equal([
+            { Effect: "Allow", Action: GET_INVOKE, Resource: [profile] },
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: G.US.destinationRegions.map((r) => `arn:aws:bedrock:${r}::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0`).sort(),
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": [profile] } },
+            },
+        ]);
     });
 
-    it("keeps the role's inline policies within IAM's limit and spills further grants into managed policies", async () => {
-        const role = new aws.iam.Role("big", { assumeRolePolicy: "{}" });
-        const profiles = Array.from(
-            { length: 16 },
-            (_, i) =>
-                new bedrock.ApplicationInferenceProfile(`p${i}`, {
-                    inferenceProfileName: `tenant ${i}`,
-                    modelSource: bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.AMAZON_NOVA_PRO_V1 }),
-                }),
-        );
-        for (const p of profiles) p.grantInvoke(role);
+    it("a handful of grants on one role keep one inline policy, however many kinds", async () => {
+        const role = new aws.iam.Role("few", { assumeRolePolicy: "{}" });
+        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        const app = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "app", modelSource: cris });
+        cris.grantInvoke(role);
+        app.grantInvoke(role);
+        app.grantProfileUsage(role);
+        M.AMAZON_NOVA_PRO_V1.grantInvoke(role);
         await settle();
-        const name = (await resolveOutput(role.name)) as string;
-        const policies = policiesForRole(rec, name);
-        const inline = policies.filter((p) => p.kind === "inline");
-        const managed = policies.filter((p) => p.kind === "managed");
-        expect(inline.length + managed.length).to.equal(16);
-        expect(managed.length).to.be.greaterThan(0);
-        const inlineChars = inline.reduce((n, p) => n + p.json.length, 0);
-        expect(inlineChars).to.be.at.most(IAM_LIMITS.inlinePerRole);
-        expect(inlineCharactersUsed(resolveRole(role))).to.be.at.most(IAM_LIMITS.inlinePerRole);
-        for (const m of managed) expect(m.json.length).to.be.at.most(IAM_LIMITS.managedPolicy);
-        // Each managed policy is attached to the role.
-        expect(rec.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.role)).to.deep.equal(managed.map(() => name));
+        const policies = policiesForRole(rec, (await resolveOutput(role.name)) as string);
+        expect(policies.map((p) => `${p.kind} ${p.name}`)).to.deep.equal(["inline few-bedrock"]);
+        expect(rec.byType("aws:iam/policy:Policy")).to.have.length(0);
     });
 
-    it("warns past IAM's default quota of 10 managed policies on a role and refuses past 20", async () => {
-        const warnings: string[] = [];
-        const original = pulumi.log.warn;
-        (pulumi.log as { warn: typeof pulumi.log.warn }).warn = async (msg: string) => {
-            warnings.push(msg);
-        };
-        try {
-            const source = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.AMAZON_NOVA_PRO_V1 });
+    describe("the CDK user's loop: N application profiles granted one by one to one role", function () {
+        this.timeout(60_000);
+
+        it("N=100: at most one inline and two managed policies, each within IAM's limits, no Region wildcard, exactly the grants", async () => {
+            const role = new aws.iam.Role("fn-role", { assumeRolePolicy: "{}" });
+            const profiles = tenantLoop(100, role);
+            await settle();
+            const name = (await resolveOutput(role.name)) as string;
+            const policies = policiesForRole(rec, name);
+            const inline = policies.filter((p) => p.kind === "inline");
+            const managed = policies.filter((p) => p.kind === "managed");
+            expect(inline).to.have.length(1);
+            expect(managed.length).to.be.at.most(2);
+            expect(inline[0].json.length).to.be.at.most(IAM_LIMITS.inlinePerRole);
+            for (const m of managed) expect(m.json.length).to.be.at.most(IAM_LIMITS.managedPolicy);
+            for (const p of policies) expect(p.json).to.not.match(/:bedrock:\*:/);
+
+            // What the 200 grants allow, pair by pair, and nothing else.
+            const appArns = (await Promise.all(profiles.map((p) => resolveOutput(p.inferenceProfileArn)))) as string[];
+            const sys = (m: bedrock.BedrockFoundationModel) => `arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.${m.modelId}`;
+            const expected = new Map<string, string[]>();
+            expected.set(`${GET_INVOKE.join(",")}|{}`, [...appArns, ...CLAUDE.map(sys)].sort());
+            expected.set(`bedrock:ListInferenceProfiles|{}`, ["*"]);
+            for (const m of CLAUDE) {
+                expected.set(
+                    `${INVOKE.join(",")}|${JSON.stringify({
+                        ArnLike: { "bedrock:InferenceProfileArn": ["arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/*", sys(m)] },
+                    })}`,
+                    G.US.destinationRegions.map((r) => `arn:aws:bedrock:${r}::foundation-model/${m.modelId}`).sort(),
+                );
+            }
+            const actual = allowedPairs(policies.flatMap((p) => p.statements));
+            expect(Object.fromEntries(actual)).to.deep.equal(Object.fromEntries(expected));
+            // Each application profile ARN appears once across the role's policies.
+            const all = policies.map((p) => p.json).join("");
+            for (const arn of appArns) expect(all.split(arn).length - 1, arn).to.equal(1);
+        });
+
+        it("a loop and one ModelAccessPolicy over the same targets attach the same documents, in any order", async () => {
+            const documents = async (program: () => void): Promise<string[]> => {
+                const r = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+                program();
+                await settle();
+                return policiesForRole(r, "tenants").map((p) => `${p.kind} ${p.name} ${p.json}`);
+            };
+            const loop = await documents(() => tenantLoop(40, "tenants"));
+            const reversed = await documents(() => tenantLoop(40, "tenants", "reverse"));
+            const viaPolicy = await documents(() => {
+                const profiles = Array.from({ length: 40 }, (_, i) => {
+                    const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: CLAUDE[i % CLAUDE.length] });
+                    return new bedrock.ApplicationInferenceProfile(`tenant-${i}`, { inferenceProfileName: `tenant-${i}`, modelSource: cris });
+                });
+                new bedrock.ModelAccessPolicy("tenants-access", { role: "tenants", invoke: profiles, usage: [...profiles].reverse() });
+            });
+            expect(loop.length).to.be.greaterThan(0);
+            expect(reversed).to.deep.equal(loop);
+            expect(viaPolicy).to.deep.equal(loop);
+        });
+
+        it("equal values from many fromConfig calls are one placeholder: the layout does not grow with the calls", async () => {
+            // The loop above calls fromConfig once per profile; hoisting it gives the same documents.
+            const hoisted = async (): Promise<string[]> => {
+                const r = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+                const cris = CLAUDE.map((model) => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model }));
+                for (let i = 0; i < 40; i++) {
+                    const aip = new bedrock.ApplicationInferenceProfile(`tenant-${i}`, { inferenceProfileName: `tenant-${i}`, modelSource: cris[i % 8] });
+                    aip.grantProfileUsage("tenants");
+                    aip.grantInvoke("tenants");
+                }
+                await settle();
+                return policiesForRole(r, "tenants").map((p) => `${p.kind} ${p.name} ${p.json}`);
+            };
+            const inLoop = async (): Promise<string[]> => {
+                const r = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+                tenantLoop(40, "tenants");
+                await settle();
+                return policiesForRole(r, "tenants").map((p) => `${p.kind} ${p.name} ${p.json}`);
+            };
+            expect(await inLoop()).to.deep.equal(await hoisted());
+        });
+    });
+
+    describe("what a grant returns", () => {
+        it("makes a resource wait for every policy that carries the grant (dependsOn)", async () => {
+            const role = new aws.iam.Role("dep", { assumeRolePolicy: "{}" });
             const profiles = Array.from(
-                { length: 40 },
-                (_, i) => new bedrock.ApplicationInferenceProfile(`q${i}`, { inferenceProfileName: `q ${i}`, modelSource: source }),
+                { length: 60 },
+                (_, i) =>
+                    new bedrock.ApplicationInferenceProfile(`p${i}`, {
+                        inferenceProfileName: `p${i}`,
+                        modelSource: bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: CLAUDE[i % 8] }),
+                    }),
             );
-            let refused = "";
-            let granted = 0;
-            for (const p of profiles) {
-                try {
-                    p.grantInvoke("busy-role");
-                    granted++;
-                } catch (e) {
-                    refused = (e as Error).message;
-                    break;
+            const grants = profiles.map((p) => p.grantInvoke(role));
+            const waiter = new aws.sns.Topic("waiter", {}, { dependsOn: bedrock.allGrants(grants) });
+            const single = new aws.sns.Topic("single", {}, { dependsOn: grants[0] });
+            await settle();
+            const iam = rec.resources.filter((r) => r.type.startsWith("aws:iam/") && r.type !== "aws:iam/role:Role");
+            expect(iam.length, "the grants span several policies").to.be.greaterThan(1);
+            const urns = iam.map((r) => r.urn).sort();
+            expect([...(rec.find("aws:sns/topic:Topic", "waiter").dependencies ?? [])].sort()).to.deep.equal(urns);
+            expect([...(rec.find("aws:sns/topic:Topic", "single").dependencies ?? [])].sort()).to.deep.equal(urns);
+            expect(waiter).to.not.equal(undefined);
+            expect(single).to.not.equal(undefined);
+        });
+
+        it("an agent is created after every policy of its service role", async () => {
+            const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+            new bedrock.Agent("helper", { foundationModel: cris, instruction: "You are a helpful and friendly agent that answers questions about farming." });
+            await settle();
+            const policies = rec.byType("aws:iam/rolePolicy:RolePolicy");
+            expect(policies.map((p) => p.name)).to.deep.equal(["helper-role-bedrock"]);
+            expect(rec.find("aws-native:bedrock:Agent", "helper").dependencies).to.include(policies[0].urn);
+        });
+    });
+
+    describe("the role's budget", () => {
+        it("warns once past IAM's default quota of 10 managed policies, counting the role's own managedPolicyArns", async () => {
+            const logs = await capturingLogs(async () => {
+                const own = Array.from({ length: 9 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`);
+                const role = new aws.iam.Role("busy", { assumeRolePolicy: "{}", managedPolicyArns: own });
+                recordRole(role, { managedPolicyArns: own });
+                tenantLoop(150, role);
+                await settle();
+            });
+            const managed = rec.byType("aws:iam/policy:Policy").length;
+            expect(managed).to.be.greaterThan(1);
+            expect(logs.warn).to.deep.equal([
+                `role "busy" carries ${managed + 9} managed policies (9 of its own, ${managed} for Bedrock grants), over IAM's default quota of 10 per role; the deploy fails unless the account's quota is raised (at most 20)`,
+            ]);
+        });
+
+        it("refuses past IAM's maximum of 20 managed policies, with the figures and what to do, and registers nothing for that role", async () => {
+            const role = new aws.iam.Role("full", { assumeRolePolicy: "{}" });
+            recordRole(role, { managedPolicyArns: Array.from({ length: 19 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`) });
+            tenantLoop(150, role);
+            expect(() => flushRoleAccess()).to.throw(
+                /^role "full": its Bedrock grants \(150 granting: ApplicationInferenceProfile "tenant-0", ApplicationInferenceProfile "tenant-1", ApplicationInferenceProfile "tenant-10", \.\.\.\) need \d+ statements of up to \d+ characters: one inline policy and (\d+) managed policies, which with the 19 it already carries make (\d+), over IAM's maximum of 20 managed policies per role: spread the grants over several roles$/,
+            );
+            await settle();
+            expect(rec.byType("aws:iam/policy:Policy")).to.have.length(0);
+            expect(rec.byType("aws:iam/rolePolicy:RolePolicy")).to.have.length(0);
+        });
+
+        it("a role given as its resource and as its explicit name is one role: one budget, one set of policies", async () => {
+            const role = new aws.iam.Role("named", { name: "shared-role", assumeRolePolicy: "{}" });
+            // A deployment records explicit names through a stack transformation; under mocks there is no stack.
+            recordRole(role, { name: "shared-role" });
+            const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+            cris.grantInvoke(role);
+            cris.grantInvoke("shared-role");
+            M.AMAZON_NOVA_PRO_V1.grantInvoke("arn:aws:iam::123456789012:role/shared-role");
+            await settle();
+            const policies = rec.byType("aws:iam/rolePolicy:RolePolicy");
+            expect(policies.map((p) => p.name)).to.deep.equal(["named-bedrock"]);
+            expect(policies[0].parent).to.match(/aws:iam\/role:Role::named$/);
+            expect(parseStatements(policies[0].inputs.policy as string).map((s) => s.Resource.length)).to.deep.equal([1, G.US.destinationRegions.length, 1]);
+        });
+
+        it("the stack transformation records explicit names in a deployment (a program run in a Pulumi stack)", async () => {
+            await pulumi.runtime.runInPulumiStack(async () => {
+                // In a deployment the program's import of the package runs here, inside the stack, and observes.
+                observeRoles();
+                const role = new aws.iam.Role("in-stack", { name: "stack-role", assumeRolePolicy: "{}" });
+                M.AMAZON_NOVA_PRO_V1.grantInvoke("stack-role");
+                M.AMAZON_NOVA_LITE_V1.grantInvoke(role);
+                return {};
+            });
+            await settle();
+            expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["in-stack-bedrock"]);
+        });
+
+        it("refuses, at deploy, a role ARN of another account, naming both accounts; the policy is never registered", async () => {
+            const seen: string[] = [];
+            const collect = (e: unknown) => seen.push(e instanceof Error ? e.message : String(e));
+            process.on("unhandledRejection", collect);
+            try {
+                M.AMAZON_NOVA_PRO_V1.grantInvoke("arn:aws:iam::999999999999:role/partner-role");
+                await settle();
+                await new Promise((r) => setTimeout(r, 50));
+            } finally {
+                process.off("unhandledRejection", collect);
+            }
+            expect([...new Set(seen)]).to.deep.equal([
+                'error serializing property "policy": BedrockFoundationModel "amazon.nova-pro-v1:0": role "arn:aws:iam::999999999999:role/partner-role" is a role of account 999999999999 in partition aws, but the caller is account 123456789012 in partition aws: an identity policy can only be attached to a role of the caller\'s own account; grant that role from a program deployed to its account',
+            ]);
+            expect(rec.byType("aws:iam/rolePolicy:RolePolicy")).to.deep.equal([]);
+        });
+
+        it("names stay within IAM's 128 characters, deterministically", () => {
+            const long = "a-very-long-component-and-role-name-".repeat(5);
+            const bounded = boundedName(`${long}-bedrock-12`);
+            expect(bounded.length).to.equal(MAX_POLICY_RESOURCE_NAME);
+            expect(bounded).to.equal(boundedName(`${long}-bedrock-12`));
+            expect(bounded).to.not.equal(boundedName(`${long}-bedrock-13`));
+            expect(bounded).to.match(/-[0-9a-f]{8}$/);
+            expect(boundedName("short-bedrock")).to.equal("short-bedrock");
+        });
+
+        it("a long role name gives a bounded policy name", async () => {
+            const key = "r".repeat(64);
+            M.AMAZON_NOVA_PRO_V1.grantInvoke(key);
+            await settle();
+            const [policy] = rec.byType("aws:iam/rolePolicy:RolePolicy");
+            expect(policy.name).to.equal(`${key}-bedrock`);
+            expect(policy.name.length + 8).to.be.at.most(128);
+        });
+    });
+
+    describe("providers", () => {
+        it("policies on a role use the role's aws provider (a GovCloud role gets GovCloud policies)", async () => {
+            const gov = new aws.Provider("gov", { region: "us-gov-west-1" });
+            const role = new aws.iam.Role("gov-role", { assumeRolePolicy: "{}" }, { provider: gov });
+            const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+            cris.grantInvoke(role);
+            await settle();
+            const [policy] = rec.byType("aws:iam/rolePolicy:RolePolicy");
+            expect(policy.provider ?? "").to.match(/pulumi:providers:aws::gov::/);
+            expect(policy.parent).to.match(/aws:iam\/role:Role::gov-role$/);
+        });
+
+        it("a role given by name uses the granting component's aws provider, and is a different role per provider", async () => {
+            const other = new aws.Provider("other-account", { region: "us-east-1" });
+            class Team extends pulumi.ComponentResource {
+                constructor(name: string) {
+                    super("test:index:Team", name, {}, { providers: { aws: other } });
                 }
             }
+            const team = new Team("team");
+            M.AMAZON_NOVA_PRO_V1.grantInvoke("worker", { parent: team });
+            M.AMAZON_NOVA_PRO_V1.grantInvoke("worker");
             await settle();
-            const managed = rec.byType("aws:iam/policy:Policy").length;
-            expect(managed).to.equal(20);
-            expect(granted).to.equal(managed + rec.byType("aws:iam/rolePolicy:RolePolicy").length);
-            expect(refused).to.equal(
-                `ApplicationInferenceProfile "q${granted}": role "busy-role" would carry 21 managed policies from this package, over IAM's maximum of 20 per role: grant many targets through one ModelAccessPolicy, or spread them over several roles`,
-            );
-            expect(warnings).to.deep.equal([
-                `ApplicationInferenceProfile "q${granted - 10}": role "busy-role" carries 11 managed policies from this package, over IAM's default quota of 10 per role; the deploy fails unless the account's quota is raised (at most 20)`,
-            ]);
-        } finally {
-            (pulumi.log as { warn: typeof pulumi.log.warn }).warn = original;
-        }
-    });
-
-    it("names the component a refused grant was made on", () => {
-        const p = new bedrock.ApplicationInferenceProfile("tenant-b", { inferenceProfileName: "tenant b", modelSource: M.AMAZON_NOVA_PRO_V1 });
-        expect(() => p.grantProfileUsage("bad role!")).to.throw(
-            'ApplicationInferenceProfile "tenant-b": grantProfileUsage(role) "bad role!" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN',
-        );
-        expect(() => p.grantInvoke(p.inferenceProfileArn as never)).to.throw(
-            'ApplicationInferenceProfile "tenant-b": grantInvoke(role) "<output>" must be an aws.iam.Role, a role name or a role ARN (pass the aws.iam.Role itself rather than an Output)',
-        );
-    });
-
-    it("refuses a role that is not one", () => {
-        expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(42 as never)).to.throw(
-            'BedrockFoundationModel "amazon.nova-pro-v1:0": grantInvoke(role) 42 must be an aws.iam.Role, a role name or a role ARN',
-        );
-        expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(undefined as never)).to.throw(
-            'BedrockFoundationModel "amazon.nova-pro-v1:0": grantInvoke(role) undefined must be an aws.iam.Role, a role name or a role ARN',
-        );
-    });
-});
-
-describe("grants in programs with several roles and providers", () => {
-    let rec: MockRecorder;
-    beforeEach(() => {
-        rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012" });
-    });
-
-    class Team extends pulumi.ComponentResource {
-        public readonly role: aws.iam.Role;
-        constructor(name: string) {
-            super("test:index:Team", name, {}, {});
-            this.role = new aws.iam.Role("support-role", { assumeRolePolicy: "{}" }, { parent: this });
-        }
-    }
-
-    it("two roles with the same Pulumi name under different parents each get their grant", async () => {
-        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
-        const top = new aws.iam.Role("support-role", { assumeRolePolicy: "{}" });
-        const team = new Team("support");
-        const a = cris.grantInvoke(top);
-        const b = cris.grantInvoke(team.role);
-        expect(a).to.not.equal(b);
-        await settle();
-        const policies = rec.byType("aws:iam/rolePolicy:RolePolicy");
-        expect(policies.map((p) => p.inputs.role).sort()).to.deep.equal(
-            [(await resolveOutput(top.name)) as string, (await resolveOutput(team.role.name)) as string].sort(),
-        );
-    });
-
-    it("two imports whose ARNs are Outputs are granted apart", async () => {
-        const arnA = pulumi.output("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/aaaaaaaaaaaa");
-        const arnB = pulumi.output("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/bbbbbbbbbbbb");
-        const a = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
-            inferenceProfileArn: arnA,
-            inferenceProfileIdentifier: arnA,
+            const policies = rec.byType("aws:iam/rolePolicy:RolePolicy").sort((a, b) => (a.name < b.name ? -1 : 1));
+            expect(policies.map((p) => p.name)).to.deep.equal(["worker-bedrock", "worker-other-account-bedrock"]);
+            expect(policies[0].provider ?? "").to.not.match(/other-account/);
+            expect(policies[1].provider ?? "").to.match(/pulumi:providers:aws::other-account::/);
         });
-        const b = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
-            inferenceProfileArn: arnB,
-            inferenceProfileIdentifier: arnB,
-            name: "tenant-b",
-        });
-        a.grantInvoke("app-role");
-        b.grantInvoke("app-role");
-        await settle();
-        const byName = Object.fromEntries(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => [p.name, p.inputs.policy as string]));
-        expect(Object.keys(byName).sort()).to.deep.equal(["imported-profile-1-invoke-app-role", "tenant-b-invoke-app-role"]);
-        expect(byName["imported-profile-1-invoke-app-role"]).to.include("aaaaaaaaaaaa").and.not.include("bbbbbbbbbbbb");
-        expect(byName["tenant-b-invoke-app-role"]).to.include("bbbbbbbbbbbb").and.not.include("aaaaaaaaaaaa");
-    });
 
-    it("references through two providers are two profiles, each granted in its own Region", async () => {
-        const east = new awsnative.Provider("east", { region: "us-east-1" });
-        const west = new awsnative.Provider("west", { region: "us-west-2" });
-        const e = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: east });
-        const w = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: west });
-        e.grantInvoke("app-role");
-        w.grantInvoke("app-role");
-        expect(await resolveOutput(w.inferenceProfileArn)).to.equal(
-            "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0",
-        );
-        await settle();
-        const names = rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name);
-        expect(names).to.deep.equal([
-            "profile-us-anthropic-claude-3-5-sonnet-20241022-v2-0-east-invoke-app-role",
-            "profile-us-anthropic-claude-3-5-sonnet-20241022-v2-0-west-invoke-app-role",
-        ]);
-        expect(rec.find("aws:iam/rolePolicy:RolePolicy", names[1]).inputs.policy).to.include(":us-west-2:123456789012:inference-profile/");
-    });
-
-    it("a model granted for a component is placed in the Region of the component's provider", async () => {
-        const west = new awsnative.Provider("west", { region: "us-west-2" });
-        class Owner extends pulumi.ComponentResource {
-            constructor(name: string) {
-                super("test:index:Owner", name, {}, { providers: { "aws-native": west } });
+        it("a model granted for a component is placed in the Region of the component's aws-native provider", async () => {
+            const west = new awsnative.Provider("west", { region: "us-west-2" });
+            class Owner extends pulumi.ComponentResource {
+                constructor(name: string) {
+                    super("test:index:Owner", name, {}, { providers: { "aws-native": west } });
+                }
             }
-        }
-        const owner = new Owner("owner");
-        M.AMAZON_NOVA_PRO_V1.grantInvoke("app-role", { parent: owner });
-        await settle();
-        const [policy] = rec.byType("aws:iam/rolePolicy:RolePolicy");
-        expect(JSON.parse(policy.inputs.policy).Statement[0].Resource).to.equal("arn:aws:bedrock:us-west-2::foundation-model/amazon.nova-pro-v1:0");
+            M.AMAZON_NOVA_PRO_V1.grantInvoke("app-role", { parent: new Owner("owner") });
+            await settle();
+            const [policy] = rec.byType("aws:iam/rolePolicy:RolePolicy");
+            expect(JSON.parse(policy.inputs.policy).Statement[0].Resource).to.equal("arn:aws:bedrock:us-west-2::foundation-model/amazon.nova-pro-v1:0");
+        });
+    });
+
+    describe("batches", () => {
+        it("grants made later (after an await) open a second batch with its own policies, said once", async () => {
+            let logs = { warn: [] as string[], info: [] as string[] };
+            logs = await capturingLogs(async () => {
+                M.AMAZON_NOVA_PRO_V1.grantInvoke("late-role");
+                await settle();
+                // After an await: the first batch was laid out, so these open a second.
+                M.AMAZON_NOVA_LITE_V1.grantInvoke("late-role");
+                M.AMAZON_NOVA_MICRO_V1.grantInvoke("late-role");
+                await settle();
+            });
+            const policies = rec.byType("aws:iam/rolePolicy:RolePolicy").sort((a, b) => (a.name < b.name ? -1 : 1));
+            expect(policies.map((p) => p.name)).to.deep.equal(["late-role-bedrock", "late-role-bedrock-batch2"]);
+            expect(parseStatements(policies[1].inputs.policy as string)[0].Resource).to.deep.equal([
+                "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0",
+                "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0",
+            ]);
+            expect(logs.info).to.deep.equal([
+                `role "late-role": grants made after the program's body ran (inside an apply or after an await) open batch 2 of its Bedrock policies, laid out apart from the first; make grants at the top level of the program to share one layout`,
+            ]);
+        });
+
+        it("granting the same thing twice adds nothing", async () => {
+            const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+            cris.grantInvoke("twice");
+            const once = policiesAfter(rec);
+            cris.grantInvoke("twice");
+            cris.grantInvoke("twice");
+            await settle();
+            expect(rec.byType("aws:iam/rolePolicy:RolePolicy")).to.have.length(1);
+            expect(await once).to.equal(1);
+        });
+    });
+
+    describe("refusals", () => {
+        it("names the component a refused grant was made on", () => {
+            const p = new bedrock.ApplicationInferenceProfile("tenant-b", { inferenceProfileName: "tenant b", modelSource: M.AMAZON_NOVA_PRO_V1 });
+            expect(() => p.grantProfileUsage("bad role!")).to.throw(
+                'ApplicationInferenceProfile "tenant-b": grantProfileUsage(role) "bad role!" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN',
+            );
+            expect(() => p.grantInvoke(p.inferenceProfileArn as never)).to.throw(
+                'ApplicationInferenceProfile "tenant-b": grantInvoke(role) "<output>" must be an aws.iam.Role, a role name or a role ARN (pass the aws.iam.Role itself rather than an Output)',
+            );
+            expect(() => p.grantInvoke("arn:aws:iam::12345:role/x")).to.throw(
+                'ApplicationInferenceProfile "tenant-b": grantInvoke(role) "arn:aws:iam::12345:role/x" is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)',
+            );
+        });
+
+        it("refuses a role that is not one", () => {
+            expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(42 as never)).to.throw(
+                'BedrockFoundationModel "amazon.nova-pro-v1:0": grantInvoke(role) 42 must be an aws.iam.Role, a role name or a role ARN',
+            );
+            expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(undefined as never)).to.throw(
+                'BedrockFoundationModel "amazon.nova-pro-v1:0": grantInvoke(role) undefined must be an aws.iam.Role, a role name or a role ARN',
+            );
+        });
     });
 });
+
+/** Resolves to the number of role policies once the current batch is laid out. */
+async function policiesAfter(rec: MockRecorder): Promise<number> {
+    await settle();
+    return rec.byType("aws:iam/rolePolicy:RolePolicy").length;
+}

@@ -183,36 +183,51 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
         await expectDecisions(policies, { account: ACCOUNT, partition: "aws" }, allowed, denied);
     });
 
-    it("ModelAccessPolicy over 40 tenants' profiles on 4 models, split across policies: each model only through its own profiles", async () => {
+    it("120 tenants' application profiles on 4 models, split across policies: each granted profile reaches its model in every destination Region; an ungranted profile, an ungranted system profile and a direct call are denied", async () => {
         const region = "us-east-1";
         const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
         const role = newRole();
         const models = [M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0, M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0, M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0, M.AMAZON_NOVA_PRO_V1];
         const crises = models.map((model) => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model }));
         const apps = Array.from(
-            { length: 40 },
+            { length: 120 },
             (_, i) => new bedrock.ApplicationInferenceProfile(`t${i}`, { inferenceProfileName: `tenant ${i}`, modelSource: crises[i % 4] }),
         );
-        const access = new bedrock.ModelAccessPolicy("access", { role, invoke: apps, usage: apps });
+        // Granted one by one, as a loop of grant calls; the role's access set lays them out.
+        for (const a of apps) {
+            a.grantInvoke(role);
+            a.grantProfileUsage(role);
+        }
         const policies = await policiesOf(rec, role);
         expect(policies.length, "the grants span several policies").to.be.greaterThan(1);
-        expect(await resolveOutput(access.policyCount)).to.equal(policies.length);
         const arns = (await Promise.all(apps.map((a) => resolveOutput(a.inferenceProfileArn)))) as string[];
         const allowed: IamRequest[] = [];
         const denied: IamRequest[] = [];
         arns.forEach((arn, i) => {
+            if (i % 7 !== 0) return;
             const model = models[i % 4].modelId;
-            const other = models[(i + 1) % 4].modelId;
             const crisArn = sysArn("aws", region, ACCOUNT, `us.${model}`);
             allowed.push(...invoke(arn), { action: "bedrock:GetInferenceProfile", resource: arn });
-            for (const r of ["us-east-1", "us-west-2", "ca-central-1"]) allowed.push(...invoke(fm("aws", r, model), { [PROFILE_KEY]: arn }));
+            for (const r of G.US.destinationRegions) allowed.push(...invoke(fm("aws", r, model), { [PROFILE_KEY]: arn }));
             allowed.push(...invoke(fm("aws", "us-east-2", model), { [PROFILE_KEY]: crisArn }));
-            // Another tenant's profile reaches only its own model; the model never without a profile.
-            denied.push(...invoke(fm("aws", "us-east-1", other), { [PROFILE_KEY]: arn }));
+            // Outside the geography; the model without a profile.
             denied.push(...invoke(fm("aws", "eu-west-1", model), { [PROFILE_KEY]: arn }));
             denied.push(...invoke(fm("aws", "us-east-1", model)));
         });
-        denied.push(...invoke(`arn:aws:bedrock:${region}:${ACCOUNT}:application-inference-profile/notgranted01`));
+        // A request through an application profile is authorized on the profile itself first: an ungranted
+        // profile is refused there, so the ArnLike model condition never lets it through.
+        const ungranted = `arn:aws:bedrock:${region}:${ACCOUNT}:application-inference-profile/notgranted01`;
+        denied.push(...invoke(ungranted), { action: "bedrock:GetInferenceProfile", resource: ungranted });
+        // Another account's application profiles do not match the pattern of this account's.
+        denied.push(
+            ...invoke(fm("aws", "us-east-1", models[0].modelId), {
+                [PROFILE_KEY]: `arn:aws:bedrock:${region}:${OTHER_ACCOUNT}:application-inference-profile/abcdabcdabcd`,
+            }),
+        );
+        // A system profile the role was not granted, and the models through it.
+        const otherSys = sysArn("aws", region, ACCOUNT, `us.${M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0.modelId}`);
+        denied.push(...invoke(otherSys), ...invoke(fm("aws", "us-east-1", M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0.modelId), { [PROFILE_KEY]: otherSys }));
+        denied.push(...invoke(sysArn("aws", region, ACCOUNT, `eu.${models[0].modelId}`)));
         await expectDecisions(policies, { account: ACCOUNT, partition: "aws" }, allowed, denied);
     });
 

@@ -6,7 +6,8 @@ import { setBedrockMocks, resolveOutput, settle, policiesForRole, type AttachedP
 import * as bedrock from "../sdk/nodejs";
 import { ModelAccessPolicy, type ModelAccessTarget } from "../components/iam/model-access-policy";
 import { invokeStatements } from "../components/iam/access";
-import { IAM_LIMITS, layoutPolicies, mergeStatements, policyJson, policySize, type Statement } from "../components/iam/policy";
+import { IAM_LIMITS, layoutPolicies, mergeStatements, policySize, type Statement } from "../components/iam/policy";
+import { flushRoleAccess } from "../components/iam/access-set";
 
 const ACCOUNT = "123456789012";
 const M = bedrock.BedrockFoundationModel;
@@ -48,7 +49,7 @@ async function attached(rec: MockRecorder, role: aws.iam.Role): Promise<Attached
     return policiesForRole(rec, (await resolveOutput(role.name)) as string);
 }
 
-/** What the statements allow: unconditioned "action resource" pairs, and condition values per conditioned pair. */
+/** What the statements allow: unconditioned "action resource" pairs, and ArnLike profile values per conditioned pair. */
 function expand(statements: Statement[]) {
     const plain = new Set<string>();
     const conditioned = new Map<string, Set<string>>();
@@ -60,10 +61,10 @@ function expand(statements: Statement[]) {
                     plain.add(`${a} ${r}`);
                     continue;
                 }
-                expect(Object.keys(s.Condition)).to.deep.equal(["StringEquals"]);
-                expect(Object.keys(s.Condition.StringEquals)).to.deep.equal([KEY]);
+                expect(Object.keys(s.Condition)).to.deep.equal(["ArnLike"]);
+                expect(Object.keys(s.Condition.ArnLike)).to.deep.equal([KEY]);
                 const set = conditioned.get(`${a} ${r}`) ?? new Set<string>();
-                s.Condition.StringEquals[KEY].forEach((v) => set.add(v));
+                s.Condition.ArnLike[KEY].forEach((v) => set.add(v));
                 conditioned.set(`${a} ${r}`, set);
             }
         }
@@ -80,15 +81,17 @@ function fm(region: string, id: string): string {
 function sys(id: string): string {
     return `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${id}`;
 }
+const APP_PATTERN = `arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/*`;
 
 describe("ModelAccessPolicy", () => {
     let rec: MockRecorder;
     beforeEach(() => {
-        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT, config: { "aws-native:region": "us-east-1" } });
     });
 
-    describe("100 application profiles of 8 models, usage and invoke on one role", () => {
-        it("allows exactly what the 200 grants would, with no Region wildcard and exact profile conditions", async () => {
+    describe("100 application profiles of 8 models, usage and invoke on one role", function () {
+        this.timeout(90_000);
+        it("allows exactly what the 200 grants would: each profile ARN once, models through the granted profiles only, no Region wildcard", async () => {
             const { apps } = tenants(100);
             const role = newRole("tenants-role");
             new ModelAccessPolicy("tenants-access", { role, invoke: apps, usage: apps });
@@ -97,168 +100,135 @@ describe("ModelAccessPolicy", () => {
 
             const plain = new Set<string>([`${LIST} *`]);
             const conditioned: Record<string, string[]> = {};
-            CLAUDE.forEach((model, m) => {
-                const mine = appArns.filter((_, i) => i % CLAUDE.length === m);
-                for (const arn of [...mine, sys(model.modelId)]) for (const a of [GET, ...INVOKE]) plain.add(`${a} ${arn}`);
-                for (const r of US_REGIONS) for (const a of INVOKE) conditioned[`${a} ${fm(r, model.modelId)}`] = [...mine, sys(model.modelId)].sort();
+            CLAUDE.forEach((model) => {
+                for (const arn of [sys(model.modelId)]) for (const a of [GET, ...INVOKE]) plain.add(`${a} ${arn}`);
+                for (const r of US_REGIONS) for (const a of INVOKE) conditioned[`${a} ${fm(r, model.modelId)}`] = [APP_PATTERN, sys(model.modelId)].sort();
             });
+            for (const arn of appArns) for (const a of [GET, ...INVOKE]) plain.add(`${a} ${arn}`);
             const got = expand(policies.flatMap((p) => p.statements));
             expect(got.plain).to.deep.equal([...plain].sort());
             expect(got.conditioned).to.deep.equal(Object.fromEntries(Object.entries(conditioned).sort(([a], [b]) => (a < b ? -1 : 1))));
-            for (const p of policies) {
-                for (const s of p.statements)
-                    for (const r of s.Resource) expect(r === "*" || /^arn:aws:bedrock:[a-z]{2}-[a-z]+-\d::?[0-9]*:?[a-z-]+\/[^*?]+$/.test(r), r).to.equal(true);
-                expect(p.json).to.not.match(/bedrock:\*|:\*:/);
-            }
+            const all = policies.map((p) => p.json).join("");
+            for (const arn of appArns) expect(all.split(arn).length - 1, arn).to.equal(1);
+            for (const p of policies) expect(p.json).to.not.match(/bedrock:\*|:bedrock:\*:/);
         });
 
-        it("fits one inline and three managed policies within IAM's limits; the statements cannot fit in two", async () => {
+        it("fits one inline and at most two managed policies within IAM's limits; its outputs describe them", async () => {
             const { apps } = tenants(100);
             const role = newRole("tenants-role");
             const access = new ModelAccessPolicy("tenants-access", { role, invoke: apps, usage: apps });
             const policies = await attached(rec, role);
             expect(policies.map((p) => `${p.kind} ${p.name}`)).to.deep.equal([
-                "inline tenants-access",
-                "managed tenants-access-1",
-                "managed tenants-access-2",
-                "managed tenants-access-3",
+                "inline tenants-role-bedrock",
+                "managed tenants-role-bedrock-1",
+                "managed tenants-role-bedrock-2",
             ]);
             const [inline, ...managed] = policies;
-            expect(inline.json.length).to.be.at.most(IAM_LIMITS.inlinePerRole);
-            for (const p of managed) expect(p.json.length).to.be.at.most(IAM_LIMITS.managedPolicy);
-            // The measured sizes bound the deployed ones.
-            expect(inline.json.length).to.be.at.most(access.layout.inlineCharacters);
-            managed.forEach((p, i) => expect(p.json.length).to.be.at.most(access.layout.managedCharacters[i]));
-            expect(access.layout.managedCharacters.length).to.equal(3);
-            expect(access.layout.inlineBudget).to.equal(IAM_LIMITS.inlinePerRole);
-            // Even packed with no gap and no repeated statement header, the merged statements exceed
-            // the 22,528 characters of one inline and two managed policies: three is the fewest.
-            const mergedDeployed = mergeStatements(policies.flatMap((p) => p.statements));
-            expect(mergedDeployed.length).to.equal(10);
-            expect(policyJson(mergedDeployed).length).to.be.greaterThan(IAM_LIMITS.inlinePerRole + 2 * IAM_LIMITS.managedPolicy);
-            expect(await resolveOutput(access.policyCount)).to.equal(4);
-            expect(await resolveOutput(access.statementCount)).to.equal(access.layout.statements);
-            expect(await resolveOutput(access.maxCharacters)).to.equal(
-                access.layout.inlineCharacters + access.layout.managedCharacters.reduce((a, b) => a + b, 0),
-            );
+            const layout = (await resolveOutput(access.layout)) as bedrock.AccessLayout;
+            expect(inline.json.length).to.be.at.most(layout.inlineCharacters);
+            expect(layout.inlineCharacters).to.be.at.most(IAM_LIMITS.inlinePerRole);
+            managed.forEach((p, i) => expect(p.json.length).to.be.at.most(layout.managedCharacters[i]));
+            for (const m of layout.managedCharacters) expect(m).to.be.at.most(IAM_LIMITS.managedPolicy);
+            expect(layout.inlineBudget).to.equal(IAM_LIMITS.inlinePerRole);
+            expect(layout.managedPoliciesOnRole).to.equal(2);
+            expect(await resolveOutput(access.policyCount)).to.equal(3);
+            expect(await resolveOutput(access.statementCount)).to.equal(layout.statements);
+            expect(await resolveOutput(access.maxCharacters)).to.equal(layout.inlineCharacters + layout.managedCharacters.reduce((a, b) => a + b, 0));
             const policyArns = (await resolveOutput(access.policyArns)) as string[];
-            expect(policyArns).to.have.length(3);
-            policyArns.forEach((arn, i) => expect(arn).to.match(new RegExp(`^arn:aws:iam::${ACCOUNT}:policy/tenants-access-${i + 1}-[a-z0-9]{7}$`)));
-            expect(((await resolveOutput(access.policyNames)) as string[]).map((n) => n.replace(/-[a-z0-9]{7}$/, ""))).to.deep.equal([
-                "tenants-access",
-                "tenants-access-1",
-                "tenants-access-2",
-                "tenants-access-3",
-            ]);
+            policyArns.forEach((arn, i) => expect(arn).to.match(new RegExp(`^arn:aws:iam::${ACCOUNT}:policy/tenants-role-bedrock-${i + 1}-[a-z0-9]{7}$`)));
+            expect(await resolveOutput(access.policyNames)).to.deep.equal(["tenants-role-bedrock", "tenants-role-bedrock-1", "tenants-role-bedrock-2"]);
         });
 
         it("attaches the same documents whatever the order of the targets", async () => {
-            const { apps } = tenants(100);
-            const role = newRole("tenants-role");
-            new ModelAccessPolicy("a", { role, invoke: apps, usage: apps });
-            const shuffled = [...apps].sort((x, y) => x.grantName().length - y.grantName().length || (x.grantName() < y.grantName() ? 1 : -1));
-            new ModelAccessPolicy("b", { role: newRole("other-role"), invoke: [...shuffled].reverse(), usage: shuffled });
-            await settle();
-            const docs = (prefix: string) =>
-                rec.resources
-                    .filter(
-                        (r) =>
-                            (r.type === "aws:iam/rolePolicy:RolePolicy" || r.type === "aws:iam/policy:Policy") &&
-                            (r.name === prefix || r.name.startsWith(`${prefix}-`)),
-                    )
-                    .map((r) => `${r.type} ${r.name.slice(prefix.length)} ${r.inputs.policy}`);
-            expect(docs("a")).to.have.length(4);
-            expect(docs("b")).to.deep.equal(docs("a"));
+            const docs = async (order: (apps: bedrock.ApplicationInferenceProfile[]) => bedrock.ApplicationInferenceProfile[]) => {
+                const r = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT, config: { "aws-native:region": "us-east-1" } });
+                const { apps } = tenants(100);
+                new ModelAccessPolicy("a", { role: "tenants-role", invoke: order(apps), usage: [...order(apps)].reverse() });
+                await settle();
+                return policiesForRole(r, "tenants-role").map((p) => `${p.kind} ${p.name} ${p.json}`);
+            };
+            const forward = await docs((a) => a);
+            expect(forward).to.have.length(3);
+            expect(await docs((a) => [...a].reverse())).to.deep.equal(forward);
+            expect(
+                await docs((a) => [...a].sort((x, y) => x.grantName().length - y.grantName().length || (x.grantName() < y.grantName() ? 1 : -1))),
+            ).to.deep.equal(forward);
         });
     });
 
-    it("registers its policies as children, the managed ones attached to the role", async () => {
+    it("registers the role's policies as children of the role, the managed ones attached to it", async () => {
         const { apps } = tenants(100);
         const role = newRole("tenants-role");
         new ModelAccessPolicy("tenants-access", { role, invoke: apps, usage: apps });
         await settle();
-        const mine = rec.resources.filter((r) => r.name.startsWith("tenants-access"));
+        const mine = rec.resources.filter((r) => r.name.startsWith("tenants-role-bedrock") || r.type === "bedrock-genai:index:ModelAccessPolicy");
         expect(mine.map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
-            "aws:iam/policy:Policy tenants-access-1",
-            "aws:iam/policy:Policy tenants-access-2",
-            "aws:iam/policy:Policy tenants-access-3",
-            "aws:iam/rolePolicy:RolePolicy tenants-access",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment tenants-access-1",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment tenants-access-2",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment tenants-access-3",
+            "aws:iam/policy:Policy tenants-role-bedrock-1",
+            "aws:iam/policy:Policy tenants-role-bedrock-2",
+            "aws:iam/rolePolicy:RolePolicy tenants-role-bedrock",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment tenants-role-bedrock-1",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment tenants-role-bedrock-2",
             "bedrock-genai:index:ModelAccessPolicy tenants-access",
         ]);
+        for (const r of mine.filter((x) => x.type.startsWith("aws:iam/"))) expect(r.parent).to.match(/aws:iam\/role:Role::tenants-role$/);
         const roleName = await resolveOutput(role.name);
-        expect(rec.find("aws:iam/rolePolicy:RolePolicy", "tenants-access").inputs.role).to.equal(roleName);
-        expect(rec.find("aws:iam/policy:Policy", "tenants-access-2").inputs.description).to.equal(
-            "Bedrock model access, part 2 of tenants-access (pulumi-bedrock-genai)",
+        expect(rec.find("aws:iam/rolePolicy:RolePolicy", "tenants-role-bedrock").inputs.role).to.equal(roleName);
+        expect(rec.find("aws:iam/policy:Policy", "tenants-role-bedrock-2").inputs.description).to.equal(
+            "Bedrock access of role tenants-role, part 2 of 2 (pulumi-bedrock-genai)",
         );
-        const attachment = rec.find("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "tenants-access-2");
-        expect(attachment.inputs).to.deep.equal({ role: roleName, policyArn: rec.find("aws:iam/policy:Policy", "tenants-access-2").state.arn });
+        const attachment = rec.find("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "tenants-role-bedrock-2");
+        expect(attachment.inputs).to.deep.equal({ role: roleName, policyArn: rec.find("aws:iam/policy:Policy", "tenants-role-bedrock-2").state.arn });
     });
 
     it("lays out the same resources in a preview, where every profile ARN is unknown", async () => {
-        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT, preview: true });
-        const { apps } = tenants(100);
-        new ModelAccessPolicy("tenants-access", { role: "tenants-role", invoke: apps, usage: apps });
-        await settle();
-        expect(
-            rec.resources
-                .filter((r) => r.name.startsWith("tenants-access"))
-                .map((r) => `${r.type} ${r.name}`)
-                .sort(),
-        ).to.deep.equal([
-            "aws:iam/policy:Policy tenants-access-1",
-            "aws:iam/policy:Policy tenants-access-2",
-            "aws:iam/policy:Policy tenants-access-3",
-            "aws:iam/rolePolicy:RolePolicy tenants-access",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment tenants-access-1",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment tenants-access-2",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment tenants-access-3",
-            "bedrock-genai:index:ModelAccessPolicy tenants-access",
-        ]);
+        const names = async (preview: boolean) => {
+            const r = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT, preview, config: { "aws-native:region": "us-east-1" } });
+            const { apps } = tenants(100);
+            new ModelAccessPolicy("tenants-access", { role: "tenants-role", invoke: apps, usage: apps });
+            await settle();
+            return r.resources
+                .filter((x) => x.type.startsWith("aws:iam/"))
+                .map((x) => `${x.type} ${x.name}`)
+                .sort();
+        };
+        const deployed = await names(false);
+        expect(deployed).to.have.length(5);
+        expect(await names(true)).to.deep.equal(deployed);
     });
 
-    it("uses only what earlier grants left of the role's inline budget, and later grants see what it used", async () => {
+    it("shares the role's one layout with the grant methods: one inline budget, one set of policies", async () => {
         const { apps } = tenants(100);
         const role = newRole("tenants-role");
         apps[0].grantInvoke(role);
-        const before = policySize(mergeStatements(invokeStatements(apps[0].accessTarget())));
-        const access = new ModelAccessPolicy("tenants-access", { role, invoke: apps.slice(1), usage: apps.slice(1) });
-        expect(access.layout.inlineBudget).to.equal(IAM_LIMITS.inlinePerRole - before);
-        expect(access.layout.inlineCharacters).to.be.at.most(IAM_LIMITS.inlinePerRole - before);
-        apps[1].grantProfileUsage(role);
+        new ModelAccessPolicy("tenants-access", { role, invoke: apps.slice(1), usage: apps.slice(1) });
+        apps[0].grantProfileUsage(role);
         const policies = await attached(rec, role);
-        expect(policies.filter((p) => p.kind === "inline").map((p) => p.name)).to.deep.equal(["tenant-0-invoke-tenants-role", "tenants-access"]);
-        expect(policies.filter((p) => p.kind === "managed").map((p) => p.name)).to.deep.equal([
-            "tenant-1-usage-tenants-role",
-            "tenants-access-1",
-            "tenants-access-2",
-            "tenants-access-3",
+        expect(policies.map((p) => `${p.kind} ${p.name}`)).to.deep.equal([
+            "inline tenants-role-bedrock",
+            "managed tenants-role-bedrock-1",
+            "managed tenants-role-bedrock-2",
         ]);
-        const inlineTotal = policies.filter((p) => p.kind === "inline").reduce((n, p) => n + p.json.length, 0);
-        expect(inlineTotal).to.be.at.most(IAM_LIMITS.inlinePerRole);
     });
 
     it("takes a few targets into one inline policy, invoke on a cross-region profile included", async () => {
         const { cris, apps } = tenants(2);
         const access = new ModelAccessPolicy("small", { role: "app-role", invoke: [cris[2], apps[0]], usage: [apps[1]] });
         await settle();
-        expect(access.managedPolicies).to.deep.equal([]);
-        const [policy] = policiesForRole(rec, "app-role");
+        expect(await resolveOutput(access.policyCount)).to.equal(1);
+        const [policy, ...rest] = policiesForRole(rec, "app-role");
+        expect(rest).to.deep.equal([]);
         expect(policy.kind).to.equal("inline");
         const app0 = (await resolveOutput(apps[0].inferenceProfileArn)) as string;
         const app1 = (await resolveOutput(apps[1].inferenceProfileArn)) as string;
         const m0 = CLAUDE[0].modelId;
-        const m1 = CLAUDE[1].modelId;
         const m2 = CLAUDE[2].modelId;
         expect(policy.statements).to.deep.equal(
             mergeStatements([
-                { Effect: "Allow", Action: INVOKE, Resource: [app0, sys(m0), sys(m2)] },
-                { Effect: "Allow", Action: [GET], Resource: [app1, sys(m1)] },
+                { Effect: "Allow", Action: [GET, ...INVOKE], Resource: [app0, sys(m0), sys(m2)] },
+                { Effect: "Allow", Action: [GET], Resource: [app1, sys(CLAUDE[1].modelId)] },
                 { Effect: "Allow", Action: [LIST], Resource: ["*"] },
-                { Effect: "Allow", Action: INVOKE, Resource: US_REGIONS.map((r) => fm(r, m0)), Condition: { StringEquals: { [KEY]: [app0, sys(m0)] } } },
-                { Effect: "Allow", Action: INVOKE, Resource: US_REGIONS.map((r) => fm(r, m2)), Condition: { StringEquals: { [KEY]: [sys(m2)] } } },
+                { Effect: "Allow", Action: INVOKE, Resource: US_REGIONS.map((r) => fm(r, m0)), Condition: { ArnLike: { [KEY]: [APP_PATTERN, sys(m0)] } } },
+                { Effect: "Allow", Action: INVOKE, Resource: US_REGIONS.map((r) => fm(r, m2)), Condition: { ArnLike: { [KEY]: [sys(m2)] } } },
             ]),
         );
     });
@@ -275,53 +245,50 @@ describe("ModelAccessPolicy", () => {
                 }),
             }));
 
-        it("warns past IAM's default quota of 10 managed policies per role", async () => {
+        it("warns past IAM's default quota of 10 managed policies per role, once", async () => {
             const warnings: string[] = [];
             const log = pulumi.log as unknown as { warn: (msg: string) => void };
             const original = log.warn;
-            log.warn = (msg: string) => {
-                warnings.push(msg);
-            };
+            log.warn = (msg: string) => void warnings.push(msg);
             try {
                 const access = new ModelAccessPolicy("wide", { role: "wide-role", invoke: models(900) });
-                const n = access.managedPolicies.length;
+                await settle();
+                const n = ((await resolveOutput(access.layout)) as bedrock.AccessLayout).managedCharacters.length;
                 expect(n).to.be.within(11, 20);
                 expect(warnings).to.deep.equal([
-                    `ModelAccessPolicy "wide": role "wide-role" gets ${n} managed policies, over IAM's default quota of 10 per role; the deploy fails unless the account's quota is raised (at most 20)`,
+                    `role "wide-role" carries ${n} managed policies (0 of its own, ${n} for Bedrock grants), over IAM's default quota of 10 per role; the deploy fails unless the account's quota is raised (at most 20)`,
                 ]);
             } finally {
                 log.warn = original;
             }
-            await settle();
         });
 
         it("does not warn at 10 or fewer", async () => {
             const warnings: string[] = [];
             const log = pulumi.log as unknown as { warn: (msg: string) => void };
             const original = log.warn;
-            log.warn = (msg: string) => {
-                warnings.push(msg);
-            };
+            log.warn = (msg: string) => void warnings.push(msg);
             try {
                 const access = new ModelAccessPolicy("narrow", { role: "narrow-role", invoke: models(500) });
-                expect(access.managedPolicies.length).to.be.within(1, 10);
+                await settle();
+                expect(((await resolveOutput(access.layout)) as bedrock.AccessLayout).managedCharacters.length).to.be.within(1, 10);
                 expect(warnings).to.deep.equal([]);
             } finally {
                 log.warn = original;
             }
-            await settle();
         });
 
-        it("refuses past 20, naming the role, the count and the limit, before registering anything", async () => {
+        it("refuses past 20, naming the role, the count and the limit, and registers no policy", async () => {
             const targets = models(1400);
             const merged = mergeStatements(targets.flatMap((t) => invokeStatements(t.accessTarget())));
-            const need = layoutPolicies(merged).managed.length;
-            expect(need).to.be.greaterThan(20);
-            expect(() => new ModelAccessPolicy("huge", { role: "huge-role", invoke: targets })).to.throw(
-                `ModelAccessPolicy "huge": role "huge-role" would need ${need} managed policies (1 statement, up to ${policySize(merged)} characters), over IAM's maximum of 20 managed policies per role: spread the targets over several roles`,
+            const laid = layoutPolicies(merged);
+            expect(laid.managed.length).to.be.greaterThan(20);
+            new ModelAccessPolicy("huge", { role: "huge-role", invoke: targets });
+            expect(() => flushRoleAccess()).to.throw(
+                `role "huge-role": its Bedrock grants (1 granting: ModelAccessPolicy "huge") need 1 statement of up to ${policySize(merged)} characters: one inline policy and ${laid.managed.length} managed policies, which with the 0 it already carries make ${laid.managed.length}, over IAM's maximum of 20 managed policies per role: spread the grants over several roles`,
             );
             await settle();
-            expect(rec.resources).to.deep.equal([]);
+            expect(rec.resources.filter((r) => r.type.startsWith("aws:iam/"))).to.deep.equal([]);
         });
     });
 

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as bedrock from "@pulumi/aws-native/bedrock";
 import { agentAliasArn, parseArn } from "../catalog/arns";
 import { ACCOUNT_ID_LENGTH, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
-import { attachPolicy, resolveRole, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
+import { grantStatements, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import type { Statement } from "../iam/policy";
 import { symbolic } from "../core/symbols";
 import { checkArgs, checkString, fail, normalizeTags, stringProblem, type Tags, type Where } from "../core/validation";
@@ -146,7 +146,6 @@ function aliasStatements(actions: string[], arn: string): Statement[] {
 
 /** Grants on an alias, made once per role and kind. */
 class AliasGrants {
-    private readonly made = new Map<string, RolePolicyGrant>();
     constructor(
         private readonly alias: IAgentAlias,
         private readonly grantName: string,
@@ -154,18 +153,14 @@ class AliasGrants {
     ) {}
 
     grant(kind: "invoke" | "get", role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
-        const resolved = resolveRole(role, kind === "invoke" ? "grantInvoke(role)" : "grantGet(role)", { component: "AgentAlias", name: this.grantName });
-        const name = `${this.grantName}-${kind}-${resolved.key}`;
-        const previous = this.made.get(name);
-        if (previous) return previous;
         const actions = kind === "invoke" ? ["bedrock:InvokeAgent"] : ["bedrock:GetAgentAlias"];
-        const made = attachPolicy(name, resolved, aliasStatements(actions, this.alias.symbolicArn()), {
+        return grantStatements(role, aliasStatements(actions, this.alias.symbolicArn()), {
             ...opts,
-            parent: opts.parent ?? this.parent ?? resolved.resource,
-            description: `${kind === "invoke" ? "Invoke" : "Read"} agent alias ${this.grantName} (pulumi-bedrock-genai)`,
+            parent: opts.parent ?? this.parent,
+            where: { component: "AgentAlias", name: this.grantName },
+            name: `${this.grantName}-${kind}`,
+            argName: kind === "invoke" ? "grantInvoke(role)" : "grantGet(role)",
         });
-        this.made.set(name, made);
-        return made;
     }
 }
 

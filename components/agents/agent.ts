@@ -15,7 +15,7 @@ import { agentArn as buildAgentArn, guardrailArn, iamRoleArn, knowledgeBaseArn, 
 import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, type CallerContext } from "../core/context";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { contentHash } from "../prompts/prompt";
-import { attachPolicy, resolveRole, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "../iam/grants";
+import { allGrants, grantStatements, resolveRole, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "../iam/grants";
 import { mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
 import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokable";
 import type { Statement } from "../iam/policy";
@@ -578,17 +578,18 @@ export class Agent extends pulumi.ComponentResource {
         }
 
         // Grants: invoke on the model (and step models), plus what else the agent reads.
-        const policies: pulumi.CustomResource[] = [...args.foundationModel.grantInvoke(roleRef, { parent: this })];
+        const policies: RolePolicyGrant[] = [args.foundationModel.grantInvoke(roleRef, { parent: this })];
         for (const s of p.steps ?? []) {
-            if (s.step.foundationModel) policies.push(...s.step.foundationModel.grantInvoke(roleRef, { parent: this }));
+            if (s.step.foundationModel) policies.push(s.step.foundationModel.grantInvoke(roleRef, { parent: this }));
         }
         const access = this.accessStatements(p, args);
         if (access.length > 0) {
             policies.push(
-                ...attachPolicy(`${name}-access`, role, access, { parent: this, description: `What Bedrock agent ${name} reads (pulumi-bedrock-genai)` }),
+                grantStatements(roleRef, access, { parent: this, where: { component: "Agent", name }, name: `${name}-access`, argName: "existingRole" }),
             );
         }
-        this.rolePolicies = [...new Set(policies)];
+        // Every policy of the role's access set that carries these grants: the agent is created after them.
+        this.rolePolicies = allGrants(policies);
 
         const anthropic = isAnthropicKnown(args.foundationModel);
         const agentArgs: bedrock.AgentArgs = {

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { perProgram } from "./program-state";
-import { CrossRegionInferenceProfileRegion } from "../catalog/geographies";
+import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
 import { symbolic } from "./symbols";
 
 /** The invoke tokens this package calls; mock them to test a program (see the testing helper). */
@@ -63,15 +63,18 @@ export function callerContext(opts: { parent?: pulumi.Resource; provider?: pulum
     const region = call(INVOKE_TOKENS.region, "region");
     const partition = call(INVOKE_TOKENS.partition, "partition");
     const suffix = provider ? `@${providerName(provider)}` : "";
+    const knownRegion = provider ? undefined : configuredRegion();
     const ctx: CallerContext = {
         account,
         region,
         partition,
-        knownRegion: provider ? undefined : configuredRegion(),
+        knownRegion,
+        // The default provider's Region (and so its partition) is known from the stack's config: policies
+        // carry it as it is, sized exactly; otherwise one placeholder per provider, at the longest length.
         sym: {
             account: symbolic(account, `account${suffix}`, ACCOUNT_ID_LENGTH),
-            region: symbolic(region, `region${suffix}`, MAX_REGION_LENGTH),
-            partition: symbolic(partition, `partition${suffix}`, MAX_PARTITION_LENGTH),
+            region: knownRegion ?? symbolic(region, `region${suffix}`, MAX_REGION_LENGTH),
+            partition: knownRegion ? partitionOfRegion(knownRegion) : symbolic(partition, `partition${suffix}`, MAX_PARTITION_LENGTH),
         },
     };
     perRuntime.set(provider, ctx);

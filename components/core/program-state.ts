@@ -21,3 +21,13 @@ export function perProgram<T>(create: () => T): () => T {
         return state;
     };
 }
+
+const sequences = perProgram(() => new Map<string, number>());
+
+/** The next number (1, 2, ...) of the sequence `kind` in this program evaluation. */
+export function programSequence(kind: string): number {
+    const s = sequences();
+    const next = (s.get(kind) ?? 0) + 1;
+    s.set(kind, next);
+    return next;
+}

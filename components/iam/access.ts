@@ -1,8 +1,13 @@
 /**
  * What IAM needs to reach each kind of invokable, as plain data and pure functions.
  *
- * Facts: `bedrock-iam.md` (AWS Bedrock user guide: inference-profiles-prereq, inference-prereq,
- * geographic and global cross-region inference, prompt routing). Strings may be symbolic.
+ * Facts: AWS's Bedrock user guide (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html,
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/inference-prereq.html,
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html,
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html,
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html) and the Service Authorization
+ * Reference (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html).
+ * Strings may be symbolic.
  */
 import { foundationModelArn, globalFoundationModelArn } from "../catalog/arns";
 import type { Statement } from "./policy";
@@ -13,6 +18,12 @@ export const GET_PROFILE = "bedrock:GetInferenceProfile";
 export const LIST_PROFILES = "bedrock:ListInferenceProfiles";
 export const GET_ROUTER = "bedrock:GetPromptRouter";
 export const PROFILE_ARN_KEY = "bedrock:InferenceProfileArn";
+/**
+ * Every `bedrock:InferenceProfileArn` condition uses `ArnLike`, the operator IAM documents for ARN-valued
+ * keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN):
+ * exact for a full ARN, and it lets one value list hold both exact profile ARNs and the
+ * `application-inference-profile/*` pattern, so each model ARN is listed once.
+ */
 
 /** A foundation model in one Region. */
 export interface FoundationModelTarget {
@@ -46,6 +57,13 @@ export interface SystemProfileTarget {
 export interface ApplicationProfileTarget {
     kind: "application-profile";
     arn: string;
+    /**
+     * `arn:<partition>:bedrock:<region>:<account>:application-inference-profile/*` for the profile's
+     * Region and account: the `ArnLike` value of the model statements' `bedrock:InferenceProfileArn`
+     * condition. Exact because the profile itself is a resource of the invoke statement (see
+     * `invokeStatements`).
+     */
+    arnPattern: string;
     /** What the profile copies from; undefined for an import whose source is not known. */
     source?: FoundationModelTarget | SystemProfileTarget;
     /** Partition, for the wildcard model statement of an import whose source is not known. */
@@ -71,12 +89,13 @@ function allow(actions: string[], resources: string[], condition?: Statement["Co
 /** The foundation-model statements of a system profile, reachable only through `profileArns`. */
 function systemProfileModelStatements(t: SystemProfileTarget, profileArns: string[]): Statement[] {
     const regions = t.sourceInDestinations ? [...t.destinationRegions] : [...new Set([t.sourceRegion, ...t.destinationRegions])];
-    const viaProfile = { StringEquals: { [PROFILE_ARN_KEY]: profileArns } };
+    const viaProfile = { ArnLike: { [PROFILE_ARN_KEY]: profileArns } };
     if (t.global) {
         return [
             allow(INVOKE_ACTIONS, [foundationModelArn(t.partition, t.sourceRegion, t.modelId)], viaProfile),
             allow(INVOKE_ACTIONS, [globalFoundationModelArn(t.partition, t.modelId)], {
-                StringEquals: { "aws:RequestedRegion": ["unspecified"], [PROFILE_ARN_KEY]: profileArns },
+                ArnLike: { [PROFILE_ARN_KEY]: profileArns },
+                StringEquals: { "aws:RequestedRegion": ["unspecified"] },
             }),
         ];
     }
@@ -90,48 +109,61 @@ function systemProfileModelStatements(t: SystemProfileTarget, profileArns: strin
 }
 
 /**
- * Statements that let a role run inference through `t`, and nothing more:
+ * Statements that let a role run inference through `t`, and nothing more. Running inference through
+ * a profile needs `bedrock:GetInferenceProfile` on it besides the invoke actions
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-prereq.html).
  * - foundation model: invoke on the model in its Region;
- * - system profile: invoke on the profile, and on the model in the source and every destination
- *   Region with `bedrock:InferenceProfileArn` = the profile (global: the source-Region model and the
- *   Region-less model with `aws:RequestedRegion` = `unspecified`);
- * - application profile: invoke on the profile (and the system profile it wraps), and on the models
- *   with both profile ARNs in the condition;
- * - prompt router: invoke on the router and on everything it routes to.
+ * - system profile: invoke and get on the profile, and invoke on the model in the source and every
+ *   destination Region with `bedrock:InferenceProfileArn` = the profile (global: the source-Region
+ *   model and the Region-less model with `aws:RequestedRegion` = `unspecified`)
+ *   (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html,
+ *   https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html);
+ * - application profile: invoke and get on the profile, and invoke on its models with
+ *   `ArnLike bedrock:InferenceProfileArn` = `...:application-inference-profile/*` of the profile's
+ *   Region and account. Exact: every request through an application profile is also authorized
+ *   against the profile itself, which only the granted profiles allow, so the role reaches the models
+ *   only through profiles it was granted. One pattern serves every profile of a Region and account, so
+ *   each profile's ARN appears once in a merged policy. On a system profile, that profile's own grant
+ *   too. An import whose source is unknown: any model, only through this profile (`StringEquals`);
+ * - prompt router: invoke and get on the router, and on everything it routes to.
  */
 export function invokeStatements(t: AccessTarget): Statement[] {
     switch (t.kind) {
         case "foundation-model":
             return [allow(INVOKE_ACTIONS, [foundationModelArn(t.partition, t.region, t.modelId)])];
         case "system-profile":
-            return [allow(INVOKE_ACTIONS, [t.arn]), ...systemProfileModelStatements(t, [t.arn])];
+            return [allow([...INVOKE_ACTIONS, GET_PROFILE], [t.arn]), ...systemProfileModelStatements(t, [t.arn])];
         case "application-profile": {
             const src = t.source;
+            const profile = allow([...INVOKE_ACTIONS, GET_PROFILE], [t.arn]);
             if (src === undefined) {
                 // The model behind an imported profile is unknown: any model, only through this profile.
                 return [
-                    allow(INVOKE_ACTIONS, [t.arn]),
+                    profile,
                     allow(INVOKE_ACTIONS, [`arn:${t.partition}:bedrock:*::foundation-model/*`], {
-                        StringEquals: { [PROFILE_ARN_KEY]: [t.arn] },
+                        ArnLike: { [PROFILE_ARN_KEY]: [t.arn] },
                     }),
                 ];
             }
             if (src.kind === "foundation-model") {
                 return [
-                    allow(INVOKE_ACTIONS, [t.arn]),
-                    allow(INVOKE_ACTIONS, [foundationModelArn(src.partition, src.region, src.modelId)], {
-                        StringEquals: { [PROFILE_ARN_KEY]: [t.arn] },
-                    }),
+                    profile,
+                    allow(INVOKE_ACTIONS, [foundationModelArn(src.partition, src.region, src.modelId)], { ArnLike: { [PROFILE_ARN_KEY]: [t.arnPattern] } }),
                 ];
             }
-            return [allow(INVOKE_ACTIONS, [t.arn, src.arn]), ...systemProfileModelStatements(src, [t.arn, src.arn])];
+            // Whether Bedrock also authorizes the system profile an application profile copies is not settled by
+            // AWS's pages; AWS's CDK constructs grant it, and practitioners report it is checked
+            // (https://www.alexis-segura.com/notes/a-note-on-claude-code-amazon-bedrock-and-cost-tracking).
+            // Granted, and the models are reached through either profile, so the grant works either way
+            // (README: "Application profiles on a cross-region profile").
+            return [profile, allow([...INVOKE_ACTIONS, GET_PROFILE], [src.arn]), ...systemProfileModelStatements(src, [t.arnPattern, src.arn])];
         }
         case "prompt-router":
             return [allow(INVOKE_ACTIONS, [t.arn]), allow([GET_ROUTER], [t.arn]), ...t.routed.flatMap(invokeStatements)];
     }
 }
 
-/** The profile ARNs behind `t` (an application profile and the system profile it wraps). */
+/** The profile ARNs behind `t` (an application profile and the system profile it copies). */
 export function profileArns(t: AccessTarget): string[] {
     switch (t.kind) {
         case "foundation-model":

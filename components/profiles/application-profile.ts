@@ -10,7 +10,8 @@ import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENG
 import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
-import { grantInvokeTo, grantUsageTo, programSequence, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
+import { programSequence } from "../core/program-state";
+import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import {
     checkAnthropicOnly,
     mergeInferenceConfiguration,
@@ -361,12 +362,17 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
      * Package-internal plumbing.
      */
     public accessTarget(): ApplicationProfileTarget {
-        const arn = symbolic(
-            this.inferenceProfileArn,
-            `application-inference-profile/${this.grantName()}`,
-            appArnBound(this.source.partitionLength, this.source.regionLength),
-        );
-        return { kind: "application-profile", arn, source: this.source.target, partition: this.source.target.partition };
+        // Built from the provider's shared placeholders (one per provider, however many profiles) and the
+        // service-generated id, sized at the 12 characters AWS returns (checked again at deploy).
+        const ctx = callerContext({ parent: this });
+        const id = symbolic(this.inferenceProfileId, `application-inference-profile-id/${this.grantName()}`, APPLICATION_PROFILE_ID_LENGTH);
+        return {
+            kind: "application-profile",
+            arn: applicationProfileArn(ctx.sym.partition, ctx.sym.region, ctx.sym.account, id),
+            arnPattern: applicationProfileArn(ctx.sym.partition, ctx.sym.region, ctx.sym.account, "*"),
+            source: this.source.target,
+            partition: this.source.target.partition,
+        };
     }
 
     /**
@@ -413,21 +419,21 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
     ) {}
 
     private partitionOutput?: pulumi.Output<string>;
+    private patternOutput?: pulumi.Output<string>;
 
     get invokableArn(): pulumi.Output<string> {
         return this.inferenceProfileArn;
     }
 
     accessTarget(): ApplicationProfileTarget {
-        const arn = symbolic(
-            this.inferenceProfileArn,
-            `application-inference-profile/${this.name}`,
-            appArnBound(this.source?.partitionLength ?? MAX_PARTITION_LENGTH, this.source?.regionLength ?? MAX_REGION_LENGTH),
-        );
-        // One Output for the partition, so every call gets the same placeholder.
+        const bound = appArnBound(this.source?.partitionLength ?? MAX_PARTITION_LENGTH, this.source?.regionLength ?? MAX_REGION_LENGTH);
+        const arn = symbolic(this.inferenceProfileArn, `application-inference-profile/${this.name}`, bound);
+        // One Output each for the pattern and the partition, so every call gets the same placeholders.
+        this.patternOutput ??= this.inferenceProfileArn.apply((a) => a.replace(/[^/]+$/, "*"));
         this.partitionOutput ??= this.inferenceProfileArn.apply((a) => parseArn(a)?.partition ?? "aws");
+        const arnPattern = symbolic(this.patternOutput, `application-inference-profile-pattern/${this.name}`, bound - APPLICATION_PROFILE_ID_LENGTH + 1);
         const partition = this.source?.target.partition ?? symbolic(this.partitionOutput, `partition-of/${this.name}`, MAX_PARTITION_LENGTH);
-        return { kind: "application-profile", arn, source: this.source?.target, partition };
+        return { kind: "application-profile", arn, arnPattern, source: this.source?.target, partition };
     }
 
     grantName(): string {

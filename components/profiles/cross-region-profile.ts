@@ -10,6 +10,7 @@ import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
 import { symbolic } from "../core/symbols";
+import { perProgram } from "../core/program-state";
 import { checkArgs, fail, memberRule, type Where } from "../core/validation";
 
 /** Arguments of `CrossRegionInferenceProfile` and `CrossRegionInferenceProfile.fromConfig`. */
@@ -125,6 +126,42 @@ export function checkSourceRegion(where: Where, geo: CrossRegionInferenceProfile
     }
 }
 
+/** Checked Region and partition placeholders, per provider context and geography, per program. */
+const placements = perProgram(() => new Map<CallerContext, Map<string, { region: string; partition: string }>>());
+
+/**
+ * The Region and partition a `geo` profile's ARN is in, for policies: literal when the provider's Region
+ * is known before deploy (it was checked against the geography), else placeholders of Outputs that
+ * check it at deploy (refusing, in the first profile's name, a Region outside the geography).
+ */
+function placement(ctx: CallerContext, geo: CrossRegionInferenceProfileRegion, where: Where): { region: string; partition: string } {
+    if (ctx.knownRegion !== undefined) return { region: ctx.knownRegion, partition: geo.partition };
+    let byGeo = placements().get(ctx);
+    if (!byGeo) {
+        byGeo = new Map();
+        placements().set(ctx, byGeo);
+    }
+    let placed = byGeo.get(geo.prefix);
+    if (!placed) {
+        const region = ctx.region.apply((r) => {
+            checkSourceRegion(where, geo, r);
+            return r;
+        });
+        const partition = ctx.partition.apply((p) => {
+            if (p !== geo.partition)
+                fail(where, "geoRegion", geo.prefix, `profiles live in the ${geo.partition} partition, but the provider's partition is ${p}`);
+            return p;
+        });
+        const label = `${ctx.sym.region}/${geo.prefix}`.replace(/[«»]/g, "");
+        placed = {
+            region: symbolic(region, `checked-region/${label}`, Math.max(...geo.sourceRegions.map((r) => r.length))),
+            partition: symbolic(partition, `checked-partition/${label}`, geo.partition.length),
+        };
+        byGeo.set(geo.prefix, placed);
+    }
+    return placed;
+}
+
 /** The parts shared by the reference and the component. */
 class ProfileCore {
     readonly inferenceProfileId: string;
@@ -155,11 +192,11 @@ class ProfileCore {
             return p;
         });
         this.inferenceProfileArn = pulumi.all([partition, region, ctx.account]).apply(([p, r, a]) => systemProfileArn(p, r, a, this.inferenceProfileId));
-        // Labels name the profile, so placeholders never depend on the order profiles are declared in.
-        const label = `${ctx.sym.region}/${geo.prefix}/${where.name ?? "ref"}/${props.model.modelId}`.replace(/[«»]/g, "");
-        this.symRegion = symbolic(region, `checked-${label}`, Math.max(...geo.sourceRegions.map((r) => r.length)));
-        // Policies render through the checked Region and partition, so a mismatch fails the deploy.
-        const symPartition = symbolic(partition, `checked-partition-${label}`, geo.partition.length);
+        // One checked placeholder per provider and geography, however many profiles use them: equal values
+        // are sized once. With the Region known from the stack's config (checked above), the values themselves.
+        const placed = placement(ctx, geo, where);
+        this.symRegion = placed.region;
+        const symPartition = placed.partition;
         this.symArn = systemProfileArn(symPartition, this.symRegion, ctx.sym.account, this.inferenceProfileId);
     }
 

@@ -12,7 +12,7 @@ import type * as inputs from "@pulumi/aws-native/types/input";
 import { foundationModelArn, promptArn as buildPromptArn } from "../catalog/arns";
 import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
-import { attachPolicy, resolveRole, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
+import { grantStatements, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import {
     anthropicModels,
     checkAnthropicOnly,
@@ -424,7 +424,6 @@ export class PromptVersion {
     public readonly version: pulumi.Output<string>;
     /** The hash of the content the version snapshots (also its `bedrock-genai:content-hash` tag). */
     public readonly contentHash: pulumi.Output<string>;
-    private readonly grants = new Map<string, RolePolicyGrant>();
 
     constructor(
         private readonly name: string,
@@ -440,18 +439,14 @@ export class PromptVersion {
 
     /** `bedrock:GetPrompt` and `bedrock:RenderPrompt` on this version's ARN. */
     public grantGet(role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
-        const resolved = resolveRole(role, "grantGet(role)", { component: "PromptVersion", name: this.name });
-        const key = `${this.name}-get-${resolved.key}`;
-        const known = this.grants.get(key);
-        if (known) return known;
         const arn = symbolic(this.versionArn, `prompt-version/${this.name}`, PROMPT_ARN_BOUND + 6);
-        const made = attachPolicy(key, resolved, promptGetStatements([arn]), {
+        return grantStatements(role, promptGetStatements([arn]), {
             ...opts,
             parent: opts.parent ?? this.parent,
-            description: `Read prompt version ${this.name} (pulumi-bedrock-genai)`,
+            where: { component: "PromptVersion", name: this.name },
+            name: `${this.name}-get`,
+            argName: "grantGet(role)",
         });
-        this.grants.set(key, made);
-        return made;
     }
 }
 
@@ -478,7 +473,6 @@ export class Prompt extends pulumi.ComponentResource {
     public readonly contentHash: pulumi.Output<string>;
     private readonly promptName: string;
     private versions = 0;
-    private readonly grants = new Map<string, RolePolicyGrant>();
 
     constructor(name: string, args: PromptArgs, opts?: pulumi.ComponentResourceOptions) {
         const where: Where = { component: "Prompt", name };
@@ -566,17 +560,13 @@ export class Prompt extends pulumi.ComponentResource {
      * ARN with `version.grantGet`.
      */
     public grantGet(role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
-        const resolved = resolveRole(role, "grantGet(role)", { component: "Prompt", name: (this as unknown as { __name?: string }).__name ?? this.promptName });
-        const key = `${this.promptName}-get-${resolved.key}`;
-        const known = this.grants.get(key);
-        if (known) return known;
         const arn = symbolic(this.promptArn, `prompt/${this.promptName}`, PROMPT_ARN_BOUND);
-        const made = attachPolicy(key, resolved, promptGetStatements([arn]), {
+        return grantStatements(role, promptGetStatements([arn]), {
             ...opts,
             parent: opts.parent ?? this,
-            description: `Read prompt ${this.promptName} (pulumi-bedrock-genai)`,
+            where: { component: "Prompt", name: (this as unknown as { __name?: string }).__name ?? this.promptName },
+            name: `${this.promptName}-get`,
+            argName: "grantGet(role)",
         });
-        this.grants.set(key, made);
-        return made;
     }
 }

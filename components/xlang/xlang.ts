@@ -16,7 +16,10 @@ import { roleNameFromArn } from "../catalog/arns";
 import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "../profiles/cross-region-profile";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion } from "../catalog/geographies";
-import { attachPolicy, grantInvokeTo, grantUsageTo, type Grantee, type RolePolicyGrant } from "../iam/grants";
+import { grantInvokeTo, grantStatements, grantUsageTo, type Grantee, type RolePolicyGrant } from "../iam/grants";
+import { addToRoleAccess } from "../iam/access-set";
+import { objectId, type ResolvedRole } from "../iam/roles";
+import { perProgram } from "../core/program-state";
 import { checkArgs, fail, type Where } from "../core/validation";
 
 /** Arguments of `CrossRegionProfile`. */
@@ -231,8 +234,8 @@ export class ModelGrant extends pulumi.ComponentResource {
         }
         super("bedrock-genai:index:ModelGrant", name, {}, opts);
         const granted = [
-            ...(invoke ? grantRoles(name, "invoke", grantee, [role], this, false) : []),
-            ...(usage ? grantRoles(name, "usage", grantee, [role], this, false) : []),
+            ...(invoke ? grantRoles(name, "invoke", grantee, [role], this, false, name) : []),
+            ...(usage ? grantRoles(name, "usage", grantee, [role], this, false, name) : []),
         ];
         this.grantedPolicies = policyIds(granted);
         this.registerOutputs({ grantedPolicies: this.grantedPolicies });
@@ -288,10 +291,18 @@ function modelOf(where: Where, argument: string, modelId: unknown, crossRegion: 
 }
 
 /**
+ * Roles known only at deploy time, by the role input object: the same input granted twice (a
+ * `ModelGrant`'s invoke and usage) is one role with one access set, whose inline budget and merged
+ * document cover both grants. Identified by the object, never by a name, so two components' roles
+ * never share a set.
+ */
+const deployTimeRoles = perProgram(() => new WeakMap<object, ResolvedRole>());
+
+/**
  * Grants each role `kind` on `grantee`. With `viaGrant` (the grantee is the component's own child),
  * known names and ARNs go through the TypeScript grant: same policy names as `grantInvoke`, granted
- * once. Otherwise, and for names known only at deploy time, each role gets one policy named after the
- * component (`<component>-<kind>-<index>`).
+ * once. Otherwise, and for names known only at deploy time, each role's policies are named after the
+ * component: `<label>-bedrock` (`label`: a component with one role), else `<component>-<kind>-<index>-bedrock`.
  */
 function grantRoles(
     component: string,
@@ -300,26 +311,32 @@ function grantRoles(
     roles: pulumi.Input<string>[],
     parent: pulumi.Resource,
     viaGrant: boolean,
-): RolePolicyGrant {
+    label?: string,
+): RolePolicyGrant[] {
     const opts = { parent: grantee.grantParent ?? parent };
-    return roles.flatMap((role, i) => {
+    return roles.map((role, i) => {
         if (typeof role === "string" && viaGrant) return kind === "invoke" ? grantInvokeTo(grantee, role, opts) : grantUsageTo(grantee, role, opts);
         const target = grantee.accessTarget({ parent: opts.parent });
         const statements = kind === "invoke" ? invokeStatements(target) : usageStatements(target);
         const known = typeof role === "string" ? roleNameOf(role) : undefined;
-        const roleName = known ?? pulumi.output(role).apply((v) => roleNameOf(v) as string);
-        const key = known ?? `${component}/${kind}/${i}`;
-        return attachPolicy(`${component}-${kind}-${i}`, { key, id: known ? `name:${known}` : `output:${key}`, name: roleName }, statements, {
-            ...opts,
-            description: `${kind === "invoke" ? "Invoke" : "Use"} ${grantee.grantName()} (pulumi-bedrock-genai)`,
-        });
+        if (known) return grantStatements(known, statements, { ...opts, where: { component, name: component }, name: `${component}-${kind}` });
+        // A role name known only at deploy: its own access set, named after the component.
+        let resolved = deployTimeRoles().get(role as object);
+        if (!resolved) {
+            const roleName = pulumi.output(role).apply((v) => roleNameOf(v) as string);
+            resolved = { key: label ?? `${component}-${kind}-${i}`, id: `output:${objectId(role as object)}`, name: roleName, ownManagedPolicies: 0 };
+            deployTimeRoles().set(role as object, resolved);
+        }
+        return addToRoleAccess(resolved, statements, { component, name: component }, opts.parent);
     });
 }
 
-/** The ids of the attached policies (inline policy names and managed policy ARNs; attachments omitted). */
-function policyIds(granted: RolePolicyGrant): pulumi.Output<string[]> {
-    const ids = granted
-        .filter((r) => !(r as { policyArn?: unknown }).policyArn)
-        .map((r) => ((r as { arn?: pulumi.Output<string> }).arn ?? (r as unknown as { name: pulumi.Output<string> }).name) as pulumi.Output<string>);
-    return pulumi.all(ids);
+/** The ids of the attached policies (inline policy names and managed policy ARNs; attachments omitted), each once. */
+function policyIds(granted: RolePolicyGrant[]): pulumi.Output<string[]> {
+    return pulumi.all(granted).apply((lists) => {
+        const ids = [...new Set(lists.flat())]
+            .filter((r) => !(r as { policyArn?: unknown }).policyArn)
+            .map((r) => ((r as { arn?: pulumi.Output<string> }).arn ?? (r as unknown as { name: pulumi.Output<string> }).name) as pulumi.Output<string>);
+        return pulumi.all(ids);
+    });
 }

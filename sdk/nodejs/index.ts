@@ -18,7 +18,8 @@ export {
     type ApplicationInferenceProfileSource,
     type IApplicationInferenceProfile,
 } from "../../components/profiles/application-profile";
-export { type RoleRef, type GrantOptions, type RolePolicyGrant } from "../../components/iam/grants";
+export { type RoleRef, type GrantOptions, type RolePolicyGrant, allGrants } from "../../components/iam/grants";
+export { type AccessLayout } from "../../components/iam/access-set";
 export { BedrockValidationError, type Tags } from "../../components/core/validation";
 export { INVOKE_TOKENS } from "../../components/core/context";
 export { IAM_LIMITS } from "../../components/iam/policy";
