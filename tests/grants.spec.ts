@@ -435,3 +435,28 @@ async function policiesAfter(rec: MockRecorder): Promise<number> {
     await settle();
     return rec.byType("aws:iam/rolePolicy:RolePolicy").length;
 }
+
+describe("grants: partitions of a component's providers", () => {
+    it("warns when a component's Bedrock resources and the role it grants are in different partitions", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        const logs = { warn: [] as string[] };
+        const original = pulumi.log.warn;
+        (pulumi.log as { warn: unknown }).warn = async (m: string) => void logs.warn.push(m);
+        try {
+            const gov = new aws.Provider("gov", { region: "us-gov-west-1" });
+            const role = new aws.iam.Role("gov-role", { assumeRolePolicy: "{}" }, { provider: gov });
+            const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+            cris.grantInvoke(role);
+            cris.grantProfileUsage(role);
+            const same = new aws.iam.Role("same", { assumeRolePolicy: "{}" });
+            cris.grantInvoke(same);
+            await settle();
+        } finally {
+            (pulumi.log as { warn: unknown }).warn = original;
+        }
+        expect(rec.byType("aws:iam/rolePolicy:RolePolicy")).to.have.length(2);
+        expect(logs.warn).to.deep.equal([
+            'CrossRegionInferenceProfile "cris": its Bedrock resources are in partition aws (its aws-native provider) but role "gov-role" is in partition aws-us-gov (its aws provider): the role\'s policies name resources it cannot reach; give the component and the role providers of one partition',
+        ]);
+    });
+});

@@ -24,6 +24,7 @@ import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
 import { callerContext } from "../core/context";
+import { partitionOfRegion } from "../catalog/geographies";
 import { perProgram } from "../core/program-state";
 import { resolveSymbols } from "../core/symbols";
 import { BedrockValidationError, type Where } from "../core/validation";
@@ -90,6 +91,8 @@ interface RoleSet {
     managedUsed: number;
     warnedQuota: boolean;
     saidLate: boolean;
+    /** Provider contexts whose partition was compared with the role's. */
+    partitionChecked: Set<object>;
 }
 
 interface State {
@@ -138,7 +141,16 @@ function openBatch(role: ResolvedRole, statements: Statement[], where: Where, ow
     const s = programState();
     let set = s.sets.get(role.id);
     if (!set) {
-        set = { role: { ...role }, arns: new Map(), batches: 0, inlineUsed: 0, managedUsed: 0, warnedQuota: false, saidLate: false };
+        set = {
+            role: { ...role },
+            arns: new Map(),
+            batches: 0,
+            inlineUsed: 0,
+            managedUsed: 0,
+            warnedQuota: false,
+            saidLate: false,
+            partitionChecked: new Set(),
+        };
         s.sets.set(role.id, set);
     } else {
         // The same role seen through its resource and through its name: keep the resource and the most
@@ -171,7 +183,48 @@ function openBatch(role: ResolvedRole, statements: Statement[], where: Where, ow
     }
     const key = JSON.stringify(mergeStatements(statements));
     if (!set.open.contributions.has(key)) set.open.contributions.set(key, { statements, where, owner });
+    checkPartitions(set, where, owner);
     return set.open;
+}
+
+/**
+ * Warns when the component a grant is made for places its Bedrock ARNs (its aws-native provider) in
+ * another partition than the role's policies live in (the role's aws provider): the policies would
+ * name resources the role can never reach. Once per role and aws-native provider.
+ */
+function checkPartitions(set: RoleSet, where: Where, owner?: pulumi.Resource): void {
+    const ctx = callerContext({ parent: owner });
+    const key = ctx as object;
+    if (set.partitionChecked.has(key)) return;
+    set.partitionChecked.add(key);
+    const warn = (awsNative: string, aws: string) =>
+        pulumi.log.warn(
+            `${who(where)}: its Bedrock resources are in partition ${awsNative} (its aws-native provider) but role ${JSON.stringify(set.role.key)} is in partition ${aws} (its aws provider): the role's policies name resources it cannot reach; give the component and the role providers of one partition`,
+            owner,
+        );
+    const resource = set.role.resource;
+    if (resource) {
+        pulumi.all([ctx.partition, resource.arn]).apply(([p, arn]) => {
+            const rolePartition = arn?.split(":")[1];
+            if (rolePartition && p && rolePartition !== p) warn(p, rolePartition);
+        });
+        return;
+    }
+    // Both default providers: their configured Regions tell the partitions before deploy.
+    if (!set.role.provider && ctx.knownRegion !== undefined) {
+        const awsRegion = configuredAwsRegion();
+        if (awsRegion !== undefined && partitionOfRegion(awsRegion) !== partitionOfRegion(ctx.knownRegion)) {
+            warn(partitionOfRegion(ctx.knownRegion), partitionOfRegion(awsRegion));
+        }
+    }
+}
+
+function configuredAwsRegion(): string | undefined {
+    try {
+        return new pulumi.Config("aws").get("region") ?? undefined;
+    } catch {
+        return undefined;
+    }
 }
 
 function schedule(): void {

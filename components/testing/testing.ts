@@ -392,7 +392,11 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
     pulumi.runtime.setMocks(
         {
             newResource(args) {
-                const base = args.custom === false || options.preview ? { id: "", state: { ...(args.inputs ?? {}) } } : defaultOutputs(args, outputsCtx);
+                // A resource on an explicit provider is in that provider's Region and partition.
+                const base =
+                    args.custom === false || options.preview
+                        ? { id: "", state: { ...(args.inputs ?? {}) } }
+                        : defaultOutputs(args, args.provider ? { ...outputsCtx, ...contextOf(args.provider) } : outputsCtx);
                 const byType = args.custom === false ? undefined : typeOverride(args, { ...base.state, id: base.id });
                 const extra = { ...(byType ?? {}), ...(options.newResource?.(args) ?? {}) };
                 const { id: extraId, ...extraState } = extra as Record<string, any>;
