@@ -460,3 +460,32 @@ describe("grants: partitions of a component's providers", () => {
         ]);
     });
 });
+
+describe("grants: later batches", () => {
+    it("a grant already laid out adds nothing later: the earlier batch carries it", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        const first = M.AMAZON_NOVA_PRO_V1.grantInvoke("again-role");
+        await settle();
+        const second = M.AMAZON_NOVA_PRO_V1.grantInvoke("again-role");
+        await settle();
+        expect(second).to.equal(first);
+        expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["again-role-bedrock"]);
+    });
+
+    it("a role whose first grant comes late gets one batch, said nothing about", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        const logs = { info: [] as string[] };
+        const original = pulumi.log.info;
+        (pulumi.log as { info: unknown }).info = async (m: string) => void logs.info.push(m);
+        try {
+            M.AMAZON_NOVA_PRO_V1.grantInvoke("early-role");
+            await settle();
+            M.AMAZON_NOVA_PRO_V1.grantInvoke("late-first-role");
+            await settle();
+        } finally {
+            (pulumi.log as { info: unknown }).info = original;
+        }
+        expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["early-role-bedrock", "late-first-role-bedrock"]);
+        expect(logs.info).to.deep.equal([]);
+    });
+});

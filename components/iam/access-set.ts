@@ -83,6 +83,8 @@ interface Batch {
 
 interface RoleSet {
     role: ResolvedRole;
+    /** Grants already laid out (by their merged statements), and the batch that carries each. */
+    laidOut: Map<string, Batch>;
     /** Roles given by ARN, with who gave them, for the deploy-time account check. */
     arns: Map<string, Contribution>;
     batches: number;
@@ -143,6 +145,7 @@ function openBatch(role: ResolvedRole, statements: Statement[], where: Where, ow
     if (!set) {
         set = {
             role: { ...role },
+            laidOut: new Map(),
             arns: new Map(),
             batches: 0,
             inlineUsed: 0,
@@ -159,9 +162,13 @@ function openBatch(role: ResolvedRole, statements: Statement[], where: Where, ow
         set.role.ownManagedPolicies = Math.max(set.role.ownManagedPolicies, role.ownManagedPolicies);
     }
     if (role.arn && !set.arns.has(role.arn)) set.arns.set(role.arn, { statements: [], where, owner });
+    // Granted before, in a batch already laid out: that batch carries it.
+    const key = JSON.stringify(mergeStatements(statements));
+    const earlier = set.laidOut.get(key);
+    if (earlier) return earlier;
     if (!set.open) {
         set.batches += 1;
-        if (s.firstFlushDone && !set.saidLate) {
+        if (s.firstFlushDone && set.batches > 1 && !set.saidLate) {
             set.saidLate = true;
             pulumi.log.info(
                 `role ${JSON.stringify(set.role.key)}: grants made after the program's body ran (inside an apply or after an await) open batch ${set.batches} of its Bedrock policies, laid out apart from the first; make grants at the top level of the program to share one layout`,
@@ -181,7 +188,6 @@ function openBatch(role: ResolvedRole, statements: Statement[], where: Where, ow
         set.open = { number: set.batches, contributions: new Map(), resolve, reject, resources, details };
         schedule();
     }
-    const key = JSON.stringify(mergeStatements(statements));
     if (!set.open.contributions.has(key)) set.open.contributions.set(key, { statements, where, owner });
     checkPartitions(set, where, owner);
     return set.open;
@@ -260,6 +266,7 @@ export function flushRoleAccess(): void {
         for (const set of open) {
             const batch = set.open as Batch;
             set.open = undefined;
+            for (const key of batch.contributions.keys()) set.laidOut.set(key, batch);
             try {
                 batch.resolve(layOut(set, batch));
             } catch (e) {
