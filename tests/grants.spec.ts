@@ -489,3 +489,27 @@ describe("grants: later batches", () => {
         expect(logs.info).to.deep.equal([]);
     });
 });
+
+describe("grants: detached statements", () => {
+    it("statements that depend on a resource waiting for the role's policies get policies of their own: no cycle", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        const role = new aws.iam.Role("worker", { assumeRolePolicy: "{}" });
+        const main = M.AMAZON_NOVA_PRO_V1.grantInvoke(role);
+        const topic = new aws.iam.Role("needs-policies", { assumeRolePolicy: "{}" }, { dependsOn: main });
+        const { grantStatements } = await import("../components/iam/grants");
+        const { symbolic } = await import("../components/core/symbols");
+        grantStatements(role, [{ Effect: "Allow", Action: ["iam:GetRole"], Resource: [symbolic(topic.arn, "role/needs-policies", 256)] }], {
+            where: { component: "Test", name: "t" },
+            name: "t-topic",
+            detached: "topic",
+        });
+        await settle();
+        await settle();
+        const policies = rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => `${p.name} ${p.inputs.policy}`);
+        expect(policies).to.deep.equal([
+            'worker-bedrock {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["bedrock:InvokeModel","bedrock:InvokeModelWithResponseStream"],"Resource":"arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0"}]}',
+            `worker-bedrock-topic {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetRole","Resource":"${rec.find("aws:iam/role:Role", "needs-policies").state.arn}"}]}`,
+        ]);
+        expect(rec.find("aws:iam/role:Role", "needs-policies").dependencies).to.deep.equal([rec.find("aws:iam/rolePolicy:RolePolicy", "worker-bedrock").urn]);
+    });
+});
