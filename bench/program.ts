@@ -1,10 +1,11 @@
 /**
- * The benchmark program, evaluated under Pulumi mocks in its own process: `N` application profiles on
- * the US cross-region profiles of 8 Claude models, each granted usage and invoke on one role through a
- * `ModelAccessPolicy` (one role per 100 profiles: IAM caps a role at 10,240 + 20 x 6,144 characters of
- * policy, which 1000 profiles exceed), N/10 agents and N/10 prompts on the default Anthropic router.
+ * The benchmark program as users write it (a CDK program ported to Pulumi), evaluated under Pulumi mocks
+ * in its own process: `N` application profiles on the US cross-region profiles of 8 Claude models, each
+ * `grantProfileUsage(role)` and `grantInvoke(role)` on one Lambda role (every grant joins the role's one
+ * access set, laid out at the next macrotask), N/10 agents and N/10 prompts on the default Anthropic
+ * router. The same program as bench/cdk/app.js and bench/raw.ts.
  *
- * Usage: node bench/program.js N (through bench/run.js). Prints one JSON line of figures.
+ * Usage: node bench/results/program.js N (through bench/run.js). Prints one JSON line of figures.
  * `BENCH_PKG=bin` loads the compiled package (bin/), else the TypeScript sources (ts-node).
  */
 import * as path from "path";
@@ -13,7 +14,6 @@ const started = process.hrtime.bigint();
 const n = Number(process.argv[2] ?? "100");
 const ROOT = process.env.BENCH_ROOT ?? path.resolve(__dirname, "..");
 const compiled = process.env.BENCH_PKG === "bin";
-const PROFILES_PER_ROLE = 100;
 
 function load(rel: string): string {
     // `rel` is a module path without extension, relative to the repository root.
@@ -28,7 +28,6 @@ async function main(): Promise<void> {
     const aws = require("@pulumi/aws/iam") as typeof import("@pulumi/aws/iam");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bedrock = require(load("sdk/nodejs/index")) as typeof import("../sdk/nodejs");
-    const b = bedrock as unknown as Record<string, any>;
     const M = bedrock.BedrockFoundationModel;
     // The same eight Claude models as bench/cdk/app.js (the ones both catalogs list with a `us.` profile).
     const claude = [
@@ -43,49 +42,34 @@ async function main(): Promise<void> {
     ];
     const loaded = process.hrtime.bigint();
 
+    const role = new aws.Role("tenants-role", {
+        assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        }),
+    });
     const cris = claude.map((model) => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: bedrock.CrossRegionInferenceProfileRegion.US, model }));
-    const profiles = Array.from(
-        { length: n },
-        (_, i) => new bedrock.ApplicationInferenceProfile(`tenant-${i}`, { inferenceProfileName: `tenant-${i}`, modelSource: cris[i % cris.length] }),
-    );
-    const roles: import("@pulumi/aws/iam").Role[] = [];
-    for (let start = 0, r = 0; start < n; start += PROFILES_PER_ROLE, r++) {
-        const role = new aws.Role(`tenants-role-${r}`, {
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-            }),
+    for (let i = 0; i < n; i++) {
+        const aip = new bedrock.ApplicationInferenceProfile(`tenant-${i}`, { inferenceProfileName: `tenant-${i}`, modelSource: cris[i % cris.length] });
+        aip.grantProfileUsage(role);
+        aip.grantInvoke(role);
+    }
+    for (let i = 0; i < Math.floor(n / 10); i++) {
+        new bedrock.Agent(`agent-${i}`, {
+            foundationModel: cris[i % cris.length],
+            instruction: "You are a helpful and friendly agent that answers questions about agriculture.",
         });
-        const mine = profiles.slice(start, start + PROFILES_PER_ROLE);
-        new bedrock.ModelAccessPolicy(`tenants-access-${r}`, { role, invoke: mine, usage: mine });
-        roles.push(role);
+    }
+    const router = bedrock.PromptRouter.fromDefaultId(bedrock.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, "us-east-1");
+    for (let i = 0; i < Math.floor(n / 10); i++) {
+        const variant = bedrock.PromptVariant.text({ variantName: "variant1", promptText: "What is the capital of France?", model: router });
+        new bedrock.Prompt(`prompt-${i}`, { promptName: `prompt-${i}`, variants: [variant] });
     }
 
-    const notes: string[] = [];
-    const hasAgents = typeof b.Agent === "function";
-    if (hasAgents) {
-        for (let i = 0; i < Math.floor(n / 10); i++) {
-            new b.Agent(`agent-${i}`, {
-                foundationModel: cris[i % cris.length],
-                instruction: "You are a helpful and friendly agent that answers questions about agriculture.",
-            });
-        }
-    } else {
-        notes.push("agents: Agent is not exported, left out");
-    }
-    const hasPrompts = typeof b.Prompt === "function" && typeof b.PromptRouter === "function";
-    if (hasPrompts) {
-        const router = b.PromptRouter.fromDefaultId(b.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, "us-east-1");
-        for (let i = 0; i < Math.floor(n / 10); i++) {
-            const variant = b.PromptVariant.text({ variantName: "variant1", promptText: "What is the capital of France?", model: router });
-            new b.Prompt(`prompt-${i}`, { promptName: `prompt-${i}`, variants: [variant] });
-        }
-    } else {
-        notes.push("prompts: Prompt or PromptRouter is not exported, left out");
-    }
-
+    // The role's access set is laid out at the next macrotask; then wait until every registration
+    // (including those made inside applies) is recorded.
+    await new Promise((resolve) => setImmediate(resolve));
     await testing.settle();
-    // Wait until the registrations made inside applies are recorded (the mocks answer asynchronously).
     let count = -1;
     while (count !== rec.resources.length) {
         count = rec.resources.length;
@@ -93,39 +77,32 @@ async function main(): Promise<void> {
     }
     const evaluated = process.hrtime.bigint();
 
-    const perRole = await Promise.all(
-        roles.map(async (role) => {
-            const name = (await testing.resolveOutput(role.name)) as string;
-            const policies = testing.policiesForRole(rec, name);
-            return {
-                policies: policies.length,
-                inline: policies.filter((p) => p.kind === "inline").length,
-                managed: policies.filter((p) => p.kind === "managed").length,
-                statements: policies.reduce((k, p) => k + p.statements.length, 0),
-                characters: policies.reduce((k, p) => k + p.json.length, 0),
-                largestInline: Math.max(0, ...policies.filter((p) => p.kind === "inline").map((p) => p.json.length)),
-                largestManaged: Math.max(0, ...policies.filter((p) => p.kind === "managed").map((p) => p.json.length)),
-            };
-        }),
-    );
+    const name = (await testing.resolveOutput(role.name)) as string;
+    const policies = testing.policiesForRole(rec, name);
+    const byType: Record<string, number> = {};
+    for (const r of rec.customResources) byType[r.type] = (byType[r.type] ?? 0) + 1;
+    const usage = process.resourceUsage();
     const figures = {
-        side: "pulumi",
+        side: "package",
         n,
         mode: compiled ? "compiled bin/" : "ts-node (swc, transpile only)",
         loadMs: Number(loaded - started) / 1e6,
         evaluateMs: Number(evaluated - loaded) / 1e6,
         uptimeMs: process.uptime() * 1000,
-        maxRssMb: process.resourceUsage().maxRSS / 1024,
+        cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+        maxRssMb: usage.maxRSS / 1024,
         resources: rec.resources.length,
         customResources: rec.customResources.length,
-        roles: roles.length,
-        role: perRole[0],
-        rolesTotal: {
-            policies: perRole.reduce((k, r) => k + r.policies, 0),
-            statements: perRole.reduce((k, r) => k + r.statements, 0),
-            characters: perRole.reduce((k, r) => k + r.characters, 0),
+        byType,
+        role: {
+            policies: policies.length,
+            inline: policies.filter((p) => p.kind === "inline").length,
+            managed: policies.filter((p) => p.kind === "managed").length,
+            statements: policies.reduce((k, p) => k + p.statements.length, 0),
+            characters: policies.reduce((k, p) => k + p.json.length, 0),
+            largestInline: Math.max(0, ...policies.filter((p) => p.kind === "inline").map((p) => p.json.length)),
+            largestManaged: Math.max(0, ...policies.filter((p) => p.kind === "managed").map((p) => p.json.length)),
         },
-        notes,
     };
     process.stdout.write(JSON.stringify(figures) + "\n");
 }

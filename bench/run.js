@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 /* eslint-disable @typescript-eslint/no-require-imports -- a plain CommonJS script run by node */
-// `npm run bench`: the benchmark program (bench/program.ts) under Pulumi mocks and the same program with
-// the CDK constructs (bench/cdk/app.js), each N in a fresh process, the two sides alternating; then the
-// cost of require("pulumi-bedrock-genai") over require("@pulumi/pulumi"). Not part of `npm test`.
+// `npm run bench`: the benchmark program with this package (bench/program.ts) under Pulumi mocks, the same
+// program written by hand with raw aws-native/aws resources (bench/raw.ts), the raw program with a trivial
+// component around each profile, agent and prompt (bench/raw.ts, BENCH_WRAP=1), and the CDK constructs
+// (bench/cdk/app.js); each run a fresh process, the sides alternating; then the cost of
+// require("pulumi-bedrock-genai") over require("@pulumi/pulumi"). A benchmark, not part of `npm test`.
 //
-// Options: --ns 10,100,1000   --reps 3   --no-build (use bin/ as it is)   --no-cdk   --cdk-validation (CDK with
-// its template validation on, as well as off)   --json (figures as JSON lines)
+// Options: --ns 10,100,1000   --reps 5   --reps-large 2 (repetitions at N>=1000)   --no-build (use bin/ as it
+// is)   --no-cdk   --cdk-validation (also the CDK with its template validation on)   --json (figures as JSON lines)
 "use strict";
 const { spawnSync } = require("child_process");
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
@@ -23,7 +26,8 @@ const opt = (name, dflt) => {
 };
 const flag = (name) => argv.includes(`--${name}`);
 const NS = opt("ns", "10,100,1000").split(",").map(Number);
-const REPS = Number(opt("reps", "3"));
+const REPS = Number(opt("reps", "5"));
+const REPS_LARGE = Number(opt("reps-large", "2"));
 const JSON_OUT = flag("json");
 
 function log(line = "") {
@@ -79,12 +83,14 @@ if (!fs.existsSync(path.join(ROOT, "bin", "sdk", "nodejs", "index.js"))) {
 }
 fs.mkdirSync(OUT_DIR, { recursive: true });
 const swc = require(require.resolve("@swc/core", { paths: [ROOT] }));
-const programJs = path.join(OUT_DIR, "program.js");
-fs.writeFileSync(
-    programJs,
-    swc.transformFileSync(path.join(__dirname, "program.ts"), { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } })
-        .code,
-);
+const transpile = (name) => {
+    const out = path.join(OUT_DIR, `${name}.js`);
+    const options = { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } };
+    fs.writeFileSync(out, swc.transformFileSync(path.join(__dirname, `${name}.ts`), options).code);
+    return out;
+};
+const programJs = transpile("program");
+const rawJs = transpile("raw");
 
 // ---- 2. The CDK side, installed on first use.
 let cdk = !flag("no-cdk");
@@ -99,37 +105,45 @@ if (cdk && !fs.existsSync(path.join(CDK_DIR, "node_modules", "@cdklabs", "genera
 }
 const cdkModes = flag("cdk-validation") ? ["false", "true"] : ["false"];
 
-// ---- 3. Alternating runs.
+// ---- 3. Alternating runs: package, raw, raw-wrapped, CDK, the order rotated at every repetition.
+const SIDES = ["package", "raw", "raw-wrapped", ...(cdk ? cdkModes.map((m) => (m === "false" ? "cdk" : "cdk-validation")) : [])];
 const results = [];
+function runSide(side, n, rep) {
+    let r;
+    if (side === "package") r = child([programJs, String(n)], { BENCH_PKG: "bin", BENCH_ROOT: ROOT });
+    else if (side === "raw" || side === "raw-wrapped")
+        r = child([rawJs, String(n)], { BENCH_PKG: "bin", BENCH_ROOT: ROOT, BENCH_WRAP: side === "raw" ? "0" : "1" });
+    else {
+        // Past the stack limit the CDK program cannot synthesize: run it once to show the error.
+        if (results.some((x) => x.side === side && x.n === n && x.error)) return;
+        r = child([path.join(CDK_DIR, "app.js"), String(n)], { CDK_VALIDATION: side === "cdk" ? "false" : "true" }, CDK_DIR);
+    }
+    results.push({ ...r, side, n, rep });
+    if (JSON_OUT) log(JSON.stringify(results[results.length - 1]));
+    else process.stderr.write(`  N=${n} rep ${rep + 1} ${side}: ${r.error ? `error ${r.error}` : `${fmtMs(r.wallMs)} wall, ${fmtMs(r.cpuMs)} CPU`}\n`);
+}
 for (const n of NS) {
-    for (let rep = 0; rep < REPS; rep++) {
-        const p = child([programJs, String(n)], { BENCH_PKG: "bin", BENCH_ROOT: ROOT });
-        results.push({ side: "pulumi", n, rep, ...p });
-        if (JSON_OUT) log(JSON.stringify(results[results.length - 1]));
-        if (!cdk) continue;
-        for (const validation of cdkModes) {
-            // Past the stack limit the CDK program cannot synthesize: run it once to show the error.
-            const earlier = results.find((r) => r.side === "cdk" && r.n === n && r.validation === (validation === "false" ? "off" : "on") && r.error);
-            if (earlier) continue;
-            const c = child([path.join(CDK_DIR, "app.js"), String(n)], { CDK_VALIDATION: validation }, CDK_DIR);
-            results.push({ side: "cdk", n, rep, validation: validation === "false" ? "off" : "on", ...c });
-            if (JSON_OUT) log(JSON.stringify(results[results.length - 1]));
-        }
+    const reps = n >= 1000 ? REPS_LARGE : REPS;
+    for (let rep = 0; rep < reps; rep++) {
+        for (let k = 0; k < SIDES.length; k++) runSide(SIDES[(k + rep) % SIDES.length], n, rep);
     }
 }
 
 // ---- 4. require() cost.
 const requireScript = `
-const t0 = process.hrtime.bigint();
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const t0 = process.hrtime.bigint(), c0 = cpu();
 require("@pulumi/pulumi");
-const t1 = process.hrtime.bigint();
+const t1 = process.hrtime.bigint(), c1 = cpu();
 require(${JSON.stringify(path.join(ROOT, "bin", "sdk", "nodejs", "index.js"))});
-const t2 = process.hrtime.bigint();
+const t2 = process.hrtime.bigint(), c2 = cpu();
 const loaded = Object.keys(require.cache);
 const index = (p) => loaded.some((f) => f.endsWith(p));
 process.stdout.write(JSON.stringify({
     pulumiMs: Number(t1 - t0) / 1e6,
     packageMs: Number(t2 - t1) / 1e6,
+    pulumiCpuMs: c1 - c0,
+    packageCpuMs: c2 - c1,
     awsIndex: index("/@pulumi/aws/index.js"),
     awsNativeIndex: index("/@pulumi/aws-native/index.js"),
     modules: loaded.length,
@@ -138,13 +152,14 @@ const requireRuns = [];
 for (let i = 0; i < 7; i++) requireRuns.push(child(["-e", requireScript], {}));
 
 // ---- 5. Report.
-function summarize(side, n, validation) {
-    const runs = results.filter((r) => r.side === side && r.n === n && (validation === undefined || r.validation === validation));
+function summarize(side, n) {
+    const runs = results.filter((r) => r.side === side && r.n === n);
     if (runs.length === 0) return undefined;
     const ok = runs.filter((r) => !r.error);
     if (ok.length === 0) return { error: runs[0].error };
     return {
         wallMs: median(ok.map((r) => r.wallMs)),
+        cpuMs: median(ok.map((r) => r.cpuMs)),
         evaluateMs: median(ok.map((r) => r.evaluateMs)),
         loadMs: median(ok.map((r) => r.loadMs)),
         maxRssMb: Math.max(...ok.map((r) => r.maxRssMb)),
@@ -154,76 +169,55 @@ function summarize(side, n, validation) {
 }
 
 log("");
-log(`node ${process.version}, ${REPS} run(s) per side and N, medians; each run a fresh process (wall = spawn to exit).`);
+log(
+    `node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" ")} at the end; medians of`,
+);
+log(`${REPS} runs per side (${REPS_LARGE} at N>=1000), sides alternated, each run a fresh process. wall = spawn to exit;`);
+log("CPU = the child's user + system CPU time (less sensitive to other load on the machine than wall time).");
 log("Program: N application profiles on the US cross-region profiles of 8 Claude models, each granted usage and");
-log("invoke (Pulumi: one ModelAccessPolicy per role of 100 profiles; CDK: grantProfileUsage + grantInvoke on one");
-log("role), N/10 agents and N/10 prompts on the default Anthropic router.");
-const notes = new Set(results.filter((r) => r.side === "pulumi" && r.notes).flatMap((r) => r.notes));
-for (const note of notes) log(`note: ${note}`);
+log("invoke on one Lambda role, N/10 agents and N/10 prompts on the default Anthropic router. package: the loop with");
+log("this package; raw: the same resources by hand (aws-native + aws, one merged policy); raw-wrapped: raw with a");
+log("trivial component around each profile, agent and prompt; cdk: @cdklabs/generative-ai-cdk-constructs.");
 log("");
-const header = [
-    "N",
-    "side",
-    "wall",
-    "load",
-    "evaluate",
-    "peak RSS",
-    "resources",
-    "roles",
-    "policies/role",
-    "statements/role",
-    "characters/role",
-    "ratio (pulumi/cdk wall)",
-];
+const header = ["N", "side", "wall", "CPU", "load", "evaluate", "peak RSS", "resources (custom)", "role's policies", "statements", "characters"];
 const rows = [header];
+const ratios = [];
 for (const n of NS) {
-    const p = summarize("pulumi", n);
-    const pRow = p.error
-        ? [n, "pulumi", `error: ${p.error}`]
-        : [
-              n,
-              "pulumi",
-              fmtMs(p.wallMs),
-              fmtMs(p.loadMs),
-              fmtMs(p.evaluateMs),
-              `${p.maxRssMb.toFixed(0)} MB`,
-              p.last.resources,
-              p.last.roles,
-              `${p.last.role.policies} (${p.last.role.inline} inline + ${p.last.role.managed} managed)`,
-              p.last.role.statements,
-              p.last.role.characters,
-              "",
-          ];
-    rows.push(pRow);
-    if (!cdk) continue;
-    for (const v of cdkModes.map((m) => (m === "false" ? "off" : "on"))) {
-        const c = summarize("cdk", n, v);
-        if (!c) continue;
-        if (c.error) {
-            rows.push([n, `cdk (validation ${v})`, `n/a: ${c.error.slice(0, 120)}`]);
+    const s = Object.fromEntries(SIDES.map((side) => [side, summarize(side, n)]));
+    for (const side of SIDES) {
+        const x = s[side];
+        if (!x) continue;
+        if (x.error) {
+            rows.push([n, side, `n/a: ${x.error.slice(0, 140)}`]);
             continue;
         }
+        const role = x.last.role;
         rows.push([
             n,
-            `cdk (validation ${v})`,
-            fmtMs(c.wallMs),
-            fmtMs(c.loadMs),
-            fmtMs(c.evaluateMs),
-            `${c.maxRssMb.toFixed(0)} MB`,
-            c.last.resources,
-            1,
-            `${c.last.role.policies} (${c.last.role.inline} inline + ${c.last.role.managed} managed${c.last.role.regionWildcards ? ", Region wildcards" : ""})`,
-            c.last.role.statements,
-            c.last.role.characters,
-            p.error ? "" : (p.wallMs / c.wallMs).toFixed(2),
+            side,
+            fmtMs(x.wallMs),
+            fmtMs(x.cpuMs),
+            fmtMs(x.loadMs),
+            fmtMs(x.evaluateMs),
+            `${x.maxRssMb.toFixed(0)} MB`,
+            side.startsWith("cdk") ? `${x.last.resources} (CFN)` : `${x.last.resources} (${x.last.customResources})`,
+            `${role.inline} inline + ${role.managed} managed${role.regionWildcards ? ", Region wildcards" : ""}`,
+            role.statements,
+            role.characters,
         ]);
+        if (side.startsWith("cdk") && x.last.resources > CDK_STACK_LIMIT)
+            rows.push([n, side, `n/a: ${x.last.resources} resources, over CloudFormation's ${CDK_STACK_LIMIT}`]);
     }
-    if (cdk && n > 345) {
-        // Past ~345 the CDK program has more than CloudFormation's 500 resources per stack.
-        const c = summarize("cdk", n, "off");
-        if (c && !c.error && c.last.resources > CDK_STACK_LIMIT)
-            rows.push([n, "cdk", `n/a: ${c.last.resources} resources, over CloudFormation's ${CDK_STACK_LIMIT}`]);
-    }
+    const ratio = (a, b, k) => (s[a] && s[b] && !s[a].error && !s[b].error ? (s[a][k] / s[b][k]).toFixed(2) : "n/a");
+    ratios.push(
+        `N=${n}: package/raw ${ratio("package", "raw", "wallMs")} wall, ${ratio("package", "raw", "cpuMs")} CPU, ${ratio("package", "raw", "evaluateMs")} evaluate; ` +
+            `raw-wrapped/raw ${ratio("raw-wrapped", "raw", "wallMs")} wall, ${ratio("raw-wrapped", "raw", "cpuMs")} CPU, ${ratio("raw-wrapped", "raw", "evaluateMs")} evaluate; ` +
+            `package/raw-wrapped ${ratio("package", "raw-wrapped", "cpuMs")} CPU` +
+            (cdk ? `; package/cdk ${ratio("package", "cdk", "wallMs")} wall, ${ratio("package", "cdk", "cpuMs")} CPU` : ""),
+    );
 }
 const widths = header.map((_, i) => Math.max(...rows.filter((r) => r.length > 3).map((r) => String(r[i] ?? "").length)));
 for (const r of rows)
@@ -235,6 +229,8 @@ for (const r of rows)
                   .join("  ")
                   .trimEnd(),
     );
+log("");
+for (const line of ratios) log(line);
 
 const req = requireRuns.filter((r) => !r.error);
 log("");
@@ -245,6 +241,7 @@ if (req.length === 0) {
     log(
         `require("pulumi-bedrock-genai") (bin/) after require("@pulumi/pulumi"): median ${pkgMs.toFixed(0)} ms over ${req.length} fresh processes ` +
             `(@pulumi/pulumi itself: ${median(req.map((r) => r.pulumiMs)).toFixed(0)} ms; target <= 150 ms: ${pkgMs <= 150 ? "met" : "NOT met"}); ` +
+            `CPU time: ${median(req.map((r) => r.packageCpuMs)).toFixed(0)} ms (@pulumi/pulumi: ${median(req.map((r) => r.pulumiCpuMs)).toFixed(0)} ms); ` +
             `loads @pulumi/aws index: ${req[0].awsIndex ? "yes" : "no"}, @pulumi/aws-native index: ${req[0].awsNativeIndex ? "yes" : "no"}`,
     );
 }

@@ -67,6 +67,7 @@ try {
         loadMs: Number(loaded - started) / 1e6,
         evaluateMs: Number(evaluated - loaded) / 1e6,
         uptimeMs: process.uptime() * 1000,
+        cpuMs: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000,
         maxRssMb: process.resourceUsage().maxRSS / 1024,
         resources: Object.keys(resources).length,
         role: {

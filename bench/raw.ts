@@ -1,0 +1,261 @@
+/**
+ * The benchmark program written by hand with raw resources, the Pulumi SDK's floor for what
+ * bench/program.ts declares: `N` AWS Native `bedrock.ApplicationInferenceProfile`s copying the US
+ * cross-region profiles of 8 Claude models, one `aws.iam.Role` for a Lambda function, and one merged
+ * policy document written by hand and cut into one inline `aws.iam.RolePolicy` and as many
+ * `aws.iam.Policy` + `aws.iam.RolePolicyAttachment` as its size needs (IAM: 10,240 characters inline per
+ * role, 6,144 per managed policy); N/10 agents (service role, its inline policy, `bedrock.Agent`) and N/10
+ * prompts on the default Anthropic router. No invokes (account and Region are written in), no
+ * validation, no symbolic sizing: each document is a plain string built in one `pulumi.all` over the
+ * profile ARNs it lists, and where each ARN goes is counted up front from the ARNs' known lengths.
+ *
+ * `BENCH_WRAP=1` wraps what the package wraps in a trivial ComponentResource (each application profile,
+ * each agent with its role and policy, each prompt): the cost of components alone.
+ *
+ * Usage: node bench/results/raw.js N (through bench/run.js). Prints one JSON line of figures.
+ */
+import * as path from "path";
+import type * as P from "@pulumi/pulumi";
+
+const started = process.hrtime.bigint();
+const n = Number(process.argv[2] ?? "100");
+const ROOT = process.env.BENCH_ROOT ?? path.resolve(__dirname, "..");
+const compiled = process.env.BENCH_PKG === "bin";
+const wrap = process.env.BENCH_WRAP === "1";
+
+const ACCOUNT = "123456789012";
+const REGION = "us-east-1";
+const US_REGIONS = ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"];
+const MODELS = [
+    "anthropic.claude-sonnet-4-20250514-v1:0",
+    "anthropic.claude-opus-4-20250514-v1:0",
+    "anthropic.claude-3-7-sonnet-20250219-v1:0",
+    "anthropic.claude-3-5-sonnet-20241022-v2:0",
+    "anthropic.claude-3-5-sonnet-20240620-v1:0",
+    "anthropic.claude-3-5-haiku-20241022-v1:0",
+    "anthropic.claude-3-sonnet-20240229-v1:0",
+    "anthropic.claude-3-haiku-20240307-v1:0",
+];
+const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+const systemProfileArn = (model: string) => `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/us.${model}`;
+const modelArns = (model: string) => US_REGIONS.map((r) => `arn:aws:bedrock:${r}::foundation-model/${model}`);
+/** Application profile ids are 12 characters (what AWS returns): an ARN's length is known before deploy. */
+const APP_ARN_LENGTH = `arn:aws:bedrock:${REGION}:${ACCOUNT}:application-inference-profile/`.length + 12;
+
+function load(rel: string): string {
+    return compiled ? path.join(ROOT, "bin", rel) : path.join(ROOT, rel);
+}
+
+async function main(): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const testing = require(load("components/testing/testing")) as typeof import("../components/testing/testing");
+    const rec = testing.setBedrockMocks({ region: REGION, accountId: ACCOUNT, config: { "aws-native:region": REGION } });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const aws = require("@pulumi/aws/iam") as typeof import("@pulumi/aws/iam");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bedrock = require("@pulumi/aws-native/bedrock") as typeof import("@pulumi/aws-native/bedrock");
+    const loaded = process.hrtime.bigint();
+
+    /** A trivial component around what `make` creates (with `BENCH_WRAP=1`), or nothing. */
+    class Wrapper extends pulumi.ComponentResource {
+        constructor(type: string, name: string, make: (parent: P.Resource) => Record<string, P.Output<unknown>>) {
+            super(`bench:raw:${type}`, name, {}, {});
+            this.registerOutputs(make(this));
+        }
+    }
+    const wrapped = (type: string, name: string, make: (parent?: P.Resource) => Record<string, P.Output<unknown>>): void => {
+        if (wrap) new Wrapper(type, name, make);
+        else make(undefined);
+    };
+
+    const role = new aws.Role("tenants-role", {
+        assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        }),
+    });
+
+    const arns: P.Output<string>[] = [];
+    for (let i = 0; i < n; i++) {
+        wrapped("ApplicationInferenceProfile", `tenant-${i}`, (parent) => {
+            const p = new bedrock.ApplicationInferenceProfile(
+                `tenant-${i}`,
+                { inferenceProfileName: `tenant-${i}`, modelSource: { copyFrom: systemProfileArn(MODELS[i % MODELS.length]) } },
+                { parent },
+            );
+            arns.push(p.inferenceProfileArn);
+            return {
+                inferenceProfileArn: p.inferenceProfileArn,
+                inferenceProfileId: p.inferenceProfileId,
+                inferenceProfileIdentifier: p.inferenceProfileIdentifier,
+            };
+        });
+    }
+
+    // The merged document: one statement for the profiles (usage and invoke), one per model used (its
+    // models in the US Regions, through application profiles or its system profile), list.
+    const used = MODELS.slice(0, Math.min(n, MODELS.length));
+    const fixed = [
+        ...used.map((m) => ({
+            Effect: "Allow",
+            Action: INVOKE,
+            Resource: modelArns(m),
+            Condition: {
+                ArnLike: { "bedrock:InferenceProfileArn": [`arn:aws:bedrock:${REGION}:${ACCOUNT}:application-inference-profile/*`, systemProfileArn(m)] },
+            },
+        })),
+        { Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" },
+    ];
+    const systemArns = used.map(systemProfileArn);
+    const profileStatement = (resources: string[]) => ({ Effect: "Allow", Action: ["bedrock:GetInferenceProfile", ...INVOKE], Resource: resources });
+    const doc = (statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+    // How many application profile ARNs fit each policy, counted from lengths known now.
+    const perArn = APP_ARN_LENGTH + 3; // quotes and comma
+    const inlineRoom = Math.max(0, Math.floor((10240 - doc([...fixed, profileStatement(systemArns)]).length) / perArn));
+    const managedRoom = Math.floor((6144 - doc([profileStatement([])]).length) / perArn);
+    const chunks: P.Output<string>[][] = [arns.slice(0, inlineRoom)];
+    for (let k = inlineRoom; k < arns.length; k += managedRoom) chunks.push(arns.slice(k, k + managedRoom));
+
+    new aws.RolePolicy(
+        "tenants-role-bedrock",
+        { role: role.name, policy: pulumi.all(chunks[0]).apply((a) => doc([profileStatement([...a, ...systemArns]), ...fixed])) },
+        { parent: role },
+    );
+    chunks.slice(1).forEach((chunk, i) => {
+        const policy = new aws.Policy(
+            `tenants-role-bedrock-${i + 1}`,
+            { policy: pulumi.all(chunk).apply((a) => doc([profileStatement(a)])) },
+            { parent: role },
+        );
+        new aws.RolePolicyAttachment(`tenants-role-bedrock-${i + 1}`, { role: role.name, policyArn: policy.arn }, { parent: role });
+    });
+
+    for (let i = 0; i < Math.floor(n / 10); i++) {
+        const model = MODELS[i % MODELS.length];
+        wrapped("Agent", `agent-${i}`, (parent) => {
+            const agentRole = new aws.Role(
+                `agent-${i}-role`,
+                {
+                    namePrefix: "AmazonBedrockExecutionRoleForAgents_",
+                    assumeRolePolicy: JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [
+                            {
+                                Effect: "Allow",
+                                Principal: { Service: "bedrock.amazonaws.com" },
+                                Action: "sts:AssumeRole",
+                                Condition: {
+                                    StringEquals: { "aws:SourceAccount": ACCOUNT },
+                                    ArnLike: { "aws:SourceArn": `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent/*` },
+                                },
+                            },
+                        ],
+                    }),
+                },
+                { parent },
+            );
+            const agentPolicy = new aws.RolePolicy(
+                `agent-${i}-role-bedrock`,
+                {
+                    role: agentRole.name,
+                    policy: doc([
+                        { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: modelArns(model) },
+                        { Effect: "Allow", Action: ["bedrock:GetInferenceProfile", ...INVOKE], Resource: systemProfileArn(model) },
+                        {
+                            Effect: "Allow",
+                            Action: INVOKE,
+                            Resource: modelArns(model),
+                            Condition: { ArnLike: { "bedrock:InferenceProfileArn": systemProfileArn(model) } },
+                        },
+                    ]),
+                },
+                { parent: agentRole },
+            );
+            const agent = new bedrock.Agent(
+                `agent-${i}`,
+                {
+                    agentName: `agent-${i}`,
+                    agentResourceRoleArn: agentRole.arn,
+                    autoPrepare: true,
+                    foundationModel: systemProfileArn(model),
+                    idleSessionTtlInSeconds: 600,
+                    instruction: "You are a helpful and friendly agent that answers questions about agriculture.",
+                    skipResourceInUseCheckOnDelete: false,
+                    actionGroups: [
+                        { actionGroupName: "UserInputAction", actionGroupState: "DISABLED", parentActionGroupSignature: "AMAZON.UserInput" },
+                        { actionGroupName: "CodeInterpreterAction", actionGroupState: "DISABLED", parentActionGroupSignature: "AMAZON.CodeInterpreter" },
+                    ],
+                },
+                { parent, dependsOn: [agentPolicy] },
+            );
+            return { agentArn: agent.agentArn, agentId: agent.agentId };
+        });
+    }
+    for (let i = 0; i < Math.floor(n / 10); i++) {
+        wrapped("Prompt", `prompt-${i}`, (parent) => {
+            const prompt = new bedrock.Prompt(
+                `prompt-${i}`,
+                {
+                    name: `prompt-${i}`,
+                    variants: [
+                        {
+                            name: "variant1",
+                            modelId: `arn:aws:bedrock:${REGION}:${ACCOUNT}:default-prompt-router/anthropic.claude:1`,
+                            templateType: "TEXT",
+                            templateConfiguration: { text: { text: "What is the capital of France?" } },
+                        },
+                    ],
+                },
+                { parent },
+            );
+            return { arn: prompt.arn };
+        });
+    }
+
+    await new Promise((resolve) => setImmediate(resolve));
+    await testing.settle();
+    let count = -1;
+    while (count !== rec.resources.length) {
+        count = rec.resources.length;
+        await testing.settle();
+    }
+    const evaluated = process.hrtime.bigint();
+
+    const name = (await testing.resolveOutput(role.name)) as string;
+    const policies = testing.policiesForRole(rec, name);
+    const byType: Record<string, number> = {};
+    for (const r of rec.customResources) byType[r.type] = (byType[r.type] ?? 0) + 1;
+    const usage = process.resourceUsage();
+    const figures = {
+        side: wrap ? "raw-wrapped" : "raw",
+        n,
+        loadMs: Number(loaded - started) / 1e6,
+        evaluateMs: Number(evaluated - loaded) / 1e6,
+        uptimeMs: process.uptime() * 1000,
+        cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+        maxRssMb: usage.maxRSS / 1024,
+        resources: rec.resources.length,
+        customResources: rec.customResources.length,
+        byType,
+        role: {
+            policies: policies.length,
+            inline: policies.filter((p) => p.kind === "inline").length,
+            managed: policies.filter((p) => p.kind === "managed").length,
+            statements: policies.reduce((k, p) => k + p.statements.length, 0),
+            characters: policies.reduce((k, p) => k + p.json.length, 0),
+            largestInline: Math.max(0, ...policies.filter((p) => p.kind === "inline").map((p) => p.json.length)),
+            largestManaged: Math.max(0, ...policies.filter((p) => p.kind === "managed").map((p) => p.json.length)),
+        },
+    };
+    process.stdout.write(JSON.stringify(figures) + "\n");
+}
+
+main().then(
+    () => process.exit(0),
+    (e) => {
+        process.stderr.write(`${(e as Error).stack ?? e}\n`);
+        process.exit(1);
+    },
+);
