@@ -69,6 +69,7 @@ const SERVICES: Record<string, string> = {
     stepfunctions: "StepFunctions",
     secretsmanager: "SecretsManager",
     bedrock: "Bedrock",
+    bedrockagentcore: "BedrockAgentCore",
     lambda: "Lambda",
     logs: "Logs",
     events: "Events",
@@ -92,9 +93,18 @@ const IRREGULAR_NAMES: Record<string, string> = {
  * `properties` (tag maps, `AdditionalModelRequestFields`, a tool's `InputSchema.Json`, agent function
  * `Parameters`).
  */
-const OPAQUE_PROPERTIES = new Set(["AdditionalModelRequestFields", "Json", "PolicyDocument"]);
+const OPAQUE_PROPERTIES = new Set(["AdditionalModelRequestFields", "Json", "PolicyDocument", "InputSchema", "AdditionalParams"]);
 /** Map-typed properties by path suffix: keys kept, values converted. `Tags` is a map except in the list form. */
-const MAP_PROPERTIES = new Set(["Tags", "TestAliasTags", "FunctionSchema.Functions[].Parameters"]);
+const MAP_PROPERTIES = new Set([
+    "Tags",
+    "TestAliasTags",
+    "FunctionSchema.Functions[].Parameters",
+    // AWS::BedrockAgentCore::Harness maps: variable names, header names, OAuth parameters, memory namespaces.
+    "EnvironmentVariables",
+    "RemoteMcp.Headers",
+    "Oauth.CustomParameters",
+    "AgentCoreMemoryConfiguration.RetrievalConfig",
+]);
 
 /** `aws-native:bedrock:ApplicationInferenceProfile` -> `AWS::Bedrock::ApplicationInferenceProfile`. */
 export function cfnType(pulumiType: string): string | undefined {
