@@ -336,14 +336,19 @@ function checkObject(where: Where, argument: string, v: unknown, rule: string): 
 
 function checkKeys(where: Where, argument: string, v: object, known: string[]): void {
     for (const k of Object.keys(v)) {
-        if (!known.includes(k)) fail(where, `${argument}.${k}`, (v as Record<string, unknown>)[k], `is not a setting of ${argument} (known: ${known.join(", ")})`);
+        if (!known.includes(k))
+            fail(where, `${argument}.${k}`, (v as Record<string, unknown>)[k], `is not a setting of ${argument} (known: ${known.join(", ")})`);
     }
 }
 
 const positiveInt = { min: 1, integer: true, optional: true };
 
 /** The harness's model settings: its own over the model's inherited ones, property by property. */
-function modelSettings(where: Where, model: IInvokable, own: HarnessInferenceConfiguration | undefined): { settings: HarnessInferenceConfiguration; ignored: string[] } {
+function modelSettings(
+    where: Where,
+    model: IInvokable,
+    own: HarnessInferenceConfiguration | undefined,
+): { settings: HarnessInferenceConfiguration; ignored: string[] } {
     if (own !== undefined) {
         checkObject(where, "inferenceConfiguration", own, "must be an object { temperature?, topP?, maxTokens? }");
         checkKeys(where, "inferenceConfiguration", own, ["temperature", "topP", "maxTokens"]);
@@ -425,7 +430,12 @@ function renderTool(where: Where, at: string, t: HarnessToolSpec, access: Harnes
             return base({ remoteMcp: cfg });
         }
         default:
-            return fail(where, `${at}.kind`, (t as { kind?: unknown }).kind, "must be inline_function, agentcore_gateway, agentcore_code_interpreter, agentcore_browser or remote_mcp");
+            return fail(
+                where,
+                `${at}.kind`,
+                (t as { kind?: unknown }).kind,
+                "must be inline_function, agentcore_gateway, agentcore_code_interpreter, agentcore_browser or remote_mcp",
+            );
     }
 }
 
@@ -554,7 +564,14 @@ export function planHarness(where: Where, name: string, args: AgentHarnessArgs):
             : (checkString(where, "harnessName", args.harnessName, { pattern: HARNESS_NAME, patternText: HARNESS_NAME_TEXT }) as string);
     const { settings, ignored } = modelSettings(where, model, args.inferenceConfiguration);
 
-    const access: HarnessAccessNeeds = { gateways: [], codeInterpreters: [], managedCodeInterpreter: false, browsers: [], managedBrowser: false, managedMemory: false };
+    const access: HarnessAccessNeeds = {
+        gateways: [],
+        codeInterpreters: [],
+        managedCodeInterpreter: false,
+        browsers: [],
+        managedBrowser: false,
+        managedMemory: false,
+    };
     let tools: Input[] | undefined;
     if (args.tools !== undefined) {
         if (!Array.isArray(args.tools)) fail(where, "tools", args.tools, "must be a list of tools (HarnessTool.*)");
@@ -571,7 +588,9 @@ export function planHarness(where: Where, name: string, args: AgentHarnessArgs):
     let allowedTools: string[] | undefined;
     if (args.allowedTools !== undefined) {
         if (!Array.isArray(args.allowedTools)) fail(where, "allowedTools", args.allowedTools, "must be a list of tool names");
-        args.allowedTools.forEach((a, i) => checkString(where, `allowedTools[${i}]`, a, { min: 1, max: 64, pattern: ALLOWED_TOOL, patternText: "*, a tool name or <tool>/<sub-tool>" }));
+        args.allowedTools.forEach((a, i) =>
+            checkString(where, `allowedTools[${i}]`, a, { min: 1, max: 64, pattern: ALLOWED_TOOL, patternText: "*, a tool name or <tool>/<sub-tool>" }),
+        );
         allowedTools = [...args.allowedTools];
     }
     const memory = args.memory === undefined ? undefined : renderMemory(where, args.memory, access);
@@ -613,14 +632,22 @@ export function planHarness(where: Where, name: string, args: AgentHarnessArgs):
 }
 
 /** Validates `addEndpoint`'s arguments and renders the endpoint's inputs but `harnessId`. */
-export function planEndpoint(where: Where, name: string, args: AddHarnessEndpointArgs): Omit<native.bedrockagentcore.HarnessEndpointArgs, "harnessId"> & { endpointName: string } {
+export function planEndpoint(
+    where: Where,
+    name: string,
+    args: AddHarnessEndpointArgs,
+): Omit<native.bedrockagentcore.HarnessEndpointArgs, "harnessId"> & { endpointName: string } {
     if (args === null || typeof args !== "object") fail(where, "args", args, "must be an object { endpointName?, description?, targetVersion?, tags? }");
     const endpointName =
         args.endpointName === undefined
             ? derivedHarnessName(where, "endpointName", name, 48)
             : (checkString(where, "endpointName", args.endpointName, { pattern: ENDPOINT_NAME, patternText: ENDPOINT_NAME_TEXT }) as string);
     const description = checkString(where, "description", args.description, { min: 1, max: 256, optional: true });
-    const targetVersion = checkString(where, "targetVersion", args.targetVersion, { pattern: /^([1-9][0-9]{0,4})$/, patternText: "a version number 1..99999", optional: true });
+    const targetVersion = checkString(where, "targetVersion", args.targetVersion, {
+        pattern: /^([1-9][0-9]{0,4})$/,
+        patternText: "a version number 1..99999",
+        optional: true,
+    });
     const tags = normalizeTags(where, args.tags);
     if (tags !== undefined && tags.length > 50) fail(where, "tags", `${tags.length} tags`, "must hold at most 50 tags");
     const out: Omit<native.bedrockagentcore.HarnessEndpointArgs, "harnessId"> & { endpointName: string } = { endpointName };

@@ -225,4 +225,3 @@ export class AgentHarness extends pulumi.ComponentResource {
         return new agentcore.HarnessEndpoint(`${this.name}-${name}`, { harnessId: this.harnessId, ...rendered }, { parent: this, ...opts });
     }
 }
-
