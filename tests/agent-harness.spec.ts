@@ -15,6 +15,7 @@ import { planHarness } from "../components/agents/harness-args";
 import type { Statement } from "../components/iam/policy";
 import { decisions, evaluateTrust, type IamRequest, type Principal } from "./support/iam-eval";
 import { conformanceErrors, formatFinding, freeEngine, getEngine } from "./support/conformance";
+import { previewProgram } from "../components/preview/preview";
 
 const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";
@@ -383,7 +384,7 @@ describe("AgentHarness", function () {
                     `cloudwatch:PutMetricData * {"StringEquals":{"cloudwatch:namespace":["bedrock-agentcore"]}}`,
                     `logs:CreateLogGroup arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/bedrock-agentcore/runtimes/* {}`,
                     `logs:CreateLogStream arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/bedrock-agentcore/runtimes/*:log-stream:* {}`,
-                    `logs:DescribeLogGroups arn:aws:logs:${REGION}:${ACCOUNT}:log-group:* {}`,
+                    "logs:DescribeLogGroups * {}",
                     `logs:DescribeLogStreams arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/bedrock-agentcore/runtimes/* {}`,
                     `logs:PutLogEvents arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/bedrock-agentcore/runtimes/*:log-stream:* {}`,
                     "xray:GetSamplingRules * {}",
@@ -828,6 +829,30 @@ describe("AgentHarness", function () {
             expect(() => h.addEndpoint("p", { targetVersion: "0" })).to.throw(
                 'AgentHarness.addEndpoint "farm-p": targetVersion "0" must match ^([1-9][0-9]{0,4})$ (a version number 1..99999)',
             );
+        });
+    });
+
+    describe("offline preview of examples/agent-harness", () => {
+        it("shows the harness, its endpoint and its IAM, with no finding", async () => {
+            const plan = await previewProgram("examples/agent-harness");
+            const types = plan.resources.map((r) => `${r.type} ${r.name}`);
+            expect(types).to.include.members([
+                "bedrock-genai:index:AgentHarness agent",
+                "aws:iam/role:Role agent-role",
+                `${HARNESS} agent`,
+                `${ENDPOINT} agent-live`,
+            ]);
+            const execution = plan.roles.find((r) => r.resourceName === "agent-role");
+            expect(execution, "the execution role is shown").to.not.equal(undefined);
+            const actions = execution!.policies.flatMap((p) => p.statements.flatMap((st) => st.Action));
+            expect(actions).to.include.members([
+                "bedrock:InvokeModel",
+                "bedrock-agentcore:StartCodeInterpreterSession",
+                "bedrock-agentcore:CreateEvent",
+                "xray:PutTraceSegments",
+            ]);
+            expect(plan.findings).to.deep.equal([]);
+            mocks(); // previewProgram replaced the mocks
         });
     });
 

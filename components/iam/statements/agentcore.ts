@@ -49,6 +49,23 @@ export const MEMORY_ACTIONS = [
     "bedrock-agentcore:RetrieveMemoryRecords",
 ] as const;
 
+/**
+ * Actions of the harness's runtime statements that have no resource-level permissions (the Service
+ * Authorization Reference lists no resource type for them), so their statements name `Resource: "*"`:
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html,
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchlogs.html,
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html
+ * (`PutMetricData`, scoped by its `cloudwatch:namespace` condition instead).
+ */
+export const RESOURCELESS_ACTIONS: readonly string[] = [
+    "cloudwatch:PutMetricData",
+    "logs:DescribeLogGroups",
+    "xray:GetSamplingRules",
+    "xray:GetSamplingTargets",
+    "xray:PutTelemetryRecords",
+    "xray:PutTraceSegments",
+];
+
 /** The log group prefix of AgentCore Runtime (on which a harness runs). */
 export const RUNTIME_LOG_GROUP_PREFIX = "/aws/bedrock-agentcore/runtimes/";
 
@@ -86,7 +103,8 @@ export function harnessRuntimeStatements(partition: string, region: string, acco
     const directory = agentCoreArn(partition, region, account, "workload-identity-directory/default");
     return [
         { Effect: "Allow", Action: ["logs:CreateLogGroup", "logs:DescribeLogStreams"], Resource: [runtimeGroups] },
-        { Effect: "Allow", Action: ["logs:DescribeLogGroups"], Resource: [logGroupArn(partition, region, account, "*")] },
+        // DescribeLogGroups has no resource-level permissions: a log-group ARN would never match it.
+        { Effect: "Allow", Action: ["logs:DescribeLogGroups"], Resource: ["*"] },
         { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${runtimeGroups}:log-stream:*`] },
         // X-Ray's trace and sampling actions have no resource-level permissions.
         {
