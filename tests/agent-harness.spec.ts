@@ -520,6 +520,18 @@ describe("AgentHarness", function () {
             );
         });
 
+        it("grantInvoke twice on one role attaches one policy; a bad role is refused with the argument", async () => {
+            const rec = mocks();
+            const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });
+            const caller = new aws.iam.Role("caller", { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });
+            expect(h.grantInvoke(caller)).to.equal(h.grantInvoke(caller));
+            expect(() => h.grantInvoke("not a role")).to.throw(
+                'AgentHarness "farm": grantInvoke(role) "not a role" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN',
+            );
+            await settle();
+            expect(policiesForRole(rec, rec.find("aws:iam/role:Role", "caller").state.name)).to.have.length(1);
+        });
+
         it("IAM evaluation: a caller granted invoke can invoke the harness (and its endpoints) and nothing more", async () => {
             const rec = mocks();
             const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });

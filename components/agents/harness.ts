@@ -64,6 +64,8 @@ export class AgentHarness extends pulumi.ComponentResource {
     private readonly name: string;
     private readonly ctx: CallerContext;
     private readonly symArn: string;
+    /** Invoke grants made, by role and parent, so granting twice returns the same policies. */
+    private readonly invokeGrants = new Map<string, RolePolicyGrant>();
 
     constructor(name: string, args: AgentHarnessArgs, opts?: pulumi.ComponentResourceOptions) {
         const where: Where = { component: "AgentHarness", name };
@@ -205,14 +207,21 @@ export class AgentHarness extends pulumi.ComponentResource {
      * AgentCore Runtime; AWS authorizes both on the harness ARN).
      */
     public grantInvoke(role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
-        return grantStatements(role, harnessInvokeStatements(this.symArn), {
+        const where = { component: "AgentHarness", name: this.name };
+        const parent = opts.parent ?? this;
+        const key = `${resolveRole(role, "grantInvoke(role)", where).id}|${parent === this ? "" : (parent as unknown as { __name?: string }).__name}`;
+        const previous = this.invokeGrants.get(key);
+        if (previous) return previous;
+        const made = grantStatements(role, harnessInvokeStatements(this.symArn), {
             ...opts,
-            where: { component: "AgentHarness", name: this.name },
+            where,
             name: `${this.name}-invoke`,
-            parent: opts.parent ?? this,
+            parent,
             argName: "grantInvoke(role)",
             description: `Invoke AgentCore harness ${this.name} (pulumi-bedrock-genai)`,
         });
+        this.invokeGrants.set(key, made);
+        return made;
     }
 
     /**

@@ -93,7 +93,9 @@ const IRREGULAR_NAMES: Record<string, string> = {
  * `properties` (tag maps, `AdditionalModelRequestFields`, a tool's `InputSchema.Json`, agent function
  * `Parameters`).
  */
-const OPAQUE_PROPERTIES = new Set(["AdditionalModelRequestFields", "Json", "PolicyDocument", "InputSchema", "AdditionalParams"]);
+const OPAQUE_PROPERTIES = new Set(["AdditionalModelRequestFields", "Json", "PolicyDocument", "AdditionalParams"]);
+/** Free-form properties by path suffix (a name that is structured elsewhere): a harness inline function's JSON schema. */
+const OPAQUE_PATHS = ["InlineFunction.InputSchema"];
 /** Map-typed properties by path suffix: keys kept, values converted. `Tags` is a map except in the list form. */
 const MAP_PROPERTIES = new Set([
     "Tags",
@@ -145,7 +147,7 @@ export function toCfnProperties(value: unknown, trail = ""): unknown {
         if (v === undefined || isUnknown(v)) continue;
         const name = cfnPropertyName(k);
         const at = trail ? `${trail}.${name}` : name;
-        if (OPAQUE_PROPERTIES.has(name)) {
+        if (OPAQUE_PROPERTIES.has(name) || OPAQUE_PATHS.some((p) => at.endsWith(p))) {
             out[name] = typeof v === "string" && name === "PolicyDocument" ? JSON.parse(v) : v;
         } else if ([...MAP_PROPERTIES].some((p) => at === p || at.endsWith(`.${p}`)) && v !== null && typeof v === "object" && !Array.isArray(v)) {
             const map: Record<string, unknown> = {};
