@@ -359,7 +359,7 @@ describe("AgentHarness", function () {
                 memory: bedrock.HarnessMemory.agentCore({ memoryArn: MEMORY }),
             });
             const { statements } = await roleStatements(rec, h);
-            const memory = ["CreateEvent", "GetEvent", "ListEvents", "RetrieveMemoryRecords"].map((a) => `bedrock-agentcore:${a}`);
+            const memory = ["CreateEvent", "ListEvents", "RetrieveMemoryRecords"].map((a) => `bedrock-agentcore:${a}`);
             const ci = ["GetCodeInterpreterSession", "InvokeCodeInterpreter", "StartCodeInterpreterSession", "StopCodeInterpreterSession"].map(
                 (a) => `bedrock-agentcore:${a}`,
             );
@@ -402,7 +402,7 @@ describe("AgentHarness", function () {
             const memoryArn = harnessOf(rec).state.memory.managedMemoryConfiguration.arn as string;
             expect(memoryArn).to.match(/^arn:aws:bedrock-agentcore:us-east-1:123456789012:memory\/farm_mem-[a-z0-9]{10}$/);
             expect(own(statements).filter((a) => a.includes(":memory/"))).to.deep.equal(
-                ["CreateEvent", "GetEvent", "ListEvents", "RetrieveMemoryRecords"].map((a) => `bedrock-agentcore:${a} ${memoryArn} {}`),
+                ["CreateEvent", "ListEvents", "RetrieveMemoryRecords"].map((a) => `bedrock-agentcore:${a} ${memoryArn} {}`),
             );
         });
 

@@ -5,6 +5,9 @@
  * Rules come from the CloudFormation resource schemas
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-bedrockagentcore-harness.html,
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-bedrockagentcore-harnessendpoint.html).
+ * Tools: https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-tools.html (five tool kinds; a tool
+ * without a name gets one inferred by the service; `allowedTools` patterns). Memory (managed by default, an
+ * AgentCore memory, or disabled): https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-memory.html.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type * as native from "@pulumi/aws-native";

@@ -41,13 +41,12 @@ export const BROWSER_ACTIONS = [
     "bedrock-agentcore:StopBrowserSession",
 ] as const;
 
-/** Memory actions a harness uses: conversation events (short-term) and record retrieval (long-term). */
-export const MEMORY_ACTIONS = [
-    "bedrock-agentcore:CreateEvent",
-    "bedrock-agentcore:GetEvent",
-    "bedrock-agentcore:ListEvents",
-    "bedrock-agentcore:RetrieveMemoryRecords",
-] as const;
+/**
+ * Memory actions a harness uses: it saves every invocation's conversation as events and loads a session's
+ * history from them (short-term), and retrieves extracted records by semantic search (long-term):
+ * https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-memory.html
+ */
+export const MEMORY_ACTIONS = ["bedrock-agentcore:CreateEvent", "bedrock-agentcore:ListEvents", "bedrock-agentcore:RetrieveMemoryRecords"] as const;
 
 /**
  * Actions of the harness's runtime statements that have no resource-level permissions (the Service
