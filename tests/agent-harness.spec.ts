@@ -442,6 +442,35 @@ describe("AgentHarness", function () {
             expect(d.filter((x) => x.startsWith("Allowed "))).to.deep.equal([]);
         });
 
+        it("IAM evaluation: on an application profile over an EU cross-region profile, the role invokes through it in every EU destination Region only", async () => {
+            const region = "eu-west-1";
+            const rec = mocks(region);
+            const model = M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0;
+            const eu = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model });
+            const app = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "farm", modelSource: eu });
+            const h = new bedrock.AgentHarness("farm", { model: app, instruction: INSTRUCTION });
+            const { json } = await roleStatements(rec, h);
+            const appArn = (await resolveOutput(app.inferenceProfileArn)) as string;
+            expect(harnessOf(rec).inputs.model).to.deep.equal({ bedrockModelConfig: { modelId: appArn } });
+            const euArn = `arn:aws:bedrock:${region}:${ACCOUNT}:inference-profile/eu.${model.modelId}`;
+            const invoke = (resource: string, context?: Record<string, string>): IamRequest[] =>
+                ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"].map((action) => ({ action, resource, context }));
+            const fm = (r: string, id = model.modelId) => `arn:aws:bedrock:${r}::foundation-model/${id}`;
+            const allowed = [...invoke(appArn), ...G.EU.destinationRegions.flatMap((r) => invoke(fm(r), { "bedrock:InferenceProfileArn": appArn }))];
+            const denied = [
+                ...invoke(fm(region)),
+                ...invoke(fm("us-east-1"), { "bedrock:InferenceProfileArn": appArn }),
+                ...invoke(fm(region, M.ANTHROPIC_CLAUDE_HAIKU_V1_0.modelId), { "bedrock:InferenceProfileArn": appArn }),
+                ...invoke(`arn:aws:bedrock:${region}:${OTHER_ACCOUNT}:application-inference-profile/abcdabcdabcd`),
+                ...invoke(euArn.replace(ACCOUNT, OTHER_ACCOUNT)),
+            ];
+            const who: Principal = { account: ACCOUNT, partition: "aws", roleName: "farm-role" };
+            const a = await decisions(json, allowed, who);
+            expect(a.filter((x) => !x.startsWith("Allowed "))).to.deep.equal([]);
+            const d = await decisions(json, denied, who);
+            expect(d.filter((x) => x.startsWith("Allowed "))).to.deep.equal([]);
+        });
+
         it("IAM evaluation: the role may use exactly its tools and memory", async () => {
             const rec = mocks();
             const h = new bedrock.AgentHarness("farm", {
