@@ -141,6 +141,16 @@ export const HarnessTool = {
     },
 } as const;
 
+/** Long-term retrieval from one memory namespace (`AgentCoreMemoryConfiguration.RetrievalConfig`). */
+export interface HarnessMemoryRetrieval {
+    /** Most records retrieved: a positive integer. */
+    topK?: number;
+    /** The least relevance score of a retrieved record: 0..1. */
+    relevanceScore?: number;
+    /** The memory strategy whose records are retrieved. */
+    strategyId?: string;
+}
+
 /** The memory of a harness (build with the `HarnessMemory` factories). */
 export type HarnessMemorySpec =
     | {
@@ -163,7 +173,7 @@ export type HarnessMemorySpec =
           /** Recent messages to load: a positive integer. */
           messagesCount?: number;
           /** Retrieval per namespace: `{ topK, relevanceScore, strategyId }`. */
-          retrievalConfig?: Record<string, { topK?: number; relevanceScore?: number; strategyId?: string }>;
+          retrievalConfig?: Record<string, HarnessMemoryRetrieval>;
       }
     | {
           /** No memory (the harness's explicit opt-out). */
@@ -183,7 +193,7 @@ export const HarnessMemory = {
         memoryArn: pulumi.Input<string>;
         actorId?: string;
         messagesCount?: number;
-        retrievalConfig?: Record<string, { topK?: number; relevanceScore?: number; strategyId?: string }>;
+        retrievalConfig?: Record<string, HarnessMemoryRetrieval>;
     }): HarnessMemorySpec {
         return { kind: "agentcore", ...props };
     },

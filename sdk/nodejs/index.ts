@@ -91,6 +91,7 @@ export {
     type AddHarnessEndpointArgs,
     type HarnessToolSpec,
     type HarnessMemorySpec,
+    type HarnessMemoryRetrieval,
     type HarnessMemoryStrategy,
     type HarnessTruncation,
     type HarnessInferenceConfiguration,
