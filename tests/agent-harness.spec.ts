@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import {
     policiesForRole,
@@ -391,6 +392,28 @@ describe("AgentHarness", function () {
                     "xray:GetSamplingTargets * {}",
                     "xray:PutTelemetryRecords * {}",
                     "xray:PutTraceSegments * {}",
+                ].sort(),
+            );
+        });
+
+        it("ARNs known only at deploy time (Outputs) are rendered and granted once known", async () => {
+            const rec = mocks();
+            const h = new bedrock.AgentHarness("farm", {
+                model: cris(),
+                instruction: INSTRUCTION,
+                tools: [bedrock.HarnessTool.gateway({ name: "gw", gatewayArn: pulumi.output(GATEWAY) })],
+                memory: bedrock.HarnessMemory.agentCore({ memoryArn: pulumi.output(MEMORY) }),
+            });
+            const { statements } = await roleStatements(rec, h);
+            expect(harnessOf(rec).inputs.tools).to.deep.equal([
+                { type: "agentcore_gateway", name: "gw", config: { agentCoreGateway: { gatewayArn: GATEWAY } } },
+            ]);
+            expect(harnessOf(rec).inputs.memory).to.deep.equal({ agentCoreMemoryConfiguration: { arn: MEMORY } });
+            const granted = own(statements).filter((a) => a.includes(GATEWAY) || a.includes(MEMORY));
+            expect(granted).to.deep.equal(
+                [
+                    `bedrock-agentcore:InvokeGateway ${GATEWAY} {}`,
+                    ...["CreateEvent", "ListEvents", "RetrieveMemoryRecords"].map((a) => `bedrock-agentcore:${a} ${MEMORY} {}`),
                 ].sort(),
             );
         });
