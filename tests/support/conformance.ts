@@ -3,7 +3,8 @@
  * CloudFormation template it stands for, and validates that template with AWS's offline validator
  * `@aws/cloudformation-validate`.
  *
- * - `aws-native:<module>:<Type>` resources become `AWS::<Module>::<Type>`; their inputs are the
+ * - `aws-native:<module>:<Type>` resources become `AWS::<Module>::<Type>` (`bedrockagentcore` is
+ *   `BedrockAgentCore`); their inputs are the
  *   CloudFormation properties in camelCase, turned back into PascalCase, except the keys of map-typed
  *   and free-form properties (tag maps, `AdditionalModelRequestFields`, tool input schemas, agent
  *   function parameters), which are the user's own keys.
