@@ -238,7 +238,11 @@ export interface AgentHarnessArgs {
     model: IInvokable;
     /** The system prompt: what the agent does and how. */
     instruction: pulumi.Input<string>;
-    /** The harness's name (a letter, then at most 39 letters, digits or `_`); default derived from the component's name. */
+    /**
+     * The harness's name (a letter, then at most 39 letters, digits or `_`; it cannot change without replacing
+     * the harness). Default: the component's name with other characters replaced by `_` (prefixed `h_` when it
+     * does not start with a letter); set it when several stacks deploy the same program to one account and Region.
+     */
     harnessName?: string;
     /**
      * Model settings. Each of `temperature`, `topP` and `maxTokens` not set here is inherited from the
