@@ -106,3 +106,37 @@ export function roleNameFromArn(arn: string): string | undefined {
     const m = /^arn:[a-z0-9-]+:iam::[0-9]{12}:role\/(?:[\u0021-\u007e]*\/)?([\w+=,.@-]{1,64})$/.exec(arn);
     return m ? m[1] : undefined;
 }
+
+// ---- Amazon Bedrock AgentCore (service prefix `bedrock-agentcore`) ----
+// Formats: Service Authorization Reference, "Actions, resources, and condition keys for Amazon Bedrock AgentCore"
+// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockagentcore.html).
+
+/** `arn:<partition>:bedrock-agentcore:<region>:<account>:<resource>`. */
+export function agentCoreArn(partition: string, region: string, account: string, resource: string): string {
+    return `arn:${partition}:bedrock-agentcore:${region}:${account}:${resource}`;
+}
+
+/** `arn:<partition>:bedrock-agentcore:<region>:<account>:harness/<harnessId>`. */
+export function harnessArn(partition: string, region: string, account: string, harnessId: string): string {
+    return agentCoreArn(partition, region, account, `harness/${harnessId}`);
+}
+
+/** `<harnessArn>/harness-endpoint/<endpointName>`: an endpoint of a harness. */
+export function harnessEndpointArn(harness: string, endpointName: string): string {
+    return `${harness}/harness-endpoint/${endpointName}`;
+}
+
+/** The AWS-managed code interpreter: `arn:<partition>:bedrock-agentcore:<region>:aws:code-interpreter/aws.codeinterpreter.v1`. */
+export function managedCodeInterpreterArn(partition: string, region: string): string {
+    return agentCoreArn(partition, region, "aws", "code-interpreter/aws.codeinterpreter.v1");
+}
+
+/** The AWS-managed browser: `arn:<partition>:bedrock-agentcore:<region>:aws:browser/aws.browser.v1`. */
+export function managedBrowserArn(partition: string, region: string): string {
+    return agentCoreArn(partition, region, "aws", "browser/aws.browser.v1");
+}
+
+/** `arn:<partition>:logs:<region>:<account>:log-group:<name>` (a CloudWatch Logs log group; `name` may end in `*`). */
+export function logGroupArn(partition: string, region: string, account: string, name: string): string {
+    return `arn:${partition}:logs:${region}:${account}:log-group:${name}`;
+}

@@ -9,6 +9,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { roleNameFromArn } from "../catalog/arns";
 import { IAM_LIMITS, parseStatements, type Statement } from "../iam/policy";
+import { RESOURCELESS_ACTIONS } from "../iam/statements/agentcore";
 import { parseTrustPolicy, setBedrockMocks, type MockRecorder, type RecordedResource, type TrustStatement } from "../testing/testing";
 
 // ---------------------------------------------------------------------------------------------
@@ -911,7 +912,8 @@ function isInvoke(action: string): boolean {
 }
 
 function isListAction(action: string): boolean {
-    return /^[a-z0-9-]+:List/i.test(action);
+    // List* actions, and actions without resource-level permissions (AgentCore harness runtime: X-Ray, metrics).
+    return /^[a-z0-9-]+:List/i.test(action) || RESOURCELESS_ACTIONS.includes(action);
 }
 
 function hasConditionKey(cond: Record<string, Record<string, string[]>> | undefined, key: string): boolean {

@@ -287,6 +287,61 @@ export function defaultOutputs(
                 },
             };
         }
+        case "aws-native:bedrockagentcore:Harness": {
+            // Ids are `<harnessName>-<10 characters>`; the primary identifier is the ARN.
+            const harnessName: string = inputs.harnessName ?? args.name.replace(/[^a-zA-Z0-9_]/g, "_").slice(0, 40);
+            const harnessId = `${harnessName}-${fakeId(args.name, 10)}`;
+            const arn = `arn:${partition}:bedrock-agentcore:${region}:${account}:harness/${harnessId}`;
+            const runtimeId = `${harnessName}_rt-${fakeId(`${args.name}/runtime`, 10)}`;
+            const memory = inputs.memory?.managedMemoryConfiguration
+                ? {
+                      ...inputs.memory,
+                      managedMemoryConfiguration: {
+                          ...inputs.memory.managedMemoryConfiguration,
+                          arn: `arn:${partition}:bedrock-agentcore:${region}:${account}:memory/${harnessName}_mem-${fakeId(`${args.name}/memory`, 10)}`,
+                      },
+                  }
+                : inputs.memory;
+            return {
+                id: arn,
+                state: {
+                    ...inputs,
+                    harnessName,
+                    memory,
+                    arn,
+                    harnessId,
+                    status: "READY",
+                    version: "1",
+                    environment: {
+                        agentCoreRuntimeEnvironment: {
+                            agentRuntimeArn: `arn:${partition}:bedrock-agentcore:${region}:${account}:runtime/${runtimeId}`,
+                            agentRuntimeId: runtimeId,
+                            agentRuntimeName: `${harnessName}_rt`,
+                        },
+                    },
+                    createdAt: now,
+                    updatedAt: now,
+                },
+            };
+        }
+        case "aws-native:bedrockagentcore:HarnessEndpoint": {
+            const harnessId: string = inputs.harnessId ?? `harness-${fakeId(args.name, 10)}`;
+            const endpointName: string = inputs.endpointName ?? args.name.replace(/[^a-zA-Z0-9_]/g, "_").slice(0, 48);
+            const arn = `arn:${partition}:bedrock-agentcore:${region}:${account}:harness/${harnessId}/harness-endpoint/${endpointName}`;
+            return {
+                id: arn,
+                state: {
+                    ...inputs,
+                    endpointName,
+                    arn,
+                    harnessName: harnessId.replace(/-[a-zA-Z0-9]{10}$/, ""),
+                    status: "READY",
+                    liveVersion: inputs.targetVersion ?? "1",
+                    createdAt: now,
+                    updatedAt: now,
+                },
+            };
+        }
         case "aws-native:bedrock:IntelligentPromptRouter": {
             const id = fakeId(args.name, 12);
             const arn = bedrockArn(`prompt-router/${id}`);

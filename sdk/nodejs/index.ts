@@ -84,3 +84,17 @@ export {
     type LambdaRef,
     type ParameterType,
 } from "../../components/agents/agent-action-group";
+export { AgentHarness, HARNESS_ARN_MAX_LENGTH } from "../../components/agents/harness";
+export {
+    HarnessTool,
+    HarnessMemory,
+    type AgentHarnessArgs,
+    type AddHarnessEndpointArgs,
+    type HarnessToolSpec,
+    type HarnessMemorySpec,
+    type HarnessMemoryRetrieval,
+    type HarnessMemoryStrategy,
+    type HarnessTruncation,
+    type HarnessInferenceConfiguration,
+    type HarnessGatewayOutboundAuth,
+} from "../../components/agents/harness-args";

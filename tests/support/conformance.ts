@@ -3,7 +3,8 @@
  * CloudFormation template it stands for, and validates that template with AWS's offline validator
  * `@aws/cloudformation-validate`.
  *
- * - `aws-native:<module>:<Type>` resources become `AWS::<Module>::<Type>`; their inputs are the
+ * - `aws-native:<module>:<Type>` resources become `AWS::<Module>::<Type>` (`bedrockagentcore` is
+ *   `BedrockAgentCore`); their inputs are the
  *   CloudFormation properties in camelCase, turned back into PascalCase, except the keys of map-typed
  *   and free-form properties (tag maps, `AdditionalModelRequestFields`, tool input schemas, agent
  *   function parameters), which are the user's own keys.
@@ -69,6 +70,7 @@ const SERVICES: Record<string, string> = {
     stepfunctions: "StepFunctions",
     secretsmanager: "SecretsManager",
     bedrock: "Bedrock",
+    bedrockagentcore: "BedrockAgentCore",
     lambda: "Lambda",
     logs: "Logs",
     events: "Events",
@@ -92,9 +94,20 @@ const IRREGULAR_NAMES: Record<string, string> = {
  * `properties` (tag maps, `AdditionalModelRequestFields`, a tool's `InputSchema.Json`, agent function
  * `Parameters`).
  */
-const OPAQUE_PROPERTIES = new Set(["AdditionalModelRequestFields", "Json", "PolicyDocument"]);
+const OPAQUE_PROPERTIES = new Set(["AdditionalModelRequestFields", "Json", "PolicyDocument", "AdditionalParams"]);
+/** Free-form properties by path suffix (a name that is structured elsewhere): a harness inline function's JSON schema. */
+const OPAQUE_PATHS = ["InlineFunction.InputSchema"];
 /** Map-typed properties by path suffix: keys kept, values converted. `Tags` is a map except in the list form. */
-const MAP_PROPERTIES = new Set(["Tags", "TestAliasTags", "FunctionSchema.Functions[].Parameters"]);
+const MAP_PROPERTIES = new Set([
+    "Tags",
+    "TestAliasTags",
+    "FunctionSchema.Functions[].Parameters",
+    // AWS::BedrockAgentCore::Harness maps: variable names, header names, OAuth parameters, memory namespaces.
+    "EnvironmentVariables",
+    "RemoteMcp.Headers",
+    "Oauth.CustomParameters",
+    "AgentCoreMemoryConfiguration.RetrievalConfig",
+]);
 
 /** `aws-native:bedrock:ApplicationInferenceProfile` -> `AWS::Bedrock::ApplicationInferenceProfile`. */
 export function cfnType(pulumiType: string): string | undefined {
@@ -135,7 +148,7 @@ export function toCfnProperties(value: unknown, trail = ""): unknown {
         if (v === undefined || isUnknown(v)) continue;
         const name = cfnPropertyName(k);
         const at = trail ? `${trail}.${name}` : name;
-        if (OPAQUE_PROPERTIES.has(name)) {
+        if (OPAQUE_PROPERTIES.has(name) || OPAQUE_PATHS.some((p) => at.endsWith(p))) {
             out[name] = typeof v === "string" && name === "PolicyDocument" ? JSON.parse(v) : v;
         } else if ([...MAP_PROPERTIES].some((p) => at === p || at.endsWith(`.${p}`)) && v !== null && typeof v === "object" && !Array.isArray(v)) {
             const map: Record<string, unknown> = {};

@@ -256,6 +256,40 @@ export function extendedPrograms(): Program[] {
             },
         });
     }
+    {
+        out.push({
+            name: "agent harness on a cross-region profile, with every tool kind, AgentCore memory, an endpoint and a caller grant",
+            region: "us-east-1",
+            run() {
+                const cris = bedrock.CrossRegionInferenceProfile.fromConfig({
+                    geoRegion: G.US,
+                    model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                    inferenceConfiguration: { temperature: 0.3, maxTokens: 2048 },
+                });
+                const harness = new b.AgentHarness("harness", {
+                    model: cris,
+                    instruction: "You are a helpful and friendly agent that answers questions about agriculture.",
+                    tools: [
+                        b.HarnessTool.inlineFunction({
+                            name: "get_weather",
+                            description: "Weather for a city",
+                            inputSchema: { type: "object", properties: { cityName: { type: "string" } }, required: ["cityName"] },
+                        }),
+                        b.HarnessTool.gateway({ name: "gw", gatewayArn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/weather-gw-abcdefghij" }),
+                        b.HarnessTool.codeInterpreter({ name: "python" }),
+                        b.HarnessTool.browser({ name: "web" }),
+                        b.HarnessTool.remoteMcp({ name: "soil", url: "https://mcp.example.com/soil" }),
+                    ],
+                    memory: b.HarnessMemory.agentCore({ memoryArn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/farm_memory-abcdefghij" }),
+                    truncation: { strategy: "sliding_window", messagesCount: 40 },
+                    maxIterations: 10,
+                    tags: { team: "ml" },
+                });
+                harness.addEndpoint("live");
+                harness.grantInvoke(newRole());
+            },
+        });
+    }
     return out;
 }
 
