@@ -8,6 +8,7 @@ import { contentHash } from "../components/prompts/prompt";
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
 const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+const GET_PROFILE = "bedrock:GetInferenceProfile";
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
 const SONNET_35_V2 = "anthropic.claude-3-5-sonnet-20241022-v2:0";
@@ -105,28 +106,20 @@ describe("Agent", () => {
                 },
             ],
         });
+        // The agent's own reads and its invoke grant, merged into the role's one inline policy.
         expectPolicies(policies, [
             {
-                name: "agri agent-access",
+                name: "agri agent-role-bedrock",
                 doc: {
                     Version: "2012-10-17",
                     Statement: [
                         { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: usModelArns(SONNET_35_V2) },
-                        { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: CRIS_ARN },
-                    ],
-                },
-            },
-            {
-                name: `profile-us-${SONNET_35_V2.replace(/[^A-Za-z0-9-]/g, "-")}-invoke-agri agent-role`,
-                doc: {
-                    Version: "2012-10-17",
-                    Statement: [
-                        { Effect: "Allow", Action: INVOKE, Resource: CRIS_ARN },
+                        { Effect: "Allow", Action: [GET_PROFILE, ...INVOKE], Resource: CRIS_ARN },
                         {
                             Effect: "Allow",
                             Action: INVOKE,
                             Resource: usModelArns(SONNET_35_V2),
-                            Condition: { StringEquals: { "bedrock:InferenceProfileArn": CRIS_ARN } },
+                            Condition: { ArnLike: { "bedrock:InferenceProfileArn": CRIS_ARN } },
                         },
                     ],
                 },
@@ -140,8 +133,12 @@ describe("Agent", () => {
     it("registers the agent only after its role policies (dependsOn)", async () => {
         const agent = new bedrock.Agent("dep", { foundationModel: cris(), instruction: INSTRUCTION, guardrail: { guardrailIdentifier: "abcdefgh1234" } });
         await settle();
-        const policyKeys = agent.rolePolicies.map((p) => `aws:iam/rolePolicy:RolePolicy::${(p as unknown as { __name: string }).__name}`);
-        expect(policyKeys).to.have.length(2);
+        // The model grant and the agent's own reads (the guardrail) share the role's one inline policy.
+        const rolePolicies = (await resolveOutput(agent.rolePolicies)) as pulumi.Resource[];
+        expect(rolePolicies.map((p) => [p instanceof aws.iam.RolePolicy, (p as unknown as { __name: string }).__name])).to.deep.equal([
+            [true, "dep-role-bedrock"],
+        ]);
+        const policyKeys = rolePolicies.map((p) => `aws:iam/rolePolicy:RolePolicy::${(p as unknown as { __name: string }).__name}`);
         const agentDeps = deps.get("aws-native:bedrock:Agent::dep") as string[];
         for (const k of policyKeys) {
             expect(urns.get(k), k).to.be.a("string");
@@ -157,7 +154,7 @@ describe("Agent", () => {
         expect(rec.find("aws-native:bedrock:Agent", "fm").inputs.foundationModel).to.equal("amazon.nova-pro-v1:0");
         expectPolicies(policies, [
             {
-                name: "model-amazon-nova-pro-v1-0-invoke-fm-role",
+                name: "fm-role-bedrock",
                 doc: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: INVOKE, Resource: fm(REGION, "amazon.nova-pro-v1:0") }] },
             },
         ]);
@@ -171,27 +168,20 @@ describe("Agent", () => {
         expect(rec.find("aws-native:bedrock:Agent", "onapp").inputs.foundationModel).to.equal(appArn);
         expectPolicies(policies, [
             {
-                name: "app-invoke-onapp-role",
-                doc: {
-                    Version: "2012-10-17",
-                    Statement: [
-                        { Effect: "Allow", Action: INVOKE, Resource: [appArn, CRIS_ARN] },
-                        {
-                            Effect: "Allow",
-                            Action: INVOKE,
-                            Resource: usModelArns(SONNET_35_V2),
-                            Condition: { StringEquals: { "bedrock:InferenceProfileArn": [appArn, CRIS_ARN] } },
-                        },
-                    ],
-                },
-            },
-            {
-                name: "onapp-access",
+                name: "onapp-role-bedrock",
                 doc: {
                     Version: "2012-10-17",
                     Statement: [
                         { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: usModelArns(SONNET_35_V2) },
-                        { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: [appArn, CRIS_ARN] },
+                        { Effect: "Allow", Action: [GET_PROFILE, ...INVOKE], Resource: [appArn, CRIS_ARN] },
+                        {
+                            Effect: "Allow",
+                            Action: INVOKE,
+                            Resource: usModelArns(SONNET_35_V2),
+                            Condition: {
+                                ArnLike: { "bedrock:InferenceProfileArn": [`arn:aws:bedrock:${REGION}:${ACCOUNT}:application-inference-profile/*`, CRIS_ARN] },
+                            },
+                        },
                     ],
                 },
             },
@@ -209,7 +199,7 @@ describe("Agent", () => {
         expect(rec.find("aws-native:bedrock:Agent", "onimport").inputs.foundationModel).to.equal(arn);
         expectPolicies(policies, [
             {
-                name: "imported-abcd1234wxyz-invoke-onimport-role",
+                name: "onimport-role-bedrock",
                 doc: {
                     Version: "2012-10-17",
                     Statement: [
@@ -217,17 +207,10 @@ describe("Agent", () => {
                             Effect: "Allow",
                             Action: INVOKE,
                             Resource: "arn:aws:bedrock:*::foundation-model/*",
-                            Condition: { StringEquals: { "bedrock:InferenceProfileArn": arn } },
+                            Condition: { ArnLike: { "bedrock:InferenceProfileArn": arn } },
                         },
-                        { Effect: "Allow", Action: INVOKE, Resource: arn },
+                        { Effect: "Allow", Action: [GET_PROFILE, ...INVOKE], Resource: arn },
                     ],
-                },
-            },
-            {
-                name: "onimport-access",
-                doc: {
-                    Version: "2012-10-17",
-                    Statement: [{ Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: arn }],
                 },
             },
         ]);
@@ -240,13 +223,29 @@ describe("Agent", () => {
         const agent = new bedrock.Agent("onglobal", { foundationModel: global, instruction: INSTRUCTION });
         const policies = await agentPolicies(rec, agent);
         expect(rec.find("aws-native:bedrock:Agent", "onglobal").inputs.foundationModel).to.equal(profileArn);
-        expect(policies.find((p) => p.name === "onglobal-access")!.doc).to.deep.equal({
-            Version: "2012-10-17",
-            Statement: [
-                { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: fm(REGION, id) },
-                { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: profileArn },
-            ],
-        });
+        // GetFoundationModel on the source-Region model only; invoke also reaches the Region-less ARN.
+        expectPolicies(policies, [
+            {
+                name: "onglobal-role-bedrock",
+                doc: {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: fm(REGION, id) },
+                        { Effect: "Allow", Action: [GET_PROFILE, ...INVOKE], Resource: profileArn },
+                        {
+                            Effect: "Allow",
+                            Action: INVOKE,
+                            Resource: `arn:aws:bedrock:::foundation-model/${id}`,
+                            Condition: {
+                                ArnLike: { "bedrock:InferenceProfileArn": profileArn },
+                                StringEquals: { "aws:RequestedRegion": "unspecified" },
+                            },
+                        },
+                        { Effect: "Allow", Action: INVOKE, Resource: fm(REGION, id), Condition: { ArnLike: { "bedrock:InferenceProfileArn": profileArn } } },
+                    ],
+                },
+            },
+        ]);
     });
 
     it("with an existing role: creates no role and still attaches the grants", async () => {
@@ -256,13 +255,13 @@ describe("Agent", () => {
         expect(agent.role).to.equal(undefined);
         expect(await resolveOutput(agent.roleArn)).to.equal(`arn:aws:iam::${ACCOUNT}:role/my-agent-role`);
         expect(rec.find("aws-native:bedrock:Agent", "ex").inputs.agentResourceRoleArn).to.equal(`arn:aws:iam::${ACCOUNT}:role/my-agent-role`);
-        expect(policiesForRole(rec, "my-agent-role").map((p) => p.name)).to.deep.equal(["model-amazon-nova-pro-v1-0-invoke-my-agent-role"]);
+        expect(policiesForRole(rec, "my-agent-role").map((p) => p.name)).to.deep.equal(["my-agent-role-bedrock"]);
 
         const given = new aws.iam.Role("given", { assumeRolePolicy: "{}" });
         const withRole = new bedrock.Agent("ex2", { foundationModel: cris(), instruction: INSTRUCTION, existingRole: given });
         const policies = await agentPolicies(rec, withRole);
         expect(withRole.role).to.equal(given);
-        expect(policies.map((p) => p.name)).to.deep.equal(["ex2-access", `profile-us-${SONNET_35_V2.replace(/[^A-Za-z0-9-]/g, "-")}-invoke-given`]);
+        expect(policies.map((p) => p.name)).to.deep.equal(["given-bedrock"]);
         const arnRole = new bedrock.Agent("ex3", {
             foundationModel: M.AMAZON_NOVA_PRO_V1,
             instruction: INSTRUCTION,
@@ -270,7 +269,7 @@ describe("Agent", () => {
         });
         expect(await resolveOutput(arnRole.roleArn)).to.equal("arn:aws:iam::123456789012:role/svc/other");
         await settle();
-        expect(policiesForRole(rec, "other").map((p) => p.name)).to.deep.equal(["model-amazon-nova-pro-v1-0-invoke-other"]);
+        expect(policiesForRole(rec, "other").map((p) => p.name)).to.deep.equal(["other-bedrock"]);
     });
 
     it("action groups: a Lambda executor with its permission, schemas, built-ins enabled on request", async () => {
@@ -348,13 +347,31 @@ describe("Agent", () => {
             sourceArn: a.state.agentArn,
             sourceAccount: ACCOUNT,
         });
-        const access = policies.find((p) => p.name === "ag-access")!.doc.Statement;
-        expect(access).to.deep.include({
-            Effect: "Allow",
-            Action: "s3:GetObject",
-            Resource: "arn:aws:s3:::my-schemas/api/openapi.json",
-            Condition: { StringEquals: { "aws:ResourceAccount": ACCOUNT } },
-        });
+        // The schema read joins the model grant and the agent's reads in the role's one document.
+        expectPolicies(policies, [
+            {
+                name: "ag-role-bedrock",
+                doc: {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: usModelArns(SONNET_35_V2) },
+                        { Effect: "Allow", Action: [GET_PROFILE, ...INVOKE], Resource: CRIS_ARN },
+                        {
+                            Effect: "Allow",
+                            Action: INVOKE,
+                            Resource: usModelArns(SONNET_35_V2),
+                            Condition: { ArnLike: { "bedrock:InferenceProfileArn": CRIS_ARN } },
+                        },
+                        {
+                            Effect: "Allow",
+                            Action: "s3:GetObject",
+                            Resource: "arn:aws:s3:::my-schemas/api/openapi.json",
+                            Condition: { StringEquals: { "aws:ResourceAccount": ACCOUNT } },
+                        },
+                    ],
+                },
+            },
+        ]);
     });
 
     it("guardrail, memory, knowledge bases and collaborators render and are granted", async () => {
@@ -393,18 +410,25 @@ describe("Agent", () => {
             },
             { collaboratorName: "ext", collaborationInstruction: "Ask ext about weather.", agentDescriptor: { aliasArn: external } },
         ]);
-        expect(policies.find((p) => p.name === "sup-access")!.doc).to.deep.equal({
-            Version: "2012-10-17",
-            Statement: [
-                { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abcdefgh1234` },
-                { Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: [aliasArn, external].sort() },
-                {
-                    Effect: "Allow",
-                    Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"],
-                    Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678`,
+        // The agent's reads and its model grant: the role's one document, statements sorted.
+        expect(policies).to.deep.equal([
+            {
+                name: "sup-role-bedrock",
+                doc: {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abcdefgh1234` },
+                        { Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: [aliasArn, external].sort() },
+                        { Effect: "Allow", Action: INVOKE, Resource: fm(REGION, "amazon.nova-pro-v1:0") },
+                        {
+                            Effect: "Allow",
+                            Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"],
+                            Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678`,
+                        },
+                    ],
                 },
-            ].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)),
-        });
+            },
+        ]);
     });
 
     it("prompt override: inference settings mapped, the profile's settings inherited by orchestration, a parser with its permission", async () => {
@@ -589,9 +613,11 @@ describe("Agent", () => {
         const agent = new bedrock.Agent("al", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION, shouldPrepareAgent: true });
         const prod = agent.addAlias("prod", { agentVersion: "2", description: "Production", tags: { team: "agri" } });
         const other = new bedrock.AgentAlias("other", { agent });
-        prod.grantInvoke("app-role");
+        const invoke = prod.grantInvoke("app-role");
         prod.grantGet("app-role");
         agent.testAlias.grantInvoke("app-role");
+        // The same grant again in the same batch: the same value, nothing added.
+        expect(prod.grantInvoke("app-role")).to.equal(invoke);
         await settle();
         const agentState = rec.find("aws-native:bedrock:Agent", "al").state;
         expect(rec.find("aws-native:bedrock:AgentAlias", "al-prod").inputs).to.deep.equal({
@@ -613,12 +639,16 @@ describe("Agent", () => {
         expect(await resolveOutput(agent.testAlias.aliasArn)).to.equal(testArn);
         expect(await resolveOutput(other.aliasArn)).to.be.a("string");
         const docs = policiesForRole(rec, "app-role").map((p) => [p.name, JSON.parse(p.json).Statement]);
+        // Every grant on the role, merged into its one inline policy.
         expect(docs).to.deep.equal([
-            ["al-prod-get-app-role", [{ Effect: "Allow", Action: "bedrock:GetAgentAlias", Resource: prodArn }]],
-            ["al-prod-invoke-app-role", [{ Effect: "Allow", Action: "bedrock:InvokeAgent", Resource: prodArn }]],
-            ["al-test-alias-invoke-app-role", [{ Effect: "Allow", Action: "bedrock:InvokeAgent", Resource: testArn }]],
+            [
+                "app-role-bedrock",
+                [
+                    { Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: prodArn },
+                    { Effect: "Allow", Action: "bedrock:InvokeAgent", Resource: testArn },
+                ],
+            ],
         ]);
-        expect(prod.grantInvoke("app-role")).to.equal(prod.grantInvoke("app-role"));
     });
 
     it("the test alias is one object per agent: granting through both ways registers one policy", async () => {
@@ -631,7 +661,7 @@ describe("Agent", () => {
         await settle();
         const testArn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent-alias/${rec.find("aws-native:bedrock:Agent", "once").state.agentId}/TSTALIASID`;
         expect(policiesForRole(rec, "app").map((p) => [p.name, JSON.parse(p.json).Statement])).to.deep.equal([
-            ["once-test-alias-invoke-app", [{ Effect: "Allow", Action: "bedrock:InvokeAgent", Resource: testArn }]],
+            ["app-bedrock", [{ Effect: "Allow", Action: "bedrock:InvokeAgent", Resource: testArn }]],
         ]);
     });
 
@@ -703,7 +733,7 @@ describe("Agent validation", () => {
                     ...ok(),
                     foundationModel: {
                         invokableArn: pulumi.output("x"),
-                        grantInvoke: () => [],
+                        grantInvoke: () => pulumi.output([]),
                         grantName: () => "r",
                         accessTarget: () => ({ kind: "prompt-router", arn: "x", routed: [] }),
                     },

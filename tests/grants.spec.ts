@@ -460,3 +460,56 @@ describe("grants: partitions of a component's providers", () => {
         ]);
     });
 });
+
+describe("grants: later batches", () => {
+    it("a grant already laid out adds nothing later: the earlier batch carries it", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        const first = M.AMAZON_NOVA_PRO_V1.grantInvoke("again-role");
+        await settle();
+        const second = M.AMAZON_NOVA_PRO_V1.grantInvoke("again-role");
+        await settle();
+        expect(second).to.equal(first);
+        expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["again-role-bedrock"]);
+    });
+
+    it("a role whose first grant comes late gets one batch, said nothing about", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        const logs = { info: [] as string[] };
+        const original = pulumi.log.info;
+        (pulumi.log as { info: unknown }).info = async (m: string) => void logs.info.push(m);
+        try {
+            M.AMAZON_NOVA_PRO_V1.grantInvoke("early-role");
+            await settle();
+            M.AMAZON_NOVA_PRO_V1.grantInvoke("late-first-role");
+            await settle();
+        } finally {
+            (pulumi.log as { info: unknown }).info = original;
+        }
+        expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["early-role-bedrock", "late-first-role-bedrock"]);
+        expect(logs.info).to.deep.equal([]);
+    });
+});
+
+describe("grants: detached statements", () => {
+    it("statements that depend on a resource waiting for the role's policies get policies of their own: no cycle", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        const role = new aws.iam.Role("worker", { assumeRolePolicy: "{}" });
+        const main = M.AMAZON_NOVA_PRO_V1.grantInvoke(role);
+        const topic = new aws.iam.Role("needs-policies", { assumeRolePolicy: "{}" }, { dependsOn: main });
+        const { grantStatements } = await import("../components/iam/grants");
+        const { symbolic } = await import("../components/core/symbols");
+        grantStatements(role, [{ Effect: "Allow", Action: ["iam:GetRole"], Resource: [symbolic(topic.arn, "role/needs-policies", 256)] }], {
+            where: { component: "Test", name: "t" },
+            name: "t-topic",
+            detached: "topic",
+        });
+        await settle();
+        await settle();
+        const policies = rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => `${p.name} ${p.inputs.policy}`);
+        expect(policies).to.deep.equal([
+            'worker-bedrock {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["bedrock:InvokeModel","bedrock:InvokeModelWithResponseStream"],"Resource":"arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0"}]}',
+            `worker-bedrock-topic {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetRole","Resource":"${rec.find("aws:iam/role:Role", "needs-policies").state.arn}"}]}`,
+        ]);
+        expect(rec.find("aws:iam/role:Role", "needs-policies").dependencies).to.deep.equal([rec.find("aws:iam/rolePolicy:RolePolicy", "worker-bedrock").urn]);
+    });
+});

@@ -203,7 +203,7 @@ describe("offline preview (bedrock-genai preview)", () => {
             expect(tree).to.include.members([
                 "bedrock-genai:index:ApplicationInferenceProfile::myapplicationprofile <- -",
                 "aws-native:bedrock:ApplicationInferenceProfile::myapplicationprofile <- myapplicationprofile",
-                "aws:iam/rolePolicy:RolePolicy::myapplicationprofile-usage-fn-role <- myapplicationprofile",
+                "aws:iam/rolePolicy:RolePolicy::fn-role-bedrock <- fn-role",
                 "aws-native:bedrock:ApplicationInferenceProfile::myapplicationprofile2 <- myapplicationprofile2",
                 "aws-native:bedrock:ApplicationInferenceProfile::mytestaip3 <- -",
                 "aws:iam/role:Role::fn-role <- -",
@@ -230,28 +230,49 @@ describe("offline preview (bedrock-genai preview)", () => {
             expect(role.policies.map((x) => x.resourceName).sort()).to.deep.equal(inlinePolicies.map((r) => r.name).sort());
             expect(role.policies.every((x) => x.kind === "inline")).to.equal(true);
             expect(role.inlineSize).to.equal(role.policies.reduce((n, x) => n + (x.size as number), 0));
-            const usage = role.policies.find((x) => x.resourceName === "myapplicationprofile-usage-fn-role");
-            expect(usage?.name).to.equal(`myapplicationprofile-usage-fn-role-${fakeId("myapplicationprofile-usage-fn-role", 7)}`);
-            expect(usage?.statements).to.deep.equal([
+            // Every grant of the program on the role, merged into the role's one inline policy.
+            expect(role.policies.map((x) => x.resourceName)).to.deep.equal(["fn-role-bedrock"]);
+            const bedrockPolicy = role.policies[0];
+            expect(bedrockPolicy.name).to.equal(`fn-role-bedrock-${fakeId("fn-role-bedrock", 7)}`);
+            const app = (name: string) => `arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId(name, 12)}`;
+            const imported = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcd1234wxyz";
+            const cris = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0";
+            const sonnet = ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map(
+                (r) => `arn:aws:bedrock:${r}::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0`,
+            );
+            const getAndInvoke = ["bedrock:GetInferenceProfile", "bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+            const invoke = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+            const appPattern = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/*";
+            expect(bedrockPolicy.statements).to.deep.equal([
+                // grantInvoke on mytestaip3 (source unknown) and on myapplicationprofile2 (copies the cross-region profile).
+                { Effect: "Allow", Action: getAndInvoke, Resource: [app("mytestaip3"), app("myapplicationprofile2"), cris] },
+                // grantProfileUsage on myapplicationprofile and on the imported profile (the cross-region profile's is above).
+                { Effect: "Allow", Action: ["bedrock:GetInferenceProfile"], Resource: [imported, app("myapplicationprofile")] },
                 {
                     Effect: "Allow",
-                    Action: ["bedrock:GetInferenceProfile"],
-                    Resource: [`arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId("myapplicationprofile", 12)}`],
+                    Action: invoke,
+                    Resource: ["arn:aws:bedrock:*::foundation-model/*"],
+                    Condition: { ArnLike: { "bedrock:InferenceProfileArn": [app("mytestaip3")] } },
                 },
+                { Effect: "Allow", Action: invoke, Resource: sonnet, Condition: { ArnLike: { "bedrock:InferenceProfileArn": [appPattern, cris] } } },
                 { Effect: "Allow", Action: ["bedrock:ListInferenceProfiles"], Resource: ["*"] },
             ]);
             const doc = JSON.stringify({
                 Version: "2012-10-17",
                 Statement: [
+                    { Effect: "Allow", Action: getAndInvoke, Resource: [app("mytestaip3"), app("myapplicationprofile2"), cris] },
+                    { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: [imported, app("myapplicationprofile")] },
                     {
                         Effect: "Allow",
-                        Action: "bedrock:GetInferenceProfile",
-                        Resource: `arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId("myapplicationprofile", 12)}`,
+                        Action: invoke,
+                        Resource: "arn:aws:bedrock:*::foundation-model/*",
+                        Condition: { ArnLike: { "bedrock:InferenceProfileArn": app("mytestaip3") } },
                     },
+                    { Effect: "Allow", Action: invoke, Resource: sonnet, Condition: { ArnLike: { "bedrock:InferenceProfileArn": [appPattern, cris] } } },
                     { Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" },
                 ],
             });
-            expect(usage?.size).to.equal(doc.length);
+            expect(bedrockPolicy.size).to.equal(doc.length);
         });
 
         it("reports no check errors (warnings only for Region wildcards bounded by a profile condition)", () => {
@@ -279,24 +300,47 @@ describe("offline preview (bedrock-genai preview)", () => {
                 "Resources",
                 "├─ myapplicationprofile (bedrock-genai:index:ApplicationInferenceProfile)",
             ]);
-            const at = lines.indexOf(`│  ├─ myapplicationprofile (aws-native:bedrock:ApplicationInferenceProfile) → ${profileArn}`);
+            // The profile's only child: its grants' policies are the role's children.
+            const at = lines.indexOf(`│  └─ myapplicationprofile (aws-native:bedrock:ApplicationInferenceProfile) → ${profileArn}`);
             expect(at).to.be.greaterThan(4);
             expect(lines.slice(at + 1, at + 4)).to.deep.equal([
-                "│  │      inferenceProfileName: claude 3 sonnet v1",
-                "│  │      modelSource.copyFrom: arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0",
-                "│  │      tags: test=test",
+                "│         inferenceProfileName: claude 3 sonnet v1",
+                "│         modelSource.copyFrom: arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0",
+                "│         tags: test=test",
             ]);
+            const roleNode = lines.indexOf(`└─ fn-role (aws:iam/role:Role) → arn:aws:iam::123456789012:role/fn-role-${fakeId("fn-role", 7)}`);
+            expect(roleNode).to.be.greaterThan(at);
+            expect(lines[roleNode + 1]).to.equal(
+                `   └─ fn-role-bedrock (aws:iam/rolePolicy:RolePolicy) → fn-role-${fakeId("fn-role", 7)}:fn-role-bedrock-${fakeId("fn-role-bedrock", 7)}`,
+            );
             const role = lines.indexOf(`role fn-role-${fakeId("fn-role", 7)} (fn-role)`);
             expect(role).to.be.greaterThan(at);
             expect(lines.slice(role + 1, role + 3)).to.deep.equal(["  trust:", "    Allow sts:AssumeRole by Service lambda.amazonaws.com"]);
-            const usage = lines.indexOf(
-                `  inline policy myapplicationprofile-usage-fn-role-${fakeId("myapplicationprofile-usage-fn-role", 7)} (myapplicationprofile-usage-fn-role), 266 characters`,
-            );
-            expect(lines.slice(usage + 1, usage + 5)).to.deep.equal([
+            const policyAt = lines.indexOf(`  inline policy fn-role-bedrock-${fakeId("fn-role-bedrock", 7)} (fn-role-bedrock), 1913 characters`);
+            expect(policyAt).to.equal(role + 4);
+            expect(lines[role + 3]).to.equal("  inline: 1,913 of 10,240 characters");
+            const app2 = `arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId("myapplicationprofile2", 12)}`;
+            const app3 = `arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId("mytestaip3", 12)}`;
+            const cris = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0";
+            expect(lines.slice(policyAt + 1, policyAt + 22)).to.deep.equal([
+                "    Allow bedrock:GetInferenceProfile, bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream",
+                `      on ${app3}`,
+                `      on ${app2}`,
+                `      on ${cris}`,
                 "    Allow bedrock:GetInferenceProfile",
+                "      on arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcd1234wxyz",
                 `      on ${profileArn}`,
+                "    Allow bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream",
+                "      on arn:aws:bedrock:*::foundation-model/*",
+                `      when ArnLike bedrock:InferenceProfileArn = ${app3}`,
+                "    Allow bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream",
+                ...["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map(
+                    (region) => `      on arn:aws:bedrock:${region}::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0`,
+                ),
+                `      when ArnLike bedrock:InferenceProfileArn = arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/* | ${cris}`,
                 "    Allow bedrock:ListInferenceProfiles",
                 "      on *",
+                "",
             ]);
             expect(lines).to.include("Checks: 0 errors, 1 warning");
         });
@@ -749,6 +793,15 @@ describe("offline preview (bedrock-genai preview)", () => {
             expect(boundsToProfiles({ StringNotEquals: { [key]: [profileArn] } })).to.equal(false);
             expect(boundsToProfiles({ "ForAllValues:StringEquals": { [key]: [profileArn] } })).to.equal(false);
             expect(boundsToProfiles({ Null: { [key]: ["false"] } })).to.equal(false);
+            // Every application profile of one Region and account: bounded (a request through one is also
+            // authorized against the profile itself); any wider pattern is not.
+            const apps = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/*";
+            expect(boundsToProfiles({ ArnLike: { [key]: [apps, profileArn] } })).to.equal(true);
+            expect(boundsToProfiles({ StringLike: { [key]: [apps] } })).to.equal(true);
+            expect(boundsToProfiles({ ArnLike: { [key]: ["arn:aws:bedrock:*:123456789012:application-inference-profile/*"] } })).to.equal(false);
+            expect(boundsToProfiles({ ArnLike: { [key]: ["arn:aws:bedrock:us-east-1:*:application-inference-profile/*"] } })).to.equal(false);
+            expect(boundsToProfiles({ ArnLike: { [key]: ["arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a*"] } })).to.equal(false);
+            expect(boundsToProfiles({ ArnLike: { [key]: ["arn:aws:bedrock:us-east-1:123456789012:*"] } })).to.equal(false);
             expect(boundsToProfiles({ StringEquals: { "aws:SourceAccount": ["123456789012"] } })).to.equal(false);
             expect(boundsToProfiles(undefined)).to.equal(false);
             // In the checks: a wildcard condition leaves the model open beside its profile.

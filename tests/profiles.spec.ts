@@ -6,10 +6,14 @@ import * as bedrock from "../sdk/nodejs";
 
 const ACCOUNT = "123456789012";
 const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+/** Running inference through a profile: the invoke actions and `bedrock:GetInferenceProfile` on it. */
+const PROFILE_INVOKE = ["bedrock:GetInferenceProfile", ...INVOKE];
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
 const SONNET_35_V2 = "anthropic.claude-3-5-sonnet-20241022-v2:0";
 const SONNET_45 = "anthropic.claude-sonnet-4-5-20250929-v1:0";
+/** Every application profile of the account in us-east-1: the `ArnLike` value that reaches a profile's models. */
+const APP_PATTERN = `arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/*`;
 
 function fm(region: string, id: string, partition = "aws"): string {
     return `arn:${partition}:bedrock:${region}::foundation-model/${id}`;
@@ -63,8 +67,26 @@ describe("CrossRegionInferenceProfile", () => {
         expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(`arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_35_V2}`);
         cris.grantInvoke("eu-role");
         await settle();
-        const [policy] = policiesForRole(rec, "eu-role");
-        expect(JSON.parse(policy.json).Statement[0].Resource).to.include(fm("eu-west-3", SONNET_35_V2));
+        const profileArn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_35_V2}`;
+        const euRegions = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1"];
+        expect(policiesForRole(rec, "eu-role").map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
+            [
+                "eu-role-bedrock",
+                "inline",
+                {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: PROFILE_INVOKE, Resource: profileArn },
+                        {
+                            Effect: "Allow",
+                            Action: INVOKE,
+                            Resource: euRegions.map((r) => fm(r, SONNET_35_V2)),
+                            Condition: { ArnLike: { "bedrock:InferenceProfileArn": profileArn } },
+                        },
+                    ],
+                },
+            ],
+        ]);
     });
 
     it("refuses an EU profile called from us-east-1 when the Region is only known at deploy time", async () => {
@@ -79,20 +101,24 @@ describe("CrossRegionInferenceProfile", () => {
         const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
         const role = newRole();
         const made = cris.grantInvoke(role);
-        expect(made).to.have.length(1);
         const policies = await roleStatements(rec, role);
-        expect(policies.map((p) => [p.name, p.kind])).to.deep.equal([[`profile-us-${SONNET_35_V2.replace(/[.:]/g, "-")}-invoke-fn-role`, "inline"]]);
+        expect(policies.map((p) => [p.name, p.kind])).to.deep.equal([["fn-role-bedrock", "inline"]]);
+        // The grant is the role's one inline policy (a child of the role).
+        const rp = rec.find("aws:iam/rolePolicy:RolePolicy", "fn-role-bedrock");
+        expect(((await resolveOutput(made)) as unknown[]).map((r) => (r as { __name: string }).__name)).to.deep.equal(["fn-role-bedrock"]);
+        expect(rp.inputs.role).to.equal(await resolveOutput(role.name));
+        expect(rp.parent).to.equal(await resolveOutput(role.urn));
         const profileArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`;
         expect(JSON.parse(policies[0].json)).to.deep.equal({
             Version: "2012-10-17",
             Statement: [
+                { Effect: "Allow", Action: PROFILE_INVOKE, Resource: profileArn },
                 {
                     Effect: "Allow",
                     Action: INVOKE,
                     Resource: ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map((r) => fm(r, SONNET_35_V2)),
-                    Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArn } },
+                    Condition: { ArnLike: { "bedrock:InferenceProfileArn": profileArn } },
                 },
-                { Effect: "Allow", Action: INVOKE, Resource: profileArn },
             ],
         });
     });
@@ -104,18 +130,18 @@ describe("CrossRegionInferenceProfile", () => {
         const [policy] = await roleStatements(rec, role);
         const profileArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/global.${SONNET_45}`;
         expect(JSON.parse(policy.json).Statement).to.deep.equal([
+            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: profileArn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
                 Resource: `arn:aws:bedrock:::foundation-model/${SONNET_45}`,
-                Condition: { StringEquals: { "aws:RequestedRegion": "unspecified", "bedrock:InferenceProfileArn": profileArn } },
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": profileArn }, StringEquals: { "aws:RequestedRegion": "unspecified" } },
             },
-            { Effect: "Allow", Action: INVOKE, Resource: profileArn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
                 Resource: fm("us-east-1", SONNET_45),
-                Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArn } },
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": profileArn } },
             },
         ]);
     });
@@ -128,12 +154,12 @@ describe("CrossRegionInferenceProfile", () => {
         const [policy] = await roleStatements(rec, role);
         const profileArn = `arn:aws:bedrock:ap-northeast-1:${ACCOUNT}:inference-profile/jp.${SONNET_45}`;
         expect(JSON.parse(policy.json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: INVOKE, Resource: profileArn },
+            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: profileArn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
                 Resource: [fm("ap-northeast-1", SONNET_45), fm("ap-northeast-3", SONNET_45)],
-                Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArn } },
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": profileArn } },
             },
         ]);
     });
@@ -146,13 +172,13 @@ describe("CrossRegionInferenceProfile", () => {
         const [policy] = await roleStatements(rec, role);
         const profileArn = `arn:aws-us-gov:bedrock:us-gov-west-1:${ACCOUNT}:inference-profile/us-gov.${SONNET_45}`;
         expect(JSON.parse(policy.json).Statement).to.deep.equal([
+            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: profileArn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
                 Resource: [fm("us-gov-east-1", SONNET_45, "aws-us-gov"), fm("us-gov-west-1", SONNET_45, "aws-us-gov")],
-                Condition: { StringEquals: { "bedrock:InferenceProfileArn": profileArn } },
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": profileArn } },
             },
-            { Effect: "Allow", Action: INVOKE, Resource: profileArn },
         ]);
     });
 
@@ -165,11 +191,16 @@ describe("CrossRegionInferenceProfile", () => {
         const role = newRole();
         cris.grantInvoke(role);
         const [policy] = await roleStatements(rec, role);
+        const profileArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`;
         // The source Region is always allowed.
-        expect(JSON.parse(policy.json).Statement[1].Resource).to.deep.equal([
-            fm("us-east-1", SONNET_35_V2),
-            fm("us-east-2", SONNET_35_V2),
-            fm("us-west-2", SONNET_35_V2),
+        expect(JSON.parse(policy.json).Statement).to.deep.equal([
+            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: profileArn },
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: [fm("us-east-1", SONNET_35_V2), fm("us-east-2", SONNET_35_V2), fm("us-west-2", SONNET_35_V2)],
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": profileArn } },
+            },
         ]);
     });
 
@@ -178,27 +209,27 @@ describe("CrossRegionInferenceProfile", () => {
         const role = newRole();
         cris.grantProfileUsage(role);
         const policies = await roleStatements(rec, role);
-        expect(policies.map((p) => p.name)).to.deep.equal(["cris-usage-fn-role"]);
+        expect(policies.map((p) => p.name)).to.deep.equal(["fn-role-bedrock"]);
         expect(JSON.parse(policies[0].json).Statement).to.deep.equal([
             { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}` },
             { Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" },
         ]);
-        const rp = rec.find("aws:iam/rolePolicy:RolePolicy", "cris-usage-fn-role");
+        const rp = rec.find("aws:iam/rolePolicy:RolePolicy", "fn-role-bedrock");
         expect(rp.inputs.role).to.equal(await resolveOutput(role.name));
     });
 
-    it("grants to a role given by name or ARN, and returns the same policies when granted twice", async () => {
+    it("grants to a role given by name or ARN (root policies named after the role), and returns the same policies when granted twice", async () => {
         const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
         const a = cris.grantProfileUsage("my-role");
         const b = cris.grantProfileUsage("arn:aws:iam::123456789012:role/team/other-role");
         expect(cris.grantProfileUsage("my-role")).to.equal(a);
         await settle();
-        const names = rec.byType("aws:iam/rolePolicy:RolePolicy").map((r) => [r.name, r.inputs.role]);
+        const names = rec.byType("aws:iam/rolePolicy:RolePolicy").map((r) => [r.name, r.inputs.role, r.parent]);
         expect(names).to.deep.equal([
-            [`profile-us-${SONNET_35_V2.replace(/[.:]/g, "-")}-usage-my-role`, "my-role"],
-            [`profile-us-${SONNET_35_V2.replace(/[.:]/g, "-")}-usage-other-role`, "other-role"],
+            ["my-role-bedrock", "my-role", undefined],
+            ["other-role-bedrock", "other-role", undefined],
         ]);
-        expect(b).to.have.length(1);
+        expect(((await resolveOutput(b)) as unknown[]).map((r) => (r as { __name: string }).__name)).to.deep.equal(["other-role-bedrock"]);
         expect(() => cris.grantInvoke("not a role!")).to.throw(
             'CrossRegionInferenceProfile "us.anthropic.claude-3-5-sonnet-20241022-v2:0": grantInvoke(role) "not a role!" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN',
         );
@@ -331,15 +362,15 @@ describe("ApplicationInferenceProfile", () => {
         const appArn = (await resolveOutput(p.inferenceProfileArn)) as string;
         const sysArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`;
         const policies = await roleStatements(rec, role);
-        expect(policies.map((x) => x.name)).to.deep.equal(["app-invoke-fn-role"]);
+        expect(policies.map((x) => x.name)).to.deep.equal(["fn-role-bedrock"]);
         expect(JSON.parse(policies[0].json).Statement).to.deep.equal([
+            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: [appArn, sysArn] },
             {
                 Effect: "Allow",
                 Action: INVOKE,
                 Resource: ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map((r) => fm(r, SONNET_35_V2)),
-                Condition: { StringEquals: { "bedrock:InferenceProfileArn": [appArn, sysArn] } },
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": [APP_PATTERN, sysArn] } },
             },
-            { Effect: "Allow", Action: INVOKE, Resource: [appArn, sysArn] },
         ]);
     });
 
@@ -350,18 +381,16 @@ describe("ApplicationInferenceProfile", () => {
         p.grantProfileUsage(role);
         const appArn = (await resolveOutput(p.inferenceProfileArn)) as string;
         const policies = await roleStatements(rec, role);
-        expect(policies.map((x) => x.name)).to.deep.equal(["app-invoke-fn-role", "app-usage-fn-role"]);
+        // Invoke and usage merged: GetInferenceProfile on the profile is in both.
+        expect(policies.map((x) => x.name)).to.deep.equal(["fn-role-bedrock"]);
         expect(JSON.parse(policies[0].json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: INVOKE, Resource: appArn },
+            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: appArn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
                 Resource: fm("us-east-1", "anthropic.claude-3-sonnet-20240229-v1:0"),
-                Condition: { StringEquals: { "bedrock:InferenceProfileArn": appArn } },
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": APP_PATTERN } },
             },
-        ]);
-        expect(JSON.parse(policies[1].json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: appArn },
             { Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" },
         ]);
     });
@@ -377,18 +406,18 @@ describe("ApplicationInferenceProfile", () => {
         imported.grantProfileUsage(role);
         imported.grantInvoke(role);
         const policies = await roleStatements(rec, role);
-        expect(policies.map((x) => x.name)).to.deep.equal(["imported-abcd1234wxyz-invoke-fn-role", "imported-abcd1234wxyz-usage-fn-role"]);
+        expect(policies.map((x) => x.name)).to.deep.equal(["fn-role-bedrock"]);
         // The model behind an imported profile is unknown: any model, only through this profile.
         expect(JSON.parse(policies[0].json).Statement).to.deep.equal([
+            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: arn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
                 Resource: "arn:aws:bedrock:*::foundation-model/*",
-                Condition: { StringEquals: { "bedrock:InferenceProfileArn": arn } },
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": arn } },
             },
-            { Effect: "Allow", Action: INVOKE, Resource: arn },
+            { Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" },
         ]);
-        expect(JSON.parse(policies[1].json).Statement[0]).to.deep.equal({ Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: arn });
     });
 
     it("imports by attributes with a known model source: exact model statements", async () => {
@@ -407,12 +436,13 @@ describe("ApplicationInferenceProfile", () => {
         const [policy] = await roleStatements(rec, role);
         const sysArn = `arn:aws:bedrock:ap-northeast-1:${ACCOUNT}:inference-profile/jp.${SONNET_45}`;
         expect(JSON.parse(policy.json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: INVOKE, Resource: [sysArn, arn] },
+            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: [sysArn, arn] },
             {
                 Effect: "Allow",
                 Action: INVOKE,
                 Resource: [fm("ap-northeast-1", SONNET_45), fm("ap-northeast-3", SONNET_45)],
-                Condition: { StringEquals: { "bedrock:InferenceProfileArn": [sysArn, arn] } },
+                // The imported profile's Region and account (from its ARN): any application profile there.
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": [sysArn, APP_PATTERN] } },
             },
         ]);
     });
@@ -427,14 +457,14 @@ describe("ApplicationInferenceProfile", () => {
         imported.grantInvoke(role);
         const arn = await resolveOutput(cfn.inferenceProfileArn);
         const [policy] = await roleStatements(rec, role);
-        expect(policy.name).to.equal("imported-mytestaip3-invoke-fn-role");
+        expect(policy.name).to.equal("fn-role-bedrock");
         expect(JSON.parse(policy.json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: INVOKE, Resource: arn },
+            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: arn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
                 Resource: fm("us-east-1", "anthropic.claude-3-sonnet-20240229-v1:0"),
-                Condition: { StringEquals: { "bedrock:InferenceProfileArn": arn } },
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": APP_PATTERN } },
             },
         ]);
     });
@@ -530,7 +560,8 @@ describe("preview: account and Region unknown", () => {
         await settle();
         const types = rec.resources.map((r) => r.type);
         expect(types).to.include("aws-native:bedrock:ApplicationInferenceProfile");
-        expect(types.filter((t) => t === "aws:iam/rolePolicy:RolePolicy")).to.have.length(2);
+        // Both grants on the role share its one inline policy.
+        expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((r) => r.name)).to.deep.equal(["fn-role-bedrock"]);
         const text = JSON.stringify(rec.resources.map((r) => r.inputs));
         expect(text).to.not.include("undefined");
         expect(text).to.not.include("«");

@@ -7,6 +7,7 @@ const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
 const D = bedrock.DefaultPromptRouterIdentifier;
 const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+const GET_PROFILE = "bedrock:GetInferenceProfile";
 const ACCOUNT = "123456789012";
 const US = ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"];
 const EU = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1"];
@@ -17,7 +18,7 @@ function viaProfile(modelId: string, regions: string[], profileArn: string): Sta
         Effect: "Allow",
         Action: INVOKE,
         Resource: regions.map((r) => `arn:aws:bedrock:${r}::foundation-model/${modelId}`),
-        Condition: { StringEquals: { "bedrock:InferenceProfileArn": [profileArn] } },
+        Condition: { ArnLike: { "bedrock:InferenceProfileArn": [profileArn] } },
     };
 }
 
@@ -66,7 +67,7 @@ describe("PromptRouter", () => {
             router.grantInvoke("app-role");
             await settle();
             const policies = policiesForRole(rec, "app-role");
-            expect(policies.map((p) => [p.name, p.kind])).to.deep.equal([["router-anthropic-claude-1-us-east-1-invoke-app-role", "inline"]]);
+            expect(policies.map((p) => [p.name, p.kind])).to.deep.equal([["app-role-bedrock", "inline"]]);
             const routerArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`;
             const haiku = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0`;
             const sonnet = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0`;
@@ -76,6 +77,7 @@ describe("PromptRouter", () => {
                     viaProfile("anthropic.claude-3-5-sonnet-20240620-v1:0", US, sonnet),
                     viaProfile("anthropic.claude-3-haiku-20240307-v1:0", US, haiku),
                     { Effect: "Allow", Action: INVOKE, Resource: [routerArn, sonnet, haiku] },
+                    { Effect: "Allow", Action: [GET_PROFILE], Resource: [sonnet, haiku] },
                 ]),
             );
             expect(JSON.parse(policies[0].json).Version).to.equal("2012-10-17");
@@ -87,7 +89,7 @@ describe("PromptRouter", () => {
             router.grantInvoke("app-role");
             await settle();
             const [policy] = policiesForRole(rec, "app-role");
-            expect(policy.name).to.equal("router-meta-llama-1-eu-west-1-invoke-app-role");
+            expect(policy.name).to.equal("app-role-bedrock");
             const routerArn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:default-prompt-router/meta.llama:1`;
             const p70 = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.meta.llama3-1-70b-instruct-v1:0`;
             const p8 = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.meta.llama3-1-8b-instruct-v1:0`;
@@ -97,6 +99,7 @@ describe("PromptRouter", () => {
                     viaProfile("meta.llama3-1-70b-instruct-v1:0", EU, p70),
                     viaProfile("meta.llama3-1-8b-instruct-v1:0", EU, p8),
                     { Effect: "Allow", Action: INVOKE, Resource: [routerArn, p70, p8] },
+                    { Effect: "Allow", Action: [GET_PROFILE], Resource: [p70, p8] },
                 ]),
             );
         });
@@ -200,16 +203,18 @@ describe("PromptRouter", () => {
             const arn = (await resolveOutput(router.promptRouterArn)) as string;
             const p70 = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.meta.llama3-1-70b-instruct-v1:0`;
             const policies = policiesForRole(rec, "app-role");
-            expect(policies.map((p) => p.name)).to.deep.equal(["router-invoke-app-role"]);
+            expect(policies.map((p) => p.name)).to.deep.equal(["app-role-bedrock"]);
             expect(grantsOf(policies[0].statements)).to.deep.equal(
                 grantsOf([
                     { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [arn] },
                     viaProfile("meta.llama3-1-70b-instruct-v1:0", US, p70),
                     { Effect: "Allow", Action: INVOKE, Resource: ["arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-1-8b-instruct-v1:0", p70, arn] },
+                    { Effect: "Allow", Action: [GET_PROFILE], Resource: [p70] },
                 ]),
             );
-            const policy = rec.find("aws:iam/rolePolicy:RolePolicy", "router-invoke-app-role");
-            expect(policy.parent ?? "").to.match(/PromptRouter::router$/);
+            // The policies of a role given by name belong to no component: they are at the root.
+            const policy = rec.find("aws:iam/rolePolicy:RolePolicy", "app-role-bedrock");
+            expect(policy.parent).to.equal(undefined);
         });
 
         it("is refused as an application profile's source", () => {

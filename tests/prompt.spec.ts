@@ -564,19 +564,18 @@ describe("Prompt", () => {
             await settle();
             const arn = await resolveOutput(prompt.promptArn);
             const policies = policiesForRole(rec, "reader");
+            // Both grants share the role's one inline policy, at the root (the role is given by name).
             expect(policies.map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
                 [
-                    "prompt-get-reader",
+                    "reader-bedrock",
                     "inline",
-                    { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: arn }] },
-                ],
-                [
-                    "prompt-version-get-reader",
-                    "inline",
-                    { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: `${arn}:1` }] },
+                    {
+                        Version: "2012-10-17",
+                        Statement: [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: [arn, `${arn}:1`] }],
+                    },
                 ],
             ]);
-            expect(rec.find("aws:iam/rolePolicy:RolePolicy", "prompt-get-reader").parent ?? "").to.match(/Prompt::prompt$/);
+            expect(rec.find("aws:iam/rolePolicy:RolePolicy", "reader-bedrock").parent).to.equal(undefined);
         });
     });
 });

@@ -29,11 +29,12 @@ describe("cross-language components", () => {
         expect(await resolveOutput(p.inferenceProfileArn)).to.equal(`arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`);
         // Inline policy names as deployed (the mocks add a random suffix, as auto-naming does).
         const granted = (await resolveOutput(p.grantedPolicies)) as string[];
-        expect(granted.map((n) => n.replace(/-[a-z0-9]{7}$/, ""))).to.deep.equal(["cris-invoke-app-role", "cris-usage-ops-role"]);
+        expect(granted.map((n) => n.replace(/-[a-z0-9]{7}$/, ""))).to.deep.equal(["app-role-bedrock", "ops-role-bedrock"]);
         await settle();
         const invoke = policiesForRole(rec, "app-role");
         const usage = policiesForRole(rec, "ops-role");
-        expect(invoke.map((x) => x.name)).to.deep.equal(["cris-invoke-app-role"]);
+        expect(invoke.map((x) => x.name)).to.deep.equal(["app-role-bedrock"]);
+        expect(usage.map((x) => x.name)).to.deep.equal(["ops-role-bedrock"]);
         const cris = () =>
             new bedrock.CrossRegionInferenceProfile("cris", {
                 geoRegion: bedrock.CrossRegionInferenceProfileRegion.US,
@@ -61,11 +62,10 @@ describe("cross-language components", () => {
         const g = new xl.ModelGrant("g", { roleName: role.name, modelId: SONNET_35_V2, geography: "us", profileUsage: true });
         await settle();
         const attached = policiesForRole(rec, "fn-role");
-        expect(attached.map((x) => [x.name, x.kind])).to.deep.equal([
-            ["g-invoke-0", "inline"],
-            ["g-usage-0", "inline"],
-        ]);
-        expect((await resolveOutput(g.grantedPolicies))?.length).to.equal(2);
+        // Invoke and usage on the one role: one access set, its one inline policy named after the component.
+        expect(attached.map((x) => [x.name, x.kind])).to.deep.equal([["g-bedrock", "inline"]]);
+        const granted = (await resolveOutput(g.grantedPolicies)) as string[];
+        expect(granted.map((n) => n.replace(/-[a-z0-9]{7}$/, ""))).to.deep.equal(["g-bedrock"]);
         const ts = await typescriptStatements(() => {
             const eu = bedrock.CrossRegionInferenceProfile.fromConfig({
                 geoRegion: bedrock.CrossRegionInferenceProfileRegion.US,
@@ -74,8 +74,37 @@ describe("cross-language components", () => {
             eu.grantInvoke("r");
             eu.grantProfileUsage("r");
         }, "r");
-        expect(ts).to.have.length(2);
+        expect(ts).to.have.length(1);
         expect(attached.map((x) => x.statements)).to.deep.equal(ts);
+    });
+
+    it("roles known only at deploy time: each role its own access set, across components of the same name", async () => {
+        const newRole = (n: string) => new aws.iam.Role(n, { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });
+        const first = newRole("first");
+        const second = newRole("second");
+        new xl.ModelGrant("g", { roleName: first.name, modelId: SONNET_35_V2, geography: "us" });
+        // Both once keyed `g-invoke-0`: the second role's grant went into the first role's set.
+        new xl.CrossRegionProfile("g", { geography: "us", modelId: SONNET_35_V2, invokeRoleNames: [second.name] });
+        await settle();
+        const profileArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`;
+        const models = ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map(
+            (r) => `arn:aws:bedrock:${r}::foundation-model/${SONNET_35_V2}`,
+        );
+        const invoke = [
+            {
+                Effect: "Allow",
+                Action: ["bedrock:GetInferenceProfile", "bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                Resource: [profileArn],
+            },
+            {
+                Effect: "Allow",
+                Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                Resource: models,
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": [profileArn] } },
+            },
+        ];
+        expect(policiesForRole(rec, "first").map((p) => [p.name, p.statements])).to.deep.equal([["g-bedrock", invoke]]);
+        expect(policiesForRole(rec, "second").map((p) => [p.name, p.statements])).to.deep.equal([["g-invoke-0-bedrock", invoke]]);
     });
 
     it("refuses arguments with messages naming the cross-language argument", () => {

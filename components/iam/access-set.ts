@@ -74,6 +74,8 @@ interface Contribution {
 
 interface Batch {
     number: number;
+    /** The label of a detached batch (its own policies), undefined for the role's main batches. */
+    label?: string;
     contributions: Map<string, Contribution>;
     resolve: (r: AccessResources) => void;
     reject: (e: unknown) => void;
@@ -83,6 +85,8 @@ interface Batch {
 
 interface RoleSet {
     role: ResolvedRole;
+    /** Grants already laid out (by their merged statements), and the batch that carries each. */
+    laidOut: Map<string, Batch>;
     /** Roles given by ARN, with who gave them, for the deploy-time account check. */
     arns: Map<string, Contribution>;
     batches: number;
@@ -93,6 +97,8 @@ interface RoleSet {
     saidLate: boolean;
     /** Provider contexts whose partition was compared with the role's. */
     partitionChecked: Set<object>;
+    /** Open detached batches, by label. */
+    detached: Map<string, Batch>;
 }
 
 interface State {
@@ -128,8 +134,8 @@ function roleLabel(set: RoleSet): string {
  * out when the current batch closes. `where` names who grants (for messages), `owner` the component the
  * grant is made for.
  */
-export function addToRoleAccess(role: ResolvedRole, statements: Statement[], where: Where, owner?: pulumi.Resource): RolePolicyGrant {
-    return openBatch(role, statements, where, owner).resources;
+export function addToRoleAccess(role: ResolvedRole, statements: Statement[], where: Where, owner?: pulumi.Resource, detached?: string): RolePolicyGrant {
+    return openBatch(role, statements, where, owner, detached).resources;
 }
 
 /** Like `addToRoleAccess`, returning the batch's resources and layout once laid out. */
@@ -137,12 +143,19 @@ export function addToRoleAccessDetailed(role: ResolvedRole, statements: Statemen
     return openBatch(role, statements, where, owner).details;
 }
 
-function openBatch(role: ResolvedRole, statements: Statement[], where: Where, owner?: pulumi.Resource): Batch {
+/**
+ * `detached`: a label for statements whose values come from a resource that itself waits for the role's
+ * policies (a harness's managed memory ARN): they are laid out in policies of their own, named with the
+ * label, after the role's main batch and within what it left of the role's budget, so nothing waits on
+ * itself.
+ */
+function openBatch(role: ResolvedRole, statements: Statement[], where: Where, owner?: pulumi.Resource, detached?: string): Batch {
     const s = programState();
     let set = s.sets.get(role.id);
     if (!set) {
         set = {
             role: { ...role },
+            laidOut: new Map(),
             arns: new Map(),
             batches: 0,
             inlineUsed: 0,
@@ -150,6 +163,7 @@ function openBatch(role: ResolvedRole, statements: Statement[], where: Where, ow
             warnedQuota: false,
             saidLate: false,
             partitionChecked: new Set(),
+            detached: new Map(),
         };
         s.sets.set(role.id, set);
     } else {
@@ -159,32 +173,49 @@ function openBatch(role: ResolvedRole, statements: Statement[], where: Where, ow
         set.role.ownManagedPolicies = Math.max(set.role.ownManagedPolicies, role.ownManagedPolicies);
     }
     if (role.arn && !set.arns.has(role.arn)) set.arns.set(role.arn, { statements: [], where, owner });
+    // Granted before, in a batch already laid out: that batch carries it.
+    const key = JSON.stringify(mergeStatements(statements));
+    const earlier = set.laidOut.get(key);
+    if (earlier) return earlier;
+    if (detached !== undefined) {
+        let batch = set.detached.get(detached);
+        if (!batch) {
+            batch = newBatch(set.batches, detached);
+            set.detached.set(detached, batch);
+            schedule();
+        }
+        if (!batch.contributions.has(key)) batch.contributions.set(key, { statements, where, owner });
+        return batch;
+    }
     if (!set.open) {
         set.batches += 1;
-        if (s.firstFlushDone && !set.saidLate) {
+        if (s.firstFlushDone && set.batches > 1 && !set.saidLate) {
             set.saidLate = true;
             pulumi.log.info(
                 `role ${JSON.stringify(set.role.key)}: grants made after the program's body ran (inside an apply or after an await) open batch ${set.batches} of its Bedrock policies, laid out apart from the first; make grants at the top level of the program to share one layout`,
                 set.role.resource,
             );
         }
-        let resolve!: (r: AccessResources) => void;
-        let reject!: (e: unknown) => void;
-        const details = new Promise<AccessResources>((res, rej) => {
-            resolve = res;
-            reject = rej;
-        });
-        // Callers that never read the details must not see an unhandled rejection: the error is thrown by
-        // the layout itself.
-        details.catch(() => undefined);
-        const resources = pulumi.output(details.then((d) => [...(d.inline ? [d.inline] : []), ...d.managed.flatMap((m, i) => [m, d.attachments[i]])]));
-        set.open = { number: set.batches, contributions: new Map(), resolve, reject, resources, details };
+        set.open = newBatch(set.batches);
         schedule();
     }
-    const key = JSON.stringify(mergeStatements(statements));
     if (!set.open.contributions.has(key)) set.open.contributions.set(key, { statements, where, owner });
     checkPartitions(set, where, owner);
     return set.open;
+}
+
+function newBatch(number: number, label?: string): Batch {
+    let resolve!: (r: AccessResources) => void;
+    let reject!: (e: unknown) => void;
+    const details = new Promise<AccessResources>((res, rej) => {
+        resolve = res;
+        reject = rej;
+    });
+    // Callers that never read the details must not see an unhandled rejection: the error is thrown by
+    // the layout itself.
+    details.catch(() => undefined);
+    const resources = pulumi.output(details.then((d) => [...(d.inline ? [d.inline] : []), ...d.managed.flatMap((m, i) => [m, d.attachments[i]])]));
+    return { number, label, contributions: new Map(), resolve, reject, resources, details };
 }
 
 /**
@@ -256,15 +287,22 @@ export function flushRoleAccess(): void {
     s.keepAlive = undefined;
     let first: unknown;
     try {
-        const open = [...s.sets.values()].filter((set) => set.open).sort((a, b) => (a.role.id < b.role.id ? -1 : a.role.id > b.role.id ? 1 : 0));
+        const open = [...s.sets.values()]
+            .filter((set) => set.open || set.detached.size > 0)
+            .sort((a, b) => (a.role.id < b.role.id ? -1 : a.role.id > b.role.id ? 1 : 0));
         for (const set of open) {
-            const batch = set.open as Batch;
+            // The main batch first, then the detached ones by label: each within what the others left.
+            const batches = [...(set.open ? [set.open] : []), ...[...set.detached.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, b]) => b)];
             set.open = undefined;
-            try {
-                batch.resolve(layOut(set, batch));
-            } catch (e) {
-                batch.reject(e);
-                first ??= e;
+            set.detached = new Map();
+            for (const batch of batches) {
+                for (const key of batch.contributions.keys()) set.laidOut.set(key, batch);
+                try {
+                    batch.resolve(layOut(set, batch));
+                } catch (e) {
+                    batch.reject(e);
+                    first ??= e;
+                }
             }
         }
         s.firstFlushDone = true;
@@ -303,7 +341,8 @@ function layOut(set: RoleSet, batch: Batch): AccessResources {
     }
 
     const opts: pulumi.CustomResourceOptions = role.resource ? { parent: role.resource } : { provider: role.provider };
-    const base = batch.number === 1 ? `${label}-bedrock` : `${label}-bedrock-batch${batch.number}`;
+    const main = batch.number <= 1 ? `${label}-bedrock` : `${label}-bedrock-batch${batch.number}`;
+    const base = batch.label !== undefined ? `${main}-${batch.label}` : main;
     const names = programState().names;
     const unique = (n: string): string => {
         // Policies of a role resource are its children (URNs unique with the role's); others live at the root.

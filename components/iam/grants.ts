@@ -96,6 +96,12 @@ export interface StatementGrantOptions extends GrantOptions {
     argName?: string;
     /** Unused: the role's access set describes its managed policies. */
     description?: string;
+    /**
+     * A label that lays these statements out in policies of their own (`<role>-bedrock-<label>`), apart
+     * from the role's other grants: for statements whose values come from a resource that itself waits
+     * for the role's policies (a harness's managed memory), which would otherwise wait on themselves.
+     */
+    detached?: string;
 }
 
 /**
@@ -105,7 +111,7 @@ export interface StatementGrantOptions extends GrantOptions {
 export function grantStatements(role: RoleRef, statements: Statement[], opts: StatementGrantOptions): RolePolicyGrant {
     const resolved = resolveRole(role, opts.argName ?? "role", opts.where, opts.parent);
     if (opts.provider && !resolved.resource) resolved.provider = opts.provider;
-    return addToRoleAccess(resolved, statements, opts.where, opts.parent);
+    return addToRoleAccess(resolved, statements, opts.where, opts.parent, opts.detached);
 }
 
 /** One value that waits for every policy of all `grants`: pass it to `dependsOn`. */

@@ -957,16 +957,34 @@ function isProfileArn(arn: string): boolean {
 }
 
 /**
+ * Whether `value` is `arn:<partition>:bedrock:<region>:<account>:application-inference-profile/*` with a
+ * concrete partition, Region and account: every application profile of one Region and account. As an
+ * `ArnLike` value of `bedrock:InferenceProfileArn` it still bounds a model statement to profiles: a
+ * request through an application profile is also authorized against the profile itself, so the role
+ * reaches the models only through the application profiles it may invoke (the package's grants use it
+ * so, see `invokeStatements` in components/iam/access.ts).
+ */
+export function isApplicationProfilePattern(value: string): boolean {
+    return /^arn:aws[a-z-]*:bedrock:[a-z]{2}(-[a-z]+)+-\d:\d{12}:application-inference-profile\/\*$/.test(value);
+}
+
+/** Whether the ARN pattern `pattern` (`*` and `?` wildcards, as `ArnLike` reads them) matches `arn`. */
+function arnLike(pattern: string, arn: string): boolean {
+    return glob(pattern).test(arn);
+}
+
+/**
  * Whether a condition block bounds a statement to inference profiles: a `bedrock:InferenceProfileArn`
  * key under an operator that fails when the key is absent (not `...IfExists`, not a negated operator,
- * not `ForAllValues:`, not `Null`), with concrete values (no `*` or `?` under a `...Like` operator).
+ * not `ForAllValues:`, not `Null`), with concrete values (no `*` or `?` under a `...Like` operator but
+ * in the application-profile pattern of one Region and account, `isApplicationProfilePattern`).
  */
 export function boundsToProfiles(cond: Record<string, Record<string, string[]>> | undefined): boolean {
     for (const [op, keys] of Object.entries(cond ?? {})) {
         if (/IfExists$/i.test(op) || /Not/.test(op) || /^ForAllValues:/i.test(op) || op === "Null") continue;
         for (const [k, values] of Object.entries(keys)) {
             if (k.toLowerCase() !== "bedrock:inferenceprofilearn" || values.length === 0) continue;
-            if (/Like/i.test(op) && values.some((v) => /[*?]/.test(v))) continue;
+            if (/Like/i.test(op) && values.some((v) => /[*?]/.test(v) && !isApplicationProfilePattern(v))) continue;
             return true;
         }
     }
@@ -1367,10 +1385,32 @@ export function toMermaid(plan: Plan): string {
         nodes.set(n, `${n}[${label(res.startsWith("default-prompt-router/") ? `default router ${res.slice("default-prompt-router/".length)}` : res)}]`);
         return n;
     };
+    // The model ids an application profile of the plan copies (from a model, or through a system profile).
+    const appModelIds = (arn: string): string[] => {
+        const from = (appProfiles.get(arn)?.inputs.modelSource as { copyFrom?: unknown } | undefined)?.copyFrom;
+        if (typeof from !== "string") return [];
+        const model = foundationModelId(from);
+        if (model !== undefined) return [model];
+        const res = arnParts(from)?.resource ?? "";
+        if (!res.startsWith("inference-profile/")) return [];
+        const profileId = res.slice("inference-profile/".length);
+        const prefix = PROFILE_PREFIXES.find((x) => profileId.startsWith(`${x}.`));
+        return [prefix ? profileId.slice(prefix.length + 1) : profileId];
+    };
     for (const role of plan.roles) {
         const r = id("role", role.name);
         nodes.set(r, `${r}{{${label(`role ${role.name}`)}}}`);
-        for (const s of role.policies.flatMap((p) => p.statements)) {
+        const statements = role.policies.flatMap((p) => p.statements);
+        // Application profiles the role may invoke: what an application-profile pattern condition stands for.
+        const invokableApps = [
+            ...new Set(
+                statements
+                    .filter((s) => s.Effect === "Allow" && s.Action.some(isInvoke))
+                    .flatMap((s) => s.Resource)
+                    .filter((arn) => appProfiles.has(arn)),
+            ),
+        ];
+        for (const s of statements) {
             if (s.Effect !== "Allow" || !s.Action.some(isInvoke)) continue;
             const via = Object.values(s.Condition ?? {}).flatMap((keys) =>
                 Object.entries(keys)
@@ -1380,8 +1420,18 @@ export function toMermaid(plan: Plan): string {
             for (const arn of s.Resource) {
                 if (arn === "*") continue;
                 const target = resourceNode(arn);
-                if (via.length > 0 && foundationModelId(arn) !== undefined) {
-                    for (const profile of via) edges.add(`${resourceNode(profile)} --> ${target}`);
+                const modelId = foundationModelId(arn);
+                if (via.length > 0 && modelId !== undefined) {
+                    for (const profile of via) {
+                        if (!isApplicationProfilePattern(profile)) {
+                            edges.add(`${resourceNode(profile)} --> ${target}`);
+                            continue;
+                        }
+                        // The pattern: each application profile the role may invoke there that copies this model.
+                        for (const app of invokableApps) {
+                            if (arnLike(profile, app) && appModelIds(app).includes(modelId)) edges.add(`${resourceNode(app)} --> ${target}`);
+                        }
+                    }
                 } else {
                     edges.add(`${r} --> ${target}`);
                 }

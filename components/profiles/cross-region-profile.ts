@@ -127,15 +127,21 @@ export function checkSourceRegion(where: Where, geo: CrossRegionInferenceProfile
 }
 
 /** Checked Region and partition placeholders, per provider context and geography, per program. */
-const placements = perProgram(() => new Map<CallerContext, Map<string, { region: string; partition: string }>>());
+interface Placement {
+    region: string;
+    partition: string;
+    regionOutput: pulumi.Output<string>;
+    partitionOutput: pulumi.Output<string>;
+}
+const placements = perProgram(() => new Map<CallerContext, Map<string, Placement>>());
 
 /**
  * The Region and partition a `geo` profile's ARN is in, for policies: literal when the provider's Region
  * is known before deploy (it was checked against the geography), else placeholders of Outputs that
  * check it at deploy (refusing, in the first profile's name, a Region outside the geography).
  */
-function placement(ctx: CallerContext, geo: CrossRegionInferenceProfileRegion, where: Where): { region: string; partition: string } {
-    if (ctx.knownRegion !== undefined) return { region: ctx.knownRegion, partition: geo.partition };
+function placement(ctx: CallerContext, geo: CrossRegionInferenceProfileRegion, where: Where): Placement {
+    if (ctx.knownRegion !== undefined) return { region: ctx.knownRegion, partition: geo.partition, regionOutput: ctx.region, partitionOutput: ctx.partition };
     let byGeo = placements().get(ctx);
     if (!byGeo) {
         byGeo = new Map();
@@ -156,6 +162,8 @@ function placement(ctx: CallerContext, geo: CrossRegionInferenceProfileRegion, w
         placed = {
             region: symbolic(region, `checked-region/${label}`, Math.max(...geo.sourceRegions.map((r) => r.length))),
             partition: symbolic(partition, `checked-partition/${label}`, geo.partition.length),
+            regionOutput: region,
+            partitionOutput: partition,
         };
         byGeo.set(geo.prefix, placed);
     }
@@ -180,21 +188,14 @@ class ProfileCore {
         this.inferenceConfiguration = validateInferenceConfiguration(where, "inferenceConfiguration", props.inferenceConfiguration);
         const geo = props.geoRegion;
         this.inferenceProfileId = `${geo.prefix}.${props.model.modelId}`;
-        // The Region and partition as the provider reports them, checked against the geography.
-        const region = ctx.region.apply((r) => {
-            checkSourceRegion(where, geo, r);
-            return r;
-        });
-        const partition = ctx.partition.apply((p) => {
-            if (p !== geo.partition) {
-                fail(where, "geoRegion", geo.prefix, `profiles live in the ${geo.partition} partition, but the provider's partition is ${p}`);
-            }
-            return p;
-        });
-        this.inferenceProfileArn = pulumi.all([partition, region, ctx.account]).apply(([p, r, a]) => systemProfileArn(p, r, a, this.inferenceProfileId));
-        // One checked placeholder per provider and geography, however many profiles use them: equal values
-        // are sized once. With the Region known from the stack's config (checked above), the values themselves.
+        // The Region and partition as the provider reports them, checked against the geography once per
+        // provider and geography (one error, however many profiles); one placeholder each, however many
+        // profiles use them, so equal values are sized once. With the Region known from the stack's config
+        // (checked above), the values themselves.
         const placed = placement(ctx, geo, where);
+        this.inferenceProfileArn = pulumi
+            .all([placed.partitionOutput, placed.regionOutput, ctx.account])
+            .apply(([p, r, a]) => systemProfileArn(p, r, a, this.inferenceProfileId));
         this.symRegion = placed.region;
         const symPartition = placed.partition;
         this.symArn = systemProfileArn(symPartition, this.symRegion, ctx.sym.account, this.inferenceProfileId);

@@ -108,7 +108,22 @@ export function corePrograms(): Program[] {
         run() {
             const role = newRole("busy-role");
             for (const { geo, model } of GEOGRAPHIES.filter((g) => g.geo.partition === "aws" && g.geo.acceptsSourceRegion("us-east-1"))) {
-                for (const m of [model, M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0, M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0, M.AMAZON_NOVA_PRO_V1, M.AMAZON_NOVA_LITE_V1]) {
+                // Enough models that the role's merged document passes IAM's inline limit (statements on the same
+                // model share resource lists, so each model adds about one statement per geography).
+                for (const m of [
+                    model,
+                    M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                    M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0,
+                    M.AMAZON_NOVA_PRO_V1,
+                    M.AMAZON_NOVA_LITE_V1,
+                    M.AMAZON_NOVA_MICRO_V1,
+                    M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0,
+                    M.ANTHROPIC_CLAUDE_SONNET_4_V1_0,
+                    M.ANTHROPIC_CLAUDE_OPUS_4_V1_0,
+                    M.ANTHROPIC_CLAUDE_OPUS_4_1_V1_0,
+                    M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0,
+                    M.ANTHROPIC_CLAUDE_OPUS_4_5_V1_0,
+                ]) {
                     if (!m.hasProfileIn(geo.prefix)) continue;
                     const p = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: geo, model: m });
                     p.grantInvoke(role);
