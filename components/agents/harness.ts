@@ -171,6 +171,8 @@ export class AgentHarness extends pulumi.ComponentResource {
                 parent: this,
                 argName: "executionRole",
                 description: `The managed memory of AgentCore harness ${name} (pulumi-bedrock-genai)`,
+                // Its ARN comes from the harness, which waits for the role's policies: policies of its own.
+                detached: `${name}-memory`,
             });
         }
 
