@@ -62,7 +62,8 @@ export class UsageDashboard extends pulumi.ComponentResource {
         });
         const labels = args.profiles.map((p) => p.grantName());
         const dup = labels.findIndex((l, i) => labels.indexOf(l) !== i);
-        if (dup >= 0) fail(where, `profiles[${dup}]`, labels[dup], `has the same name as profiles[${labels.indexOf(labels[dup])}]: the lines would be indistinguishable`);
+        if (dup >= 0)
+            fail(where, `profiles[${dup}]`, labels[dup], `has the same name as profiles[${labels.indexOf(labels[dup])}]: the lines would be indistinguishable`);
         const dashboardName = checkString(where, "dashboardName", args.dashboardName ?? name, DASHBOARD_NAME);
         const period = args.period ?? DEFAULT_PERIOD;
         const problem = periodProblem(period);
