@@ -147,6 +147,11 @@ describe("metric() on every profile and router", () => {
         const latency = acme.metric("InvocationLatency", { statistic: "p99", period: 60 });
         expect([latency.statistic, latency.period, latency.unit]).to.deep.equal(["p99", 60, "Milliseconds"]);
         expect(acme.metric("InvocationLatency").statistic).to.equal("Average");
+        await settle();
+        expect(registered(rec), "metric() registers nothing").to.deep.equal([
+            "bedrock-genai:index:ApplicationInferenceProfile acme-chat",
+            "aws-native:bedrock:ApplicationInferenceProfile acme-chat",
+        ]);
     });
 
     it("imported, cross-region (component and fromConfig) profiles and routers (custom and default) meter under their ids", async () => {
