@@ -34,11 +34,23 @@ export interface RuntimeMetricInfo {
     readonly description: string;
 }
 
+/** The name of a Bedrock runtime metric. */
+export type BedrockMetricName =
+    | "Invocations"
+    | "InvocationLatency"
+    | "InvocationClientErrors"
+    | "InvocationServerErrors"
+    | "InvocationThrottles"
+    | "InputTokenCount"
+    | "OutputTokenCount"
+    | "OutputImageCount"
+    | "LegacyModelInvocations";
+
 /**
  * Bedrock's runtime metrics (namespace `AWS/Bedrock`, dimension `ModelId`), from
  * https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring-runtime-metrics.html.
  */
-export const RUNTIME_METRICS = {
+export const RUNTIME_METRICS: Readonly<Record<BedrockMetricName, RuntimeMetricInfo>> = Object.freeze({
     Invocations: { unit: "Count", defaultStatistic: "Sum", description: "requests to Converse, ConverseStream, InvokeModel and InvokeModelWithResponseStream" },
     InvocationLatency: { unit: "Milliseconds", defaultStatistic: "Average", description: "time from sending a request to receiving the last token" },
     InvocationClientErrors: { unit: "Count", defaultStatistic: "Sum", description: "invocations that ended in a client-side error" },
@@ -48,10 +60,7 @@ export const RUNTIME_METRICS = {
     OutputTokenCount: { unit: "Count", defaultStatistic: "Sum", description: "tokens in the output" },
     OutputImageCount: { unit: "Count", defaultStatistic: "Sum", description: "images in the output (image generation models)" },
     LegacyModelInvocations: { unit: "Count", defaultStatistic: "Sum", description: "invocations of legacy models" },
-} as const satisfies Record<string, RuntimeMetricInfo>;
-
-/** The name of a Bedrock runtime metric. */
-export type BedrockMetricName = keyof typeof RUNTIME_METRICS;
+});
 
 /** The metric names, sorted. */
 export const METRIC_NAMES: readonly BedrockMetricName[] = Object.freeze((Object.keys(RUNTIME_METRICS) as BedrockMetricName[]).sort());
@@ -112,7 +121,10 @@ export interface BedrockMetric<V = string> {
     /** The metric's name (`InputTokenCount`, ...). */
     readonly metricName: BedrockMetricName;
     /** `{ ModelId: <profile or router id> }`. */
-    readonly dimensions: { readonly ModelId: V };
+    readonly dimensions: {
+        /** The profile's or router's id: the `ModelId` Bedrock reports calls through it under. */
+        readonly ModelId: V;
+    };
     /** The statistic (a plain statistic or a percentile). */
     readonly statistic: string;
     /** Seconds per data point. */
