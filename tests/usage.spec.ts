@@ -6,6 +6,7 @@ import { modelIdDimensionValue, periodProblem, isStatistic } from "../components
 import { usageDashboardBody } from "../components/usage/dashboard-body";
 import { tagKeyValueFilter, pickTag } from "../components/usage/budget-filters";
 import { loggingBucketPolicy, loggingRoleStatements, loggingTrustPolicy } from "../components/usage/logging-policies";
+import { decisions } from "./support/iam-eval";
 import { conformanceErrors, formatFinding, freeEngine, getEngine, renderTemplate, validateTemplate, type CfnTemplate } from "./support/conformance";
 
 const ACCOUNT = "123456789012";
@@ -570,6 +571,44 @@ describe("InvocationLogging", () => {
             },
         });
         expect(config.dependencies ?? []).to.not.deep.equal([]);
+    });
+
+    it("the logging role's policies work in IAM: its stream and large-data prefix only", async () => {
+        new bedrock.InvocationLogging("logging", {
+            cloudWatch: { logGroupName: "/bedrock/invocations", largeDataBucket: { bucketName: "big-payloads", keyPrefix: "large" } },
+        });
+        await settle();
+        const role = rec.find("aws:iam/role:Role", "logging-role");
+        const policies = rec
+            .byType("aws:iam/rolePolicy:RolePolicy")
+            .filter((p) => p.inputs.role === role.state.name)
+            .map((p) => p.inputs.policy as string);
+        expect(policies.length).to.be.greaterThan(0);
+        const group = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/bedrock/invocations`;
+        const other = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/other`;
+        expect(
+            await decisions(
+                policies,
+                [
+                    { action: "logs:PutLogEvents", resource: `${group}:log-stream:aws/bedrock/modelinvocations` },
+                    { action: "logs:CreateLogStream", resource: `${group}:log-stream:aws/bedrock/modelinvocations` },
+                    { action: "logs:PutLogEvents", resource: `${group}:log-stream:other` },
+                    { action: "logs:PutLogEvents", resource: `${other}:log-stream:aws/bedrock/modelinvocations` },
+                    { action: "s3:PutObject", resource: "arn:aws:s3:::big-payloads/large/2026/01/01/x.json" },
+                    { action: "s3:PutObject", resource: "arn:aws:s3:::big-payloads/elsewhere/x.json" },
+                    { action: "s3:GetObject", resource: "arn:aws:s3:::big-payloads/large/x.json" },
+                ],
+                { account: ACCOUNT, partition: "aws" },
+            ),
+        ).to.deep.equal([
+            `Allowed logs:PutLogEvents ${group}:log-stream:aws/bedrock/modelinvocations`,
+            `Allowed logs:CreateLogStream ${group}:log-stream:aws/bedrock/modelinvocations`,
+            `ImplicitlyDenied logs:PutLogEvents ${group}:log-stream:other`,
+            `ImplicitlyDenied logs:PutLogEvents ${other}:log-stream:aws/bedrock/modelinvocations`,
+            "Allowed s3:PutObject arn:aws:s3:::big-payloads/large/2026/01/01/x.json",
+            "ImplicitlyDenied s3:PutObject arn:aws:s3:::big-payloads/elsewhere/x.json",
+            "ImplicitlyDenied s3:GetObject arn:aws:s3:::big-payloads/large/x.json",
+        ]);
     });
 
     it("refuses no destination, a bad log group, a bad retention and a bad bucket, registering nothing", async () => {
