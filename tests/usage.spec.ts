@@ -141,12 +141,11 @@ describe("metric() on every profile and router", () => {
             dimensions: undefined,
             statistic: "Sum",
             period: 300,
-            unit: "Count",
         });
         expect(await resolveOutput(m.dimensions.ModelId)).to.equal(appId("acme-chat"));
         expect(await resolveOutput(acme.inferenceProfileId)).to.equal(appId("acme-chat"));
         const latency = acme.metric("InvocationLatency", { statistic: "p99", period: 60 });
-        expect([latency.statistic, latency.period, latency.unit]).to.deep.equal(["p99", 60, "Milliseconds"]);
+        expect([latency.statistic, latency.period]).to.deep.equal(["p99", 60]);
         expect(acme.metric("InvocationLatency").statistic).to.equal("Average");
         await settle();
         expect(registered(rec), "metric() registers nothing").to.deep.equal([
@@ -220,6 +219,27 @@ describe("addAlarm()", () => {
             alarmDescription: "Bedrock InputTokenCount (Sum over 3600 s) of acme-chat",
         });
         expect(rec.parentOf(r)?.type).to.equal("bedrock-genai:index:ApplicationInferenceProfile");
+    });
+
+    it("a metric() value spreads into aws.cloudwatch.MetricAlarm arguments as it is", async () => {
+        const acme = tenantProfile("acme");
+        new aws.cloudwatch.MetricAlarm("by-hand", {
+            ...acme.metric("OutputTokenCount", { period: 600 }),
+            threshold: 5,
+            evaluationPeriods: 1,
+            comparisonOperator: "GreaterThanThreshold",
+        });
+        await settle();
+        expect(rec.find(ALARM, "by-hand").inputs).to.deep.equal({
+            namespace: "AWS/Bedrock",
+            metricName: "OutputTokenCount",
+            dimensions: { ModelId: appId("acme-chat") },
+            statistic: "Sum",
+            period: 600,
+            threshold: 5,
+            evaluationPeriods: 1,
+            comparisonOperator: "GreaterThanThreshold",
+        });
     });
 
     it("takes a metric() value, percentiles as extendedStatistic, and M of N datapoints", async () => {

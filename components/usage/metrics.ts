@@ -113,6 +113,9 @@ export interface MetricOptions {
 /**
  * One `AWS/Bedrock` metric read through one profile or router: the fields `aws.cloudwatch.MetricAlarm`
  * takes (`namespace`, `metricName`, `dimensions`, `statistic`, `period`) and what a dashboard graphs.
+ * It carries no unit on purpose: an alarm with a unit other than the one Bedrock publishes with watches
+ * nothing (see `RUNTIME_METRICS` for the units AWS lists). Spread it into `MetricAlarm` arguments,
+ * except a percentile statistic, which MetricAlarm takes as `extendedStatistic` (`addAlarm` does this).
  * `dimensionValue` is an Output when the profile's id is known only at deploy time.
  */
 export interface BedrockMetric<V = string> {
@@ -129,8 +132,6 @@ export interface BedrockMetric<V = string> {
     readonly statistic: string;
     /** Seconds per data point. */
     readonly period: number;
-    /** The metric's unit. */
-    readonly unit: RuntimeMetricInfo["unit"];
 }
 
 /** The argument names `bedrockMetric` reports (they differ between `metric()` and `addAlarm`). */
@@ -168,7 +169,6 @@ export function bedrockMetric<V>(
         dimensions: { ModelId: dimensionValue },
         statistic,
         period,
-        unit: info.unit,
     };
 }
 
