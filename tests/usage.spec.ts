@@ -267,6 +267,27 @@ describe("addAlarm()", () => {
         expect(inputs.tags).to.deep.equal({ tenant: "acme" });
     });
 
+    it("on a cross-region profile component and a custom router the alarm is their child", async () => {
+        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 });
+        const sonnet = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+        const router = new bedrock.PromptRouter("router", {
+            promptRouterName: "router",
+            models: [cris, sonnet],
+            fallbackModel: cris,
+            responseQualityDifference: 10,
+        });
+        cris.addAlarm("errors", { metric: "InvocationServerErrors", threshold: 10, period: 300 });
+        router.addAlarm("invocations", { metric: "Invocations", threshold: 1000, period: 3600 });
+        await settle();
+        const a = rec.find(ALARM, "cris-errors");
+        const b = rec.find(ALARM, "router-invocations");
+        expect([rec.parentOf(a)?.type, rec.parentOf(b)?.type]).to.deep.equal([
+            "bedrock-genai:index:CrossRegionInferenceProfile",
+            "bedrock-genai:index:PromptRouter",
+        ]);
+        expect([a.inputs.dimensions, b.inputs.dimensions]).to.deep.equal([{ ModelId: `us.${HAIKU_45}` }, { ModelId: fakeId("router", 12) }]);
+    });
+
     it("on a fromConfig reference (not a component) the alarm has no parent unless opts.parent is given", async () => {
         const ref = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 });
         ref.addAlarm("throttles", { metric: "InvocationThrottles", threshold: 0, period: 60 });
