@@ -19,6 +19,9 @@ import {
     type InferenceConfiguration,
 } from "../catalog/inference-configuration";
 import { symbolic } from "../core/symbols";
+import { addProfileAlarm, profileMetric, type AddAlarmOptions, type IUsageMetered } from "../usage/profile-usage";
+import type { BedrockMetricName, MetricOptions } from "../usage/metrics";
+import type { ProfileAlarmArgs } from "../usage/alarm-args";
 import { checkArgs, checkString, fail, normalizeTags, type Tags, type Where } from "../core/validation";
 
 /**
@@ -64,7 +67,7 @@ export interface ApplicationInferenceProfileAttributes {
 }
 
 /** An application profile: created, or imported. */
-export interface IApplicationInferenceProfile {
+export interface IApplicationInferenceProfile extends IUsageMetered {
     /** Always `APPLICATION`. */
     readonly type: "APPLICATION";
     /** The profile's ARN (`arn:<partition>:bedrock:<region>:<account>:application-inference-profile/<id>`). */
@@ -400,6 +403,16 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
     public grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
     }
+
+    /** The `AWS/Bedrock` metric `name` of calls through this profile (dimension `ModelId`). */
+    public metric(name: BedrockMetricName, opts?: MetricOptions) {
+        return profileMetric(this, "ApplicationInferenceProfile", name, opts);
+    }
+
+    /** A CloudWatch alarm on one of this profile's metrics. */
+    public addAlarm(name: string, args: ProfileAlarmArgs, opts?: AddAlarmOptions) {
+        return addProfileAlarm(this, "ApplicationInferenceProfile", name, args, opts);
+    }
 }
 
 /** An imported application profile. */
@@ -446,5 +459,15 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
 
     grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
+    }
+
+    /** The `AWS/Bedrock` metric `name` of calls through this profile (dimension `ModelId`). */
+    metric(name: BedrockMetricName, opts?: MetricOptions) {
+        return profileMetric(this, "ApplicationInferenceProfile", name, opts);
+    }
+
+    /** A CloudWatch alarm on one of this profile's metrics. */
+    addAlarm(name: string, args: ProfileAlarmArgs, opts?: AddAlarmOptions) {
+        return addProfileAlarm(this, "ApplicationInferenceProfile", name, args, opts);
     }
 }

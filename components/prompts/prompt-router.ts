@@ -19,6 +19,9 @@ import { grantInvokeTo, type GrantOptions, type RoleRef, type RolePolicyGrant } 
 import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
 import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokable";
 import { symbolic } from "../core/symbols";
+import { addProfileAlarm, profileMetric, type AddAlarmOptions, type IUsageMetered } from "../usage/profile-usage";
+import type { BedrockMetricName, MetricOptions } from "../usage/metrics";
+import type { ProfileAlarmArgs } from "../usage/alarm-args";
 import { checkArgs, checkNumber, checkString, fail, memberRule, normalizeTags, type Tags, type Where } from "../core/validation";
 
 /**
@@ -67,7 +70,7 @@ export class DefaultPromptRouterIdentifier {
 }
 
 /** What a default router reference and a custom router both offer. */
-export interface IPromptRouter extends IInvokable {
+export interface IPromptRouter extends IInvokable, IUsageMetered {
     /** The router's ARN (`...:default-prompt-router/<id>` or `...:prompt-router/<id>`). */
     readonly promptRouterArn: pulumi.Output<string>;
     /** The catalog models the router routes between, where known before deploy. */
@@ -166,6 +169,16 @@ class DefaultPromptRouter implements IPromptRouter {
 
     grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
+    }
+
+    /** The `AWS/Bedrock` metric `name` of calls through this router (dimension `ModelId`). */
+    metric(name: BedrockMetricName, opts?: MetricOptions) {
+        return profileMetric(this, "PromptRouter", name, opts);
+    }
+
+    /** A CloudWatch alarm on one of this router's metrics. */
+    addAlarm(name: string, args: ProfileAlarmArgs, opts?: AddAlarmOptions) {
+        return addProfileAlarm(this, "PromptRouter", name, args, opts);
     }
 }
 
@@ -382,5 +395,15 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
      */
     public grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
+    }
+
+    /** The `AWS/Bedrock` metric `name` of calls through this router (dimension `ModelId`). */
+    public metric(name: BedrockMetricName, opts?: MetricOptions) {
+        return profileMetric(this, "PromptRouter", name, opts);
+    }
+
+    /** A CloudWatch alarm on one of this router's metrics. */
+    public addAlarm(name: string, args: ProfileAlarmArgs, opts?: AddAlarmOptions) {
+        return addProfileAlarm(this, "PromptRouter", name, args, opts);
     }
 }

@@ -267,6 +267,23 @@ export function defaultOutputs(
         }
         case "aws:lambda/permission:Permission":
             return { id: inputs.statementId ?? args.name, state: { ...inputs } };
+        case "aws:cloudwatch/metricAlarm:MetricAlarm": {
+            const name = inputs.name ?? `${args.name}-${fakeId(args.name, 7)}`;
+            return { id: name, state: { ...inputs, name, arn: `arn:${partition}:cloudwatch:${region}:${account}:alarm:${name}` } };
+        }
+        case "aws:cloudwatch/dashboard:Dashboard":
+            return {
+                id: inputs.dashboardName,
+                state: { ...inputs, dashboardArn: `arn:${partition}:cloudwatch::${account}:dashboard/${inputs.dashboardName}` },
+            };
+        case "aws:budgets/budget:Budget": {
+            const name = inputs.name ?? `${args.name}-${fakeId(args.name, 7)}`;
+            return { id: `${account}:${name}`, state: { ...inputs, name, accountId: account, arn: `arn:${partition}:budgets::${account}:budget/${name}` } };
+        }
+        case "aws:cloudwatch/logGroup:LogGroup": {
+            const name = inputs.name ?? `${args.name}-${fakeId(args.name, 7)}`;
+            return { id: name, state: { ...inputs, name, arn: `arn:${partition}:logs:${region}:${account}:log-group:${name}` } };
+        }
         case "aws-native:bedrock:ApplicationInferenceProfile": {
             const id = fakeId(args.name, 12);
             const arn = bedrockArn(`application-inference-profile/${id}`);

@@ -178,6 +178,105 @@ function parseDocument(text: unknown): unknown {
     return typeof text === "string" ? JSON.parse(text) : text;
 }
 
+/** `{ To: inputs[from] }` for each defined input. */
+function copyDefined(inputs: Record<string, any>, pairs: [string, string][]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [from, to] of pairs) if (inputs[from] !== undefined && inputs[from] !== UNKNOWN) out[to] = inputs[from];
+    return out;
+}
+
+/** A tag map as CloudFormation's `[{ Key, Value }]`, sorted by key. */
+function tagList(tags: Record<string, unknown> | undefined): { Key: string; Value: unknown }[] | undefined {
+    if (!tags || typeof tags !== "object") return undefined;
+    const list = Object.keys(tags)
+        .sort()
+        .map((Key) => ({ Key, Value: tags[Key] }));
+    return list.length > 0 ? list : undefined;
+}
+
+/**
+ * `aws.cloudwatch.MetricAlarm` (classic provider) inputs as `AWS::CloudWatch::Alarm` properties: the
+ * `dimensions` map becomes `Dimensions: [{ Name, Value }]`, `name` `AlarmName`, `okActions` `OKActions`,
+ * `evaluateLowSampleCountPercentiles` `EvaluateLowSampleCountPercentile`, `tags` a `[{ Key, Value }]` list.
+ */
+export function alarmProperties(inputs: Record<string, any>): Record<string, unknown> {
+    const props = copyDefined(inputs, [
+        ["name", "AlarmName"],
+        ["alarmDescription", "AlarmDescription"],
+        ["actionsEnabled", "ActionsEnabled"],
+        ["alarmActions", "AlarmActions"],
+        ["okActions", "OKActions"],
+        ["insufficientDataActions", "InsufficientDataActions"],
+        ["comparisonOperator", "ComparisonOperator"],
+        ["evaluationPeriods", "EvaluationPeriods"],
+        ["datapointsToAlarm", "DatapointsToAlarm"],
+        ["metricName", "MetricName"],
+        ["namespace", "Namespace"],
+        ["statistic", "Statistic"],
+        ["extendedStatistic", "ExtendedStatistic"],
+        ["period", "Period"],
+        ["threshold", "Threshold"],
+        ["thresholdMetricId", "ThresholdMetricId"],
+        ["treatMissingData", "TreatMissingData"],
+        ["unit", "Unit"],
+        ["evaluateLowSampleCountPercentiles", "EvaluateLowSampleCountPercentile"],
+    ]);
+    if (inputs.dimensions && typeof inputs.dimensions === "object") {
+        props.Dimensions = Object.keys(inputs.dimensions)
+            .sort()
+            .map((Name) => ({ Name, Value: inputs.dimensions[Name] }));
+    }
+    const tags = tagList(inputs.tags);
+    if (tags) props.Tags = tags;
+    return props;
+}
+
+/**
+ * `aws.budgets.Budget` (classic provider) inputs as `AWS::Budgets::Budget` properties: the budget's
+ * fields under `Budget` (`limitAmount`/`limitUnit` -> `BudgetLimit { Amount (a number), Unit }`,
+ * `costFilters [{ name, values }]` -> `CostFilters { <name>: values }`, `timePeriodStart/End` ->
+ * `TimePeriod`), each notification with its email and SNS subscribers under
+ * `NotificationsWithSubscribers`, `tags` as `ResourceTags`.
+ */
+export function budgetProperties(inputs: Record<string, any>): Record<string, unknown> {
+    const budget = copyDefined(inputs, [
+        ["name", "BudgetName"],
+        ["budgetType", "BudgetType"],
+        ["timeUnit", "TimeUnit"],
+        ["billingViewArn", "BillingViewArn"],
+    ]);
+    if (inputs.limitAmount !== undefined) budget.BudgetLimit = { Amount: Number(inputs.limitAmount), Unit: inputs.limitUnit };
+    if (Array.isArray(inputs.costFilters) && inputs.costFilters.length > 0) {
+        const filters: Record<string, unknown> = {};
+        for (const f of inputs.costFilters) filters[f.name] = f.values;
+        budget.CostFilters = filters;
+    }
+    if (inputs.timePeriodStart !== undefined || inputs.timePeriodEnd !== undefined) {
+        budget.TimePeriod = copyDefined(inputs, [
+            ["timePeriodStart", "Start"],
+            ["timePeriodEnd", "End"],
+        ]);
+    }
+    const props: Record<string, unknown> = { Budget: budget };
+    if (Array.isArray(inputs.notifications) && inputs.notifications.length > 0) {
+        props.NotificationsWithSubscribers = inputs.notifications.map((n: Record<string, any>) => ({
+            Notification: copyDefined(n, [
+                ["comparisonOperator", "ComparisonOperator"],
+                ["notificationType", "NotificationType"],
+                ["threshold", "Threshold"],
+                ["thresholdType", "ThresholdType"],
+            ]),
+            Subscribers: [
+                ...(n.subscriberEmailAddresses ?? []).map((Address: string) => ({ SubscriptionType: "EMAIL", Address })),
+                ...(n.subscriberSnsTopicArns ?? []).map((Address: string) => ({ SubscriptionType: "SNS", Address })),
+            ],
+        }));
+    }
+    const tags = tagList(inputs.tags);
+    if (tags) props.ResourceTags = tags;
+    return props;
+}
+
 /** Renders the recorded resources as a CloudFormation template. */
 export function renderTemplate(source: MockRecorder | RecordedResource[]): Rendered {
     const resources = Array.isArray(source) ? source : source.resources;
@@ -258,6 +357,36 @@ export function renderTemplate(source: MockRecorder | RecordedResource[]): Rende
                 add(r, "AWS::Lambda::Permission", props);
                 break;
             }
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                add(r, "AWS::CloudWatch::Alarm", alarmProperties(inputs));
+                break;
+            case "aws:cloudwatch/dashboard:Dashboard":
+                add(
+                    r,
+                    "AWS::CloudWatch::Dashboard",
+                    copyDefined(inputs, [
+                        ["dashboardName", "DashboardName"],
+                        ["dashboardBody", "DashboardBody"],
+                    ]),
+                );
+                break;
+            case "aws:budgets/budget:Budget":
+                add(r, "AWS::Budgets::Budget", budgetProperties(inputs));
+                break;
+            case "aws:cloudwatch/logGroup:LogGroup":
+                add(
+                    r,
+                    "AWS::Logs::LogGroup",
+                    copyDefined(inputs, [
+                        ["name", "LogGroupName"],
+                        ["retentionInDays", "RetentionInDays"],
+                        ["kmsKeyId", "KmsKeyId"],
+                    ]),
+                );
+                break;
+            case "aws:s3/bucketPolicy:BucketPolicy":
+                add(r, "AWS::S3::BucketPolicy", { Bucket: inputs.bucket, PolicyDocument: parseDocument(inputs.policy) });
+                break;
             case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
                 // Rendered as the managed policy's `Roles`.
                 break;
