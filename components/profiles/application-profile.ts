@@ -6,7 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as bedrock from "@pulumi/aws-native/bedrock";
 import type { ApplicationProfileTarget, FoundationModelTarget, SystemProfileTarget } from "../iam/access";
 import { applicationProfileArn, foundationModelArn, parseArn } from "../catalog/arns";
-import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
+import { ACCOUNT_ID_LENGTH, callerContext, configuredRegion, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
+import { checkArnRegion, checkTargetRegion } from "../core/region-check";
 import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
@@ -130,6 +131,12 @@ interface ResolvedSource {
     target: FoundationModelTarget | SystemProfileTarget;
     partitionLength: number;
     regionLength: number;
+}
+
+/** A source in messages: its profile id, or its model id. */
+function sourceLabel(source: ResolvedSource): string {
+    const t = source.target;
+    return t.kind === "system-profile" ? (t.arn.split("inference-profile/")[1] ?? t.arn) : t.modelId;
 }
 
 function isCrossRegion(v: unknown): v is ICrossRegionInferenceProfile {
@@ -326,8 +333,16 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         const early = args.modelSource instanceof BedrockFoundationModel ? undefined : resolveSource(where, "modelSource", args.modelSource);
         const knownModel = args.modelSource instanceof BedrockFoundationModel ? args.modelSource : early?.model;
         checkAnthropicOnly(where, "inferenceConfiguration", ownInference, knownModel ? [knownModel] : undefined);
+        // The profile lives in its provider's Region and copies a model or profile of that Region only.
+        const explicitProvider = opts?.provider !== undefined || opts?.providers !== undefined || opts?.parent !== undefined;
+        if (early) {
+            const shown = typeof args.modelSource === "string" ? args.modelSource : sourceLabel(early);
+            checkTargetRegion(where, "modelSource", shown, early.target, explicitProvider ? undefined : configuredRegion());
+        }
         super("bedrock-genai:index:ApplicationInferenceProfile", name, {}, opts);
-        this.source = resolveSource(where, "modelSource", args.modelSource, this);
+        const resolved = resolveSource(where, "modelSource", args.modelSource, this);
+        // Regions known only at deploy (explicit providers): the same rule on the ARNs.
+        this.source = { ...resolved, copyFrom: checkArnRegion(where, "modelSource", resolved.copyFrom, callerContext({ parent: this }).region) };
         this.sourceModel = this.source.model;
         const inherited = isCrossRegion(args.modelSource) ? args.modelSource.inferenceConfiguration : undefined;
         this.inferenceConfiguration = mergeInferenceConfiguration(inherited, ownInference);
