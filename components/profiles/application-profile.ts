@@ -14,6 +14,7 @@ import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog
 import { grantInvokeTo, grantUsageTo, programSequence, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import {
     checkAnthropicOnly,
+    checkTopK,
     mergeInferenceConfiguration,
     validateInferenceConfiguration,
     type InferenceConfiguration,
@@ -333,6 +334,7 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         const early = args.modelSource instanceof BedrockFoundationModel ? undefined : resolveSource(where, "modelSource", args.modelSource);
         const knownModel = args.modelSource instanceof BedrockFoundationModel ? args.modelSource : early?.model;
         checkAnthropicOnly(where, "inferenceConfiguration", ownInference, knownModel ? [knownModel] : undefined);
+        checkTopK(where, "inferenceConfiguration", ownInference, knownModel ? [knownModel] : undefined);
         // The profile lives in its provider's Region and copies a model or profile of that Region only.
         const explicitProvider = opts?.provider !== undefined || opts?.providers !== undefined || opts?.parent !== undefined;
         if (early) {

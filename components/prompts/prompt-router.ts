@@ -19,7 +19,7 @@ import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENG
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { partitionOfRegion, routerGeographyOfRegion } from "../catalog/geographies";
 import { grantInvokeTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
-import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
+import { checkAnthropicOnly, checkTopK, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
 import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokable";
 import { symbolic } from "../core/symbols";
 import { checkArgs, checkNumber, checkString, fail, memberRule, normalizeTags, type Tags, type Where } from "../core/validation";
@@ -171,6 +171,7 @@ class DefaultPromptRouter implements IPromptRouter {
         }
         this.inferenceConfiguration = validateInferenceConfiguration(where, "inferenceConfiguration", opts.inferenceConfiguration);
         checkAnthropicOnly(where, "inferenceConfiguration", this.inferenceConfiguration, id.routingModels);
+        checkTopK(where, "inferenceConfiguration", this.inferenceConfiguration, id.routingModels);
         this.promptRouterId = id.promptRouterId;
         this.region = region;
         this.routingModels = id.routingModels;
@@ -368,6 +369,7 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
         const routingModels = args.models.map((m) => foundationModelOf(m)).filter((m): m is BedrockFoundationModel => m !== undefined);
         const inferenceConfiguration = validateInferenceConfiguration(where, "inferenceConfiguration", args.inferenceConfiguration);
         checkAnthropicOnly(where, "inferenceConfiguration", inferenceConfiguration, routingModels.length === 2 ? routingModels : undefined);
+        checkTopK(where, "inferenceConfiguration", inferenceConfiguration, routingModels.length === 2 ? routingModels : undefined);
         super("bedrock-genai:index:PromptRouter", name, {}, opts);
         this.models = Object.freeze([...args.models]);
         this.fallbackModel = args.fallbackModel;
