@@ -400,7 +400,7 @@ describe("Agent", () => {
                 { Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: [aliasArn, external].sort() },
                 {
                     Effect: "Allow",
-                    Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"],
+                    Action: "bedrock:Retrieve",
                     Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678`,
                 },
             ].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)),
@@ -686,11 +686,6 @@ describe("Agent validation", () => {
             'Agent "--": agentName undefined cannot be derived from the name "--"; set it (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)',
         ],
         ["idle TTL", () => new bedrock.Agent("v", { ...ok(), idleSessionTTL: 30 }), 'Agent "v": idleSessionTTL 30 must be between 60 and 5400'],
-        [
-            "model without agents",
-            () => new bedrock.Agent("v", { ...ok(), foundationModel: M.TITAN_EMBED_TEXT_V1 }),
-            'Agent "v": foundationModel "amazon.titan-embed-text-v1" does not support agents (supportsAgents is false in the model catalog)',
-        ],
         [
             "not a model",
             () => new bedrock.Agent("v", { ...ok(), foundationModel: "anthropic.claude" as unknown as bedrock.IInvokable }),

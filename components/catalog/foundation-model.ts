@@ -291,7 +291,7 @@ export class BedrockFoundationModel implements Grantee {
         supportsAgents: true,
         supportsCrossRegion: true,
         optimizedForAgents: true,
-        crossRegionGeographies: ["global", "us", "eu", "jp", "au", "us-gov"],
+        crossRegionGeographies: ["us", "eu", "jp", "au", "global", "us-gov"],
     });
 
     /**
