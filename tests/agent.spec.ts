@@ -397,9 +397,9 @@ describe("Agent", () => {
             Version: "2012-10-17",
             Statement: [
                 { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abcdefgh1234` },
+                { Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: [aliasArn, external].sort() },
                 // `bedrock:Retrieve` only, as AWS's agent service role has it (agents-permissions.html): no RetrieveAndGenerate.
                 { Effect: "Allow", Action: "bedrock:Retrieve", Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678` },
-                { Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: [aliasArn, external].sort() },
             ],
         });
     });
