@@ -124,7 +124,10 @@ describe("geographies", () => {
     it("every geography cites the pages its facts come from", () => {
         for (const g of G.values()) {
             expect(g.sources.length, g.name).to.be.greaterThan(0);
-            expect(g.sources.every((s) => s.startsWith("https://")), g.name).to.equal(true);
+            expect(
+                g.sources.every((s) => s.startsWith("https://")),
+                g.name,
+            ).to.equal(true);
         }
         expect(G.US.sources).to.include("https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html");
         expect(G.GLOBAL.sources).to.deep.equal(["https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html"]);

@@ -126,7 +126,9 @@ describe("PromptRouter", () => {
                 'PromptRouter.fromDefaultId: region "us-west-1" has no ANTHROPIC_CLAUDE_V1 default router (anthropic.claude:1): it exists in us-east-1, us-east-2, us-west-2, ap-northeast-1, ap-northeast-2, ap-south-1, ap-southeast-2, eu-central-1, eu-west-1, eu-west-3, us-gov-east-1',
             );
             const gov = bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-gov-east-1");
-            expect(await resolveOutput(gov.promptRouterArn)).to.equal(`arn:aws-us-gov:bedrock:us-gov-east-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`);
+            expect(await resolveOutput(gov.promptRouterArn)).to.equal(
+                `arn:aws-us-gov:bedrock:us-gov-east-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`,
+            );
             await settle();
             expect(rec.resources).to.deep.equal([]);
         });

@@ -42,7 +42,7 @@ function systemProfileProblem(t: SystemProfileTarget, region: string): string | 
     if (src !== undefined && src !== region) return `is a system-defined profile in Region ${src}`;
     const geo = geographyOfProfileArn(t.arn);
     if (geo !== undefined && !geo.acceptsSourceRegion(region)) {
-        return `is a ${geo.prefix}. profile, callable only from ${geo.isGlobal ? "the commercial Regions" : geo.sourceRegions.join(", ")}`;
+        return `is a system-defined ${geo.prefix}. profile, callable only from ${geo.isGlobal ? "the commercial Regions" : geo.sourceRegions.join(", ")}`;
     }
     return undefined;
 }

@@ -38,12 +38,14 @@ export function checkMarketplaceAccess(where: Where, argument: string, access: u
     if (access === null || typeof access !== "object" || Array.isArray(access)) {
         return fail(where, argument, access, "must be true, false or { productIds: [...] }");
     }
-    const ids = (access as { productIds?: unknown }).productIds;
-    if (!Array.isArray(ids) || ids.length === 0) return fail(where, `${argument}.productIds`, ids, "must be a non-empty list of Marketplace product ids");
+    return checkProductIds(where, `${argument}.productIds`, (access as { productIds?: unknown }).productIds);
+}
+
+/** Validates a non-empty list of Marketplace product ids (named `argument`). */
+function checkProductIds(where: Where, argument: string, ids: unknown): string[] {
+    if (!Array.isArray(ids) || ids.length === 0) return fail(where, argument, ids, "must be a non-empty list of Marketplace product ids");
     ids.forEach((id, i) => {
-        if (!isMarketplaceProductId(id)) {
-            fail(where, `${argument}.productIds[${i}]`, id, "is not a Marketplace product id (prod-..., prodview-... or a UUID)");
-        }
+        if (!isMarketplaceProductId(id)) fail(where, `${argument}[${i}]`, id, "is not a Marketplace product id (prod-..., prodview-... or a UUID)");
     });
     return [...(ids as string[])];
 }
@@ -59,6 +61,6 @@ export function checkMarketplaceAccess(where: Where, argument: string, access: u
  */
 export function grantMarketplaceSubscription(role: RoleRef, opts: MarketplaceSubscriptionOptions = {}): RolePolicyGrant {
     const where: Where = { component: "grantMarketplaceSubscription" };
-    const ids = checkMarketplaceAccess(where, "productIds", opts.productIds === undefined ? true : { productIds: opts.productIds });
+    const ids = opts.productIds === undefined ? [] : checkProductIds(where, "productIds", opts.productIds);
     return grantStatements(role, marketplaceSubscriptionStatements(ids), { where, name: "marketplace", parent: opts.parent, argName: "role" });
 }

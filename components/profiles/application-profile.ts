@@ -289,7 +289,13 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         const name =
             attrs.name ??
             (typeof arn === "string" ? `imported-${parseArn(arn)?.resourceId ?? "profile"}` : `imported-profile-${programSequence("imported-profile")}`);
-        return new ImportedApplicationProfile(name, pulumi.output(arn), pulumi.output(attrs.inferenceProfileIdentifier), source);
+        return new ImportedApplicationProfile(
+            name,
+            pulumi.output(arn),
+            pulumi.output(attrs.inferenceProfileIdentifier),
+            source,
+            typeof arn === "string" ? arn : undefined,
+        );
     }
 
     /** An application profile created with AWS Native's `bedrock.ApplicationInferenceProfile` directly. */
@@ -427,6 +433,8 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
         readonly inferenceProfileArn: pulumi.Output<string>,
         readonly inferenceProfileIdentifier: pulumi.Output<string>,
         private readonly source: ResolvedSource | undefined,
+        /** The ARN when it was given as a string (IAM and Region checks then see it as it is). */
+        private readonly knownArn?: string,
     ) {}
 
     private partitionOutput?: pulumi.Output<string>;
@@ -436,11 +444,13 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
     }
 
     accessTarget(): ApplicationProfileTarget {
-        const arn = symbolic(
-            this.inferenceProfileArn,
-            `application-inference-profile/${this.name}`,
-            appArnBound(this.source?.partitionLength ?? MAX_PARTITION_LENGTH, this.source?.regionLength ?? MAX_REGION_LENGTH),
-        );
+        const arn =
+            this.knownArn ??
+            symbolic(
+                this.inferenceProfileArn,
+                `application-inference-profile/${this.name}`,
+                appArnBound(this.source?.partitionLength ?? MAX_PARTITION_LENGTH, this.source?.regionLength ?? MAX_REGION_LENGTH),
+            );
         // One Output for the partition, so every call gets the same placeholder.
         this.partitionOutput ??= this.inferenceProfileArn.apply((a) => parseArn(a)?.partition ?? "aws");
         const partition = this.source?.target.partition ?? symbolic(this.partitionOutput, `partition-of/${this.name}`, MAX_PARTITION_LENGTH);

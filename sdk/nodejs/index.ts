@@ -83,3 +83,8 @@ export {
     type LambdaRef,
     type ParameterType,
 } from "../../components/agents/agent-action-group";
+export {
+    grantMarketplaceSubscription,
+    type MarketplaceAccess,
+    type MarketplaceSubscriptionOptions,
+} from "../../components/iam/marketplace";
