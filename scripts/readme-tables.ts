@@ -57,7 +57,9 @@ export function renderModelTable(): string {
             ? "none"
             : m.crossRegionGeographies === undefined
               ? "any (not documented per geography)"
-              : m.crossRegionGeographies.map((g) => `\`${g}\``).join(", ");
+              : `${m.crossRegionGeographies.map((g) => `\`${g}\``).join(", ")}${
+                    m.crossRegionGeographiesCovered ? ` (sources cover ${m.crossRegionGeographiesCovered.join(", ")}; others accepted)` : ""
+                }`;
         const dims = m.vectorDimensions ? ` (${m.vectorDimensions.join("/")} dims)` : "";
         return `| ${names.map((n) => `\`${n}\``).join(", ")} | \`${m.modelId}\`${dims} | ${geos} | ${m.supportsAgents ? "yes" : "no"} | ${m.legacy ? "yes" : ""} |`;
     });

@@ -26,7 +26,9 @@ describe("README tables rendered from the catalog", () => {
 
     it("the model table shows each model's documented geographies", () => {
         const table = renderModelTable();
-        expect(table).to.contain("| `ANTHROPIC_CLAUDE_3_7_SONNET_V1_0` | `anthropic.claude-3-7-sonnet-20250219-v1:0` | `us`, `eu`, `apac` | yes |  |");
+        expect(table).to.contain(
+            "| `ANTHROPIC_CLAUDE_3_7_SONNET_V1_0` | `anthropic.claude-3-7-sonnet-20250219-v1:0` | `us`, `eu`, `apac` (sources cover global, us, eu, jp, apac; others accepted) | yes |  |",
+        );
         expect(table).to.contain("| `OPENAI_GPT_OSS_120B_V1`, `OPENAI_GPT_OSS_120B_1_0` | `openai.gpt-oss-120b-1:0` | none | no |  |");
     });
 

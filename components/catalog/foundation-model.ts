@@ -7,6 +7,13 @@ import type { FoundationModelTarget } from "../iam/access";
 import { callerContext } from "../core/context";
 import { grantInvokeTo, type AccessContext, type Grantee, type RoleRef, type GrantOptions, type RolePolicyGrant } from "../iam/grants";
 
+/**
+ * The geographies Anthropic's Claude-on-Bedrock model table covers (its columns), yes or no
+ * (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock). Other geographies (au,
+ * ca, us-gov, in) are documented neither way there.
+ */
+const ANTHROPIC_TABLE_COLUMNS: readonly string[] = ["global", "us", "eu", "jp", "apac"];
+
 /** Capabilities of a foundation model. Every flag defaults to false. */
 export interface BedrockFoundationModelProps {
     /** The model can be called through system-defined cross-region inference profiles. */
@@ -31,6 +38,12 @@ export interface BedrockFoundationModelProps {
      * is accepted.
      */
     readonly crossRegionGeographies?: readonly string[];
+    /**
+     * The geographies the sources behind `crossRegionGeographies` cover, saying yes or no (e.g. Anthropic's
+     * table has global, us, eu, jp and apac columns). A geography outside them is documented neither way
+     * and is accepted. Default: every geography (the list is complete).
+     */
+    readonly crossRegionGeographiesCovered?: readonly string[];
 }
 
 /**
@@ -241,6 +254,7 @@ export class BedrockFoundationModel implements Grantee {
         supportsCrossRegion: true,
         optimizedForAgents: true,
         crossRegionGeographies: ["global", "us", "eu", "jp", "apac"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /**
@@ -254,6 +268,7 @@ export class BedrockFoundationModel implements Grantee {
         supportsCrossRegion: true,
         optimizedForAgents: true,
         crossRegionGeographies: ["global", "us", "eu", "jp"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /**
@@ -266,6 +281,7 @@ export class BedrockFoundationModel implements Grantee {
         supportsCrossRegion: true,
         optimizedForAgents: true,
         crossRegionGeographies: ["global", "us", "eu"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /**
@@ -278,6 +294,7 @@ export class BedrockFoundationModel implements Grantee {
         supportsCrossRegion: true,
         optimizedForAgents: true,
         crossRegionGeographies: ["global", "us", "eu"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /**
@@ -304,6 +321,7 @@ export class BedrockFoundationModel implements Grantee {
         supportsCrossRegion: true,
         optimizedForAgents: true,
         crossRegionGeographies: ["us"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /**
@@ -316,6 +334,7 @@ export class BedrockFoundationModel implements Grantee {
         supportsCrossRegion: true,
         optimizedForAgents: true,
         crossRegionGeographies: ["us"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /** Anthropic Claude Opus 4 (the generative-ai-cdk-constructs name of `ANTHROPIC_CLAUDE_OPUS_4_V1_0`). */
@@ -331,6 +350,7 @@ export class BedrockFoundationModel implements Grantee {
         supportsCrossRegion: true,
         optimizedForAgents: true,
         crossRegionGeographies: ["global", "us", "eu", "apac"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /** Anthropic Claude Sonnet 4 (the generative-ai-cdk-constructs name of `ANTHROPIC_CLAUDE_SONNET_4_V1_0`). */
@@ -345,6 +365,7 @@ export class BedrockFoundationModel implements Grantee {
         supportsAgents: true,
         supportsCrossRegion: true,
         crossRegionGeographies: ["us", "eu", "apac"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /** Anthropic Claude 3.5 Sonnet v2 (Oct 2024). */
@@ -371,6 +392,7 @@ export class BedrockFoundationModel implements Grantee {
         supportsCrossRegion: true,
         optimizedForAgents: true,
         crossRegionGeographies: ["us"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /** Anthropic Claude 3 Opus. */
@@ -657,6 +679,8 @@ export class BedrockFoundationModel implements Grantee {
      * for the model. Undefined: not documented, so every geography is accepted (see `hasProfileIn`).
      */
     public readonly crossRegionGeographies?: readonly string[];
+    /** The geographies the sources of `crossRegionGeographies` cover; undefined: all of them (see `hasProfileIn`). */
+    public readonly crossRegionGeographiesCovered?: readonly string[];
 
     constructor(modelId: string, props: BedrockFoundationModelProps = {}) {
         if (typeof modelId !== "string" || !/^[a-z0-9-]+\.[A-Za-z0-9._:-]+$/.test(modelId)) {
@@ -673,6 +697,7 @@ export class BedrockFoundationModel implements Grantee {
         this.supportsKnowledgeBase = props.supportsKnowledgeBase ?? false;
         this.vectorDimensions = props.vectorDimensions ? [...props.vectorDimensions] : undefined;
         this.crossRegionGeographies = props.crossRegionGeographies ? Object.freeze([...props.crossRegionGeographies]) : undefined;
+        this.crossRegionGeographiesCovered = props.crossRegionGeographiesCovered ? Object.freeze([...props.crossRegionGeographiesCovered]) : undefined;
     }
 
     /** The catalog constant with `modelId`, or undefined when the catalog does not list it. */
@@ -699,9 +724,14 @@ export class BedrockFoundationModel implements Grantee {
         return this.modelArn;
     }
 
-    /** Whether AWS documents a system-defined profile for the model in the geography with `prefix`. */
+    /**
+     * Whether a system-defined profile for the model in the geography with `prefix` may exist: false only
+     * when the sources cover that geography and list no profile there.
+     */
     public hasProfileIn(prefix: string): boolean {
-        return this.crossRegionGeographies === undefined || this.crossRegionGeographies.includes(prefix);
+        if (this.crossRegionGeographies === undefined) return true;
+        if (this.crossRegionGeographiesCovered !== undefined && !this.crossRegionGeographiesCovered.includes(prefix)) return true;
+        return this.crossRegionGeographies.includes(prefix);
     }
 
     /** How grants see the model: its ARN in the caller's Region. */
