@@ -47,6 +47,12 @@ describe("facts: per-model geographies", () => {
         });
     }
 
+    it("a geography the sources do not cover is accepted: Anthropic's table has no au, ca, us-gov or in column (Sonnet 4: ca. accepted, jp. refused)", () => {
+        expect([...(M.ANTHROPIC_CLAUDE_SONNET_4_V1_0.crossRegionGeographiesCovered ?? [])]).to.deep.equal(["global", "us", "eu", "jp", "apac"]);
+        for (const g of ["au", "ca", "us-gov", "in"]) expect(M.ANTHROPIC_CLAUDE_SONNET_4_V1_0.hasProfileIn(g), g).to.equal(true);
+        expect(M.ANTHROPIC_CLAUDE_SONNET_4_V1_0.hasProfileIn("jp")).to.equal(false);
+    });
+
     it("Claude Sonnet 4.6 has no apac. profile: CrossRegionInferenceProfile refuses it, naming the geographies documented", () => {
         expect(() => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.APAC, model: M.ANTHROPIC_CLAUDE_SONNET_4_6 })).to.throw(
             'CrossRegionInferenceProfile.fromConfig: model "anthropic.claude-sonnet-4-6" has no apac. cross-region profile (AWS documents profiles in: global, us, eu, jp)',

@@ -245,8 +245,9 @@ export function partitionOfRegion(region: string): Partition {
 
 /**
  * The geography a default prompt router in `region` resolves its routed models to, by the Region's
- * prefix as AWS documents it (us-* -> us, eu-* -> eu, ap-* -> apac, us-gov-* -> us-gov), or
- * undefined when the Region is in none of them (the CDK constructs emit an ARN with `undefined`).
+ * prefix (us-* -> us, eu-* -> eu, ap-* -> apac, us-gov-* -> us-gov), or undefined when the Region is in
+ * none of them (the CDK constructs emit an ARN with `undefined`). `PromptRouter.fromDefaultId` first
+ * accepts only the Regions where AWS documents the router (`DefaultPromptRouterIdentifier.regions`).
  */
 export function routerGeographyOfRegion(region: string): CrossRegionInferenceProfileRegion | undefined {
     if (region.startsWith("us-gov-")) return CrossRegionInferenceProfileRegion.US_GOV;
