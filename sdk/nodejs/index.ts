@@ -83,8 +83,4 @@ export {
     type LambdaRef,
     type ParameterType,
 } from "../../components/agents/agent-action-group";
-export {
-    grantMarketplaceSubscription,
-    type MarketplaceAccess,
-    type MarketplaceSubscriptionOptions,
-} from "../../components/iam/marketplace";
+export { grantMarketplaceSubscription, type MarketplaceAccess, type MarketplaceSubscriptionOptions } from "../../components/iam/marketplace";
