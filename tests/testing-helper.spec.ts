@@ -225,7 +225,7 @@ describe("testing helper", () => {
             expect(await models(`arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.${model}`, "eu")).to.deep.equal(
                 bedrock.CrossRegionInferenceProfileRegion.EU.destinationRegions.map((r) => ({ modelArn: `arn:aws:bedrock:${r}::foundation-model/${model}` })),
             );
-            expect(bedrock.CrossRegionInferenceProfileRegion.EU.destinationRegions).to.include.members(["eu-west-1", "eu-central-1", "il-central-1"]);
+            expect(bedrock.CrossRegionInferenceProfileRegion.EU.destinationRegions).to.include.members(["eu-west-1", "eu-central-1", "eu-west-3"]);
             expect(await models(`arn:aws:bedrock:eu-west-1:123456789012:inference-profile/global.${model}`, "global")).to.deep.equal([
                 { modelArn: `arn:aws:bedrock:eu-west-1::foundation-model/${model}` },
                 { modelArn: `arn:aws:bedrock:::foundation-model/${model}` },

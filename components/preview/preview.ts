@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { roleNameFromArn } from "../catalog/arns";
+import { CrossRegionInferenceProfileRegion } from "../catalog/geographies";
 import { IAM_LIMITS, parseStatements, type Statement } from "../iam/policy";
 import { RESOURCELESS_ACTIONS } from "../iam/statements/agentcore";
 import { parseTrustPolicy, setBedrockMocks, type MockRecorder, type RecordedResource, type TrustStatement } from "../testing/testing";
@@ -894,7 +895,10 @@ export function buildPlan(e: Evaluation): Plan {
 // ---------------------------------------------------------------------------------------------
 
 const INVOKE_LIKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:InvokeAgent", "bedrock:InvokeFlow", "bedrock:InvokeInlineAgent"];
-const PROFILE_PREFIXES = ["us-gov", "global", "apac", "us", "eu", "jp", "au", "ca"];
+/** Profile id prefixes, longest first so `us-gov.` is not read as `us`. */
+const PROFILE_PREFIXES = CrossRegionInferenceProfileRegion.values()
+    .map((g) => g.prefix)
+    .sort((a, b) => b.length - a.length);
 
 function glob(pattern: string): RegExp {
     return new RegExp(

@@ -6,7 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as bedrock from "@pulumi/aws-native/bedrock";
 import type { ApplicationProfileTarget, FoundationModelTarget, SystemProfileTarget } from "../iam/access";
 import { applicationProfileArn, foundationModelArn, parseArn } from "../catalog/arns";
-import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
+import { ACCOUNT_ID_LENGTH, callerContext, configuredRegion, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
+import { checkArnRegion, checkTargetRegion } from "../core/region-check";
 import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
@@ -14,6 +15,7 @@ import { programSequence } from "../core/program-state";
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import {
     checkAnthropicOnly,
+    checkTopK,
     mergeInferenceConfiguration,
     validateInferenceConfiguration,
     type InferenceConfiguration,
@@ -134,6 +136,12 @@ interface ResolvedSource {
     target: FoundationModelTarget | SystemProfileTarget;
     partitionLength: number;
     regionLength: number;
+}
+
+/** A source in messages: its profile id, or its model id. */
+function sourceLabel(source: ResolvedSource): string {
+    const t = source.target;
+    return t.kind === "system-profile" ? (t.arn.split("inference-profile/")[1] ?? t.arn) : t.modelId;
 }
 
 function isCrossRegion(v: unknown): v is ICrossRegionInferenceProfile {
@@ -285,7 +293,13 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         const name =
             attrs.name ??
             (typeof arn === "string" ? `imported-${parseArn(arn)?.resourceId ?? "profile"}` : `imported-profile-${programSequence("imported-profile")}`);
-        return new ImportedApplicationProfile(name, pulumi.output(arn), pulumi.output(attrs.inferenceProfileIdentifier), source);
+        return new ImportedApplicationProfile(
+            name,
+            pulumi.output(arn),
+            pulumi.output(attrs.inferenceProfileIdentifier),
+            source,
+            typeof arn === "string" ? arn : undefined,
+        );
     }
 
     /** An application profile created with AWS Native's `bedrock.ApplicationInferenceProfile` directly. */
@@ -330,8 +344,17 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         const early = args.modelSource instanceof BedrockFoundationModel ? undefined : resolveSource(where, "modelSource", args.modelSource);
         const knownModel = args.modelSource instanceof BedrockFoundationModel ? args.modelSource : early?.model;
         checkAnthropicOnly(where, "inferenceConfiguration", ownInference, knownModel ? [knownModel] : undefined);
+        checkTopK(where, "inferenceConfiguration", ownInference, knownModel ? [knownModel] : undefined);
+        // The profile lives in its provider's Region and copies a model or profile of that Region only.
+        const explicitProvider = opts?.provider !== undefined || opts?.providers !== undefined || opts?.parent !== undefined;
+        if (early) {
+            const shown = typeof args.modelSource === "string" ? args.modelSource : sourceLabel(early);
+            checkTargetRegion(where, "modelSource", shown, early.target, explicitProvider ? undefined : configuredRegion());
+        }
         super("bedrock-genai:index:ApplicationInferenceProfile", name, {}, opts);
-        this.source = resolveSource(where, "modelSource", args.modelSource, this);
+        const resolved = resolveSource(where, "modelSource", args.modelSource, this);
+        // Regions known only at deploy (explicit providers): the same rule on the ARNs.
+        this.source = { ...resolved, copyFrom: checkArnRegion(where, "modelSource", resolved.copyFrom, callerContext({ parent: this }).region) };
         this.sourceModel = this.source.model;
         const inherited = isCrossRegion(args.modelSource) ? args.modelSource.inferenceConfiguration : undefined;
         this.inferenceConfiguration = mergeInferenceConfiguration(inherited, ownInference);
@@ -429,6 +452,8 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
         readonly inferenceProfileArn: pulumi.Output<string>,
         readonly inferenceProfileIdentifier: pulumi.Output<string>,
         private readonly source: ResolvedSource | undefined,
+        /** The ARN when it was given as a string (IAM and Region checks then see it as it is). */
+        private readonly knownArn?: string,
     ) {}
 
     private partitionOutput?: pulumi.Output<string>;
@@ -440,11 +465,13 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
 
     accessTarget(): ApplicationProfileTarget {
         const bound = appArnBound(this.source?.partitionLength ?? MAX_PARTITION_LENGTH, this.source?.regionLength ?? MAX_REGION_LENGTH);
-        const arn = symbolic(this.inferenceProfileArn, `application-inference-profile/${this.name}`, bound);
+        const arn = this.knownArn ?? symbolic(this.inferenceProfileArn, `application-inference-profile/${this.name}`, bound);
         // One Output each for the pattern and the partition, so every call gets the same placeholders.
         this.patternOutput ??= this.inferenceProfileArn.apply((a) => a.replace(/[^/]+$/, "*"));
         this.partitionOutput ??= this.inferenceProfileArn.apply((a) => parseArn(a)?.partition ?? "aws");
-        const arnPattern = symbolic(this.patternOutput, `application-inference-profile-pattern/${this.name}`, bound - APPLICATION_PROFILE_ID_LENGTH + 1);
+        const arnPattern =
+            this.knownArn?.replace(/[^/]+$/, "*") ??
+            symbolic(this.patternOutput, `application-inference-profile-pattern/${this.name}`, bound - APPLICATION_PROFILE_ID_LENGTH + 1);
         const partition = this.source?.target.partition ?? symbolic(this.partitionOutput, `partition-of/${this.name}`, MAX_PARTITION_LENGTH);
         return { kind: "application-profile", arn, arnPattern, source: this.source?.target, partition };
     }

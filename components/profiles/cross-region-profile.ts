@@ -8,7 +8,7 @@ import { callerContext, type CallerContext } from "../core/context";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
-import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
+import { checkAnthropicOnly, checkTopK, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
 import { symbolic } from "../core/symbols";
 import { perProgram } from "../core/program-state";
 import { addProfileAlarm, profileMetric, type AddAlarmOptions, type IUsageMetered } from "../usage/profile-usage";
@@ -114,6 +114,7 @@ export function validateCrossRegionProps(where: Where, props: CrossRegionInferen
     }
     validateInferenceConfiguration(where, "inferenceConfiguration", props.inferenceConfiguration);
     checkAnthropicOnly(where, "inferenceConfiguration", props.inferenceConfiguration, [model]);
+    checkTopK(where, "inferenceConfiguration", props.inferenceConfiguration, [model]);
     return destinations.sort();
 }
 

@@ -120,3 +120,4 @@ export {
     type InvocationLoggingS3,
     type LargeDataDelivery,
 } from "../../components/usage/invocation-logging";
+export { grantMarketplaceSubscription, type MarketplaceAccess, type MarketplaceSubscriptionOptions } from "../../components/iam/marketplace";

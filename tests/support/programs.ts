@@ -82,11 +82,11 @@ export function corePrograms(): Program[] {
             });
             const fromModelArn = new bedrock.ApplicationInferenceProfile("from-model-arn", {
                 inferenceProfileName: "from_model-arn 1",
-                modelSource: "arn:aws:bedrock:us-west-2::foundation-model/amazon.nova-pro-v1:0",
+                modelSource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
             });
             const fromProfileArn = new bedrock.ApplicationInferenceProfile("from-profile-arn", {
                 inferenceProfileName: "from profile arn",
-                modelSource: "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-5-sonnet-20240620-v1:0",
+                modelSource: "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0",
             });
             const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
                 inferenceProfileArn: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcd1234wxyz",
