@@ -325,6 +325,7 @@ describe("facts: one Region per resource", () => {
                 {
                     kind: "application-profile",
                     arn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/abcdefghij12`,
+                    arnPattern: `arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/*`,
                     partition: "aws",
                 },
                 "us-east-1",
@@ -335,6 +336,7 @@ describe("facts: one Region per resource", () => {
                 {
                     kind: "application-profile",
                     arn: "«application-inference-profile/x»",
+                    arnPattern: "«application-inference-profile-pattern/x»",
                     partition: "aws",
                     source: {
                         kind: "system-profile",
