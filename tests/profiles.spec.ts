@@ -68,7 +68,7 @@ describe("CrossRegionInferenceProfile", () => {
         cris.grantInvoke("eu-role");
         await settle();
         const profileArn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_35_V2}`;
-        const euRegions = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1"];
+        const euRegions = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3"];
         expect(policiesForRole(rec, "eu-role").map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
             [
                 "eu-role-bedrock",
