@@ -14,7 +14,8 @@ import { setBedrockMocks, settle, type MockRecorder, type RecordedResource } fro
 import * as bedrock from "../sdk/nodejs";
 import * as policyEntry from "../sdk/nodejs/policy";
 import { RULES, SUPPORT_FILES, findingSubject, runRules, type RuleResource } from "../components/rules";
-import { buildPlan, evaluateProgram, readPolicyConfig } from "../components/preview";
+import { buildPlan, evaluateProgram, parseArgs, readPolicyConfig, runCli } from "../components/preview";
+import { fakeId } from "../components/testing/testing";
 
 const ROOT = path.join(__dirname, "..");
 const ACCOUNT = "123456789012";
@@ -479,6 +480,62 @@ describe("policy pack (pulumi-bedrock-genai/policy)", () => {
                 const alone = all.flatMap((r) => runRules([rule], [r]));
                 expect(alone, rule.id).to.deep.equal(together);
             }
+        });
+    });
+
+    describe("the preview's front end: --check with --policy-config and --config", () => {
+        const run = async (args: string[]) => {
+            let stdout = "";
+            let stderr = "";
+            const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), progress: false });
+            return { code, stdout, stderr };
+        };
+        const dir = "examples/policy-pack-demo";
+        const config = `${dir}/policy-config.json`;
+
+        it("parses --config (repeatable) and --policy-config with node:util parseArgs", () => {
+            expect(parseArgs(["preview", dir, "--config", "fixed=true", "--config=a:b=c=d", "--policy-config", config, "--check"])).to.deep.equal({
+                programDir: dir,
+                config: { fixed: "true", "a:b": "c=d" },
+                policyConfig: config,
+                json: false,
+                mermaid: false,
+                check: true,
+                help: false,
+            });
+            expect(() => parseArgs(["preview", "--config", "novalue"])).to.throw("--config novalue: expected key=value");
+            expect(readPolicyConfig(config)).to.deep.equal({ "application-profile-cost-tags": { requiredTags: ["CostCenter"] } });
+        });
+
+        it("flags the hand-written program (exit 1) and passes its fixed version (exit 0)", async function () {
+            this.timeout(60_000);
+            const flagged = await run(["preview", dir, "--check", "--policy-config", config]);
+            const app = `app-role-${fakeId("app-role", 7)}`;
+            const invokePolicy = `app-invoke-${fakeId("app-invoke", 7)}`;
+            expect(flagged.code).to.equal(1);
+            expect(flagged.stdout.split("\n")).to.deep.equal([
+                "Checked 2 roles: 5 errors, 2 warnings",
+                `  ✗ [agent-trust-without-source-condition] role agent-role-${fakeId("agent-role", 7)}: trusts bedrock.amazonaws.com without an aws:SourceAccount or aws:SourceArn condition (confused deputy)`,
+                `  ✗ [invoke-region-wildcard] role ${app}, policy ${invokePolicy}: invoke on ${fm("*")} with a Region wildcard: any Region can be called`,
+                `  ✗ [model-without-profile-condition] role ${app}, policy ${invokePolicy}: invoke on wildcarded foundation models ${fm("*")} without a bedrock:InferenceProfileArn condition`,
+                `  ✗ [wildcard-action] role ${app}, policy ${invokePolicy}: Allow bedrock:*: every action of the service (name the actions, e.g. bedrock:InvokeModel)`,
+                `  ✗ [wildcard-resource] role ${app}, policy ${invokePolicy}: Resource "*" on bedrock:* (only List* actions need "*")`,
+                "  ! [application-profile-cost-tags] resource tenant-a: application inference profile policy-demo-tenant-a lacks the cost-allocation tag CostCenter",
+                "  ! [agent-without-guardrail] resource helper: agent policy-demo-helper has no guardrail",
+                "",
+            ]);
+            expect(await run(["preview", dir, "--check", "--policy-config", config, "--config", "fixed=true"])).to.deep.equal({
+                code: 0,
+                stdout: "Checked 2 roles: 0 errors, 0 warnings\n  no findings\n",
+                stderr: "",
+            });
+            // Without the configuration, no tag is required.
+            expect((await run(["preview", dir, "--check"])).stdout).not.to.contain("application-profile-cost-tags");
+            expect(await run(["preview", dir, "--policy-config", "no-such-file.json"])).to.deep.equal({
+                code: 2,
+                stdout: "",
+                stderr: "error: --policy-config no-such-file.json: ENOENT: no such file or directory, open 'no-such-file.json'\n",
+            });
         });
     });
 

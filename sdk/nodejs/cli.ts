@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `bedrock-genai preview [program-dir] [--region r] [--account a] [--stack s] [--json] [--mermaid] [--check]`:
+ * `bedrock-genai preview [program-dir] [--region r] [--account a] [--stack s] [--config k=v] [--policy-config f] [--json] [--mermaid] [--check]`:
  * evaluates a Pulumi program offline and prints its resources and IAM (see components/preview/).
  */
 import { runCli } from "../../components/preview";
