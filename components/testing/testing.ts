@@ -9,7 +9,7 @@ import { INVOKE_TOKENS } from "../core/context";
 import { roleNameFromArn } from "../catalog/arns";
 import { parseStatements, type Statement } from "../iam/policy";
 import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
-import { parseTrustPolicy, readRoles, type TrustStatement } from "../rules/policies";
+import { IAM_POLICY_TYPES, parseTrustPolicy, readRoles, type TrustStatement } from "../rules/policies";
 
 /** The value Pulumi uses on the wire for an unknown (computed) value. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -519,7 +519,8 @@ const ROLE_TYPE = "aws:iam/role:Role";
  */
 export function policiesForRole(recorder: MockRecorder, role: string): AttachedPolicy[] {
     const names = roleNames(recorder, role);
-    const resources = recorder.resources.map((r) => ({ type: r.type, name: r.name, inputs: r.inputs, outputs: r.state }));
+    const iam = new Set<string>(IAM_POLICY_TYPES);
+    const resources = recorder.resources.filter((r) => iam.has(r.type)).map((r) => ({ type: r.type, name: r.name, inputs: r.inputs, outputs: r.state }));
     const out: AttachedPolicy[] = [];
     for (const view of readRoles(resources).filter((r) => names.has(r.name))) {
         for (const p of view.policies) {
