@@ -10,6 +10,7 @@ const OMITTED_INPUTS = new Set(["policy", "assumeRolePolicy", "assumeRolePolicyD
 const MAX_VALUE = 100;
 const MAX_KEYS = 10;
 
+/** A value on one line, cut to 100 characters. */
 export function short(v: unknown): string {
     const s = typeof v === "string" ? v : JSON.stringify(v);
     return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE - 1)}…` : s;
@@ -74,6 +75,7 @@ function formatStatement(s: Statement | TrustStatement, indent: string): string[
     return lines;
 }
 
+/** `n word`, with an `s` unless `n` is 1. */
 export function plural(n: number, word: string): string {
     return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
