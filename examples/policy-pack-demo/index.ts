@@ -36,7 +36,7 @@ new aws.iam.RolePolicy("app-invoke", {
                       },
                   ]
                 : [
-                      // Flagged: the model in any Region, callable directly (invoke-region-wildcard).
+                      // Flagged: the model in any Region, callable directly (invoke-region-wildcard, model-without-profile-condition).
                       { Effect: "Allow", Action: invoke, Resource: [profile, `arn:aws:bedrock:*::foundation-model/${haiku}`] },
                       // Flagged: every Bedrock action on every resource (wildcard-action, wildcard-resource).
                       { Effect: "Allow", Action: "bedrock:*", Resource: "*" },
