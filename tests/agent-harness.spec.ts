@@ -16,7 +16,7 @@ import { planHarness } from "../components/agents/harness-args";
 import type { Statement } from "../components/iam/policy";
 import { decisions, evaluateTrust, type IamRequest, type Principal } from "./support/iam-eval";
 import { conformanceErrors, formatFinding, freeEngine, getEngine } from "./support/conformance";
-import { previewProgram } from "../components/preview/preview";
+import { previewProgram } from "../components/preview";
 
 const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";

@@ -8,7 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { INVOKE_TOKENS } from "../core/context";
 import { roleNameFromArn } from "../catalog/arns";
 import { parseStatements, type Statement } from "../iam/policy";
-import { CrossRegionInferenceProfileRegion } from "../catalog/geographies";
+import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
+import { IAM_POLICY_TYPES, parseTrustPolicy, readRoles, type TrustStatement } from "../rules/policies";
 
 /** The value Pulumi uses on the wire for an unknown (computed) value. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -165,10 +166,6 @@ export function fakeId(seed: string, length: number, upper = false): string {
     let out = "";
     for (let i = 0; i < length; i++) out += alphabet[bytes[i] % alphabet.length];
     return out;
-}
-
-function partitionOf(region: string): string {
-    return region.startsWith("us-gov-") ? "aws-us-gov" : region.startsWith("cn-") ? "aws-cn" : "aws";
 }
 
 /**
@@ -419,7 +416,7 @@ export function defaultOutputs(
  */
 export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder {
     const region = options.region ?? "us-east-1";
-    const ctx = { account: options.accountId ?? "123456789012", region, partition: options.partition ?? partitionOf(region) };
+    const ctx = { account: options.accountId ?? "123456789012", region, partition: options.partition ?? partitionOfRegion(region) };
     const recorder = new MockRecorder();
     const outputsCtx = { ...ctx, promptVersions: new Map<string, number>() };
     // Replace the whole configuration map, so one test's config never leaks into the next.
@@ -434,7 +431,7 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
         const urn = provider.slice(0, provider.lastIndexOf("::"));
         const registered = recorder.resources.find((r) => r.urn === urn && r.type.startsWith("pulumi:providers:"));
         const r = registered?.inputs?.region;
-        return typeof r === "string" && r !== "" ? { ...ctx, region: r, partition: partitionOf(r) } : ctx;
+        return typeof r === "string" && r !== "" ? { ...ctx, region: r, partition: partitionOfRegion(r) } : ctx;
     };
     const answer = (token: string, provider?: string): Record<string, any> | undefined => {
         const ctx = contextOf(provider);
@@ -565,9 +562,9 @@ export async function settle(): Promise<void> {
 
 /** A policy attached to a role, parsed. */
 export interface AttachedPolicy {
-    /** Pulumi name of the resource that carries the document. */
+    /** Pulumi name of the resource that carries the document (the policy's name for one inside the role's own inputs). */
     name: string;
-    /** `inline` (an `aws.iam.RolePolicy`) or `managed` (an `aws.iam.Policy` attached to the role). */
+    /** `inline` (a role policy resource or the role's own) or `managed` (a customer managed policy the program attaches). */
     kind: "inline" | "managed";
     /** The document as deployed (compact JSON). */
     json: string;
@@ -591,24 +588,21 @@ function roleNames(recorder: MockRecorder, role: string): Set<string> {
 const ROLE_TYPE = "aws:iam/role:Role";
 
 /**
- * The policies attached to a role by `aws.iam.RolePolicy` (inline) and by `aws.iam.RolePolicyAttachment`
- * of an `aws.iam.Policy` the program creates (managed). `role` is the role's IAM name (as the mocks
- * returned it), its Pulumi resource name, or its ARN.
+ * The policies attached to a role, read by the shared reader (components/rules/policies.ts): inline
+ * policies (`aws.iam.RolePolicy`, the role's own, aws-native `RolePolicy`) and customer managed policies
+ * the program creates and attaches; AWS managed policies (no document offline) are left out. `role` is
+ * the role's IAM name (as the mocks returned it), its Pulumi resource name, or its ARN. Sorted by name.
  */
 export function policiesForRole(recorder: MockRecorder, role: string): AttachedPolicy[] {
     const names = roleNames(recorder, role);
+    const iam = new Set<string>(IAM_POLICY_TYPES);
+    const resources = recorder.resources.filter((r) => iam.has(r.type)).map((r) => ({ type: r.type, name: r.name, inputs: r.inputs, outputs: r.state }));
     const out: AttachedPolicy[] = [];
-    for (const r of recorder.byType("aws:iam/rolePolicy:RolePolicy")) {
-        if (names.has(r.inputs.role) && typeof r.inputs.policy === "string") {
-            out.push({ name: r.name, kind: "inline", json: r.inputs.policy, statements: parseStatements(r.inputs.policy) });
-        }
-    }
-    const policies = recorder.byType("aws:iam/policy:Policy");
-    for (const a of recorder.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
-        if (!names.has(a.inputs.role)) continue;
-        const p = policies.find((x) => x.state.arn === a.inputs.policyArn);
-        if (p && typeof p.inputs.policy === "string") {
-            out.push({ name: p.name, kind: "managed", json: p.inputs.policy, statements: parseStatements(p.inputs.policy) });
+    for (const view of readRoles(resources).filter((r) => names.has(r.name))) {
+        for (const p of view.policies) {
+            if (p.kind === "aws-managed" || p.document === undefined) continue;
+            const json = typeof p.document === "string" ? p.document : JSON.stringify(p.document);
+            out.push({ name: p.resourceName ?? p.name, kind: p.kind, json, statements: p.statements });
         }
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -635,39 +629,7 @@ export function trustPolicyForRole(recorder: MockRecorder, role: string): TrustS
     return parseTrustPolicy(r.inputs.assumeRolePolicy);
 }
 
-/** A trust-policy statement: who may assume the role, and under which conditions. */
-export interface TrustStatement {
-    /** `Allow` or `Deny`. */
-    Effect: "Allow" | "Deny";
-    /** Actions, e.g. `sts:AssumeRole` (a single action is returned as a one-element list). */
-    Action: string[];
-    /** Principals by kind, e.g. `{ Service: ["bedrock.amazonaws.com"] }`. */
-    Principal: Record<string, string[]>;
-    /** Conditions, `{ operator: { key: values } }` (e.g. `aws:SourceAccount`); absent when there are none. */
-    Condition?: Record<string, Record<string, string[]>>;
-}
-
-/** Parses a trust policy (JSON text or an object). */
-export function parseTrustPolicy(doc: unknown): TrustStatement[] {
-    const parsed = (typeof doc === "string" ? JSON.parse(doc) : doc) as { Statement?: unknown } | undefined;
-    if (!parsed || parsed.Statement === undefined) return [];
-    const many = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);
-    const list = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
-    return list.map((raw: Record<string, any>) => {
-        const principal: Record<string, string[]> = {};
-        if (raw.Principal === "*") principal.AWS = ["*"];
-        else for (const [k, v] of Object.entries((raw.Principal ?? {}) as Record<string, unknown>)) principal[k] = many(v);
-        const s: TrustStatement = { Effect: raw.Effect, Action: many(raw.Action), Principal: principal };
-        if (raw.Condition) {
-            s.Condition = {};
-            for (const [op, keys] of Object.entries(raw.Condition as Record<string, Record<string, unknown>>)) {
-                s.Condition[op] = {};
-                for (const [k, v] of Object.entries(keys)) s.Condition[op][k] = many(v);
-            }
-        }
-        return s;
-    });
-}
+export { parseTrustPolicy, type TrustStatement };
 
 /** Parses a policy document (JSON text or an object) into canonical statements. */
 export function parsePolicy(doc: unknown): Statement[] {

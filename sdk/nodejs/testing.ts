@@ -32,4 +32,4 @@ export {
     type Finding,
     type CheckRule,
     type PreviewOptions,
-} from "../../components/preview/preview";
+} from "../../components/preview";
