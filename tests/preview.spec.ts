@@ -242,7 +242,7 @@ describe("offline preview (bedrock-genai preview)", () => {
             const app = (name: string) => `arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId(name, 12)}`;
             const imported = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcd1234wxyz";
             const cris = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0";
-            const sonnet = ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map(
+            const sonnet = ["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map(
                 (r) => `arn:aws:bedrock:${r}::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0`,
             );
             const getAndInvoke = ["bedrock:GetInferenceProfile", "bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
@@ -321,9 +321,9 @@ describe("offline preview (bedrock-genai preview)", () => {
             const role = lines.indexOf(`role fn-role-${fakeId("fn-role", 7)} (fn-role)`);
             expect(role).to.be.greaterThan(at);
             expect(lines.slice(role + 1, role + 3)).to.deep.equal(["  trust:", "    Allow sts:AssumeRole by Service lambda.amazonaws.com"]);
-            const policyAt = lines.indexOf(`  inline policy fn-role-bedrock-${fakeId("fn-role-bedrock", 7)} (fn-role-bedrock), 1913 characters`);
+            const policyAt = lines.indexOf(`  inline policy fn-role-bedrock-${fakeId("fn-role-bedrock", 7)} (fn-role-bedrock), 1825 characters`);
             expect(policyAt).to.equal(role + 4);
-            expect(lines[role + 3]).to.equal("  inline: 1,913 of 10,240 characters");
+            expect(lines[role + 3]).to.equal("  inline: 1,825 of 10,240 characters");
             const app2 = `arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId("myapplicationprofile2", 12)}`;
             const app3 = `arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId("mytestaip3", 12)}`;
             const cris = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0";
@@ -339,7 +339,7 @@ describe("offline preview (bedrock-genai preview)", () => {
                 "      on arn:aws:bedrock:*::foundation-model/*",
                 `      when ArnLike bedrock:InferenceProfileArn = ${app3}`,
                 "    Allow bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream",
-                ...["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map(
+                ...["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map(
                     (region) => `      on arn:aws:bedrock:${region}::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0`,
                 ),
                 `      when ArnLike bedrock:InferenceProfileArn = arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/* | ${cris}`,
