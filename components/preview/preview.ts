@@ -9,7 +9,10 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { roleNameFromArn } from "../catalog/arns";
 import { IAM_LIMITS, parseStatements, type Statement } from "../iam/policy";
-import { parseTrustPolicy, setBedrockMocks, type MockRecorder, type RecordedResource, type TrustStatement } from "../testing/testing";
+import { BedrockValidationError } from "../core/validation";
+import { creationFrames, setInFlight } from "./diagnosis";
+import { describeMissingOutputs } from "./mock-outputs";
+import { parseTrustPolicy, setBedrockMocks, type BedrockMocksOptions, type MockRecorder, type RecordedResource, type TrustStatement } from "../testing/testing";
 
 // ---------------------------------------------------------------------------------------------
 // Program and stack configuration
@@ -156,6 +159,8 @@ export class ProgramError extends Error {
         /** `file:line:column` of program frames, relative to the working directory. */
         public readonly frames: string[],
         public readonly cause?: unknown,
+        /** Lines to show after the frames: the outputs the program read that the mocks gave no value for. */
+        public readonly notes: string[] = [],
     ) {
         super(message);
         this.name = "ProgramError";
@@ -300,13 +305,19 @@ export function trimRequireStack(message: string, programDir: string): string {
     return [...lines.slice(0, at), ...(own.length > 0 ? ["Require stack:", ...own] : [])].join("\n");
 }
 
-function toProgramError(err: unknown, program: ProgramInfo, when: string): ProgramError {
-    const raw = err instanceof Error ? err.message : String(err);
+function toProgramError(err: unknown, program: ProgramInfo, when: string, recorder: MockRecorder): ProgramError {
+    let raw = err instanceof Error ? err.message : String(err);
+    // Pulumi prefixes the message of an input that failed with the path of the child's property; for a value
+    // a component refused, the component's own message names the argument the program gave.
+    if (err instanceof BedrockValidationError) raw = raw.replace(/^(error serializing property "[^"]*": )+/, "");
     const message = trimRequireStack(raw, program.dir);
     // A missing module: the require stack names the importing files; the frames would point into
     // compiled import helpers (lines without a source mapping), so they are left out.
     const missing = (err as { code?: unknown } | undefined)?.code === "MODULE_NOT_FOUND" && message.includes("\nRequire stack:\n");
-    return new ProgramError(`${when}: ${message}`, missing ? [] : programFrames(err, program.dir), err);
+    let frames = missing ? [] : programFrames(err, program.dir);
+    // A value refused inside apply: the stack is the runtime's; point at where the program created the component.
+    if (frames.length === 0 && !missing) frames = creationFrames(err, recorder, program.dir);
+    return new ProgramError(`${when}${when ? ": " : ""}${message}`, frames, err, describeMissingOutputs(recorder.missingOutputs()));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,6 +336,8 @@ export interface EvaluateOptions {
     stack?: string;
     /** Called with the number of resources registered so far, as they register. */
     onProgress?: (registered: number) => void;
+    /** Outputs per resource type, merged over the mocks' defaults (`--mock`, `--mocks`). */
+    outputs?: BedrockMocksOptions["outputs"];
 }
 
 /** The outcome of evaluating a program. */
@@ -368,10 +381,19 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
         project: program.project,
         stack: program.stack ?? "dev",
         config,
+        outputs: options.outputs,
         onResource: options.onProgress ? () => options.onProgress?.(recorder.resources.length) : undefined,
     });
 
     const failures: unknown[] = [];
+    setInFlight({
+        recorder,
+        failures,
+        describe: (err) => {
+            const e = toProgramError(err, program, "", recorder);
+            return [e.message, ...e.frames.map((f) => `    at ${f}`)];
+        },
+    });
     if (!lateHandlerInstalled) {
         // A rejection of the program reported here and handled later by the Pulumi runtime is not news:
         // a listener keeps Node from printing a PromiseRejectionHandledWarning for it.
@@ -391,7 +413,7 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
             if (mod && mod.__esModule && typeof mod.default === "function") exported = mod.default;
             if (typeof exported === "function") exported = await (exported as () => unknown)();
         } catch (err) {
-            throw toProgramError(err, program, "the program failed");
+            throw toProgramError(err, program, "the program failed", recorder);
         }
         await quiesce(recorder);
         try {
@@ -400,9 +422,10 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
         } catch (err) {
             failures.push(err);
         }
-        if (failures.length > 0) throw toProgramError(failures[0], program, "a value of the program could not be computed");
+        if (failures.length > 0) throw toProgramError(failures[0], program, "a value of the program could not be computed", recorder);
     } finally {
         process.off("unhandledRejection", onRejection);
+        setInFlight(undefined);
     }
     return { program, account, region, partition: partitionOf(region), recorder, outputs };
 }
@@ -1512,7 +1535,8 @@ export const PROGRESS_INTERVAL_MS = 100;
 export function formatError(err: unknown): string {
     if (err instanceof ProgramError) {
         const at = err.frames.length > 0 ? err.frames.map((f) => `    at ${f}`).join("\n") + "\n" : "";
-        return `error: ${err.message}\n${at}`;
+        const notes = err.notes.length > 0 ? err.notes.join("\n") + "\n" : "";
+        return `error: ${err.message}\n${at}${notes}`;
     }
     if (err instanceof PreviewError) return `error: ${err.message}\n`;
     return `error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`;

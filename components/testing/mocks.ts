@@ -2,6 +2,7 @@
  * Installs Pulumi mocks for programs that use this package: answers to the invokes it makes, realistic
  * outputs per resource type (./fake-outputs.ts), and a recorder of what registers (./recorder.ts).
  */
+import { fileURLToPath } from "url";
 import * as pulumi from "@pulumi/pulumi";
 import { INVOKE_TOKENS } from "../core/context";
 import { partitionOfRegion } from "../catalog/geographies";
@@ -90,7 +91,7 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
     };
     // Where the engine is registering (parent, URN), read by `newResource`, which the mock monitor
     // calls synchronously from registerResource/readResource.
-    let pending: { urn?: string; parent?: string; dependencies?: string[]; read?: boolean } | undefined;
+    let pending: Pending | undefined;
     const typeOverride = (args: pulumi.runtime.MockResourceArgs, defaults: Record<string, any>): Record<string, any> | undefined => {
         const o = options.outputs?.[args.type];
         return typeof o === "function" ? o(args, defaults) : o;
@@ -121,6 +122,7 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
                 if (meta.parent) record.parent = meta.parent;
                 if (meta.dependencies && meta.dependencies.length > 0) record.dependencies = meta.dependencies;
                 if (meta.read) record.read = true;
+                if (meta.stackTrace && meta.stackTrace.length > 0) record.stackTrace = meta.stackTrace;
                 recorder.resources.push(record);
                 options.onResource?.(record);
                 return { id: options.preview && args.custom !== false && explicitId === undefined ? (undefined as unknown as string) : id, state };
@@ -139,7 +141,17 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
     return recorder;
 }
 
+/** What the monitor knows of the resource being registered, before `newResource` records it. */
+interface Pending {
+    urn?: string;
+    parent?: string;
+    dependencies?: string[];
+    read?: boolean;
+    stackTrace?: string[];
+}
+
 interface MonitorRequest {
+    getStacktrace?(): { getFramesList(): { getPc(): { getUri(): string; getLine(): number; getColumn(): number } | undefined }[] } | undefined;
     getType(): string;
     getName(): string;
     getParent(): string;
@@ -148,8 +160,24 @@ interface MonitorRequest {
     getOutputs(): { toJavaScript(): Record<string, any> } | undefined;
 }
 
-/** Wraps the mock monitor so that every recorded resource gets its URN, parent and dependencies. */
-function instrumentMonitor(recorder: MockRecorder, setPending: (p: { urn?: string; parent?: string; dependencies?: string[]; read?: boolean }) => void): void {
+/**
+ * The frames of the call stack Pulumi captured when the program constructed the resource, as
+ * `file:line:column` (innermost first): the Resource constructor sends them in the registration request
+ * (`Resource.stackTrace` in node_modules/@pulumi/pulumi/resource.js, `setStacktrace` in runtime/resource.js).
+ */
+function stackTraceOf(req: MonitorRequest): string[] {
+    const frames = req.getStacktrace?.()?.getFramesList() ?? [];
+    return frames.flatMap((frame) => {
+        const pc = frame.getPc();
+        const uri = pc?.getUri();
+        if (!pc || !uri) return [];
+        const file = uri.startsWith("file:") ? fileURLToPath(uri) : uri;
+        return [`${file}:${pc.getLine()}:${pc.getColumn()}`];
+    });
+}
+
+/** Wraps the mock monitor so that every recorded resource gets its URN, parent, dependencies and stack trace. */
+function instrumentMonitor(recorder: MockRecorder, setPending: (p: Pending) => void): void {
     const monitor = pulumi.runtime.getMonitor() as unknown as Record<string, any> | undefined;
     if (!monitor || typeof monitor.newUrn !== "function") return;
     const urnOf = (req: MonitorRequest): string => monitor.newUrn(req.getParent(), req.getType(), req.getName());
@@ -161,6 +189,7 @@ function instrumentMonitor(recorder: MockRecorder, setPending: (p: { urn?: strin
                 parent: req.getParent() || undefined,
                 dependencies: method === "registerResource" ? req.getDependenciesList?.() : undefined,
                 read: method === "readResource",
+                stackTrace: stackTraceOf(req),
             });
             return original(req, callback);
         };

@@ -31,6 +31,8 @@ export interface RecordedResource {
     outputs?: Record<string, any>;
     /** True for a resource read with `.get()` rather than created. */
     read?: boolean;
+    /** Where the program constructed it: the call stack's frames as `file:line:column`, innermost first. */
+    stackTrace?: string[];
 }
 
 /** What `setBedrockMocks` records. */
