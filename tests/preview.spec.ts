@@ -7,7 +7,8 @@ import {
     checkRoles,
     boundsToProfiles,
     parseArgs,
-    parseSimpleYaml,
+    configValue,
+    parseYamlFile,
     readProgram,
     runCli,
     toMermaid,
@@ -16,7 +17,7 @@ import {
     type Finding,
     type Plan,
     type PlanRole,
-} from "../components/preview/preview";
+} from "../components/preview";
 import { MockRecorder, fakeId } from "../components/testing/testing";
 import { canonical, mergeStatements, parseStatements, policyJson, statementJson, type Statement } from "../components/iam/policy";
 import * as testingEntry from "../sdk/nodejs/testing";
@@ -162,11 +163,15 @@ describe("offline preview (bedrock-genai preview)", () => {
         });
 
         it("reads Pulumi.yaml (name, main, config defaults) and the only stack file's config", () => {
-            expect(parseSimpleYaml("name: x\nconfig:\n  aws:region: eu-west-1 # comment\n  'q': \"v\"\nlist:\n  - a\n")).to.deep.equal({
-                name: "x",
-                config: { "aws:region": "eu-west-1", q: "v" },
-                list: {},
-            });
+            // Config values as Pulumi hands them to programs: text, numbers and booleans as text, secure values skipped.
+            expect([
+                configValue("eu-west-1"),
+                configValue(3),
+                configValue(true),
+                configValue(["a", 1]),
+                configValue({ secure: "v1:x" }),
+                configValue(null),
+            ]).to.deep.equal(["eu-west-1", "3", "true", '["a",1]', undefined, undefined]);
             expect(readProgram(path.join(FIXTURES, "check-rules"))).to.deep.equal({
                 dir: path.join(ROOT, FIXTURES, "check-rules"),
                 main: path.join(ROOT, FIXTURES, "check-rules", "index.ts"),
@@ -324,7 +329,7 @@ describe("offline preview (bedrock-genai preview)", () => {
             .filter((d) => d.isDirectory() && fs.existsSync(path.join(ROOT, "examples", d.name, "Pulumi.yaml")))
             .map((d) => d.name)
             .filter((d) => {
-                const project = parseSimpleYaml(fs.readFileSync(path.join(ROOT, "examples", d, "Pulumi.yaml"), "utf8"));
+                const project = parseYamlFile(path.join(ROOT, "examples", d, "Pulumi.yaml")) as { runtime?: string | { name?: string } };
                 const runtime = typeof project.runtime === "object" ? project.runtime.name : project.runtime;
                 return runtime === "nodejs";
             });

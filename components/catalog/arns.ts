@@ -84,9 +84,25 @@ export interface ParsedArn {
     resourceId: string;
 }
 
+const ARN = /^arn:([a-z0-9-]+):([a-z0-9-]+):([a-z0-9-]*):([0-9]*):(.+)$/;
+/** An ARN pattern as IAM policies write them: any field may hold the wildcards `*` and `?`. */
+const ARN_PATTERN = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$/;
+
 /** Parses `arn:<partition>:<service>:<region>:<account>:<resource>`; undefined when `arn` is not one. */
 export function parseArn(arn: string): ParsedArn | undefined {
-    const m = /^arn:([a-z0-9-]+):([a-z0-9-]+):([a-z0-9-]*):([0-9]*):(.+)$/.exec(arn);
+    return splitArn(ARN, arn);
+}
+
+/**
+ * Parses an ARN pattern of an IAM policy's `Resource`, whose fields may hold `*` and `?`
+ * (`arn:aws:bedrock:*::foundation-model/*`); undefined when it has fewer than six fields (`arn:aws:bedrock:*`).
+ */
+export function parseArnPattern(arn: string): ParsedArn | undefined {
+    return splitArn(ARN_PATTERN, arn);
+}
+
+function splitArn(re: RegExp, arn: string): ParsedArn | undefined {
+    const m = re.exec(arn);
     if (!m) return undefined;
     const resource = m[5];
     const slash = resource.indexOf("/");

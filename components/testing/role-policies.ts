@@ -1,9 +1,10 @@
 /**
- * Readers of the IAM policies the mocks recorded for a role: inline and attached managed policies,
- * and the role's trust policy.
+ * Readers of the IAM policies the mocks recorded for a role (inline and attached managed policies, through
+ * the reader the preview uses, components/rules/policies.ts) and of the role's trust policy.
  */
 import { roleNameFromArn } from "../catalog/arns";
 import { parseStatements, type Statement } from "../iam/policy";
+import { parseTrustPolicy, readRoles, type TrustStatement } from "../rules/policies";
 import type { MockRecorder } from "./recorder";
 
 /** A policy attached to a role, parsed. */
@@ -34,24 +35,20 @@ function roleNames(recorder: MockRecorder, role: string): Set<string> {
 const ROLE_TYPE = "aws:iam/role:Role";
 
 /**
- * The policies attached to a role by `aws.iam.RolePolicy` (inline) and by `aws.iam.RolePolicyAttachment`
- * of an `aws.iam.Policy` the program creates (managed). `role` is the role's IAM name (as the mocks
- * returned it), its Pulumi resource name, or its ARN.
+ * The policies attached to a role, read by the shared reader (components/rules/policies.ts): inline
+ * policies (`aws.iam.RolePolicy`, the role's own, aws-native `RolePolicy`) and customer managed policies
+ * the program creates and attaches; AWS managed policies (no document offline) are left out. `role` is
+ * the role's IAM name (as the mocks returned it), its Pulumi resource name, or its ARN. Sorted by name.
  */
 export function policiesForRole(recorder: MockRecorder, role: string): AttachedPolicy[] {
     const names = roleNames(recorder, role);
+    const resources = recorder.resources.map((r) => ({ type: r.type, name: r.name, inputs: r.inputs, outputs: r.state }));
     const out: AttachedPolicy[] = [];
-    for (const r of recorder.byType("aws:iam/rolePolicy:RolePolicy")) {
-        if (names.has(r.inputs.role) && typeof r.inputs.policy === "string") {
-            out.push({ name: r.name, kind: "inline", json: r.inputs.policy, statements: parseStatements(r.inputs.policy) });
-        }
-    }
-    const policies = recorder.byType("aws:iam/policy:Policy");
-    for (const a of recorder.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
-        if (!names.has(a.inputs.role)) continue;
-        const p = policies.find((x) => x.state.arn === a.inputs.policyArn);
-        if (p && typeof p.inputs.policy === "string") {
-            out.push({ name: p.name, kind: "managed", json: p.inputs.policy, statements: parseStatements(p.inputs.policy) });
+    for (const view of readRoles(resources).filter((r) => names.has(r.name))) {
+        for (const p of view.policies) {
+            if (p.kind === "aws-managed" || p.document === undefined) continue;
+            const json = typeof p.document === "string" ? p.document : JSON.stringify(p.document);
+            out.push({ name: p.resourceName ?? p.name, kind: p.kind, json, statements: p.statements });
         }
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -78,39 +75,7 @@ export function trustPolicyForRole(recorder: MockRecorder, role: string): TrustS
     return parseTrustPolicy(r.inputs.assumeRolePolicy);
 }
 
-/** A trust-policy statement: who may assume the role, and under which conditions. */
-export interface TrustStatement {
-    /** `Allow` or `Deny`. */
-    Effect: "Allow" | "Deny";
-    /** Actions, e.g. `sts:AssumeRole` (a single action is returned as a one-element list). */
-    Action: string[];
-    /** Principals by kind, e.g. `{ Service: ["bedrock.amazonaws.com"] }`. */
-    Principal: Record<string, string[]>;
-    /** Conditions, `{ operator: { key: values } }` (e.g. `aws:SourceAccount`); absent when there are none. */
-    Condition?: Record<string, Record<string, string[]>>;
-}
-
-/** Parses a trust policy (JSON text or an object). */
-export function parseTrustPolicy(doc: unknown): TrustStatement[] {
-    const parsed = (typeof doc === "string" ? JSON.parse(doc) : doc) as { Statement?: unknown } | undefined;
-    if (!parsed || parsed.Statement === undefined) return [];
-    const many = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);
-    const list = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
-    return list.map((raw: Record<string, any>) => {
-        const principal: Record<string, string[]> = {};
-        if (raw.Principal === "*") principal.AWS = ["*"];
-        else for (const [k, v] of Object.entries((raw.Principal ?? {}) as Record<string, unknown>)) principal[k] = many(v);
-        const s: TrustStatement = { Effect: raw.Effect, Action: many(raw.Action), Principal: principal };
-        if (raw.Condition) {
-            s.Condition = {};
-            for (const [op, keys] of Object.entries(raw.Condition as Record<string, Record<string, unknown>>)) {
-                s.Condition[op] = {};
-                for (const [k, v] of Object.entries(keys)) s.Condition[op][k] = many(v);
-            }
-        }
-        return s;
-    });
-}
+export { parseTrustPolicy, type TrustStatement };
 
 /** Parses a policy document (JSON text or an object) into canonical statements. */
 export function parsePolicy(doc: unknown): Statement[] {

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 /**
- * `bedrock-genai preview [program-dir] [--region r] [--account a] [--stack s] [--json] [--mermaid] [--check]`:
+ * `bedrock-genai preview [program-dir] [--region r] [--account a] [--stack s] [--json] [--mermaid] [--check] [--mock t.o=v] [--mocks f]`:
  * evaluates a Pulumi program offline and prints its resources and IAM (see components/preview/).
  */
-import { runCli } from "../../components/preview/preview";
-import { unfinishedDetails } from "../../components/preview/diagnosis";
+import { runCli, unfinishedDetails } from "../../components/preview";
 
 /** Printed when Node is about to exit and the preview never finished. */
 export const NEVER_SETTLED = "error: the program did not finish: a promise it exported or awaited never settled\n";

@@ -33,4 +33,4 @@ export {
     type Finding,
     type CheckRule,
     type PreviewOptions,
-} from "../../components/preview/preview";
+} from "../../components/preview";
