@@ -38,6 +38,8 @@ export interface Evaluation {
 }
 
 let lateHandlerInstalled = false;
+/** What waiting on a program gives when it stopped making progress after an error. */
+const STALLED = Symbol("stalled");
 const DEFAULT_ACCOUNT = "123456789012";
 const DEFAULT_REGION = "us-east-1";
 
@@ -84,7 +86,14 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
         process.on("rejectionHandled", () => undefined);
     }
     let outputs: Record<string, unknown> = {};
-    const onRejection = (reason: unknown) => failures.push(reason);
+    // After an error, a program may never finish: a resource whose input failed never registers, and what
+    // awaits it waits forever. Once the program raised one and what is in flight has settled, stop waiting.
+    let onStall = (): void => undefined;
+    const stall = new Promise<typeof STALLED>((resolve) => (onStall = () => resolve(STALLED)));
+    const onRejection = (reason: unknown) => {
+        failures.push(reason);
+        if (failures.length === 1) void quiet(recorder).then(onStall);
+    };
     process.on("unhandledRejection", onRejection);
     try {
         forgetProgram(program.dir);
@@ -94,16 +103,20 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
             exported = require(program.main);
             const mod = exported as { __esModule?: boolean; default?: unknown };
             if (mod && mod.__esModule && typeof mod.default === "function") exported = mod.default;
-            if (typeof exported === "function") exported = await (exported as () => unknown)();
+            if (typeof exported === "function") exported = await Promise.race([(exported as () => unknown)(), stall]);
         } catch (err) {
             throw toProgramError(err, program, "the program failed", recorder);
         }
-        await quiesce(recorder);
-        try {
-            outputs = (await resolveDeep(exported ?? {})) as Record<string, unknown>;
-            await quiesce(recorder);
-        } catch (err) {
-            failures.push(err);
+        if (exported !== STALLED && (await Promise.race([quiesce(recorder), stall])) !== STALLED) {
+            try {
+                const resolved = await Promise.race([resolveDeep(exported ?? {}), stall]);
+                if (resolved !== STALLED) {
+                    outputs = resolved as Record<string, unknown>;
+                    await Promise.race([quiesce(recorder), stall]);
+                }
+            } catch (err) {
+                failures.push(err);
+            }
         }
         if (failures.length > 0) throw toProgramError(failures[0], program, "a value of the program could not be computed", recorder);
     } finally {
@@ -123,6 +136,21 @@ async function quiesce(recorder: MockRecorder): Promise<void> {
             await new Promise((r) => setTimeout(r, 5));
             if (recorder.resources.length === before) return;
         }
+    }
+}
+
+/**
+ * Waits until no resource registered for a few turns of the event loop, without waiting for Pulumi's RPCs
+ * as `quiesce` does: after an input of a resource failed, a resource that depends on it waits for its URN
+ * forever while its own registration counts as in flight (`rpcKeepAlive` in `registerResource`,
+ * node_modules/@pulumi/pulumi/runtime/resource.js), so `waitForRPCs` never returns.
+ */
+async function quiet(recorder: MockRecorder): Promise<void> {
+    for (let i = 0; i < 50; i++) {
+        const before = recorder.resources.length;
+        for (let j = 0; j < 5; j++) await new Promise((r) => setImmediate(r));
+        await new Promise((r) => setTimeout(r, 20));
+        if (recorder.resources.length === before) return;
     }
 }
 
