@@ -112,7 +112,7 @@ describe("the preview and the resources users pass to the package", () => {
                 fake("aws:bedrock/guardrailVersion:GuardrailVersion", name, { guardrailArn }, versions).state.version;
             expect([v("v1", arn), v("v2", arn), v("w1", `${arn}x`)]).to.deep.equal(["1", "2", "1"]);
             const nv = fake("aws-native:bedrock:GuardrailVersion", "nv", { guardrailIdentifier: id }, versions);
-            expect([nv.state.guardrailArn, nv.state.guardrailId, nv.state.version]).to.deep.equal([arn, id, "3"]);
+            expect([nv.id, nv.state.guardrailArn, nv.state.guardrailId, nv.state.version]).to.deep.equal([`${id}|3`, arn, id, "3"]);
         });
 
         it("knowledge bases: aws AgentKnowledgeBase (id, arn) and aws-native KnowledgeBase (knowledgeBaseId, knowledgeBaseArn)", () => {

@@ -49,7 +49,7 @@ interface Fake {
 
 const NOW = "2026-01-01T00:00:00Z";
 
-/** The DNS suffix of a partition's endpoints. */
+/** The DNS suffix of a partition's endpoints: `amazonaws.com.cn` in China (https://docs.amazonaws.cn/en_us/general/latest/gr/endpoints-Beijing.html). */
 function dnsSuffix(partition: string): string {
     return partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
 }
@@ -91,7 +91,11 @@ function systemProfileModels(profileArn: string, partition: string): { modelArn:
 
 type FakeOutputs = (args: pulumi.runtime.MockResourceArgs, inputs: Record<string, any>, ctx: FakeContext) => Fake;
 
-/** An S3 bucket's computed outputs (both providers name the ARN `arn`). */
+/**
+ * An S3 bucket's computed outputs (both providers name the ARN `arn`): `arn:<partition>:s3:::<bucket>`
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-arn-format.html) and its virtual-hosted-style
+ * domain names (https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html).
+ */
 function bucketOutputs(bucket: string, ctx: FakeContext) {
     const suffix = dnsSuffix(ctx.partition);
     return {
@@ -101,7 +105,11 @@ function bucketOutputs(bucket: string, ctx: FakeContext) {
     };
 }
 
-/** A KMS key: a multi-Region key's id starts with `mrk-` (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html). */
+/**
+ * A KMS key: its id is a UUID, its ARN `arn:<partition>:kms:<region>:<account>:key/<id>`
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id); a multi-Region key's id is
+ * `mrk-` and 32 hex digits (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html).
+ */
 function kmsKey(args: pulumi.runtime.MockResourceArgs, multiRegion: unknown, ctx: FakeContext): { keyId: string; arn: string } {
     const keyId = multiRegion === true ? `mrk-${fakeUuid(args.name).replace(/-/g, "")}` : fakeUuid(args.name);
     return { keyId, arn: `arn:${ctx.partition}:kms:${ctx.region}:${ctx.account}:key/${keyId}` };
@@ -223,7 +231,8 @@ const FAKES: Record<string, FakeOutputs> = {
     },
     "aws-native:logs:LogGroup": (args, inputs, ctx) => {
         const logGroupName = autoName(inputs.logGroupName, args, fakeId(args.name, 12, true));
-        // CloudFormation's Arn attribute of a log group ends in `:*`.
+        // CloudFormation's Arn attribute of a log group ends in `:*`
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html).
         return {
             id: logGroupName,
             state: { ...inputs, logGroupName, arn: `arn:${ctx.partition}:logs:${ctx.region}:${ctx.account}:log-group:${logGroupName}:*` },
@@ -234,7 +243,7 @@ const FAKES: Record<string, FakeOutputs> = {
     "aws:bedrock/guardrail:Guardrail": (args, inputs, ctx) => {
         const guardrailId = fakeId(args.name, 12);
         const arn = guardrailArn(ctx.partition, ctx.region, ctx.account, guardrailId);
-        // The aws provider's id is `<guardrailId>,<version>`.
+        // The aws provider's id is `<guardrailId>,<version>` (its import id, in node_modules/@pulumi/aws/bedrock/guardrail.d.ts).
         return {
             id: `${guardrailId},DRAFT`,
             state: { ...inputs, guardrailId, guardrailArn: arn, version: "DRAFT", status: "READY", createdAt: NOW, updatedAt: NOW },
@@ -253,12 +262,16 @@ const FAKES: Record<string, FakeOutputs> = {
     "aws-native:bedrock:GuardrailVersion": (args, inputs, ctx) => {
         const identifier = String(inputs.guardrailIdentifier ?? "");
         const arn = identifier.startsWith("arn:") ? identifier : guardrailArn(ctx.partition, ctx.region, ctx.account, identifier);
+        const guardrailId = arn.split("/").pop() as string;
         const version = nextVersion(ctx, arn);
-        return { id: `${arn}|${version}`, state: { ...inputs, guardrailArn: arn, guardrailId: arn.split("/").pop(), version } };
+        // CloudFormation's Ref is `<guardrail-id>|<version>`
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-bedrock-guardrailversion.html).
+        return { id: `${guardrailId}|${version}`, state: { ...inputs, guardrailArn: arn, guardrailId, version } };
     },
     "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase": (args, inputs, ctx) => {
         const id = fakeId(args.name, 10, true);
-        // The aws provider's id is the knowledge base id; its ARN output is `arn`.
+        // The aws provider's id is the knowledge base id and its ARN output is `arn`
+        // (node_modules/@pulumi/aws/bedrock/agentKnowledgeBase.d.ts); ids are 10 letters or digits.
         return {
             id,
             state: { ...inputs, arn: knowledgeBaseArn(ctx.partition, ctx.region, ctx.account, id), failureReasons: [], createdAt: NOW, updatedAt: NOW },
