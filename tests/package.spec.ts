@@ -57,10 +57,13 @@ describe("npm package", function () {
         expect(Object.keys(pkg.exports)).to.include.members([".", "./testing"]);
         expect(pkg.exports["."].types).to.equal("./bin/sdk/nodejs/index.d.ts");
         expect(pkg.exports["./testing"].types).to.equal("./bin/sdk/nodejs/testing.d.ts");
+        expect(pkg.exports["./policy"].types).to.equal("./bin/sdk/nodejs/policy.d.ts");
     });
 
     it("declares peer dependencies with caret ranges, engines, license and repository", () => {
-        expect(Object.keys(pkg.peerDependencies).sort()).to.deep.equal(["@pulumi/aws", "@pulumi/aws-native", "@pulumi/pulumi"]);
+        expect(Object.keys(pkg.peerDependencies).sort()).to.deep.equal(["@pulumi/aws", "@pulumi/aws-native", "@pulumi/policy", "@pulumi/pulumi"]);
+        // The policy pack's SDK is needed only by pulumi-bedrock-genai/policy.
+        expect(pkg.peerDependenciesMeta).to.deep.equal({ "@pulumi/policy": { optional: true } });
         for (const range of Object.values(pkg.peerDependencies as Record<string, string>)) expect(range).to.match(/^\^\d+\.\d+\.\d+$/);
         expect(pkg.dependencies ?? {}).to.not.have.any.keys("@pulumi/pulumi", "@pulumi/aws", "@pulumi/aws-native");
         expect(pkg.engines.node).to.equal(">=20");
@@ -80,5 +83,9 @@ describe("npm package", function () {
         expect(main.ApplicationInferenceProfile).to.be.a("function");
         expect(main.BedrockFoundationModel).to.be.a("function");
         expect(testing.setBedrockMocks).to.be.a("function");
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const policy = require(path.join(ROOT, pkg.exports["./policy"].default));
+        expect(policy.bedrockPolicies().map((p: { name: string }) => p.name)).to.deep.equal(policy.RULES.map((r: { id: string }) => r.id));
+        expect(policy.bedrockPolicyPack).to.be.a("function");
     });
 });

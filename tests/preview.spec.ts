@@ -475,8 +475,15 @@ describe("offline preview (bedrock-genai preview)", () => {
             expect(labelledEdges(parseMermaid(toMermaid(p)))).to.include("role agent-role --> default router anthropic.claude:1");
         });
 
-        it("finds no confused-deputy problem when the trust policy has aws:SourceAccount", async () => {
-            expect((await plan(path.join(FIXTURES, "agents"))).findings).to.deep.equal([]);
+        it("finds no confused-deputy problem when the trust policy has aws:SourceAccount (only the advisory guardrail warning)", async () => {
+            expect((await plan(path.join(FIXTURES, "agents"))).findings).to.deep.equal([
+                {
+                    rule: "agent-without-guardrail",
+                    severity: "warning",
+                    resource: "urn:pulumi:dev::agents::aws-native:bedrock:Agent::helper",
+                    message: "agent helper has no guardrail",
+                },
+            ]);
         });
     });
 
@@ -780,7 +787,7 @@ describe("offline preview (bedrock-genai preview)", () => {
                 ]);
             }
             expect(checkRoles([roleWith([{ Effect: "Allow", Action: ["bedrock:*"], Resource: ["arn:aws:bedrock:*"] }])], rec).map((f) => f.rule)).to.deep.equal(
-                ["wildcard-resource"],
+                ["wildcard-action", "wildcard-resource"],
             );
             expect(checkRoles([roleWith([{ Effect: "Allow", Action: ["bedrock:GetPrompt"], Resource: ["arn:aws:bedrock:*"] }])], rec)).to.deep.equal([]);
             expect(
@@ -851,7 +858,7 @@ describe("offline preview (bedrock-genai preview)", () => {
             this.timeout(60_000);
             expect(await cli(["preview", path.join(FIXTURES, "agents"), "--check"])).to.deep.equal({
                 code: 0,
-                stdout: "Checked 1 role: 0 errors, 0 warnings\n  no findings\n",
+                stdout: "Checked 1 role: 0 errors, 1 warning\n  ! [agent-without-guardrail] resource helper: agent helper has no guardrail\n",
                 stderr: "",
             });
             expect((await cli(["preview", path.join(FIXTURES, "check-rules"), "--check"])).code).to.equal(1);

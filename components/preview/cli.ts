@@ -1,9 +1,10 @@
 /** The command line: `bedrock-genai preview [program-dir] [options]`. */
+import * as fs from "fs";
 import { parseArgs as parseFlags } from "node:util";
 import { PreviewError, ProgramError } from "./errors";
 import { evaluateProgram } from "./evaluate";
 import { asMocksOutputs, describeMissingOutputs, MockOptionError, mockOutputs, parseMockOption } from "./mock-outputs";
-import { buildPlan, type Plan } from "./plan";
+import { buildPlan, type Plan, type PolicyConfig } from "./plan";
 import { formatFindings, formatPlan, plural } from "./text";
 import { toMermaid } from "./mermaid";
 
@@ -13,17 +14,19 @@ Evaluates a Pulumi TypeScript program offline (Pulumi mocks, no credentials) and
 it would create, their key inputs and every IAM policy grouped by role.
 
 Options:
-  --region <region>    Region to evaluate for (default: stack config aws-native:region / aws:region, else us-east-1)
-  --account <id>       Account id to evaluate for (default 123456789012)
-  --stack <name>       Stack whose Pulumi.<stack>.yaml config to read (default: the only one present; with several, none)
-  --json               Print the plan as JSON
-  --mermaid            Print a Mermaid flowchart (roles -> profiles -> models per Region, agents -> aliases)
-  --check              Check the IAM policies; exit 1 when a rule is broken
+  --region <region>       Region to evaluate for (default: stack config aws-native:region / aws:region, else us-east-1)
+  --account <id>          Account id to evaluate for (default 123456789012)
+  --stack <name>          Stack whose Pulumi.<stack>.yaml config to read (default: the only one present; with several, none)
+  --config <key=value>    Set a configuration value over the stack's (repeatable; key means <project>:key)
+  --policy-config <file>  Rule options as a policy pack config file holds them (JSON: { "<rule-id>": { ... } })
   --mock <type>.<output>=<value>
-                       Give every resource of <type> this output (a string; repeatable), e.g.
-                       --mock aws:kms/key:Key.arn=arn:aws:kms:us-east-1:123456789012:key/<id>
-  --mocks <file.json>  Outputs per resource type, {"<type>": {"<output>": <JSON value>}} (repeatable; --mock wins)
-  -h, --help           Show this help
+                          Give every resource of <type> this output (a string; repeatable), e.g.
+                          --mock aws:kms/key:Key.arn=arn:aws:kms:us-east-1:123456789012:key/<id>
+  --mocks <file.json>     Outputs per resource type, {"<type>": {"<output>": <JSON value>}} (repeatable; --mock wins)
+  --json                  Print the plan as JSON
+  --mermaid               Print a Mermaid flowchart (roles -> profiles -> models per Region, agents -> aliases)
+  --check                 Apply the rules (components/rules/, also a policy pack); exit 1 on an error
+  -h, --help              Show this help
 
 Exit codes: 0 ok, 1 --check found errors, 2 the program or the arguments failed (or the program never finished).
 `;
@@ -34,6 +37,9 @@ export interface CliArgs {
     region?: string;
     account?: string;
     stack?: string;
+    policyConfig?: string;
+    /** `--config key=value` values. */
+    config?: Record<string, string>;
     json: boolean;
     mermaid: boolean;
     check: boolean;
@@ -49,6 +55,8 @@ const OPTIONS = {
     region: { type: "string" },
     account: { type: "string" },
     stack: { type: "string" },
+    config: { type: "string", multiple: true },
+    "policy-config": { type: "string" },
     json: { type: "boolean" },
     mermaid: { type: "boolean" },
     check: { type: "boolean" },
@@ -80,7 +88,12 @@ export function parseArgs(argv: string[]): CliArgs {
             args[t.name as "json" | "mermaid" | "check" | "help"] = true;
         } else {
             if (t.value === undefined || (!t.inlineValue && t.value.startsWith("--"))) throw new PreviewError(`${t.rawName} needs a value\n\n${USAGE}`);
-            if (t.name === "mock" || t.name === "mocks") {
+            if (t.name === "config") {
+                const eq = t.value.indexOf("=");
+                if (eq <= 0) throw new PreviewError(`--config ${t.value}: expected key=value\n\n${USAGE}`);
+                args.config = { ...args.config, [t.value.slice(0, eq)]: t.value.slice(eq + 1) };
+            } else if (t.name === "policy-config") args.policyConfig = t.value;
+            else if (t.name === "mock" || t.name === "mocks") {
                 if (t.name === "mock") checkMockOption(t.value);
                 (args[t.name] ??= []).push(t.value);
             } else args[t.name as "region" | "account" | "stack"] = t.value;
@@ -98,6 +111,24 @@ function checkMockOption(spec: string): void {
     } catch (err) {
         throw new PreviewError(err instanceof Error ? err.message : String(err));
     }
+}
+
+/** Reads a policy pack config file (JSON): rule options by rule id; `enforcementLevel` and plain levels are the pack's and skipped. */
+export function readPolicyConfig(file: string): PolicyConfig {
+    let doc: unknown;
+    try {
+        doc = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (err) {
+        throw new PreviewError(`--policy-config ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (doc === null || typeof doc !== "object" || Array.isArray(doc)) throw new PreviewError(`--policy-config ${file}: expected a JSON object of rule ids`);
+    const config: PolicyConfig = {};
+    for (const [id, v] of Object.entries(doc as Record<string, unknown>)) {
+        if (v === null || typeof v !== "object" || Array.isArray(v)) continue;
+        const { enforcementLevel: _level, ...options } = v as Record<string, unknown>;
+        config[id] = options;
+    }
+    return config;
 }
 
 /** Where the CLI writes. */
@@ -160,15 +191,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (shown > 0) io.stderr("\r\x1b[2K");
     };
     let plan: Plan;
+    let policyConfig: PolicyConfig;
+    try {
+        policyConfig = args.policyConfig === undefined ? {} : readPolicyConfig(args.policyConfig);
+    } catch (err) {
+        io.stderr(formatError(err));
+        return 2;
+    }
     try {
         const outputs = asMocksOutputs(mockOutputs(args.mocks ?? [], args.mock ?? []));
-        const e = await evaluateProgram({ programDir: args.programDir, region: args.region, account: args.account, stack: args.stack, onProgress, outputs });
+        const e = await evaluateProgram({
+            programDir: args.programDir,
+            region: args.region,
+            account: args.account,
+            stack: args.stack,
+            config: args.config,
+            onProgress,
+            outputs,
+        });
         endProgress();
         if (e.program.note !== undefined) io.stderr(`${e.program.note}\n`);
         // The program finished, but values it read were undefined: the plan may lack what they would give.
         const missing = describeMissingOutputs(e.recorder.missingOutputs());
         if (missing.length > 0) io.stderr(`note: ${missing.join("\n")}\n`);
-        plan = buildPlan(e);
+        plan = buildPlan(e, policyConfig);
     } catch (err) {
         endProgress();
         io.stderr(formatError(err));

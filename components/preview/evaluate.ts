@@ -22,6 +22,8 @@ export interface EvaluateOptions {
     stack?: string;
     /** Called with the number of resources registered so far, as they register. */
     onProgress?: (registered: number) => void;
+    /** Configuration set over the stack's, as `pulumi config set` would (`key` means `<project>:key`). */
+    config?: Record<string, string>;
     /** Outputs per resource type, merged over the mocks' defaults (`--mock`, `--mocks`). */
     outputs?: BedrockMocksOptions["outputs"];
 }
@@ -54,6 +56,7 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
     if (!/^[0-9]{12}$/.test(account)) throw new PreviewError(`--account ${account}: expected 12 digits`);
     if (!/^[a-z]{2}(-[a-z]+)+-[0-9]+$/.test(region)) throw new PreviewError(`--region ${region}: not an AWS Region name`);
     const config = { ...program.config };
+    for (const [k, v] of Object.entries(options.config ?? {})) config[k.includes(":") ? k : `${program.project}:${k}`] = v;
     if (options.region !== undefined || config["aws-native:region"] === undefined) config["aws-native:region"] = region;
     if (options.region !== undefined || config["aws:region"] === undefined) config["aws:region"] = region;
 

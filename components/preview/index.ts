@@ -13,12 +13,22 @@ export { PreviewError, ProgramError, programFrames, trimRequireStack } from "./e
 export { readProgram, parseYamlFile, configValue, type ProgramInfo } from "./program";
 export { installResolver } from "./resolution";
 export { evaluateProgram, type EvaluateOptions, type Evaluation } from "./evaluate";
-export { buildPlan, collectRoles, previewProgram, type Plan, type PlanPolicy, type PlanResource, type PlanRole, type PreviewOptions } from "./plan";
+export {
+    buildPlan,
+    collectRoles,
+    previewProgram,
+    type Plan,
+    type PlanPolicy,
+    type PlanResource,
+    type PlanRole,
+    type PreviewOptions,
+    type PolicyConfig,
+} from "./plan";
 export { PLAN_JSON_SCHEMA, PLAN_SCHEMA_VERSION } from "./schema";
 export { CHECK_RULES, boundsToProfiles, checkProgram, checkRoles, type CheckRule, type Finding } from "./checks";
 export { formatFindings, formatPlan, keyInputs } from "./text";
 export { toMermaid } from "./mermaid";
 export { unfinishedDetails, creationFrames } from "./diagnosis";
 export { parseMockOption, readMocksFile, mockOutputs, describeMissingOutputs, MockOptionError, type MockOutputs } from "./mock-outputs";
-export { USAGE, formatError, parseArgs, runCli, PROGRESS_INTERVAL_MS, type CliArgs, type CliIo } from "./cli";
+export { USAGE, formatError, parseArgs, readPolicyConfig, runCli, PROGRESS_INTERVAL_MS, type CliArgs, type CliIo } from "./cli";
 export { iamSize } from "../rules/policies";

@@ -113,12 +113,22 @@ export interface PreviewOptions {
     account?: string;
     /** Stack whose config to read (default: the only `Pulumi.<stack>.yaml`, if exactly one). */
     stack?: string;
+    /** Configuration set over the stack's, as `pulumi config set` would (`key` means `<project>:key`). */
+    config?: Record<string, string>;
+    /**
+     * Rule configuration by rule id, as a policy pack config file holds it (`{ "<rule-id>": { option: value } }`;
+     * `enforcementLevel` is the pack's business and ignored here).
+     */
+    policyConfig?: PolicyConfig;
     /**
      * Outputs per resource type, merged over the mocks' defaults, e.g. `{ "aws:kms/key:Key": { arn: "..." } }`
      * (what `--mock` and `--mocks` give the command).
      */
     outputs?: Record<string, Record<string, unknown>>;
 }
+
+/** Rule configuration by rule id (the format of `pulumi preview --policy-pack-config` files). */
+export type PolicyConfig = Record<string, Record<string, unknown>>;
 
 /**
  * Evaluates the Pulumi TypeScript/JavaScript program in `dir` offline and returns its plan: what
@@ -127,11 +137,12 @@ export interface PreviewOptions {
  * components. Rejects with the program's error when the program fails.
  */
 export async function previewProgram(dir: string, options: PreviewOptions = {}): Promise<Plan> {
-    return buildPlan(await evaluateProgram({ programDir: dir, ...options }));
+    const { policyConfig, ...evaluate } = options;
+    return buildPlan(await evaluateProgram({ programDir: dir, ...evaluate }), policyConfig);
 }
 
-/** The plan of an evaluation, findings included. */
-export function buildPlan(e: Evaluation): Plan {
+/** The plan of an evaluation, findings included (`policyConfig`: rule configuration by rule id). */
+export function buildPlan(e: Evaluation, policyConfig: PolicyConfig = {}): Plan {
     const resources: PlanResource[] = e.recorder.resources.map((r) => {
         const p: PlanResource = {
             urn: r.urn ?? `urn:pulumi:${e.program.stack ?? "dev"}::${e.program.project}::${r.type}::${r.name}`,
@@ -152,7 +163,7 @@ export function buildPlan(e: Evaluation): Plan {
         context: { account: e.account, region: e.region, partition: e.partition },
         resources,
         roles,
-        findings: checkProgram(e.recorder),
+        findings: checkProgram(e.recorder, policyConfig),
         outputs: e.outputs,
     };
 }

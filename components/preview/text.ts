@@ -1,6 +1,7 @@
 /** The readable report: resource tree with key inputs, IAM by role, findings, outputs. */
 import * as path from "path";
 import { IAM_LIMITS, type Statement } from "../iam/policy";
+import { findingSubject } from "../rules/engine";
 import type { TrustStatement } from "../rules/policies";
 import type { Finding } from "./checks";
 import type { Plan, PlanResource } from "./plan";
@@ -77,16 +78,10 @@ export function plural(n: number, word: string): string {
     return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** What a finding is about: its role (and policy), else the resource (by the name its URN ends with). */
-function subject(f: Finding): string {
-    if (f.role !== undefined) return `role ${f.role}${f.policy ? `, policy ${f.policy}` : ""}`;
-    return `resource ${f.resource?.split("::").pop() ?? "?"}`;
-}
-
 /** The findings as text lines. */
 export function formatFindings(findings: Finding[]): string[] {
     if (findings.length === 0) return ["no findings"];
-    return findings.map((f) => `${f.severity === "error" ? "✗" : "!"} [${f.rule}] ${subject(f)}: ${f.message}`);
+    return findings.map((f) => `${f.severity === "error" ? "✗" : "!"} [${f.rule}] ${findingSubject(f)}: ${f.message}`);
 }
 
 /** The readable report: resource tree with key inputs, IAM by role, checks, outputs. */

@@ -72,3 +72,9 @@ export function runRules(rules: readonly Rule[], resources: readonly RuleResourc
     }
     return findings;
 }
+
+/** What a finding is about: its role (and policy), else the resource, by the name its URN ends with. */
+export function findingSubject(f: Finding): string {
+    if (f.role !== undefined) return `role ${f.role}${f.policy ? `, policy ${f.policy}` : ""}`;
+    return `resource ${f.resource?.split("::").pop() ?? "?"}`;
+}

@@ -46,7 +46,14 @@ export interface RuleContext {
 }
 
 /** A JSON Schema of one configuration property of a rule (as `@pulumi/policy`'s `configSchema` takes it). */
-export type ConfigProperty = Record<string, unknown> & { description: string; default: unknown };
+export interface ConfigProperty {
+    /** What the option does. */
+    description: string;
+    /** Its value when the configuration does not set it. */
+    default: unknown;
+    /** Any other JSON Schema keyword (`type`, `items`, `enum`, ...). */
+    [keyword: string]: unknown;
+}
 
 /**
  * A rule. Each check is optional; the engine calls them role by role (`role`, then per policy `policy`,

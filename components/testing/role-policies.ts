@@ -9,9 +9,9 @@ import type { MockRecorder } from "./recorder";
 
 /** A policy attached to a role, parsed. */
 export interface AttachedPolicy {
-    /** Pulumi name of the resource that carries the document. */
+    /** Pulumi name of the resource that carries the document (the policy's name for one inside the role's own inputs). */
     name: string;
-    /** `inline` (an `aws.iam.RolePolicy`) or `managed` (an `aws.iam.Policy` attached to the role). */
+    /** `inline` (a role policy resource or the role's own) or `managed` (a customer managed policy the program attaches). */
     kind: "inline" | "managed";
     /** The document as deployed (compact JSON). */
     json: string;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `bedrock-genai preview [program-dir] [--region r] [--account a] [--stack s] [--json] [--mermaid] [--check] [--mock t.o=v] [--mocks f]`:
+ * `bedrock-genai preview [program-dir] [--region r] [--account a] [--stack s] [--config k=v] [--policy-config f] [--mock t.o=v] [--mocks f] [--json] [--mermaid] [--check]`:
  * evaluates a Pulumi program offline and prints its resources and IAM (see components/preview/).
  */
 import { runCli, unfinishedDetails } from "../../components/preview";
