@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { parseArgs, runCli, type Plan, type PlanResource } from "../components/preview";
+import { parseArgs, previewProgram, ProgramError, runCli, type Plan, type PlanResource } from "../components/preview";
 import { describeMissingOutputs, mockOutputs, parseMockOption, readMocksFile } from "../components/preview/mock-outputs";
 import { defaultOutputs, fakeId, setBedrockMocks, settle, type FakeContext } from "../components/testing/testing";
 import type { Statement } from "../components/iam/policy";
@@ -285,6 +285,22 @@ describe("the preview and the resources users pass to the package", () => {
                     { Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: [aliasArn] },
                 ]);
             }
+        });
+
+        it("previewProgram takes the outputs too, and rejects with the missing outputs as the error's notes", async () => {
+            const p = await previewProgram(dir, { outputs: { "aws:bedrock/agentAgentAlias:AgentAgentAlias": { agentAliasArn: aliasArn } } });
+            expect(resource(p, "aws-native:bedrock:Agent", "supervisor").inputs.agentCollaborators).to.deep.equal([
+                { agentDescriptor: { aliasArn }, collaborationInstruction: "Questions about invoices and payments", collaboratorName: "billing" },
+            ]);
+            let error: unknown;
+            await previewProgram(dir).catch((e: unknown) => (error = e));
+            expect(error).to.be.instanceOf(ProgramError);
+            expect((error as ProgramError).frames).to.deep.equal([`${path.join(dir, "index.ts")}:9:20`]);
+            expect((error as ProgramError).notes).to.deep.equal([
+                "the mocks gave no value for an output the program read:",
+                '    aws:bedrock/agentAgentAlias:AgentAgentAlias "billing-live": agentAliasArn',
+                "give it a value with --mock aws:bedrock/agentAgentAlias:AgentAgentAlias.agentAliasArn=<value> (repeatable) or --mocks <file.json>",
+            ]);
         });
 
         it("points a value the package refuses at deploy time at the line that created the component", async () => {
