@@ -317,6 +317,20 @@ describe("the preview and the resources users pass to the package", () => {
             });
         });
 
+        it("shows every frame of the program for a value refused deep inside a component's arguments (tests/fixtures/deep-validation)", async () => {
+            const dir = path.join(FIXTURES, "deep-validation");
+            expect(await run(["preview", dir])).to.deep.equal({
+                code: 2,
+                stdout: "",
+                stderr: [
+                    'error: the program failed: Agent "weather": actionGroups[0].functionSchema.functions[0].parameters "field name!" is not a parameter name (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)',
+                    `    at ${path.join(dir, "index.ts")}:7:12`,
+                    `    at ${path.join(dir, "index.ts")}:23:25`,
+                    "",
+                ].join("\n"),
+            });
+        });
+
         it("notes an output read and not given when the program finishes anyway (tests/fixtures/reads-missing-output)", async () => {
             const r = await run(["preview", path.join(FIXTURES, "reads-missing-output"), "--json"]);
             expect(r.code).to.equal(0);
