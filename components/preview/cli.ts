@@ -3,6 +3,7 @@ import * as fs from "fs";
 import { parseArgs as parseFlags } from "node:util";
 import { PreviewError, ProgramError } from "./errors";
 import { evaluateProgram } from "./evaluate";
+import { asMocksOutputs, describeMissingOutputs, MockOptionError, mockOutputs, parseMockOption } from "./mock-outputs";
 import { buildPlan, type Plan, type PolicyConfig } from "./plan";
 import { formatFindings, formatPlan, plural } from "./text";
 import { toMermaid } from "./mermaid";
@@ -18,6 +19,10 @@ Options:
   --stack <name>          Stack whose Pulumi.<stack>.yaml config to read (default: the only one present; with several, none)
   --config <key=value>    Set a configuration value over the stack's (repeatable; key means <project>:key)
   --policy-config <file>  Rule options as a policy pack config file holds them (JSON: { "<rule-id>": { ... } })
+  --mock <type>.<output>=<value>
+                          Give every resource of <type> this output (a string; repeatable), e.g.
+                          --mock aws:kms/key:Key.arn=arn:aws:kms:us-east-1:123456789012:key/<id>
+  --mocks <file.json>     Outputs per resource type, {"<type>": {"<output>": <JSON value>}} (repeatable; --mock wins)
   --json                  Print the plan as JSON
   --mermaid               Print a Mermaid flowchart (roles -> profiles -> models per Region, agents -> aliases)
   --check                 Apply the rules (components/rules/, also a policy pack); exit 1 on an error
@@ -39,6 +44,10 @@ export interface CliArgs {
     mermaid: boolean;
     check: boolean;
     help: boolean;
+    /** `--mock <type>.<output>=<value>` options, in order (absent when none). */
+    mock?: string[];
+    /** `--mocks <file.json>` options, in order (absent when none). */
+    mocks?: string[];
 }
 
 /** The options `preview` takes, as `node:util` `parseArgs` describes them. */
@@ -51,6 +60,8 @@ const OPTIONS = {
     json: { type: "boolean" },
     mermaid: { type: "boolean" },
     check: { type: "boolean" },
+    mock: { type: "string", multiple: true },
+    mocks: { type: "string", multiple: true },
     help: { type: "boolean", short: "h" },
 } as const;
 
@@ -82,12 +93,24 @@ export function parseArgs(argv: string[]): CliArgs {
                 if (eq <= 0) throw new PreviewError(`--config ${t.value}: expected key=value\n\n${USAGE}`);
                 args.config = { ...args.config, [t.value.slice(0, eq)]: t.value.slice(eq + 1) };
             } else if (t.name === "policy-config") args.policyConfig = t.value;
-            else args[t.name as "region" | "account" | "stack"] = t.value;
+            else if (t.name === "mock" || t.name === "mocks") {
+                if (t.name === "mock") checkMockOption(t.value);
+                (args[t.name] ??= []).push(t.value);
+            } else args[t.name as "region" | "account" | "stack"] = t.value;
         }
     }
     if (args.json && args.mermaid) throw new PreviewError(`--json and --mermaid print different documents: choose one\n\n${USAGE}`);
     if (dir !== undefined) args.programDir = dir;
     return args;
+}
+
+/** Checks the form of a `--mock` option (its type token, output name and `=`). */
+function checkMockOption(spec: string): void {
+    try {
+        parseMockOption(spec);
+    } catch (err) {
+        throw new PreviewError(err instanceof Error ? err.message : String(err));
+    }
 }
 
 /** Reads a policy pack config file (JSON): rule options by rule id; `enforcementLevel` and plain levels are the pack's and skipped. */
@@ -125,9 +148,10 @@ export const PROGRESS_INTERVAL_MS = 100;
 export function formatError(err: unknown): string {
     if (err instanceof ProgramError) {
         const at = err.frames.length > 0 ? err.frames.map((f) => `    at ${f}`).join("\n") + "\n" : "";
-        return `error: ${err.message}\n${at}`;
+        const notes = err.notes.map((l) => `${l}\n`).join("");
+        return `error: ${err.message}\n${at}${notes}`;
     }
-    if (err instanceof PreviewError) return `error: ${err.message}\n`;
+    if (err instanceof PreviewError || err instanceof MockOptionError) return `error: ${err.message}\n`;
     return `error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`;
 }
 
@@ -175,6 +199,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 2;
     }
     try {
+        const outputs = asMocksOutputs(mockOutputs(args.mocks ?? [], args.mock ?? []));
         const e = await evaluateProgram({
             programDir: args.programDir,
             region: args.region,
@@ -182,9 +207,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             stack: args.stack,
             config: args.config,
             onProgress,
+            outputs,
         });
         endProgress();
         if (e.program.note !== undefined) io.stderr(`${e.program.note}\n`);
+        // The program finished, but values it read were undefined: the plan may lack what they would give.
+        const missing = describeMissingOutputs(e.recorder.missingOutputs());
+        if (missing.length > 0) io.stderr(`note: ${missing.join("\n")}\n`);
         plan = buildPlan(e, policyConfig);
     } catch (err) {
         endProgress();

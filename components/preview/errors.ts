@@ -1,5 +1,9 @@
 /** The preview's errors: its own (usage, missing files) and the program's, with the program's frames. */
 import * as path from "path";
+import { BedrockValidationError } from "../core/validation";
+import type { MockRecorder } from "../testing/recorder";
+import { creationFrames } from "./diagnosis";
+import { describeMissingOutputs } from "./mock-outputs";
 import type { ProgramInfo } from "./program";
 
 /** An error to show as is (usage, missing files), without a stack. */
@@ -17,6 +21,8 @@ export class ProgramError extends Error {
         /** `file:line:column` of program frames, relative to the working directory. */
         public readonly frames: string[],
         public readonly cause?: unknown,
+        /** Lines to show after the frames: the outputs the program read that the mocks gave no value for. */
+        public readonly notes: string[] = [],
     ) {
         super(message);
         this.name = "ProgramError";
@@ -55,12 +61,21 @@ export function trimRequireStack(message: string, programDir: string): string {
     return [...lines.slice(0, at), ...(own.length > 0 ? ["Require stack:", ...own] : [])].join("\n");
 }
 
-/** `err`, raised by the program `when` ..., as a `ProgramError` with the program's frames. */
-export function toProgramError(err: unknown, program: ProgramInfo, when: string): ProgramError {
-    const raw = err instanceof Error ? err.message : String(err);
+/**
+ * `err`, raised by the program `when` ... (empty: no prefix), as a `ProgramError` with the program's
+ * frames and the outputs the program read that the mocks (`recorder`) gave no value for.
+ */
+export function toProgramError(err: unknown, program: ProgramInfo, when: string, recorder: MockRecorder): ProgramError {
+    let raw = err instanceof Error ? err.message : String(err);
+    // Pulumi prefixes the message of an input that failed with the path of the child's property; for a value
+    // a component refused, the component's own message names the argument the program gave.
+    if (err instanceof BedrockValidationError) raw = raw.replace(/^(error serializing property "[^"]*": )+/, "");
     const message = trimRequireStack(raw, program.dir);
     // A missing module: the require stack names the importing files; the frames would point into
     // compiled import helpers (lines without a source mapping), so they are left out.
     const missing = (err as { code?: unknown } | undefined)?.code === "MODULE_NOT_FOUND" && message.includes("\nRequire stack:\n");
-    return new ProgramError(`${when}: ${message}`, missing ? [] : programFrames(err, program.dir), err);
+    let frames = missing ? [] : programFrames(err, program.dir);
+    // A value refused inside apply: the stack is the runtime's; point at where the program created the component.
+    if (frames.length === 0 && !missing) frames = creationFrames(err, recorder, program.dir);
+    return new ProgramError(`${when}${when ? ": " : ""}${message}`, frames, err, describeMissingOutputs(recorder.missingOutputs()));
 }

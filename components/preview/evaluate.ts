@@ -4,7 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOfRegion } from "../catalog/geographies";
-import { setBedrockMocks, type MockRecorder } from "../testing/testing";
+import { setBedrockMocks, type BedrockMocksOptions, type MockRecorder } from "../testing/testing";
+import { setInFlight } from "./diagnosis";
 import { PreviewError, toProgramError } from "./errors";
 import { readProgram, type ProgramInfo } from "./program";
 import { forgetProgram, installResolver, registerTypeScript } from "./resolution";
@@ -23,6 +24,8 @@ export interface EvaluateOptions {
     onProgress?: (registered: number) => void;
     /** Configuration set over the stack's, as `pulumi config set` would (`key` means `<project>:key`). */
     config?: Record<string, string>;
+    /** Outputs per resource type, merged over the mocks' defaults (`--mock`, `--mocks`). */
+    outputs?: BedrockMocksOptions["outputs"];
 }
 
 /** The outcome of evaluating a program. */
@@ -37,6 +40,8 @@ export interface Evaluation {
 }
 
 let lateHandlerInstalled = false;
+/** What waiting on a program gives when it stopped making progress after an error. */
+const STALLED = Symbol("stalled");
 const DEFAULT_ACCOUNT = "123456789012";
 const DEFAULT_REGION = "us-east-1";
 
@@ -63,10 +68,20 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
         project: program.project,
         stack: program.stack ?? "dev",
         config,
+        outputs: options.outputs,
         onResource: options.onProgress ? () => options.onProgress?.(recorder.resources.length) : undefined,
     });
 
     const failures: unknown[] = [];
+    // What the preview can say if the program never finishes (sdk/nodejs/cli.ts asks before Node exits).
+    setInFlight({
+        recorder,
+        failures,
+        describe: (err) => {
+            const e = toProgramError(err, program, "", recorder);
+            return [e.message, ...e.frames.map((f) => `    at ${f}`)];
+        },
+    });
     if (!lateHandlerInstalled) {
         // A rejection of the program reported here and handled later by the Pulumi runtime is not news:
         // a listener keeps Node from printing a PromiseRejectionHandledWarning for it.
@@ -74,7 +89,14 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
         process.on("rejectionHandled", () => undefined);
     }
     let outputs: Record<string, unknown> = {};
-    const onRejection = (reason: unknown) => failures.push(reason);
+    // After an error, a program may never finish: a resource whose input failed never registers, and what
+    // awaits it waits forever. Once the program raised one and what is in flight has settled, stop waiting.
+    let onStall = (): void => undefined;
+    const stall = new Promise<typeof STALLED>((resolve) => (onStall = () => resolve(STALLED)));
+    const onRejection = (reason: unknown) => {
+        failures.push(reason);
+        if (failures.length === 1) void quiet(recorder).then(onStall);
+    };
     process.on("unhandledRejection", onRejection);
     try {
         forgetProgram(program.dir);
@@ -84,20 +106,25 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
             exported = require(program.main);
             const mod = exported as { __esModule?: boolean; default?: unknown };
             if (mod && mod.__esModule && typeof mod.default === "function") exported = mod.default;
-            if (typeof exported === "function") exported = await (exported as () => unknown)();
+            if (typeof exported === "function") exported = await Promise.race([(exported as () => unknown)(), stall]);
         } catch (err) {
-            throw toProgramError(err, program, "the program failed");
+            throw toProgramError(err, program, "the program failed", recorder);
         }
-        await quiesce(recorder);
-        try {
-            outputs = (await resolveDeep(exported ?? {})) as Record<string, unknown>;
-            await quiesce(recorder);
-        } catch (err) {
-            failures.push(err);
+        if (exported !== STALLED && (await Promise.race([quiesce(recorder), stall])) !== STALLED) {
+            try {
+                const resolved = await Promise.race([resolveDeep(exported ?? {}), stall]);
+                if (resolved !== STALLED) {
+                    outputs = resolved as Record<string, unknown>;
+                    await Promise.race([quiesce(recorder), stall]);
+                }
+            } catch (err) {
+                failures.push(err);
+            }
         }
-        if (failures.length > 0) throw toProgramError(failures[0], program, "a value of the program could not be computed");
+        if (failures.length > 0) throw toProgramError(failures[0], program, "a value of the program could not be computed", recorder);
     } finally {
         process.off("unhandledRejection", onRejection);
+        setInFlight(undefined);
     }
     return { program, account, region, partition: partitionOfRegion(region), recorder, outputs };
 }
@@ -112,6 +139,21 @@ async function quiesce(recorder: MockRecorder): Promise<void> {
             await new Promise((r) => setTimeout(r, 5));
             if (recorder.resources.length === before) return;
         }
+    }
+}
+
+/**
+ * Waits until no resource registered for a few turns of the event loop, without waiting for Pulumi's RPCs
+ * as `quiesce` does: after an input of a resource failed, a resource that depends on it waits for its URN
+ * forever while its own registration counts as in flight (`rpcKeepAlive` in `registerResource`,
+ * node_modules/@pulumi/pulumi/runtime/resource.js), so `waitForRPCs` never returns.
+ */
+async function quiet(recorder: MockRecorder): Promise<void> {
+    for (let i = 0; i < 50; i++) {
+        const before = recorder.resources.length;
+        for (let j = 0; j < 5; j++) await new Promise((r) => setImmediate(r));
+        await new Promise((r) => setTimeout(r, 20));
+        if (recorder.resources.length === before) return;
     }
 }
 

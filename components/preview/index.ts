@@ -6,7 +6,8 @@
  *
  * Modules: `program` (reading Pulumi.yaml and the stack file), `resolution` (how the program's imports
  * resolve), `evaluate` (running it under mocks), `plan` and `schema` (the plan and its JSON Schema),
- * `checks` (the rules of components/rules/ over the program), `text`, `mermaid`, `cli`.
+ * `checks` (the rules of components/rules/ over the program), `text`, `mermaid`, `cli`, `mock-outputs`
+ * (outputs the user gives the mocks), `diagnosis` (what a failed or unfinished program is told).
  */
 export { PreviewError, ProgramError, programFrames, trimRequireStack } from "./errors";
 export { readProgram, parseYamlFile, configValue, type ProgramInfo } from "./program";
@@ -27,5 +28,7 @@ export { PLAN_JSON_SCHEMA, PLAN_SCHEMA_VERSION } from "./schema";
 export { CHECK_RULES, boundsToProfiles, checkProgram, checkRoles, type CheckRule, type Finding } from "./checks";
 export { formatFindings, formatPlan, keyInputs } from "./text";
 export { toMermaid } from "./mermaid";
+export { unfinishedDetails, creationFrames } from "./diagnosis";
+export { parseMockOption, readMocksFile, mockOutputs, describeMissingOutputs, MockOptionError, type MockOutputs } from "./mock-outputs";
 export { USAGE, formatError, parseArgs, readPolicyConfig, runCli, PROGRESS_INTERVAL_MS, type CliArgs, type CliIo } from "./cli";
 export { iamSize } from "../rules/policies";

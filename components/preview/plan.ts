@@ -120,6 +120,11 @@ export interface PreviewOptions {
      * `enforcementLevel` is the pack's business and ignored here).
      */
     policyConfig?: PolicyConfig;
+    /**
+     * Outputs per resource type, merged over the mocks' defaults, e.g. `{ "aws:kms/key:Key": { arn: "..." } }`
+     * (what `--mock` and `--mocks` give the command).
+     */
+    outputs?: Record<string, Record<string, unknown>>;
 }
 
 /** Rule configuration by rule id (the format of `pulumi preview --policy-pack-config` files). */

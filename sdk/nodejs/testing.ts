@@ -18,6 +18,7 @@ export {
     type RecordedResource,
     type AttachedPolicy,
     type TrustStatement,
+    type MissingOutput,
 } from "../../components/testing/testing";
 export type { Statement } from "../../components/iam/policy";
 export {
