@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURE = path.join(ROOT, "tests", "fixtures", "user-program");
 
 /** The compiler options `pulumi new typescript` writes. */

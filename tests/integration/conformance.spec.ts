@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import * as awsnative from "@pulumi/aws-native";
-import { setBedrockMocks, settle, type MockRecorder } from "../components/testing/testing";
+import { setBedrockMocks, settle, type MockRecorder } from "../../components/testing/testing";
 import {
     conformanceErrors,
     examplePrograms,
@@ -12,8 +12,8 @@ import {
     toCfnProperties,
     validateTemplate,
     type CfnTemplate,
-} from "./support/conformance";
-import { allPrograms, APP_PROFILE_UNAVAILABLE, configFor } from "./support/programs";
+} from "../support/conformance";
+import { allPrograms, APP_PROFILE_UNAVAILABLE, configFor } from "../support/programs";
 
 /** What must be rendered: every custom resource a program registers has a CloudFormation form. */
 function expectAllRendered(rec: MockRecorder): void {
@@ -159,7 +159,7 @@ describe("conformance with AWS's CloudFormation validator", function () {
 
         it("knows Regions: an application profile in GovCloud is reported (F3006), which is why the US_GOV program has none", async () => {
             const rec = setBedrockMocks({ region: "us-gov-west-1", config: { "aws-native:region": "us-gov-west-1" } });
-            const bedrock = await import("../sdk/nodejs");
+            const bedrock = await import("../../sdk/nodejs");
             const cris = bedrock.CrossRegionInferenceProfile.fromConfig({
                 geoRegion: bedrock.CrossRegionInferenceProfileRegion.US_GOV,
                 model: bedrock.BedrockFoundationModel.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0,
