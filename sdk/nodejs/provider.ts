@@ -11,4 +11,4 @@ export {
     type ApplicationProfileArgs,
     ModelGrant,
     type ModelGrantArgs,
-} from "../../components/xlang/xlang";
+} from "../../components/xlang";

@@ -18,8 +18,8 @@ export {
     type RecordedResource,
     type AttachedPolicy,
     type TrustStatement,
-} from "../../components/testing/testing";
-export type { Statement } from "../../components/iam/policy";
+} from "../../components/testing";
+export type { Statement } from "../../components/iam";
 export {
     previewProgram,
     PLAN_JSON_SCHEMA,
@@ -32,4 +32,4 @@ export {
     type Finding,
     type CheckRule,
     type PreviewOptions,
-} from "../../components/preview/preview";
+} from "../../components/preview";

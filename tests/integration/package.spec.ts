@@ -61,7 +61,9 @@ describe("npm package", function () {
     });
 
     it("declares peer dependencies with caret ranges, engines, license and repository", () => {
-        expect(Object.keys(pkg.peerDependencies).sort()).to.deep.equal(["@pulumi/aws", "@pulumi/aws-native", "@pulumi/pulumi"]);
+        expect(Object.keys(pkg.peerDependencies).sort()).to.deep.equal(["@pulumi/aws", "@pulumi/aws-native", "@pulumi/policy", "@pulumi/pulumi"]);
+        // The policy pack's SDK: needed only by users who run the policy pack.
+        expect(pkg.peerDependenciesMeta).to.deep.equal({ "@pulumi/policy": { optional: true } });
         for (const range of Object.values(pkg.peerDependencies as Record<string, string>)) expect(range).to.match(/^\^\d+\.\d+\.\d+$/);
         expect(pkg.dependencies ?? {}).to.not.have.any.keys("@pulumi/pulumi", "@pulumi/aws", "@pulumi/aws-native");
         expect(pkg.engines.node).to.equal(">=20");

@@ -52,6 +52,9 @@ describe("processes", function () {
             const { code, stdout } = await node([
                 path.join(ROOT, "node_modules", "mocha", "bin", "mocha.js"),
                 "--no-config",
+                // Loading the program loads the Pulumi SDKs, which takes longer than mocha's default 2 s on a busy machine.
+                "--timeout",
+                "20000",
                 "-r",
                 "ts-node/register/transpile-only",
                 "-r",
