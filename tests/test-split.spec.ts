@@ -49,8 +49,10 @@ describe("the unit/integration split", () => {
         expect({ twice, neither }).to.deep.equal({ twice: [], neither: [] });
     });
 
-    it("npm test runs the unit specs after the checks; npm run test:integration the API docs and integration specs", () => {
-        expect(scripts.test).to.equal("npm run check && npm run test:unit");
+    it("npm test runs the checks and the unit specs; npm run test:integration the API docs and integration specs", () => {
+        expect(scripts.test).to.equal("node scripts/test.mjs");
+        const runner = fs.readFileSync(path.join(ROOT, "scripts", "test.mjs"), "utf8");
+        expect(runner).to.contain(`Promise.all([run("check"), run("test:unit")])`);
         expect(scripts["test:integration"]).to.match(/^npm run docs && mocha /);
     });
 });
