@@ -92,7 +92,8 @@ describe("geographies", () => {
         ]);
     });
 
-    it("lists each geography's Regions as regions.md documents them", () => {
+    // https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html
+    it("lists each geography's Regions as AWS documents them", () => {
         expect(G.US.destinationRegions).to.deep.equal(["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"]);
         expect(G.EU.destinationRegions).to.deep.equal([
             "eu-central-1",

@@ -4,10 +4,10 @@
  * and prints it as text, JSON or Mermaid; `runCli` is the `bedrock-genai preview` command. Its check
  * rules go in `components/rules/`, one file per rule.
  *
- * This index re-exports the members the package's entry points (`sdk/nodejs/cli.ts`, `sdk/nodejs/testing.ts`) use.
+ * This index re-exports what `pulumi-bedrock-genai/testing` publishes of the preview (`sdk/nodejs/testing.ts`);
+ * the command, `sdk/nodejs/cli.ts`, calls `runCli` in `preview.ts`.
  */
 export {
-    runCli,
     previewProgram,
     PLAN_JSON_SCHEMA,
     PLAN_SCHEMA_VERSION,

@@ -3,7 +3,7 @@
  * `bedrock-genai preview [program-dir] [--region r] [--account a] [--stack s] [--json] [--mermaid] [--check]`:
  * evaluates a Pulumi program offline and prints its resources and IAM (see components/preview/).
  */
-import { runCli } from "../../components/preview";
+import { runCli } from "../../components/preview/preview";
 
 /** Printed when Node is about to exit and the preview never finished. */
 export const NEVER_SETTLED = "error: the program did not finish: a promise it exported or awaited never settled\n";

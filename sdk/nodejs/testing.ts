@@ -1,35 +1,6 @@
 /**
  * `pulumi-bedrock-genai/testing`: unit-test Pulumi programs that use this package with Pulumi mocks.
  */
-export {
-    setBedrockMocks,
-    resolveOutput,
-    settle,
-    policiesForRole,
-    statementsForRole,
-    trustPolicyForRole,
-    parseTrustPolicy,
-    parsePolicy,
-    resolveOutputs,
-    defaultOutputs,
-    fakeId,
-    MockRecorder,
-    type BedrockMocksOptions,
-    type RecordedResource,
-    type AttachedPolicy,
-    type TrustStatement,
-} from "../../components/testing";
+export * from "../../components/testing";
 export type { Statement } from "../../components/iam";
-export {
-    previewProgram,
-    PLAN_JSON_SCHEMA,
-    PLAN_SCHEMA_VERSION,
-    CHECK_RULES,
-    type Plan,
-    type PlanResource,
-    type PlanRole,
-    type PlanPolicy,
-    type Finding,
-    type CheckRule,
-    type PreviewOptions,
-} from "../../components/preview";
+export * from "../../components/preview";

@@ -77,9 +77,9 @@ const SERVICES: Record<string, string> = {
 
 /**
  * CloudFormation property names that are not the capitalized aws-native name (aws-native lowercases
- * acronyms: `IdleSessionTTLInSeconds` -> `idleSessionTtlInSeconds`). Derived from the Bedrock and IAM
- * resource provider schemas (cfn-schemas, pulumi-aws-native 43eed3b): every property name there with
- * two capitals in a row.
+ * acronyms: `IdleSessionTTLInSeconds` -> `idleSessionTtlInSeconds`): every property name with two
+ * capitals in a row in the Bedrock and IAM resource types of the CloudFormation template reference
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-bedrock-agent.html).
  */
 const IRREGULAR_NAMES: Record<string, string> = {
     idleSessionTtlInSeconds: "IdleSessionTTLInSeconds",
