@@ -1,6 +1,6 @@
-// `npm test`: `npm run check` (type-check, lint) and `npm run test:unit` side by side, one core each,
-// since each is a single Node.js process. Each one's output is printed when it ends, with its wall
-// time; the exit code is 1 when either fails.
+// `npm test`: `npm run check` (type-check, lint: one Node.js process) and `npm run test:unit` (mocha in
+// two workers) side by side, so the unit specs use both cores once the check is done. Each one's output
+// is printed when it ends, with its wall time; the exit code is 1 when either fails.
 import { spawn } from "node:child_process";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
