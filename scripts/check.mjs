@@ -13,10 +13,30 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** The tsconfigs ESLint's project service would find for the linted TypeScript files. */
 const TSCONFIGS = ["tsconfig.json", "provider/tsconfig.json"];
 
+/**
+ * Parsed (and bound) source files, shared by the programs as TypeScript's language service shares them
+ * between projects: the @pulumi SDKs' declarations are parsed once. Keyed by the options that change
+ * how a file is parsed and bound, so programs with other settings get their own.
+ */
+const sourceFiles = new Map();
+
 function program(tsconfig) {
     const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, tsconfig), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: fail });
     if (parsed.errors.length > 0) fail(parsed.errors);
-    return ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true }, projectReferences: parsed.projectReferences });
+    const options = { ...parsed.options, noEmit: true };
+    const settings = JSON.stringify([options.target, options.module, options.moduleDetection, options.strict, options.alwaysStrict, options.jsx]);
+    const compilerHost = ts.createCompilerHost(options);
+    const read = compilerHost.getSourceFile;
+    compilerHost.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+        const key = `${settings} ${JSON.stringify(languageVersion)} ${fileName}`;
+        let file = sourceFiles.get(key);
+        if (!file) {
+            file = read.call(compilerHost, fileName, languageVersion, onError, shouldCreate);
+            if (file) sourceFiles.set(key, file);
+        }
+        return file;
+    };
+    return ts.createProgram({ rootNames: parsed.fileNames, options, host: compilerHost, projectReferences: parsed.projectReferences });
 }
 
 const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" };
