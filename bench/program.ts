@@ -7,6 +7,7 @@
  * Usage: node bench/program.js N (through bench/run.js). Prints one JSON line of figures.
  * `BENCH_PKG=bin` loads the compiled package (bin/), else the TypeScript sources (ts-node).
  */
+import * as fs from "fs";
 import * as path from "path";
 
 const started = process.hrtime.bigint();
@@ -28,19 +29,14 @@ async function main(): Promise<void> {
     const aws = require("@pulumi/aws/iam") as typeof import("@pulumi/aws/iam");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bedrock = require(load("sdk/nodejs/index")) as typeof import("../sdk/nodejs");
-    const b = bedrock as unknown as Record<string, any>;
     const M = bedrock.BedrockFoundationModel;
-    // The same eight Claude models as bench/cdk/app.js (the ones both catalogs list with a `us.` profile).
-    const claude = [
-        M.ANTHROPIC_CLAUDE_SONNET_4_V1_0,
-        M.ANTHROPIC_CLAUDE_OPUS_4_V1_0,
-        M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0,
-        M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
-        M.ANTHROPIC_CLAUDE_3_5_SONNET_V1_0,
-        M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0,
-        M.ANTHROPIC_CLAUDE_SONNET_V1_0,
-        M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
-    ];
+    // The eight Claude models of bench/models.json, which bench/cdk/app.js runs too.
+    const ids = JSON.parse(fs.readFileSync(path.join(ROOT, "bench", "models.json"), "utf8")) as string[];
+    const claude = ids.map((id) => {
+        const model = Object.values(M).find((m): m is InstanceType<typeof M> => m instanceof M && m.modelId === id);
+        if (!model) throw new Error(`the catalog has no model ${id}`);
+        return model;
+    });
     const loaded = process.hrtime.bigint();
 
     const cris = claude.map((model) => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: bedrock.CrossRegionInferenceProfileRegion.US, model }));
@@ -61,27 +57,16 @@ async function main(): Promise<void> {
         roles.push(role);
     }
 
-    const notes: string[] = [];
-    const hasAgents = typeof b.Agent === "function";
-    if (hasAgents) {
-        for (let i = 0; i < Math.floor(n / 10); i++) {
-            new b.Agent(`agent-${i}`, {
-                foundationModel: cris[i % cris.length],
-                instruction: "You are a helpful and friendly agent that answers questions about agriculture.",
-            });
-        }
-    } else {
-        notes.push("agents: Agent is not exported, left out");
+    for (let i = 0; i < Math.floor(n / 10); i++) {
+        new bedrock.Agent(`agent-${i}`, {
+            foundationModel: cris[i % cris.length],
+            instruction: "You are a helpful and friendly agent that answers questions about agriculture.",
+        });
     }
-    const hasPrompts = typeof b.Prompt === "function" && typeof b.PromptRouter === "function";
-    if (hasPrompts) {
-        const router = b.PromptRouter.fromDefaultId(b.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, "us-east-1");
-        for (let i = 0; i < Math.floor(n / 10); i++) {
-            const variant = b.PromptVariant.text({ variantName: "variant1", promptText: "What is the capital of France?", model: router });
-            new b.Prompt(`prompt-${i}`, { promptName: `prompt-${i}`, variants: [variant] });
-        }
-    } else {
-        notes.push("prompts: Prompt or PromptRouter is not exported, left out");
+    const router = bedrock.PromptRouter.fromDefaultId(bedrock.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, "us-east-1");
+    for (let i = 0; i < Math.floor(n / 10); i++) {
+        const variant = bedrock.PromptVariant.text({ variantName: "variant1", promptText: "What is the capital of France?", model: router });
+        new bedrock.Prompt(`prompt-${i}`, { promptName: `prompt-${i}`, variants: [variant] });
     }
 
     await testing.settle();
@@ -125,7 +110,6 @@ async function main(): Promise<void> {
             statements: perRole.reduce((k, r) => k + r.statements, 0),
             characters: perRole.reduce((k, r) => k + r.characters, 0),
         },
-        notes,
     };
     process.stdout.write(JSON.stringify(figures) + "\n");
 }

@@ -158,8 +158,6 @@ log(`node ${process.version}, ${REPS} run(s) per side and N, medians; each run a
 log("Program: N application profiles on the US cross-region profiles of 8 Claude models, each granted usage and");
 log("invoke (Pulumi: one ModelAccessPolicy per role of 100 profiles; CDK: grantProfileUsage + grantInvoke on one");
 log("role), N/10 agents and N/10 prompts on the default Anthropic router.");
-const notes = new Set(results.filter((r) => r.side === "pulumi" && r.notes).flatMap((r) => r.notes));
-for (const note of notes) log(`note: ${note}`);
 log("");
 const header = [
     "N",

@@ -17,6 +17,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as yaml from "js-yaml";
 import { CelEngine, TemplateFile, type Engine, type StandardDiagnostic } from "@aws/cloudformation-validate";
 import type { MockRecorder, RecordedResource } from "../../components/testing/testing";
 
@@ -78,9 +79,9 @@ const SERVICES: Record<string, string> = {
 
 /**
  * CloudFormation property names that are not the capitalized aws-native name (aws-native lowercases
- * acronyms: `IdleSessionTTLInSeconds` -> `idleSessionTtlInSeconds`). Derived from the Bedrock and IAM
- * resource provider schemas (cfn-schemas, pulumi-aws-native 43eed3b): every property name there with
- * two capitals in a row.
+ * acronyms: `IdleSessionTTLInSeconds` -> `idleSessionTtlInSeconds`): every property name with two
+ * capitals in a row in the Bedrock and IAM resource types of the CloudFormation template reference
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-bedrock-agent.html).
  */
 const IRREGULAR_NAMES: Record<string, string> = {
     idleSessionTtlInSeconds: "IdleSessionTTLInSeconds",
@@ -129,25 +130,31 @@ function unwrapSecret(v: unknown): unknown {
     return v;
 }
 
-/** Whether `value` is (or holds) Pulumi's unknown sentinel. */
-function isUnknown(v: unknown): boolean {
-    return v === UNKNOWN;
+/**
+ * Refuses Pulumi's unknown sentinel: the harness validates programs evaluated as an update, where every
+ * input is known, and a property it left out would be a property the validator never saw.
+ */
+function known(v: unknown, at: string): unknown {
+    if (v === UNKNOWN) throw new Error(`${at || "(value)"} is unknown: conformance checks programs evaluated as an update, where every input is known`);
+    return v;
 }
 
 /**
  * The CloudFormation form of aws-native inputs: keys in PascalCase, except below map-typed and
  * free-form properties. `trail` is the CloudFormation path so far (`Variants[].TemplateConfiguration`).
+ * Throws on an unknown value.
  */
 export function toCfnProperties(value: unknown, trail = ""): unknown {
-    value = unwrapSecret(value);
-    if (Array.isArray(value)) return value.filter((v) => !isUnknown(v)).map((v) => toCfnProperties(v, `${trail}[]`));
+    value = known(unwrapSecret(value), trail);
+    if (Array.isArray(value)) return value.map((v) => toCfnProperties(v, `${trail}[]`));
     if (value === null || typeof value !== "object") return value;
     const out: Record<string, unknown> = {};
     for (const [k, raw] of Object.entries(value as Record<string, unknown>)) {
         const v = unwrapSecret(raw);
-        if (v === undefined || isUnknown(v)) continue;
+        if (v === undefined) continue;
         const name = cfnPropertyName(k);
         const at = trail ? `${trail}.${name}` : name;
+        known(v, at);
         if (OPAQUE_PROPERTIES.has(name) || OPAQUE_PATHS.some((p) => at.endsWith(p))) {
             out[name] = typeof v === "string" && name === "PolicyDocument" ? JSON.parse(v) : v;
         } else if ([...MAP_PROPERTIES].some((p) => at === p || at.endsWith(`.${p}`)) && v !== null && typeof v === "object" && !Array.isArray(v)) {
@@ -438,10 +445,15 @@ export function validateTemplate(template: CfnTemplate, name = "template.json", 
 
 const BLOCKING = new Set(["ERROR", "FATAL"]);
 
-/** The ERROR and FATAL findings for what `source` registered, attributed to Pulumi resources. */
+/**
+ * The ERROR and FATAL findings for what `source` registered, attributed to Pulumi resources. Throws
+ * when a recorded custom resource has no CloudFormation rendering here, or nothing was recorded: the
+ * validator would not have seen it.
+ */
 export function conformanceErrors(source: MockRecorder | RecordedResource[], region = "us-east-1"): Finding[] {
-    const { template, origins } = renderTemplate(source);
-    if (Object.keys(template.Resources).length === 0) return [];
+    const { template, origins, notRendered } = renderTemplate(source);
+    if (notRendered.length > 0) throw new Error(`no CloudFormation rendering for ${notRendered.join(", ")}: add one to renderTemplate`);
+    if (Object.keys(template.Resources).length === 0) throw new Error("nothing to validate: no custom resource was recorded");
     return validateTemplate(template, "program.json", region)
         .filter((d) => BLOCKING.has(d.severity))
         .map((d) => ({
@@ -483,15 +495,27 @@ export function aliasPackage(): void {
     };
 }
 
-/** The example programs: `examples/<name>/index.ts`, sorted by name. */
+/**
+ * The Node.js example programs, sorted by name: every `examples/<name>/Pulumi.yaml` whose runtime is
+ * `nodejs`, with its `main` (default `index.ts`). Throws when there is none, or a `main` is missing,
+ * rather than leave a program out.
+ */
 export function examplePrograms(): { name: string; file: string }[] {
     const dir = path.join(ROOT, "examples");
-    if (!fs.existsSync(dir)) return [];
-    return fs
+    const programs = fs
         .readdirSync(dir)
-        .filter((d) => fs.existsSync(path.join(dir, d, "index.ts")))
+        .filter((d) => fs.existsSync(path.join(dir, d, "Pulumi.yaml")))
         .sort()
-        .map((d) => ({ name: d, file: path.join(dir, d, "index.ts") }));
+        .flatMap((d) => {
+            const project = yaml.load(fs.readFileSync(path.join(dir, d, "Pulumi.yaml"), "utf8")) as { runtime: string | { name: string }; main?: string };
+            const runtime = typeof project.runtime === "string" ? project.runtime : project.runtime.name;
+            if (runtime !== "nodejs") return [];
+            const file = path.join(dir, d, project.main ?? "index.ts");
+            if (!fs.existsSync(file)) throw new Error(`examples/${d}: its Pulumi.yaml names ${project.main ?? "index.ts"}, which does not exist`);
+            return [{ name: d, file }];
+        });
+    if (programs.length === 0) throw new Error(`no Node.js example program under ${dir}`);
+    return programs;
 }
 
 /**

@@ -4,7 +4,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(__dirname, "..", "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
 
 /** Files every tarball holds besides compiled output. */
@@ -36,11 +36,12 @@ describe("npm package", function () {
 
     it("ships every module of the SDK with its declarations", () => {
         const sources = ["sdk/nodejs", "components"].flatMap((dir) =>
-            fs
-                .readdirSync(path.join(ROOT, dir))
+            (fs.readdirSync(path.join(ROOT, dir), { recursive: true }) as string[])
+                .map((f) => f.split(path.sep).join("/"))
                 .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
                 .map((f) => `${dir}/${f.slice(0, -3)}`),
         );
+        expect(sources, "modules found in components/ subfolders").to.include("components/core/validation");
         const missing = sources.flatMap((m) => [`bin/${m}.js`, `bin/${m}.d.ts`]).filter((f) => !files.includes(f));
         expect(missing).to.deep.equal([]);
     });
