@@ -247,7 +247,7 @@ describe("the preview and the resources users pass to the package", () => {
             ]);
             const kbArn = (id: string) => `arn:aws:bedrock:us-east-1:123456789012:knowledge-base/${id}`;
             expect(grants(p, "support-role", "bedrock:Retrieve")).to.deep.equal([
-                { Effect: "Allow", Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"], Resource: [kbArn(faq), kbArn(manuals)].sort() },
+                { Effect: "Allow", Action: ["bedrock:Retrieve"], Resource: [kbArn(faq), kbArn(manuals)].sort() },
             ]);
             expect([p.outputs.manualsArn, p.outputs.faqArn]).to.deep.equal([kbArn(manuals), kbArn(faq)]);
         });

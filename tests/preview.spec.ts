@@ -324,7 +324,7 @@ describe("offline preview (bedrock-genai preview)", () => {
             const app2 = `arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId("myapplicationprofile2", 12)}`;
             const app3 = `arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/${fakeId("mytestaip3", 12)}`;
             const cris = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0";
-            expect(lines.slice(policyAt + 1, policyAt + 22)).to.deep.equal([
+            expect(lines.slice(policyAt + 1, policyAt + 21)).to.deep.equal([
                 "    Allow bedrock:GetInferenceProfile, bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream",
                 `      on ${app3}`,
                 `      on ${app2}`,

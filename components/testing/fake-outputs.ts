@@ -199,6 +199,8 @@ const FAKES: Record<string, FakeOutputs> = {
                 name,
                 arn: `arn:${ctx.partition}:iam::${ctx.account}:role/${iamPath(inputs.path)}${name}`,
                 uniqueId: `AROA${fakeId(args.name, 17, true)}`,
+                // AWS reports the attached managed policies, none when the program gives none.
+                managedPolicyArns: inputs.managedPolicyArns ?? [],
             },
         };
     },
