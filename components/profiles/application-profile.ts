@@ -388,6 +388,13 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
      * Package-internal plumbing.
      */
     public accessTarget(): ApplicationProfileTarget {
+        this.target ??= this.buildTarget();
+        return this.target;
+    }
+
+    private target?: ApplicationProfileTarget;
+
+    private buildTarget(): ApplicationProfileTarget {
         // Built from the provider's shared placeholders (one per provider, however many profiles) and the
         // service-generated id, sized at the 12 characters AWS returns (checked again at deploy).
         const ctx = callerContext({ parent: this });
