@@ -8,6 +8,7 @@
  * Usage: node bench/results/program.js N (through bench/run.js). Prints one JSON line of figures.
  * `BENCH_PKG=bin` loads the compiled package (bin/), else the TypeScript sources (ts-node).
  */
+import * as fs from "fs";
 import * as path from "path";
 
 const started = process.hrtime.bigint();
@@ -29,17 +30,13 @@ async function main(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bedrock = require(load("sdk/nodejs/index")) as typeof import("../sdk/nodejs");
     const M = bedrock.BedrockFoundationModel;
-    // The same eight Claude models as bench/cdk/app.js (the ones both catalogs list with a `us.` profile).
-    const claude = [
-        M.ANTHROPIC_CLAUDE_SONNET_4_V1_0,
-        M.ANTHROPIC_CLAUDE_OPUS_4_V1_0,
-        M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0,
-        M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
-        M.ANTHROPIC_CLAUDE_3_5_SONNET_V1_0,
-        M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0,
-        M.ANTHROPIC_CLAUDE_SONNET_V1_0,
-        M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
-    ];
+    // The eight Claude models of bench/models.json, which bench/cdk/app.js runs too.
+    const ids = JSON.parse(fs.readFileSync(path.join(ROOT, "bench", "models.json"), "utf8")) as string[];
+    const claude = ids.map((id) => {
+        const model = Object.values(M).find((m): m is InstanceType<typeof M> => m instanceof M && m.modelId === id);
+        if (!model) throw new Error(`the catalog has no model ${id}`);
+        return model;
+    });
     const loaded = process.hrtime.bigint();
 
     const role = new aws.Role("tenants-role", {

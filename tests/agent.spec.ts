@@ -420,11 +420,8 @@ describe("Agent", () => {
                         { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abcdefgh1234` },
                         { Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: [aliasArn, external].sort() },
                         { Effect: "Allow", Action: INVOKE, Resource: fm(REGION, "amazon.nova-pro-v1:0") },
-                        {
-                            Effect: "Allow",
-                            Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"],
-                            Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678`,
-                        },
+                        // `bedrock:Retrieve` only, as AWS's agent service role has it (agents-permissions.html): no RetrieveAndGenerate.
+                        { Effect: "Allow", Action: "bedrock:Retrieve", Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678` },
                     ],
                 },
             },
@@ -716,11 +713,6 @@ describe("Agent validation", () => {
             'Agent "--": agentName undefined cannot be derived from the name "--"; set it (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)',
         ],
         ["idle TTL", () => new bedrock.Agent("v", { ...ok(), idleSessionTTL: 30 }), 'Agent "v": idleSessionTTL 30 must be between 60 and 5400'],
-        [
-            "model without agents",
-            () => new bedrock.Agent("v", { ...ok(), foundationModel: M.TITAN_EMBED_TEXT_V1 }),
-            'Agent "v": foundationModel "amazon.titan-embed-text-v1" does not support agents (supportsAgents is false in the model catalog)',
-        ],
         [
             "not a model",
             () => new bedrock.Agent("v", { ...ok(), foundationModel: "anthropic.claude" as unknown as bedrock.IInvokable }),

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import * as awsnative from "@pulumi/aws-native";
 import { setBedrockMocks, settle, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 
@@ -25,6 +26,7 @@ const app = (args: Record<string, unknown>) =>
     new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "ok", modelSource: M.ANTHROPIC_CLAUDE_HAIKU_V1_0, ...args } as any);
 const crisC = (args: Record<string, unknown>) =>
     new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0, ...args } as any);
+const euProvider = () => new awsnative.Provider("eu-west-1", { region: "eu-west-1" });
 const role = () => new aws.iam.Role("role", { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });
 const pattern = "must match ^([0-9a-zA-Z][ _-]?)+$ (letters and digits, each followed by at most one space, underscore or hyphen)";
 const tagPattern = "must match ^[a-zA-Z0-9\\s._:/=+@-]*$ (letters, digits, spaces and . _ : / = + @ -)";
@@ -40,13 +42,13 @@ const CASES: Case[] = [
         name: "cris: geoRegion undefined",
         run: () => crisC({ geoRegion: undefined }),
         expected:
-            'CrossRegionInferenceProfile "cris": geoRegion undefined must be one of CrossRegionInferenceProfileRegion.US, .EU, .APAC, .GLOBAL, .US_GOV, .JP, .AU, .CA',
+            'CrossRegionInferenceProfile "cris": geoRegion undefined must be one of CrossRegionInferenceProfileRegion.US, .EU, .APAC, .GLOBAL, .US_GOV, .JP, .AU, .CA, .IN',
     },
     {
         name: "cris: geoRegion as a string",
         run: () => crisC({ geoRegion: "us" }),
         expected:
-            'CrossRegionInferenceProfile "cris": geoRegion "us" must be one of CrossRegionInferenceProfileRegion.US, .EU, .APAC, .GLOBAL, .US_GOV, .JP, .AU, .CA',
+            'CrossRegionInferenceProfile "cris": geoRegion "us" must be one of CrossRegionInferenceProfileRegion.US, .EU, .APAC, .GLOBAL, .US_GOV, .JP, .AU, .CA, .IN',
     },
     {
         name: "cris: model undefined",
@@ -78,7 +80,7 @@ const CASES: Case[] = [
         config: { "aws-native:region": "us-east-1" },
         run: () => crisC({ geoRegion: G.EU }),
         expected:
-            'CrossRegionInferenceProfile "cris": geoRegion "eu" profiles cannot be called from Region us-east-1: the eu geography\'s source Regions are eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1',
+            'CrossRegionInferenceProfile "cris": geoRegion "eu" profiles cannot be called from Region us-east-1: the eu geography\'s source Regions are eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3',
     },
     {
         name: "cris: US_GOV profile with the provider in us-east-1",
@@ -217,7 +219,7 @@ const CASES: Case[] = [
         name: "app: modelSource with an unknown profile prefix",
         run: () => app({ modelSource: "arn:aws:bedrock:us-east-1:123456789012:inference-profile/xx.anthropic.claude-3-haiku-20240307-v1:0" }),
         expected:
-            'ApplicationInferenceProfile "app": modelSource "arn:aws:bedrock:us-east-1:123456789012:inference-profile/xx.anthropic.claude-3-haiku-20240307-v1:0" names a profile with an unknown geography prefix (known: us, eu, apac, global, us-gov, jp, au, ca)',
+            'ApplicationInferenceProfile "app": modelSource "arn:aws:bedrock:us-east-1:123456789012:inference-profile/xx.anthropic.claude-3-haiku-20240307-v1:0" names a profile with an unknown geography prefix (known: us, eu, apac, global, us-gov, jp, au, ca, in)',
     },
     {
         name: "app: modelSource us. profile in eu-west-1",
@@ -387,10 +389,16 @@ const CASES: Case[] = [
         expected: 'PromptRouter.fromDefaultId: region "mars-1" is not a Region name (e.g. us-east-1)',
     },
     {
-        name: "router: Region in no geography",
+        name: "router: Region where the default router does not exist",
         run: () => b.PromptRouter.fromDefaultId(b.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, "sa-east-1"),
         expected:
-            'PromptRouter.fromDefaultId: region "sa-east-1" is in no geography a default router routes through (us-*, eu-*, ap-*, us-gov-* Regions), so the router\'s models have no profiles to route through',
+            'PromptRouter.fromDefaultId: region "sa-east-1" has no ANTHROPIC_CLAUDE_V1 default router (anthropic.claude:1): it exists in us-east-1, us-east-2, us-west-2, ap-northeast-1, ap-northeast-2, ap-south-1, ap-southeast-2, eu-central-1, eu-west-1, eu-west-3, us-gov-east-1 (https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html)',
+    },
+    {
+        name: "router: Llama default router outside the US",
+        run: () => b.PromptRouter.fromDefaultId(b.DefaultPromptRouterIdentifier.META_LLAMA_3_1, "eu-central-1"),
+        expected:
+            'PromptRouter.fromDefaultId: region "eu-central-1" has no META_LLAMA_3_1 default router (meta.llama:1): it exists in us-east-1, us-east-2, us-west-2 (https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html)',
     },
     {
         name: "router: one model",
@@ -512,9 +520,75 @@ const CASES: Case[] = [
         expected: 'Agent "agent": idleSessionTTL 600.5 must be an integer',
     },
     {
-        name: "agent: model without agent support",
-        run: () => agent({ foundationModel: M.TITAN_EMBED_TEXT_V1 }),
-        expected: 'Agent "agent": foundationModel "amazon.titan-embed-text-v1" does not support agents (supportsAgents is false in the model catalog)',
+        name: "agent: an EU profile (from an eu-west-1 provider) for an agent in us-east-1",
+        setup: () => new bedrock.CrossRegionInferenceProfile("eu", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: euProvider() }),
+        run: (eu) => agent({ foundationModel: eu }),
+        expected:
+            'Agent "agent": foundationModel "eu.anthropic.claude-3-5-sonnet-20241022-v2:0" is a system-defined eu. profile, callable only from eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, but Agent is in us-east-1: Bedrock uses a model, profile or router only in its own Region',
+    },
+    {
+        name: "agent: an application profile ARN in eu-west-1 for an agent in us-east-1",
+        run: () =>
+            agent({
+                foundationModel: bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
+                    inferenceProfileArn: "arn:aws:bedrock:eu-west-1:123456789012:application-inference-profile/abcdefghij12",
+                    inferenceProfileIdentifier: "abcdefghij12",
+                }),
+            }),
+        expected:
+            'Agent "agent": foundationModel "arn:aws:bedrock:eu-west-1:123456789012:application-inference-profile/abcdefghij12" is an application profile in Region eu-west-1, but Agent is in us-east-1: Bedrock uses a model, profile or router only in its own Region',
+    },
+    {
+        name: "agent: marketplace product id malformed",
+        run: () => agent({ marketplace: { productIds: ["not-a-product"] } }),
+        expected: 'Agent "agent": marketplace.productIds[0] "not-a-product" is not a Marketplace product id (prod-..., prodview-... or a UUID)',
+    },
+    {
+        name: "agent: marketplace without product ids",
+        run: () => agent({ marketplace: { productIds: [] } }),
+        expected: 'Agent "agent": marketplace.productIds [] must be a non-empty list of Marketplace product ids',
+    },
+    {
+        name: "agent: guardrail KMS key not a key ARN",
+        run: () => agent({ guardrail: { guardrailIdentifier: "abcdefgh1234", kmsKey: "alias/mine" } }),
+        expected:
+            'Agent "agent": guardrail.kmsKey "alias/mine" must match ^arn:aws(-[^:]+)?:kms:[a-zA-Z0-9-]*:[0-9]{12}:key\\/[a-zA-Z0-9-]{36}$ (a KMS key ARN)',
+    },
+    {
+        name: "app: copies an eu-west-1 model ARN in us-east-1",
+        run: () => app({ modelSource: "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0" }),
+        expected:
+            'ApplicationInferenceProfile "app": modelSource "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0" is a foundation model in Region eu-west-1, but ApplicationInferenceProfile is in us-east-1: Bedrock uses a model, profile or router only in its own Region',
+    },
+    {
+        name: "app: copies an eu-west-1 eu. profile ARN in us-east-1",
+        run: () => app({ modelSource: "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-haiku-20240307-v1:0" }),
+        expected:
+            'ApplicationInferenceProfile "app": modelSource "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-haiku-20240307-v1:0" is a system-defined profile in Region eu-west-1, but ApplicationInferenceProfile is in us-east-1: Bedrock uses a model, profile or router only in its own Region',
+    },
+    {
+        name: "app: copies an EU profile (from an eu-west-1 provider) in us-east-1",
+        setup: () => new bedrock.CrossRegionInferenceProfile("eu", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: euProvider() }),
+        run: (eu) => app({ modelSource: eu }),
+        expected:
+            'ApplicationInferenceProfile "app": modelSource "eu.anthropic.claude-3-5-sonnet-20241022-v2:0" is a system-defined eu. profile, callable only from eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, but ApplicationInferenceProfile is in us-east-1: Bedrock uses a model, profile or router only in its own Region',
+    },
+    {
+        name: "cris: topK for a Llama model (no top-k parameter)",
+        run: () => crisC({ model: M.META_LLAMA_3_3_70B_INSTRUCT_V1, inferenceConfiguration: { topK: 40 } }),
+        expected:
+            'CrossRegionInferenceProfile "cris": inferenceConfiguration.topK 40 is not a request field of meta.llama3-3-70b-instruct-v1:0: the model\'s request has no top-k parameter',
+    },
+    {
+        name: "prompt variant: topK for an OpenAI model",
+        run: () => bedrock.PromptVariant.text({ variantName: "v", promptText: "hi", model: M.OPENAI_GPT_OSS_120B_V1, inferenceConfiguration: { topK: 5 } }),
+        expected:
+            'PromptVariant.text "v": inferenceConfiguration.topK 5 is not a request field of openai.gpt-oss-120b-1:0: the model\'s request has no top-k parameter',
+    },
+    {
+        name: "grantMarketplaceSubscription: product id malformed",
+        run: () => b.grantMarketplaceSubscription("some-role", { productIds: ["prod-OK", 7] }),
+        expected: 'grantMarketplaceSubscription: productIds[0] "prod-OK" is not a Marketplace product id (prod-..., prodview-... or a UUID)',
     },
     {
         name: "agent: a prompt router as the model",
@@ -601,7 +675,7 @@ async function deployErrors(program: () => void): Promise<string[]> {
 
 describe("bad input known only at deploy time: the error from apply names the component and the argument", () => {
     const euFromUsEast1 =
-        'CrossRegionInferenceProfile "cris": geoRegion "eu" profiles cannot be called from Region us-east-1: the eu geography\'s source Regions are eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1';
+        'CrossRegionInferenceProfile "cris": geoRegion "eu" profiles cannot be called from Region us-east-1: the eu geography\'s source Regions are eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3';
 
     it("a cross-region profile whose Region (known only from the provider) is outside the geography: the ARN output and the grant's policy fail", async () => {
         // No `aws-native:region` config: the Region is known only from the getRegion invoke.
@@ -621,6 +695,37 @@ describe("bad input known only at deploy time: the error from apply names the co
         ]);
         // The policy that would have granted through the wrong Region is never registered.
         expect(rec.byType("aws:iam/rolePolicy:RolePolicy")).to.deep.equal([]);
+    });
+
+    it("an application profile with an explicit us-east-1 provider copying an eu-west-1 model ARN: refused at deploy, nothing registered", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1" });
+        const errors = await deployErrors(() => {
+            const us = new awsnative.Provider("us", { region: "us-east-1" });
+            new bedrock.ApplicationInferenceProfile(
+                "app",
+                { inferenceProfileName: "ok", modelSource: "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0" },
+                { provider: us },
+            );
+        });
+        expect(errors).to.deep.equal([
+            'error serializing property "modelSource": ApplicationInferenceProfile "app": modelSource "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0" is in Region eu-west-1, but ApplicationInferenceProfile is in us-east-1: Bedrock uses a model, profile or router only in its own Region',
+        ]);
+        expect(rec.byType("aws-native:bedrock:ApplicationInferenceProfile")).to.deep.equal([]);
+    });
+
+    it("an agent with an explicit us-east-1 provider on an EU profile (eu-west-1 provider): refused at deploy, no agent registered", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1" });
+        const errors = await deployErrors(() => {
+            const us = new awsnative.Provider("us", { region: "us-east-1" });
+            const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+            const profile = new bedrock.CrossRegionInferenceProfile("eu", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: eu });
+            new bedrock.Agent("agent", { foundationModel: profile, instruction: "x".repeat(40) }, { provider: us });
+        });
+        const message =
+            'Agent "agent": foundationModel "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-5-sonnet-20241022-v2:0" is in Region eu-west-1, but Agent is in us-east-1: Bedrock uses a model, profile or router only in its own Region';
+        // The check's Output fails (its own rejection) and the agent's input that reads it fails with it.
+        expect(errors).to.deep.equal([message, `error serializing property "foundationModel": ${message}`]);
+        expect(rec.byType("aws-native:bedrock:Agent")).to.deep.equal([]);
     });
 
     it("an application profile name given as an Output is checked with the construction-time message", async () => {

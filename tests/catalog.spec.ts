@@ -79,7 +79,7 @@ describe("model catalog", () => {
 describe("geographies", () => {
     const G = CrossRegionInferenceProfileRegion;
 
-    it("has the eight geographies with prefix and partition", () => {
+    it("has the nine geographies with prefix and partition (IN: https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html)", () => {
         expect(G.values().map((g) => [g.name, g.prefix, g.partition])).to.deep.equal([
             ["US", "us", "aws"],
             ["EU", "eu", "aws"],
@@ -89,11 +89,12 @@ describe("geographies", () => {
             ["JP", "jp", "aws"],
             ["AU", "au", "aws"],
             ["CA", "ca", "aws"],
+            ["IN", "in", "aws"],
         ]);
     });
 
-    it("lists each geography's Regions as regions.md documents them", () => {
-        expect(G.US.destinationRegions).to.deep.equal(["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"]);
+    it("lists each geography's Regions as the cited AWS pages document them (inference-profiles-support.html), without unbacked Regions", () => {
+        expect(G.US.destinationRegions).to.deep.equal(["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"]);
         expect(G.EU.destinationRegions).to.deep.equal([
             "eu-central-1",
             "eu-central-2",
@@ -103,15 +104,33 @@ describe("geographies", () => {
             "eu-west-1",
             "eu-west-2",
             "eu-west-3",
-            "il-central-1",
         ]);
         expect(G.APAC.destinationRegions).to.include("me-central-1");
         expect(G.APAC.destinationRegions).to.have.length(13);
         expect(G.JP.destinationRegions).to.deep.equal(["ap-northeast-1", "ap-northeast-3"]);
-        expect(G.AU.destinationRegions).to.deep.equal(["ap-southeast-2", "ap-southeast-4", "ap-southeast-6"]);
+        expect(G.AU.destinationRegions).to.deep.equal(["ap-southeast-2", "ap-southeast-4"]);
+        expect(G.IN.destinationRegions).to.deep.equal(["ap-south-1", "ap-south-2"]);
         expect(G.CA.destinationRegions).to.deep.equal(["ca-central-1", "ca-west-1"]);
         expect(G.US_GOV.destinationRegions).to.deep.equal(["us-gov-east-1", "us-gov-west-1"]);
         expect(G.US.sourceRegions).to.deep.equal(G.US.destinationRegions);
+        // Left out of every geography (no page lists them there), still commercial Regions for global.
+        for (const r of ["ap-southeast-6", "il-central-1"]) {
+            expect(G.values().filter((g) => !g.isGlobal && g.regions.includes(r))).to.deep.equal([]);
+            expect(G.GLOBAL.acceptsSourceRegion(r)).to.equal(true);
+        }
+        expect(G.US.regions).to.not.include("ca-west-1");
+    });
+
+    it("every geography cites the pages its facts come from", () => {
+        for (const g of G.values()) {
+            expect(g.sources.length, g.name).to.be.greaterThan(0);
+            expect(
+                g.sources.every((s) => s.startsWith("https://")),
+                g.name,
+            ).to.equal(true);
+        }
+        expect(G.US.sources).to.include("https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html");
+        expect(G.GLOBAL.sources).to.deep.equal(["https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html"]);
     });
 
     it("global accepts any commercial Region and no GovCloud Region", () => {

@@ -16,7 +16,7 @@ const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const GET = "bedrock:GetInferenceProfile";
 const LIST = "bedrock:ListInferenceProfiles";
 const KEY = "bedrock:InferenceProfileArn";
-const US_REGIONS = ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"];
+const US_REGIONS = ["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"];
 
 /** Eight Claude models with a `us.` profile. */
 const CLAUDE = [
@@ -118,11 +118,7 @@ describe("ModelAccessPolicy", () => {
             const role = newRole("tenants-role");
             const access = new ModelAccessPolicy("tenants-access", { role, invoke: apps, usage: apps });
             const policies = await attached(rec, role);
-            expect(policies.map((p) => `${p.kind} ${p.name}`)).to.deep.equal([
-                "inline tenants-role-bedrock",
-                "managed tenants-role-bedrock-1",
-                "managed tenants-role-bedrock-2",
-            ]);
+            expect(policies.map((p) => `${p.kind} ${p.name}`)).to.deep.equal(["inline tenants-role-bedrock", "managed tenants-role-bedrock-1"]);
             const [inline, ...managed] = policies;
             const layout = (await resolveOutput(access.layout)) as bedrock.AccessLayout;
             expect(inline.json.length).to.be.at.most(layout.inlineCharacters);
@@ -130,13 +126,13 @@ describe("ModelAccessPolicy", () => {
             managed.forEach((p, i) => expect(p.json.length).to.be.at.most(layout.managedCharacters[i]));
             for (const m of layout.managedCharacters) expect(m).to.be.at.most(IAM_LIMITS.managedPolicy);
             expect(layout.inlineBudget).to.equal(IAM_LIMITS.inlinePerRole);
-            expect(layout.managedPoliciesOnRole).to.equal(2);
-            expect(await resolveOutput(access.policyCount)).to.equal(3);
+            expect(layout.managedPoliciesOnRole).to.equal(1);
+            expect(await resolveOutput(access.policyCount)).to.equal(2);
             expect(await resolveOutput(access.statementCount)).to.equal(layout.statements);
             expect(await resolveOutput(access.maxCharacters)).to.equal(layout.inlineCharacters + layout.managedCharacters.reduce((a, b) => a + b, 0));
             const policyArns = (await resolveOutput(access.policyArns)) as string[];
             policyArns.forEach((arn, i) => expect(arn).to.match(new RegExp(`^arn:aws:iam::${ACCOUNT}:policy/tenants-role-bedrock-${i + 1}-[a-z0-9]{7}$`)));
-            expect(await resolveOutput(access.policyNames)).to.deep.equal(["tenants-role-bedrock", "tenants-role-bedrock-1", "tenants-role-bedrock-2"]);
+            expect(await resolveOutput(access.policyNames)).to.deep.equal(["tenants-role-bedrock", "tenants-role-bedrock-1"]);
         });
 
         it("attaches the same documents whatever the order of the targets", async () => {
@@ -148,7 +144,7 @@ describe("ModelAccessPolicy", () => {
                 return policiesForRole(r, "tenants-role").map((p) => `${p.kind} ${p.name} ${p.json}`);
             };
             const forward = await docs((a) => a);
-            expect(forward).to.have.length(3);
+            expect(forward).to.have.length(2);
             expect(await docs((a) => [...a].reverse())).to.deep.equal(forward);
             expect(
                 await docs((a) => [...a].sort((x, y) => x.grantName().length - y.grantName().length || (x.grantName() < y.grantName() ? 1 : -1))),
@@ -164,20 +160,18 @@ describe("ModelAccessPolicy", () => {
         const mine = rec.resources.filter((r) => r.name.startsWith("tenants-role-bedrock") || r.type === "bedrock-genai:index:ModelAccessPolicy");
         expect(mine.map((r) => `${r.type} ${r.name}`).sort()).to.deep.equal([
             "aws:iam/policy:Policy tenants-role-bedrock-1",
-            "aws:iam/policy:Policy tenants-role-bedrock-2",
             "aws:iam/rolePolicy:RolePolicy tenants-role-bedrock",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment tenants-role-bedrock-1",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment tenants-role-bedrock-2",
             "bedrock-genai:index:ModelAccessPolicy tenants-access",
         ]);
         for (const r of mine.filter((x) => x.type.startsWith("aws:iam/"))) expect(r.parent).to.match(/aws:iam\/role:Role::tenants-role$/);
         const roleName = await resolveOutput(role.name);
         expect(rec.find("aws:iam/rolePolicy:RolePolicy", "tenants-role-bedrock").inputs.role).to.equal(roleName);
-        expect(rec.find("aws:iam/policy:Policy", "tenants-role-bedrock-2").inputs.description).to.equal(
-            "Bedrock access of role tenants-role, part 2 of 2 (pulumi-bedrock-genai)",
+        expect(rec.find("aws:iam/policy:Policy", "tenants-role-bedrock-1").inputs.description).to.equal(
+            "Bedrock access of role tenants-role, part 1 of 1 (pulumi-bedrock-genai)",
         );
-        const attachment = rec.find("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "tenants-role-bedrock-2");
-        expect(attachment.inputs).to.deep.equal({ role: roleName, policyArn: rec.find("aws:iam/policy:Policy", "tenants-role-bedrock-2").state.arn });
+        const attachment = rec.find("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "tenants-role-bedrock-1");
+        expect(attachment.inputs).to.deep.equal({ role: roleName, policyArn: rec.find("aws:iam/policy:Policy", "tenants-role-bedrock-1").state.arn });
     });
 
     it("lays out the same resources in a preview, where every profile ARN is unknown", async () => {
@@ -192,7 +186,7 @@ describe("ModelAccessPolicy", () => {
                 .sort();
         };
         const deployed = await names(false);
-        expect(deployed).to.have.length(5);
+        expect(deployed).to.have.length(3);
         expect(await names(true)).to.deep.equal(deployed);
     });
 
@@ -203,11 +197,7 @@ describe("ModelAccessPolicy", () => {
         new ModelAccessPolicy("tenants-access", { role, invoke: apps.slice(1), usage: apps.slice(1) });
         apps[0].grantProfileUsage(role);
         const policies = await attached(rec, role);
-        expect(policies.map((p) => `${p.kind} ${p.name}`)).to.deep.equal([
-            "inline tenants-role-bedrock",
-            "managed tenants-role-bedrock-1",
-            "managed tenants-role-bedrock-2",
-        ]);
+        expect(policies.map((p) => `${p.kind} ${p.name}`)).to.deep.equal(["inline tenants-role-bedrock", "managed tenants-role-bedrock-1"]);
     });
 
     it("takes a few targets into one inline policy, invoke on a cross-region profile included", async () => {

@@ -49,7 +49,7 @@ describe("CrossRegionInferenceProfile", () => {
         expect(cris.type).to.equal("SYSTEM_DEFINED");
         expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(`arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`);
         expect(await resolveOutput(cris.invokableArn)).to.equal(await resolveOutput(cris.inferenceProfileArn));
-        expect(cris.destinationRegions).to.deep.equal(["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"]);
+        expect(cris.destinationRegions).to.deep.equal(["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"]);
         await settle();
         expect(rec.resources).to.deep.equal([]);
     });
@@ -68,7 +68,7 @@ describe("CrossRegionInferenceProfile", () => {
         cris.grantInvoke("eu-role");
         await settle();
         const profileArn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_35_V2}`;
-        const euRegions = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1"];
+        const euRegions = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3"];
         expect(policiesForRole(rec, "eu-role").map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
             [
                 "eu-role-bedrock",
@@ -93,7 +93,7 @@ describe("CrossRegionInferenceProfile", () => {
         const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
         const message = await outputError(cris.inferenceProfileArn);
         expect(message).to.equal(
-            'CrossRegionInferenceProfile "cris": geoRegion "eu" profiles cannot be called from Region us-east-1: the eu geography\'s source Regions are eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1',
+            'CrossRegionInferenceProfile "cris": geoRegion "eu" profiles cannot be called from Region us-east-1: the eu geography\'s source Regions are eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3',
         );
     });
 
@@ -116,7 +116,7 @@ describe("CrossRegionInferenceProfile", () => {
                 {
                     Effect: "Allow",
                     Action: INVOKE,
-                    Resource: ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map((r) => fm(r, SONNET_35_V2)),
+                    Resource: ["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map((r) => fm(r, SONNET_35_V2)),
                     Condition: { ArnLike: { "bedrock:InferenceProfileArn": profileArn } },
                 },
             ],
@@ -287,7 +287,7 @@ describe("CrossRegionInferenceProfile", () => {
         it("refuses a source Region outside the geography when the stack config names it", async () => {
             rec = setBedrockMocks({ region: "eu-west-1", config: { "aws-native:region": "eu-west-1" } });
             expect(() => new bedrock.CrossRegionInferenceProfile("c", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 })).to.throw(
-                'CrossRegionInferenceProfile "c": geoRegion "us" profiles cannot be called from Region eu-west-1: the us geography\'s source Regions are ca-central-1, ca-west-1, us-east-1, us-east-2, us-west-1, us-west-2',
+                'CrossRegionInferenceProfile "c": geoRegion "us" profiles cannot be called from Region eu-west-1: the us geography\'s source Regions are ca-central-1, us-east-1, us-east-2, us-west-1, us-west-2',
             );
             await settle();
             expect(rec.resources).to.deep.equal([]);
@@ -343,14 +343,14 @@ describe("ApplicationInferenceProfile", () => {
         });
     });
 
-    it("copies from an ARN string", async () => {
+    it("copies from an ARN string in its own Region", async () => {
         new bedrock.ApplicationInferenceProfile("p3", {
             inferenceProfileName: "from-arn",
-            modelSource: `arn:aws:bedrock:us-west-2:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`,
+            modelSource: `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`,
         });
         await settle();
         expect(rec.find("aws-native:bedrock:ApplicationInferenceProfile", "p3").inputs.modelSource).to.deep.equal({
-            copyFrom: `arn:aws:bedrock:us-west-2:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`,
+            copyFrom: `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`,
         });
     });
 
@@ -368,7 +368,7 @@ describe("ApplicationInferenceProfile", () => {
             {
                 Effect: "Allow",
                 Action: INVOKE,
-                Resource: ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map((r) => fm(r, SONNET_35_V2)),
+                Resource: ["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map((r) => fm(r, SONNET_35_V2)),
                 Condition: { ArnLike: { "bedrock:InferenceProfileArn": [APP_PATTERN, sysArn] } },
             },
         ]);

@@ -9,8 +9,8 @@ const D = bedrock.DefaultPromptRouterIdentifier;
 const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const GET_PROFILE = "bedrock:GetInferenceProfile";
 const ACCOUNT = "123456789012";
-const US = ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"];
-const EU = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1"];
+const US = ["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"];
+const EU = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3"];
 
 /** The statement allowing `modelId` in `regions` only through the profile `profileArn`. */
 function viaProfile(modelId: string, regions: string[], profileArn: string): Statement {
@@ -83,39 +83,71 @@ describe("PromptRouter", () => {
             expect(JSON.parse(policies[0].json).Version).to.equal("2012-10-17");
         });
 
-        it("in eu-west-1: routed through the eu. profiles", async () => {
-            const router = bedrock.PromptRouter.fromDefaultId(D.META_LLAMA_3_1, "eu-west-1");
-            expect(await resolveOutput(router.promptRouterArn)).to.equal(`arn:aws:bedrock:eu-west-1:${ACCOUNT}:default-prompt-router/meta.llama:1`);
+        it("in eu-west-1: routed through the eu. profiles (the Anthropic router exists there: prompt-routing.html)", async () => {
+            const router = bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "eu-west-1");
+            expect(await resolveOutput(router.promptRouterArn)).to.equal(`arn:aws:bedrock:eu-west-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`);
             router.grantInvoke("app-role");
             await settle();
             const [policy] = policiesForRole(rec, "app-role");
             expect(policy.name).to.equal("app-role-bedrock");
-            const routerArn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:default-prompt-router/meta.llama:1`;
-            const p70 = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.meta.llama3-1-70b-instruct-v1:0`;
-            const p8 = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.meta.llama3-1-8b-instruct-v1:0`;
+            const routerArn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`;
+            const haiku = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.anthropic.claude-3-haiku-20240307-v1:0`;
+            const sonnet = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.anthropic.claude-3-5-sonnet-20240620-v1:0`;
             expect(grantsOf(policy.statements)).to.deep.equal(
                 grantsOf([
                     { Effect: "Allow", Action: ["bedrock:GetPromptRouter"], Resource: [routerArn] },
-                    viaProfile("meta.llama3-1-70b-instruct-v1:0", EU, p70),
-                    viaProfile("meta.llama3-1-8b-instruct-v1:0", EU, p8),
-                    { Effect: "Allow", Action: INVOKE, Resource: [routerArn, p70, p8] },
-                    { Effect: "Allow", Action: [GET_PROFILE], Resource: [p70, p8] },
+                    viaProfile("anthropic.claude-3-5-sonnet-20240620-v1:0", EU, sonnet),
+                    viaProfile("anthropic.claude-3-haiku-20240307-v1:0", EU, haiku),
+                    { Effect: "Allow", Action: INVOKE, Resource: [routerArn, sonnet, haiku] },
+                    { Effect: "Allow", Action: [GET_PROFILE], Resource: [sonnet, haiku] },
                 ]),
             );
         });
 
-        it("refuses Canada (no default-router geography) and maps GovCloud to the aws-us-gov partition", async () => {
-            expect(() => bedrock.PromptRouter.fromDefaultId(D.AMAZON_NOVA_V1, "ca-central-1")).to.throw(
-                'PromptRouter.fromDefaultId: region "ca-central-1" is in no geography a default router routes through (us-*, eu-*, ap-*, us-gov-* Regions), so the router\'s models have no profiles to route through',
+        // Source: https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html (supported Regions and models).
+        it("accepts each default router only in the Regions AWS's prompt-routing page lists, and refuses the rest listing them", async () => {
+            expect([...D.ANTHROPIC_CLAUDE_V1.regions]).to.deep.equal([
+                "us-east-1",
+                "us-east-2",
+                "us-west-2",
+                "ap-northeast-1",
+                "ap-northeast-2",
+                "ap-south-1",
+                "ap-southeast-2",
+                "eu-central-1",
+                "eu-west-1",
+                "eu-west-3",
+                "us-gov-east-1",
+            ]);
+            expect([...D.META_LLAMA_3_1.regions]).to.deep.equal(["us-east-1", "us-east-2", "us-west-2"]);
+            for (const d of D.values()) for (const r of d.regions) expect(() => bedrock.PromptRouter.fromDefaultId(d, r), `${d.name} ${r}`).to.not.throw();
+            expect(() => bedrock.PromptRouter.fromDefaultId(D.META_LLAMA_3_1, "eu-west-1")).to.throw(
+                bedrock.BedrockValidationError,
+                'PromptRouter.fromDefaultId: region "eu-west-1" has no META_LLAMA_3_1 default router (meta.llama:1): it exists in us-east-1, us-east-2, us-west-2 (https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html)',
             );
-            const gov = bedrock.PromptRouter.fromDefaultId(D.AMAZON_NOVA_V1, "us-gov-west-1");
-            expect(await resolveOutput(gov.promptRouterArn)).to.equal(`arn:aws-us-gov:bedrock:us-gov-west-1:${ACCOUNT}:default-prompt-router/amazon.nova:1`);
+            expect(() => bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-west-1")).to.throw(
+                'PromptRouter.fromDefaultId: region "us-west-1" has no ANTHROPIC_CLAUDE_V1 default router (anthropic.claude:1): it exists in us-east-1, us-east-2, us-west-2, ap-northeast-1, ap-northeast-2, ap-south-1, ap-southeast-2, eu-central-1, eu-west-1, eu-west-3, us-gov-east-1',
+            );
+            const gov = bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-gov-east-1");
+            expect(await resolveOutput(gov.promptRouterArn)).to.equal(
+                `arn:aws-us-gov:bedrock:us-gov-east-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`,
+            );
+            await settle();
+            expect(rec.resources).to.deep.equal([]);
+        });
+
+        it("refuses Canada, Israel and the UAE (no default router there; the doc comment says the same)", () => {
+            for (const region of ["ca-central-1", "il-central-1", "me-central-1"]) {
+                expect(() => bedrock.PromptRouter.fromDefaultId(D.AMAZON_NOVA_V1, region)).to.throw(
+                    `PromptRouter.fromDefaultId: region "${region}" has no AMAZON_NOVA_V1 default router (amazon.nova:1): it exists in us-east-1, us-east-2, us-west-2, ap-northeast-1, ap-northeast-2, ap-south-1, ap-southeast-2, eu-central-1, eu-west-1, eu-west-3`,
+                );
+            }
         });
 
         it("refuses a Region in no geography, naming it", () => {
             expect(() => bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "sa-east-1")).to.throw(
                 bedrock.BedrockValidationError,
-                'PromptRouter.fromDefaultId: region "sa-east-1" is in no geography a default router routes through (us-*, eu-*, ap-*, us-gov-* Regions), so the router\'s models have no profiles to route through',
+                'PromptRouter.fromDefaultId: region "sa-east-1" has no ANTHROPIC_CLAUDE_V1 default router (anthropic.claude:1)',
             );
         });
 

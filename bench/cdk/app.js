@@ -13,16 +13,12 @@ const loaded = process.hrtime.bigint();
 
 const n = Number(process.argv[2] || "100");
 const M = bedrock.BedrockFoundationModel;
-const claude = [
-    M.ANTHROPIC_CLAUDE_4_SONNET_V1_0,
-    M.ANTHROPIC_CLAUDE_4_OPUS_V1_0,
-    M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0,
-    M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
-    M.ANTHROPIC_CLAUDE_3_5_SONNET_V1_0,
-    M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0,
-    M.ANTHROPIC_CLAUDE_SONNET_V1_0,
-    M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
-];
+// The eight Claude models of bench/models.json (both catalogs list them with a `us.` profile), as this catalog names them.
+const claude = require("../models.json").map((id) => {
+    const model = Object.values(M).find((m) => m && m.modelId === id);
+    if (!model) throw new Error(`the CDK catalog has no model ${id}`);
+    return model;
+});
 
 let figures;
 try {

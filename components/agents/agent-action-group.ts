@@ -3,7 +3,8 @@
  * to the caller, ask the user, run code). Plain values validated and rendered by `Agent`.
  *
  * CloudFormation shapes: `AWS::Bedrock::Agent` `AgentActionGroup`, `ActionGroupExecutor`,
- * `APISchema`, `FunctionSchema` (see `cfn-schemas/aws-bedrock-agent.json`).
+ * `APISchema`, `FunctionSchema`
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-bedrock-agent-agentactiongroup.html).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as lambda from "@pulumi/aws/lambda";

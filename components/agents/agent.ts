@@ -3,7 +3,8 @@
  * groups and their Lambda permissions, aliases, guardrail, memory, knowledge bases, collaborators and
  * prompt override.
  *
- * Facts: `bedrock-iam.md` (Agents), `cfn-schemas/aws-bedrock-agent.json`.
+ * Facts: the agent service role's permissions (https://docs.aws.amazon.com/bedrock/latest/userguide/agents-permissions.html)
+ * and the `AWS::Bedrock::Agent` resource (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-bedrock-agent.html).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as bedrock from "@pulumi/aws-native/bedrock";
@@ -12,7 +13,11 @@ import * as lambda from "@pulumi/aws/lambda";
 import type * as native from "@pulumi/aws-native";
 import { invokeStatements, profileArns, GET_PROFILE } from "../iam/access";
 import { agentArn as buildAgentArn, guardrailArn, iamRoleArn, knowledgeBaseArn, s3ObjectArn } from "../catalog/arns";
-import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, type CallerContext } from "../core/context";
+import { ACCOUNT_ID_LENGTH, callerContext, configuredRegion, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, type CallerContext } from "../core/context";
+import { checkArnRegion, checkInvokableRegion } from "../core/region-check";
+import { agentKeyStatements, guardrailKeyStatements, KMS_KEY_ARN_PATTERN } from "../iam/statements/kms";
+import { marketplaceSubscriptionStatements } from "../iam/statements/marketplace";
+import { checkMarketplaceAccess, type MarketplaceAccess } from "../iam/marketplace";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { contentHash } from "../prompts/prompt";
 import { allGrants, grantStatements, resolveRole, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "../iam/grants";
@@ -47,6 +52,18 @@ export interface AgentGuardrail {
     guardrailIdentifier: pulumi.Input<string>;
     /** `DRAFT` (default) or a version number of 1-8 digits. */
     guardrailVersion?: pulumi.Input<string>;
+    /**
+     * The customer managed KMS key the guardrail is encrypted with, if any (an `aws.kms.Key` or its ARN):
+     * the service role is granted `kms:Decrypt` on it
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-kms.html). The key policy
+     * must allow the role too.
+     */
+    kmsKey?:
+        | pulumi.Input<string>
+        | {
+              /** The key's ARN. */
+              readonly arn: pulumi.Input<string>;
+          };
 }
 
 /** Session-summary memory: the agent keeps summaries of past sessions per user. */
@@ -173,7 +190,12 @@ export interface AgentArgs {
     shouldPrepareAgent?: boolean;
     /** Delete the agent even while it is in use (CloudFormation `SkipResourceInUseCheckOnDelete`; default false). */
     forceDelete?: boolean;
-    /** A KMS key (an `aws.kms.Key` or its ARN) encrypting the agent's resources. */
+    /**
+     * A KMS key (an `aws.kms.Key` or its ARN) encrypting the agent's resources. The service role is granted
+     * `kms:Decrypt` and `kms:GenerateDataKey` on it
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/agents-permissions.html); the key policy must
+     * allow Bedrock and the role (see README, "KMS keys").
+     */
     kmsKey?:
         | pulumi.Input<string>
         | {
@@ -198,8 +220,17 @@ export interface AgentArgs {
     guardrail?: AgentGuardrail;
     /** Session-summary memory (`Memory.SESSION_SUMMARY` or `Memory.sessionSummary({...})`). */
     memory?: AgentMemory;
-    /** Knowledge bases; the role is granted `bedrock:Retrieve` and `bedrock:RetrieveAndGenerate` on them. */
+    /**
+     * Knowledge bases; the role is granted `bedrock:Retrieve` on them, what AWS documents for an agent's
+     * service role (https://docs.aws.amazon.com/bedrock/latest/userguide/agents-permissions.html).
+     */
     knowledgeBases?: AgentKnowledgeBase[];
+    /**
+     * Opt in to the AWS Marketplace permissions a third-party model's first call needs (true, or
+     * `{ productIds }` to restrict `aws-marketplace:Subscribe`): see `grantMarketplaceSubscription`.
+     * Default: none.
+     */
+    marketplace?: MarketplaceAccess;
     /** Collaboration mode (default: unset, i.e. `DISABLED`); `SUPERVISOR` or `SUPERVISOR_ROUTER` with collaborators. */
     agentCollaboration?: AgentCollaboratorType;
     /** Collaborators of a supervisor; the role is granted `bedrock:GetAgentAlias` and `bedrock:InvokeAgent` on their aliases. */
@@ -212,7 +243,7 @@ export interface AgentArgs {
     promptOverrideConfiguration?: PromptOverrideConfiguration;
 }
 
-const KMS_KEY_ARN = /^arn:aws(-[^:]+)?:kms:[a-zA-Z0-9-]*:[0-9]{12}:key\/[a-zA-Z0-9-]{36}$/;
+const KMS_KEY_ARN = KMS_KEY_ARN_PATTERN;
 const GUARDRAIL_ID = /^(([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\/[a-z0-9]+))$/;
 const ALIAS_ARN = /^arn:(aws[a-zA-Z-]*)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:agent-alias\/[0-9a-zA-Z]{10}\/[0-9a-zA-Z]{10}$/;
 const KB_ID = /^[0-9a-zA-Z]{10}$/;
@@ -224,10 +255,26 @@ function isAnthropicKnown(model: IInvokable): boolean | undefined {
     return fm === undefined ? undefined : fm.provider === "anthropic";
 }
 
-/** What CloudFormation's `FoundationModel` gets for an invokable: a model's id, else the invokable's ARN. */
-function modelInput(model: IInvokable): pulumi.Input<string> {
-    return model instanceof BedrockFoundationModel ? model.modelId : model.invokableArn;
+/**
+ * What CloudFormation's `FoundationModel` gets for an invokable: a model's id, else the invokable's ARN,
+ * checked at deploy time to be in the agent's Region when `ctx` is given.
+ */
+function modelInput(model: IInvokable, where?: Where, argument?: string, ctx?: CallerContext): pulumi.Input<string> {
+    if (model instanceof BedrockFoundationModel) return model.modelId;
+    return where && argument && ctx ? checkArnRegion(where, argument, model.invokableArn, ctx.region) : model.invokableArn;
 }
+
+/** A KMS key argument (an `aws.kms.Key` or its ARN) as its ARN, checked. */
+function keyArnOf(where: Where, argument: string, key: unknown): pulumi.Input<string> {
+    if (key !== null && typeof key === "object" && !pulumi.Output.isInstance(key) && "arn" in key) return (key as { arn: pulumi.Input<string> }).arn;
+    if (typeof key === "string" || pulumi.Output.isInstance(key))
+        return checkString(where, argument, key as pulumi.Input<string>, { max: 2048, pattern: KMS_KEY_ARN, patternText: "a KMS key ARN" });
+    return fail(where, argument, key, "must be an aws.kms.Key or a KMS key ARN");
+}
+
+/** The longest KMS key ARN, a bound for sizing policies before deploy. */
+const KMS_ARN_BOUND = `arn:${"p".repeat(MAX_PARTITION_LENGTH)}:kms:${"r".repeat(MAX_REGION_LENGTH)}:${"0".repeat(ACCOUNT_ID_LENGTH)}:key/${"k".repeat(36)}`
+    .length;
 
 /** Validates an invokable usable by an agent (not a prompt router; supports agents when the catalog knows). */
 function checkAgentModel(where: Where, argument: string, model: unknown): IInvokable {
@@ -237,13 +284,9 @@ function checkAgentModel(where: Where, argument: string, model: unknown): IInvok
     if (model.accessTarget().kind === "prompt-router") {
         fail(where, argument, "<PromptRouter>", "cannot be a prompt router: an agent's model is a foundation model or an inference profile");
     }
-    const fm = foundationModelOf(model);
-    // Refused only when the catalog knows the model (a model the catalog lacks may be newer than it).
-    if (fm && !fm.supportsAgents) {
-        const catalog = BedrockFoundationModel.lookup(fm.modelId);
-        if (catalog !== undefined && !catalog.supportsAgents)
-            fail(where, argument, fm.modelId, "does not support agents (supportsAgents is false in the model catalog)");
-    }
+    // Every model is accepted: "Amazon Bedrock Agents supports all models supported by Amazon Bedrock"
+    // (https://docs.aws.amazon.com/bedrock/latest/userguide/agents-supported.html). `supportsAgents` in the
+    // catalog is informational.
     return model;
 }
 
@@ -279,7 +322,9 @@ interface Plan {
     existingRole?: ResolvedRole;
     actionGroups: RenderedActionGroup[];
     builtIns: native.types.input.bedrock.AgentActionGroupArgs[];
-    guardrail?: { identifier: pulumi.Input<string>; version: pulumi.Input<string> };
+    guardrail?: { identifier: pulumi.Input<string>; version: pulumi.Input<string>; kmsKeyArn?: pulumi.Input<string> };
+    /** Marketplace product ids (`[]`: any product), or undefined for no Marketplace statements. */
+    marketplace?: string[];
     memory?: native.types.input.bedrock.AgentMemoryConfigurationArgs;
     knowledgeBases?: AgentKnowledgeBase[];
     collaborators?: AgentCollaborator[];
@@ -290,9 +335,11 @@ interface Plan {
     inheritedIgnored: boolean;
 }
 
-function plan(where: Where, name: string, args: AgentArgs): Plan {
+function plan(where: Where, name: string, args: AgentArgs, knownRegion: string | undefined): Plan {
     checkArgs(where, args);
     const model = checkAgentModel(where, "foundationModel", args.foundationModel);
+    checkInvokableRegion(where, "foundationModel", model, knownRegion);
+    const marketplace = checkMarketplaceAccess(where, "marketplace", args.marketplace);
     const instruction = checkString(where, "instruction", args.instruction, { min: 40 });
     const agentName =
         args.agentName === undefined
@@ -303,14 +350,7 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
     for (const flag of ["shouldPrepareAgent", "forceDelete", "userInputEnabled", "codeInterpreterEnabled"] as const) {
         if (args[flag] !== undefined && typeof args[flag] !== "boolean") fail(where, flag, args[flag], "must be a boolean");
     }
-    let kmsKeyArn: pulumi.Input<string> | undefined;
-    if (args.kmsKey !== undefined) {
-        const k = args.kmsKey as unknown;
-        if (k !== null && typeof k === "object" && !pulumi.Output.isInstance(k) && "arn" in k) kmsKeyArn = (k as { arn: pulumi.Input<string> }).arn;
-        else if (typeof k === "string" || pulumi.Output.isInstance(k))
-            kmsKeyArn = checkString(where, "kmsKey", k as pulumi.Input<string>, { max: 2048, pattern: KMS_KEY_ARN, patternText: "a KMS key ARN" });
-        else fail(where, "kmsKey", k, "must be an aws.kms.Key or a KMS key ARN");
-    }
+    const kmsKeyArn = args.kmsKey === undefined ? undefined : keyArnOf(where, "kmsKey", args.kmsKey);
     const tagList = normalizeTags(where, args.tags);
     let existingRole: ResolvedRole | undefined;
     if (args.existingRole !== undefined) {
@@ -354,7 +394,8 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
             pattern: /^(([0-9]{1,8})|(DRAFT))$/,
             patternText: "DRAFT or a version number",
         });
-        guardrail = { identifier, version };
+        const kmsKeyArn = g.kmsKey === undefined ? undefined : keyArnOf(where, "guardrail.kmsKey", g.kmsKey);
+        guardrail = { identifier, version, kmsKeyArn };
     }
 
     let memory: Plan["memory"];
@@ -431,7 +472,10 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
             if (types.has(s.stepType)) fail(where, `${at}.stepType`, s.stepType, "is configured twice");
             types.add(s.stepType);
             checkString(where, `${at}.customPromptTemplate`, s.customPromptTemplate, { min: 1, max: 100_000, optional: true });
-            if (s.foundationModel !== undefined) checkAgentModel(where, `${at}.foundationModel`, s.foundationModel);
+            if (s.foundationModel !== undefined) {
+                checkAgentModel(where, `${at}.foundationModel`, s.foundationModel);
+                checkInvokableRegion(where, `${at}.foundationModel`, s.foundationModel, knownRegion);
+            }
             const a = s.additionalModelRequestFields;
             if (a !== undefined && (a === null || typeof a !== "object" || Array.isArray(a)))
                 fail(where, `${at}.additionalModelRequestFields`, a, "must be an object");
@@ -471,6 +515,7 @@ function plan(where: Where, name: string, args: AgentArgs): Plan {
         guardrail,
         memory,
         knowledgeBases: args.knowledgeBases,
+        marketplace,
         collaborators,
         steps,
         parserArn,
@@ -539,7 +584,9 @@ export class Agent extends pulumi.ComponentResource {
 
     constructor(name: string, args: AgentArgs, opts?: pulumi.ComponentResourceOptions) {
         const where = { component: "Agent", name };
-        const p = plan(where, name, args);
+        // The Region, when known before deploy (the default provider's configuration).
+        const explicitProvider = opts?.provider !== undefined || opts?.providers !== undefined || opts?.parent !== undefined;
+        const p = plan(where, name, args, explicitProvider ? undefined : configuredRegion());
         super("bedrock-genai:index:Agent", name, {}, opts);
         this.name = name;
         this.foundationModel = args.foundationModel;
@@ -595,7 +642,7 @@ export class Agent extends pulumi.ComponentResource {
         const agentArgs: bedrock.AgentArgs = {
             agentName: p.agentName,
             agentResourceRoleArn: this.roleArn,
-            foundationModel: modelInput(args.foundationModel),
+            foundationModel: modelInput(args.foundationModel, where, "foundationModel", ctx),
             instruction: p.instruction,
             description: p.description,
             idleSessionTtlInSeconds: p.idleSessionTtlInSeconds,
@@ -730,7 +777,12 @@ export class Agent extends pulumi.ComponentResource {
                 typeof kb.knowledgeBaseId === "string" ? kb.knowledgeBaseId : symbolic(kb.knowledgeBaseId, `knowledge-base/${this.name}/${i}`, 10),
             ),
         );
-        if (kbArns.length > 0) out.push({ Effect: "Allow", Action: ["bedrock:Retrieve", "bedrock:RetrieveAndGenerate"], Resource: kbArns });
+        // `bedrock:Retrieve` only: what AWS's agent service role example grants on a knowledge base
+        // (https://docs.aws.amazon.com/bedrock/latest/userguide/agents-permissions.html).
+        if (kbArns.length > 0) out.push({ Effect: "Allow", Action: ["bedrock:Retrieve"], Resource: kbArns });
+        if (p.kmsKeyArn !== undefined) out.push(...agentKeyStatements(this.keyArn(p.kmsKeyArn, `kms-key/${this.name}`)));
+        if (p.guardrail?.kmsKeyArn !== undefined) out.push(...guardrailKeyStatements(this.keyArn(p.guardrail.kmsKeyArn, `guardrail-kms-key/${this.name}`)));
+        if (p.marketplace !== undefined) out.push(...marketplaceSubscriptionStatements(p.marketplace));
         const aliasArns = (p.collaborators ?? []).map((c, i) =>
             isAgentAlias(c.agentAlias)
                 ? c.agentAlias.symbolicArn()
@@ -749,6 +801,11 @@ export class Agent extends pulumi.ComponentResource {
         if (s3.length > 0)
             out.push({ Effect: "Allow", Action: ["s3:GetObject"], Resource: s3, Condition: { StringEquals: { "aws:ResourceAccount": [sym.account] } } });
         return out;
+    }
+
+    /** A KMS key ARN for a policy: the string, or a placeholder for an Output. */
+    private keyArn(arn: pulumi.Input<string>, label: string): string {
+        return symbolic(arn, label, KMS_ARN_BOUND);
     }
 
     /** The agent's test alias (`TSTALIASID`, routing to `DRAFT`); creates nothing. */

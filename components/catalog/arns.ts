@@ -84,9 +84,25 @@ export interface ParsedArn {
     resourceId: string;
 }
 
+const ARN = /^arn:([a-z0-9-]+):([a-z0-9-]+):([a-z0-9-]*):([0-9]*):(.+)$/;
+/** An ARN pattern as IAM policies write them: any field may hold the wildcards `*` and `?`. */
+const ARN_PATTERN = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$/;
+
 /** Parses `arn:<partition>:<service>:<region>:<account>:<resource>`; undefined when `arn` is not one. */
 export function parseArn(arn: string): ParsedArn | undefined {
-    const m = /^arn:([a-z0-9-]+):([a-z0-9-]+):([a-z0-9-]*):([0-9]*):(.+)$/.exec(arn);
+    return splitArn(ARN, arn);
+}
+
+/**
+ * Parses an ARN pattern of an IAM policy's `Resource`, whose fields may hold `*` and `?`
+ * (`arn:aws:bedrock:*::foundation-model/*`); undefined when it has fewer than six fields (`arn:aws:bedrock:*`).
+ */
+export function parseArnPattern(arn: string): ParsedArn | undefined {
+    return splitArn(ARN_PATTERN, arn);
+}
+
+function splitArn(re: RegExp, arn: string): ParsedArn | undefined {
+    const m = re.exec(arn);
     if (!m) return undefined;
     const resource = m[5];
     const slash = resource.indexOf("/");
@@ -105,4 +121,38 @@ export function parseArn(arn: string): ParsedArn | undefined {
 export function roleNameFromArn(arn: string): string | undefined {
     const m = /^arn:[a-z0-9-]+:iam::[0-9]{12}:role\/(?:[\u0021-\u007e]*\/)?([\w+=,.@-]{1,64})$/.exec(arn);
     return m ? m[1] : undefined;
+}
+
+// ---- Amazon Bedrock AgentCore (service prefix `bedrock-agentcore`) ----
+// Formats: Service Authorization Reference, "Actions, resources, and condition keys for Amazon Bedrock AgentCore"
+// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockagentcore.html).
+
+/** `arn:<partition>:bedrock-agentcore:<region>:<account>:<resource>`. */
+export function agentCoreArn(partition: string, region: string, account: string, resource: string): string {
+    return `arn:${partition}:bedrock-agentcore:${region}:${account}:${resource}`;
+}
+
+/** `arn:<partition>:bedrock-agentcore:<region>:<account>:harness/<harnessId>`. */
+export function harnessArn(partition: string, region: string, account: string, harnessId: string): string {
+    return agentCoreArn(partition, region, account, `harness/${harnessId}`);
+}
+
+/** `<harnessArn>/harness-endpoint/<endpointName>`: an endpoint of a harness. */
+export function harnessEndpointArn(harness: string, endpointName: string): string {
+    return `${harness}/harness-endpoint/${endpointName}`;
+}
+
+/** The AWS-managed code interpreter: `arn:<partition>:bedrock-agentcore:<region>:aws:code-interpreter/aws.codeinterpreter.v1`. */
+export function managedCodeInterpreterArn(partition: string, region: string): string {
+    return agentCoreArn(partition, region, "aws", "code-interpreter/aws.codeinterpreter.v1");
+}
+
+/** The AWS-managed browser: `arn:<partition>:bedrock-agentcore:<region>:aws:browser/aws.browser.v1`. */
+export function managedBrowserArn(partition: string, region: string): string {
+    return agentCoreArn(partition, region, "aws", "browser/aws.browser.v1");
+}
+
+/** `arn:<partition>:logs:<region>:<account>:log-group:<name>` (a CloudWatch Logs log group; `name` may end in `*`). */
+export function logGroupArn(partition: string, region: string, account: string, name: string): string {
+    return `arn:${partition}:logs:${region}:${account}:log-group:${name}`;
 }

@@ -7,11 +7,22 @@ import type { FoundationModelTarget } from "../iam/access";
 import { callerContext } from "../core/context";
 import { grantInvokeTo, type AccessContext, type Grantee, type RoleRef, type GrantOptions, type RolePolicyGrant } from "../iam/grants";
 
+/**
+ * The geographies Anthropic's Claude-on-Bedrock model table covers (its columns), yes or no
+ * (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock). Other geographies (au,
+ * ca, us-gov, in) are documented neither way there.
+ */
+const ANTHROPIC_TABLE_COLUMNS: readonly string[] = ["global", "us", "eu", "jp", "apac"];
+
 /** Capabilities of a foundation model. Every flag defaults to false. */
 export interface BedrockFoundationModelProps {
     /** The model can be called through system-defined cross-region inference profiles. */
     readonly supportsCrossRegion?: boolean;
-    /** The model can be an agent's foundation model. */
+    /**
+     * AWS lists the model for Bedrock Agents. Informational: `Agent` accepts every model, as AWS's agents
+     * page says Agents supports all models Bedrock supports
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/agents-supported.html).
+     */
     readonly supportsAgents?: boolean;
     /** AWS lists the model as optimized for agents. */
     readonly optimizedForAgents?: boolean;
@@ -27,6 +38,12 @@ export interface BedrockFoundationModelProps {
      * is accepted.
      */
     readonly crossRegionGeographies?: readonly string[];
+    /**
+     * The geographies the sources behind `crossRegionGeographies` cover, saying yes or no (e.g. Anthropic's
+     * table has global, us, eu, jp and apac columns). A geography outside them is documented neither way
+     * and is accepted. Default: every geography (the list is complete).
+     */
+    readonly crossRegionGeographiesCovered?: readonly string[];
 }
 
 /**
@@ -86,7 +103,11 @@ export class BedrockFoundationModel implements Grantee {
         optimizedForAgents: true,
     });
 
-    /** Amazon Nova Pro. */
+    /**
+     * Amazon Nova Pro.
+     *
+     * Geographies: AWS's inference-profile list (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html): us, eu, apac, jp, us-gov.
+     */
     public static readonly AMAZON_NOVA_PRO_V1 = new BedrockFoundationModel("amazon.nova-pro-v1:0", {
         supportsAgents: true,
         supportsCrossRegion: true,
@@ -174,18 +195,29 @@ export class BedrockFoundationModel implements Grantee {
         crossRegionGeographies: ["us", "global"],
     });
 
-    /** Anthropic Claude Opus 5.5. */
+    /**
+     * Anthropic Claude Opus 5.5.
+     *
+     * Geographies: AWS's inference-profile list (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html): us, eu, jp, au, global
+     * (not re-checked against a stored copy of the page).
+     */
     public static readonly ANTHROPIC_CLAUDE_OPUS_5_5 = new BedrockFoundationModel("anthropic.claude-opus-5-5", {
         supportsAgents: true,
         supportsCrossRegion: true,
         crossRegionGeographies: ["us", "eu", "jp", "au", "global"],
     });
 
-    /** Anthropic Claude Sonnet 5.5. */
+    /**
+     * Anthropic Claude Sonnet 5.5.
+     *
+     * Geographies: sources disagree. AWS's model card lists only a global. profile; the US geography is listed by
+     * other sources this package followed before. Both are accepted until one source settles it.
+     */
     public static readonly ANTHROPIC_CLAUDE_SONNET_5_5 = new BedrockFoundationModel("anthropic.claude-sonnet-5-5", {
         supportsAgents: true,
         supportsCrossRegion: true,
         optimizedForAgents: true,
+        crossRegionGeographies: ["global", "us"],
     });
 
     /** Anthropic Claude Opus 5. */
@@ -212,35 +244,66 @@ export class BedrockFoundationModel implements Grantee {
         supportsCrossRegion: true,
     });
 
-    /** Anthropic Claude Opus 4.6. */
+    /**
+     * Anthropic Claude Opus 4.6.
+     *
+     * Geographies: Anthropic's Claude-on-Bedrock model table (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock): global, us, eu, jp, apac.
+     */
     public static readonly ANTHROPIC_CLAUDE_OPUS_4_6_V1 = new BedrockFoundationModel("anthropic.claude-opus-4-6-v1", {
         supportsAgents: true,
         supportsCrossRegion: true,
         optimizedForAgents: true,
+        crossRegionGeographies: ["global", "us", "eu", "jp", "apac"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
-    /** Anthropic Claude Sonnet 4.6. */
+    /**
+     * Anthropic Claude Sonnet 4.6.
+     *
+     * Geographies: Anthropic's Claude-on-Bedrock model table (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock): global, us, eu, jp; no apac.
+     * No source we found lists an au. profile.
+     */
     public static readonly ANTHROPIC_CLAUDE_SONNET_4_6 = new BedrockFoundationModel("anthropic.claude-sonnet-4-6", {
         supportsAgents: true,
         supportsCrossRegion: true,
         optimizedForAgents: true,
+        crossRegionGeographies: ["global", "us", "eu", "jp"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
-    /** Anthropic Claude Opus 4.5. */
+    /**
+     * Anthropic Claude Opus 4.5.
+     *
+     * Geographies: Anthropic's Claude-on-Bedrock model table (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock): global, us, eu; no jp, no apac.
+     */
     public static readonly ANTHROPIC_CLAUDE_OPUS_4_5_V1_0 = new BedrockFoundationModel("anthropic.claude-opus-4-5-20251101-v1:0", {
         supportsAgents: true,
         supportsCrossRegion: true,
         optimizedForAgents: true,
+        crossRegionGeographies: ["global", "us", "eu"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
-    /** Anthropic Claude Haiku 4.5. */
+    /**
+     * Anthropic Claude Haiku 4.5.
+     *
+     * Geographies: Anthropic's Claude-on-Bedrock model table (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock): global, us, eu; no jp, no apac.
+     */
     public static readonly ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 = new BedrockFoundationModel("anthropic.claude-haiku-4-5-20251001-v1:0", {
         supportsAgents: true,
         supportsCrossRegion: true,
         optimizedForAgents: true,
+        crossRegionGeographies: ["global", "us", "eu"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
-    /** Anthropic Claude Sonnet 4.5. */
+    /**
+     * Anthropic Claude Sonnet 4.5.
+     *
+     * Geographies: Anthropic's Claude-on-Bedrock model table (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock): global, us, eu, jp; no apac.
+     * AWS's inference-profile list (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html)
+     * also has au. and us-gov. profiles, which Anthropic's table (no au or us-gov column) does not show: both accepted.
+     */
     public static readonly ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 = new BedrockFoundationModel("anthropic.claude-sonnet-4-5-20250929-v1:0", {
         supportsAgents: true,
         supportsCrossRegion: true,
@@ -248,37 +311,61 @@ export class BedrockFoundationModel implements Grantee {
         crossRegionGeographies: ["us", "eu", "jp", "au", "global", "us-gov"],
     });
 
-    /** Anthropic Claude Opus 4.1. */
+    /**
+     * Anthropic Claude Opus 4.1.
+     *
+     * Geographies: Anthropic's Claude-on-Bedrock model table (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock): us only.
+     */
     public static readonly ANTHROPIC_CLAUDE_OPUS_4_1_V1_0 = new BedrockFoundationModel("anthropic.claude-opus-4-1-20250805-v1:0", {
         supportsAgents: true,
         supportsCrossRegion: true,
         optimizedForAgents: true,
+        crossRegionGeographies: ["us"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
-    /** Anthropic Claude Opus 4. */
+    /**
+     * Anthropic Claude Opus 4.
+     *
+     * Geographies: Anthropic's Claude-on-Bedrock model table (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock): us only.
+     */
     public static readonly ANTHROPIC_CLAUDE_OPUS_4_V1_0 = new BedrockFoundationModel("anthropic.claude-opus-4-20250514-v1:0", {
         supportsAgents: true,
         supportsCrossRegion: true,
         optimizedForAgents: true,
+        crossRegionGeographies: ["us"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /** Anthropic Claude Opus 4 (the generative-ai-cdk-constructs name of `ANTHROPIC_CLAUDE_OPUS_4_V1_0`). */
     public static readonly ANTHROPIC_CLAUDE_4_OPUS_V1_0 = BedrockFoundationModel.ANTHROPIC_CLAUDE_OPUS_4_V1_0;
 
-    /** Anthropic Claude Sonnet 4. */
+    /**
+     * Anthropic Claude Sonnet 4.
+     *
+     * Geographies: Anthropic's Claude-on-Bedrock model table (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock): global, us, eu, apac; no jp.
+     */
     public static readonly ANTHROPIC_CLAUDE_SONNET_4_V1_0 = new BedrockFoundationModel("anthropic.claude-sonnet-4-20250514-v1:0", {
         supportsAgents: true,
         supportsCrossRegion: true,
         optimizedForAgents: true,
+        crossRegionGeographies: ["global", "us", "eu", "apac"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /** Anthropic Claude Sonnet 4 (the generative-ai-cdk-constructs name of `ANTHROPIC_CLAUDE_SONNET_4_V1_0`). */
     public static readonly ANTHROPIC_CLAUDE_4_SONNET_V1_0 = BedrockFoundationModel.ANTHROPIC_CLAUDE_SONNET_4_V1_0;
 
-    /** Anthropic Claude 3.7 Sonnet. */
+    /**
+     * Anthropic Claude 3.7 Sonnet.
+     *
+     * Geographies: Anthropic's Claude-on-Bedrock model table (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock): us, eu, apac; no global, no jp.
+     */
     public static readonly ANTHROPIC_CLAUDE_3_7_SONNET_V1_0 = new BedrockFoundationModel("anthropic.claude-3-7-sonnet-20250219-v1:0", {
         supportsAgents: true,
         supportsCrossRegion: true,
+        crossRegionGeographies: ["us", "eu", "apac"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /** Anthropic Claude 3.5 Sonnet v2 (Oct 2024). */
@@ -295,11 +382,17 @@ export class BedrockFoundationModel implements Grantee {
         optimizedForAgents: true,
     });
 
-    /** Anthropic Claude 3.5 Haiku. */
+    /**
+     * Anthropic Claude 3.5 Haiku.
+     *
+     * Geographies: Anthropic's Claude-on-Bedrock model table (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock): us only.
+     */
     public static readonly ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0 = new BedrockFoundationModel("anthropic.claude-3-5-haiku-20241022-v1:0", {
         supportsAgents: true,
         supportsCrossRegion: true,
         optimizedForAgents: true,
+        crossRegionGeographies: ["us"],
+        crossRegionGeographiesCovered: ANTHROPIC_TABLE_COLUMNS,
     });
 
     /** Anthropic Claude 3 Opus. */
@@ -425,17 +518,28 @@ export class BedrockFoundationModel implements Grantee {
         supportsCrossRegion: true,
     });
 
-    /** Meta Llama 3.3 70B Instruct. */
+    /**
+     * Meta Llama 3.3 70B Instruct.
+     *
+     * Geographies: AWS's inference-profile list (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html): us, eu; no global.
+     */
     public static readonly META_LLAMA_3_3_70B_INSTRUCT_V1 = new BedrockFoundationModel("meta.llama3-3-70b-instruct-v1:0", {
         supportsAgents: true,
         supportsCrossRegion: true,
         crossRegionGeographies: ["us", "eu"],
     });
 
-    /** Meta Llama 4 Maverick 17B Instruct. */
+    /**
+     * Meta Llama 4 Maverick 17B Instruct.
+     *
+     * Geographies: AWS's model card (https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-meta-llama-4-maverick-17b-instruct.html)
+     * lists the us. geo profile and no global profile; an in. (India) profile is listed by other sources this
+     * package followed: sources disagree, both are accepted.
+     */
     public static readonly META_LLAMA_4_MAVERICK_17B_INSTRUCT_V1 = new BedrockFoundationModel("meta.llama4-maverick-17b-instruct-v1:0", {
         supportsAgents: true,
         supportsCrossRegion: true,
+        crossRegionGeographies: ["us", "in"],
     });
 
     /** Meta Llama 4 Scout 17B Instruct. */
@@ -486,19 +590,33 @@ export class BedrockFoundationModel implements Grantee {
     // OpenAI
     // ======================================================================
 
-    /** OpenAI GPT-5.6 Sol. */
+    /**
+     * OpenAI GPT-5.6 Sol.
+     *
+     * Geographies: AWS's inference-profile list (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html): us, global (not re-checked against a stored copy of the page).
+     */
     public static readonly OPENAI_GPT_5_6_SOL = new BedrockFoundationModel("openai.gpt-5.6-sol", {
         supportsCrossRegion: true,
         crossRegionGeographies: ["us", "global"],
     });
 
-    /** OpenAI GPT-5.6 Terra. */
+    /**
+     * OpenAI GPT-5.6 Terra.
+     *
+     * Geographies: us, global (AWS's inference-profile list, https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html) and in (AWS's announcement of in-country
+     * inference in India, see `CrossRegionInferenceProfileRegion.IN`).
+     */
     public static readonly OPENAI_GPT_5_6_TERRA = new BedrockFoundationModel("openai.gpt-5.6-terra", {
         supportsCrossRegion: true,
         crossRegionGeographies: ["us", "in", "global"],
     });
 
-    /** OpenAI GPT-5.6 Luna. */
+    /**
+     * OpenAI GPT-5.6 Luna.
+     *
+     * Geographies: us, global (AWS's inference-profile list, https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html) and in (AWS's announcement of in-country
+     * inference in India, see `CrossRegionInferenceProfileRegion.IN`).
+     */
     public static readonly OPENAI_GPT_5_6_LUNA = new BedrockFoundationModel("openai.gpt-5.6-luna", {
         supportsCrossRegion: true,
         crossRegionGeographies: ["us", "in", "global"],
@@ -546,7 +664,7 @@ export class BedrockFoundationModel implements Grantee {
     public readonly provider: string;
     /** Whether the model can be called through system-defined cross-region inference profiles (`supportsCrossRegion` prop; default false). */
     public readonly supportsCrossRegion: boolean;
-    /** Whether the model can be an agent's foundation model (default false). `Agent` refuses a model without it. */
+    /** Whether AWS lists the model for Bedrock Agents (default false). Informational: `Agent` accepts every model. */
     public readonly supportsAgents: boolean;
     /** Whether AWS lists the model as optimized for agents (default false). Informational. */
     public readonly optimizedForAgents: boolean;
@@ -561,6 +679,8 @@ export class BedrockFoundationModel implements Grantee {
      * for the model. Undefined: not documented, so every geography is accepted (see `hasProfileIn`).
      */
     public readonly crossRegionGeographies?: readonly string[];
+    /** The geographies the sources of `crossRegionGeographies` cover; undefined: all of them (see `hasProfileIn`). */
+    public readonly crossRegionGeographiesCovered?: readonly string[];
 
     constructor(modelId: string, props: BedrockFoundationModelProps = {}) {
         if (typeof modelId !== "string" || !/^[a-z0-9-]+\.[A-Za-z0-9._:-]+$/.test(modelId)) {
@@ -577,6 +697,7 @@ export class BedrockFoundationModel implements Grantee {
         this.supportsKnowledgeBase = props.supportsKnowledgeBase ?? false;
         this.vectorDimensions = props.vectorDimensions ? [...props.vectorDimensions] : undefined;
         this.crossRegionGeographies = props.crossRegionGeographies ? Object.freeze([...props.crossRegionGeographies]) : undefined;
+        this.crossRegionGeographiesCovered = props.crossRegionGeographiesCovered ? Object.freeze([...props.crossRegionGeographiesCovered]) : undefined;
     }
 
     /** The catalog constant with `modelId`, or undefined when the catalog does not list it. */
@@ -603,9 +724,14 @@ export class BedrockFoundationModel implements Grantee {
         return this.modelArn;
     }
 
-    /** Whether AWS documents a system-defined profile for the model in the geography with `prefix`. */
+    /**
+     * Whether a system-defined profile for the model in the geography with `prefix` may exist: false only
+     * when the sources cover that geography and list no profile there.
+     */
     public hasProfileIn(prefix: string): boolean {
-        return this.crossRegionGeographies === undefined || this.crossRegionGeographies.includes(prefix);
+        if (this.crossRegionGeographies === undefined) return true;
+        if (this.crossRegionGeographiesCovered !== undefined && !this.crossRegionGeographiesCovered.includes(prefix)) return true;
+        return this.crossRegionGeographies.includes(prefix);
     }
 
     /** How grants see the model: its ARN in the caller's Region. */

@@ -126,6 +126,73 @@ export function checkAnthropicOnly(
     }
 }
 
+/**
+ * How a model takes `topK` in `additionalModelRequestFields`: `top_k` at the top level, Nova's
+ * `inferenceConfig.topK`, not at all (`none`), or not documented for the model (`unknown`: rendered as
+ * `top_k`, the most common form).
+ */
+export type TopKForm = "top_k" | "nova" | "none" | "unknown";
+
+/**
+ * The request shapes, per model id pattern, with the page each comes from. First match wins.
+ * - Anthropic Claude (Messages API): `top_k` (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-anthropic-claude-messages-request-response.html).
+ * - Amazon Nova: `inferenceConfig.topK` inside `additionalModelRequestFields`
+ *   (https://docs.aws.amazon.com/nova/latest/nova2-userguide/core-inference.html: "model request parameters unique
+ *   to Amazon Nova models, such as reasoningConfig and TopK, are placed within an additional inferenceConfig
+ *   object within the additionalModelRequestFields").
+ * - Amazon Titan Text: `textGenerationConfig` has temperature, topP, maxTokenCount and stopSequences only
+ *   (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-titan-text.html).
+ * - Mistral text completion models (Mistral 7B, Mixtral 8x7B, Mistral Large and Small 24.02): `top_k`
+ *   (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-mistral-text-completion.html).
+ * - Mistral chat completion models (Mistral Large 24.07, Pixtral Large, Mistral Large 3): max_tokens, top_p and
+ *   temperature only (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-mistral-chat-completion.html).
+ * - Meta Llama: prompt, temperature, top_p and max_gen_len only
+ *   (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-meta.html).
+ * - AI21 Jamba: no top-k parameter (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-jamba.html).
+ * - DeepSeek: max_tokens, stop, temperature and top_p only (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-deepseek.html).
+ * - OpenAI (gpt-oss, GPT-5.6): the OpenAI Chat Completions request, which has no top-k parameter
+ *   (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-openai.html).
+ * - Embeddings models (Titan Embeddings, Nova Multimodal Embeddings, Cohere Embed) generate no tokens.
+ */
+const TOP_K_FORMS: readonly { pattern: RegExp; form: TopKForm }[] = [
+    { pattern: /^anthropic\./, form: "top_k" },
+    { pattern: /^amazon\.nova-2-multimodal-embeddings/, form: "none" },
+    { pattern: /^amazon\.nova-/, form: "nova" },
+    { pattern: /^amazon\.titan-/, form: "none" },
+    { pattern: /^mistral\.(mistral-7b-instruct|mixtral-8x7b-instruct|mistral-large-2402|mistral-small-2402)/, form: "top_k" },
+    { pattern: /^mistral\./, form: "none" },
+    { pattern: /^meta\./, form: "none" },
+    { pattern: /^ai21\./, form: "none" },
+    { pattern: /^deepseek\./, form: "none" },
+    { pattern: /^openai\./, form: "none" },
+    { pattern: /^cohere\.embed/, form: "none" },
+];
+
+/** How the model with `modelId` takes `topK` (see `TOP_K_FORMS` for the sources). */
+export function topKFormOf(modelId: string): TopKForm {
+    return TOP_K_FORMS.find((f) => f.pattern.test(modelId))?.form ?? "unknown";
+}
+
+/**
+ * Refuses `topK` in `cfg` when a known model behind the profile, router or variant does not take it
+ * (naming the model), or when the models take it in different forms.
+ */
+export function checkTopK(where: Where, argument: string, cfg: InferenceConfiguration | undefined, models: readonly { modelId: string }[] | undefined): void {
+    if (cfg?.topK === undefined || !models || models.length === 0) return;
+    const refusing = models.filter((m) => topKFormOf(m.modelId) === "none").map((m) => m.modelId);
+    if (refusing.length > 0) {
+        fail(where, `${argument}.topK`, cfg.topK, `is not a request field of ${refusing.join(", ")}: the model's request has no top-k parameter`);
+    }
+    const forms = new Set(models.map((m) => topKFormOf(m.modelId)).filter((f) => f !== "unknown"));
+    if (forms.size > 1) fail(where, `${argument}.topK`, cfg.topK, `is taken in different forms by ${models.map((m) => m.modelId).join(", ")}`);
+}
+
+/** `topK` as the models take it in `additionalModelRequestFields` (Nova's `inferenceConfig.topK`, else `top_k`). */
+function topKFields(topK: number, models: readonly { modelId: string }[] | undefined): Record<string, unknown> {
+    const nova = models !== undefined && models.length > 0 && models.every((m) => topKFormOf(m.modelId) === "nova");
+    return nova ? { inferenceConfig: { topK } } : { top_k: topK };
+}
+
 /** `inferenceConfiguration.text` of an `AWS::Bedrock::Prompt` variant (aws-native input names). */
 export interface PromptTextInferenceShape {
     temperature?: number;
@@ -139,20 +206,27 @@ export interface PromptInferenceShapes {
     /** `InferenceConfiguration`: `{ text: { temperature, topP, maxTokens, stopSequences } }`, undefined when none is set. */
     inferenceConfiguration?: { text: PromptTextInferenceShape };
     /**
-     * `AdditionalModelRequestFields`: `top_k`, `anthropic_version` (Anthropic models only) and
-     * `response_format`, under the names the model APIs use; undefined when none is set.
+     * `AdditionalModelRequestFields`: top-k in the form the model takes (`top_k`, or Nova's
+     * `inferenceConfig.topK`), `anthropic_version` (Anthropic models only) and `response_format`, under
+     * the names the model APIs use; undefined when none is set.
      */
     additionalModelRequestFields?: Record<string, unknown>;
 }
 
 /**
  * Maps inference settings onto a prompt variant: `temperature`, `topP`, `maxTokens` and
- * `stopSequences` go to `inferenceConfiguration.text`; `topK` to `additionalModelRequestFields.top_k`,
+ * `stopSequences` go to `inferenceConfiguration.text`; `topK` to `additionalModelRequestFields` in the
+ * form `models` take it (`inferenceConfig.topK` when every model is an Amazon Nova model, else `top_k`;
+ * refuse models that take none with `checkTopK` first),
  * `anthropicVersion` to `anthropic_version` (dropped when `anthropic` is false: the model is known not
  * to be an Anthropic one), `responseFormat` to `response_format`. Unset settings are left out, and
  * each shape is left out when it would be empty.
  */
-export function toPromptInferenceShapes(cfg: InferenceConfiguration | undefined, anthropic: boolean | undefined): PromptInferenceShapes {
+export function toPromptInferenceShapes(
+    cfg: InferenceConfiguration | undefined,
+    anthropic: boolean | undefined,
+    models?: readonly { modelId: string }[],
+): PromptInferenceShapes {
     const out: PromptInferenceShapes = {};
     if (!cfg) return out;
     const text: PromptTextInferenceShape = {};
@@ -162,7 +236,7 @@ export function toPromptInferenceShapes(cfg: InferenceConfiguration | undefined,
     if (cfg.stopSequences !== undefined) text.stopSequences = [...cfg.stopSequences];
     if (Object.keys(text).length > 0) out.inferenceConfiguration = { text };
     const extra: Record<string, unknown> = {};
-    if (cfg.topK !== undefined) extra.top_k = cfg.topK;
+    if (cfg.topK !== undefined) Object.assign(extra, topKFields(cfg.topK, models));
     if (cfg.anthropicVersion !== undefined && anthropic !== false) extra.anthropic_version = cfg.anthropicVersion;
     if (cfg.responseFormat !== undefined) extra.response_format = cfg.responseFormat;
     if (Object.keys(extra).length > 0) out.additionalModelRequestFields = extra;

@@ -13,6 +13,8 @@ export class BedrockValidationError extends Error {
         /** The refused argument's path, e.g. `inferenceProfileName` or `variants[1].variantName`. */
         public readonly argument: string,
         message: string,
+        /** The Pulumi name of the component that refused it, when it has one (to find where the program created it). */
+        public readonly resourceName?: string,
     ) {
         super(message);
         this.name = "BedrockValidationError";
@@ -42,7 +44,16 @@ export function show(value: unknown): string {
 /** Throws `<Component> "<name>": <argument> <value> <rule>`. */
 export function fail(where: Where, argument: string, value: unknown, rule: string): never {
     const who = where.name !== undefined ? `${where.component} "${where.name}"` : where.component;
-    throw new BedrockValidationError(where.component, argument, `${who}: ${argument} ${show(value)} ${rule}`);
+    // Keep enough frames to reach the program's own call below the package's: the offline preview shows it.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = Math.max(limit, 50);
+    let err: BedrockValidationError;
+    try {
+        err = new BedrockValidationError(where.component, argument, `${who}: ${argument} ${show(value)} ${rule}`, where.name);
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
+    throw err;
 }
 
 /** The rule for a value that must be a static member of `typeName`: "must be one of T.A, .B, .C". */

@@ -174,7 +174,8 @@ function openBatch(role: ResolvedRole, statements: Statement[], where: Where, ow
     }
     if (role.arn && !set.arns.has(role.arn)) set.arns.set(role.arn, { statements: [], where, owner });
     // Granted before, in a batch already laid out: that batch carries it.
-    const key = JSON.stringify(mergeStatements(statements));
+    // The builders are deterministic: the same grant gives the same statements, so their text is its key.
+    const key = JSON.stringify(statements);
     const earlier = set.laidOut.get(key);
     if (earlier) return earlier;
     if (detached !== undefined) {

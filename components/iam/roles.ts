@@ -51,9 +51,17 @@ interface RoleState {
     ids: WeakMap<object, string>;
     nextId: number;
     observing: boolean;
+    triedWithoutStack: boolean;
 }
 
-const state = perProgram<RoleState>(() => ({ byResource: new WeakMap(), byName: new Map(), ids: new WeakMap(), nextId: 0, observing: false }));
+const state = perProgram<RoleState>(() => ({
+    byResource: new WeakMap(),
+    byName: new Map(),
+    ids: new WeakMap(),
+    nextId: 0,
+    observing: false,
+    triedWithoutStack: false,
+}));
 
 /** An identity for `o` within the program (never part of a resource name). */
 export function objectId(o: object): string {
@@ -82,7 +90,7 @@ function roleProvider(role: iam.Role): pulumi.ProviderResource | undefined {
  */
 export function observeRoles(): void {
     const s = state();
-    if (s.observing) return;
+    if (s.observing || s.triedWithoutStack) return;
     try {
         pulumi.runtime.registerStackTransformation((args) => {
             if (args.type === "aws:iam/role:Role") recordRole(args.resource as iam.Role, args.props as Record<string, unknown>);
@@ -90,7 +98,9 @@ export function observeRoles(): void {
         });
         s.observing = true;
     } catch {
-        // No root stack yet: roles are identified by resource and by name only.
+        // No root stack (a program under mocks): roles are identified by resource and by name only; not
+        // tried again for this program.
+        s.triedWithoutStack = true;
     }
 }
 

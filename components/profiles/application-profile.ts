@@ -6,7 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as bedrock from "@pulumi/aws-native/bedrock";
 import type { ApplicationProfileTarget, FoundationModelTarget, SystemProfileTarget } from "../iam/access";
 import { applicationProfileArn, foundationModelArn, parseArn } from "../catalog/arns";
-import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
+import { ACCOUNT_ID_LENGTH, callerContext, configuredRegion, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
+import { checkArnRegion, checkTargetRegion } from "../core/region-check";
 import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
@@ -14,11 +15,15 @@ import { programSequence } from "../core/program-state";
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import {
     checkAnthropicOnly,
+    checkTopK,
     mergeInferenceConfiguration,
     validateInferenceConfiguration,
     type InferenceConfiguration,
 } from "../catalog/inference-configuration";
 import { symbolic } from "../core/symbols";
+import { addProfileAlarm, profileMetric, type AddAlarmOptions, type IUsageMetered } from "../usage/profile-usage";
+import type { BedrockMetricName, MetricOptions } from "../usage/metrics";
+import type { ProfileAlarmArgs } from "../usage/alarm-args";
 import { checkArgs, checkString, fail, normalizeTags, type Tags, type Where } from "../core/validation";
 
 /**
@@ -64,7 +69,7 @@ export interface ApplicationInferenceProfileAttributes {
 }
 
 /** An application profile: created, or imported. */
-export interface IApplicationInferenceProfile {
+export interface IApplicationInferenceProfile extends IUsageMetered {
     /** Always `APPLICATION`. */
     readonly type: "APPLICATION";
     /** The profile's ARN (`arn:<partition>:bedrock:<region>:<account>:application-inference-profile/<id>`). */
@@ -131,6 +136,12 @@ interface ResolvedSource {
     target: FoundationModelTarget | SystemProfileTarget;
     partitionLength: number;
     regionLength: number;
+}
+
+/** A source in messages: its profile id, or its model id. */
+function sourceLabel(source: ResolvedSource): string {
+    const t = source.target;
+    return t.kind === "system-profile" ? (t.arn.split("inference-profile/")[1] ?? t.arn) : t.modelId;
 }
 
 function isCrossRegion(v: unknown): v is ICrossRegionInferenceProfile {
@@ -282,7 +293,13 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         const name =
             attrs.name ??
             (typeof arn === "string" ? `imported-${parseArn(arn)?.resourceId ?? "profile"}` : `imported-profile-${programSequence("imported-profile")}`);
-        return new ImportedApplicationProfile(name, pulumi.output(arn), pulumi.output(attrs.inferenceProfileIdentifier), source);
+        return new ImportedApplicationProfile(
+            name,
+            pulumi.output(arn),
+            pulumi.output(attrs.inferenceProfileIdentifier),
+            source,
+            typeof arn === "string" ? arn : undefined,
+        );
     }
 
     /** An application profile created with AWS Native's `bedrock.ApplicationInferenceProfile` directly. */
@@ -327,8 +344,17 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         const early = args.modelSource instanceof BedrockFoundationModel ? undefined : resolveSource(where, "modelSource", args.modelSource);
         const knownModel = args.modelSource instanceof BedrockFoundationModel ? args.modelSource : early?.model;
         checkAnthropicOnly(where, "inferenceConfiguration", ownInference, knownModel ? [knownModel] : undefined);
+        checkTopK(where, "inferenceConfiguration", ownInference, knownModel ? [knownModel] : undefined);
+        // The profile lives in its provider's Region and copies a model or profile of that Region only.
+        const explicitProvider = opts?.provider !== undefined || opts?.providers !== undefined || opts?.parent !== undefined;
+        if (early) {
+            const shown = typeof args.modelSource === "string" ? args.modelSource : sourceLabel(early);
+            checkTargetRegion(where, "modelSource", shown, early.target, explicitProvider ? undefined : configuredRegion());
+        }
         super("bedrock-genai:index:ApplicationInferenceProfile", name, {}, opts);
-        this.source = resolveSource(where, "modelSource", args.modelSource, this);
+        const resolved = resolveSource(where, "modelSource", args.modelSource, this);
+        // Regions known only at deploy (explicit providers): the same rule on the ARNs.
+        this.source = { ...resolved, copyFrom: checkArnRegion(where, "modelSource", resolved.copyFrom, callerContext({ parent: this }).region) };
         this.sourceModel = this.source.model;
         const inherited = isCrossRegion(args.modelSource) ? args.modelSource.inferenceConfiguration : undefined;
         this.inferenceConfiguration = mergeInferenceConfiguration(inherited, ownInference);
@@ -362,6 +388,13 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
      * Package-internal plumbing.
      */
     public accessTarget(): ApplicationProfileTarget {
+        this.target ??= this.buildTarget();
+        return this.target;
+    }
+
+    private target?: ApplicationProfileTarget;
+
+    private buildTarget(): ApplicationProfileTarget {
         // Built from the provider's shared placeholders (one per provider, however many profiles) and the
         // service-generated id, sized at the 12 characters AWS returns (checked again at deploy).
         const ctx = callerContext({ parent: this });
@@ -400,6 +433,16 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
     public grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
     }
+
+    /** The `AWS/Bedrock` metric `name` of calls through this profile (dimension `ModelId`). */
+    public metric(name: BedrockMetricName, opts?: MetricOptions) {
+        return profileMetric(this, "ApplicationInferenceProfile", name, opts);
+    }
+
+    /** A CloudWatch alarm on one of this profile's metrics. */
+    public addAlarm(name: string, args: ProfileAlarmArgs, opts?: AddAlarmOptions) {
+        return addProfileAlarm(this, "ApplicationInferenceProfile", name, args, opts);
+    }
 }
 
 /** An imported application profile. */
@@ -416,6 +459,8 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
         readonly inferenceProfileArn: pulumi.Output<string>,
         readonly inferenceProfileIdentifier: pulumi.Output<string>,
         private readonly source: ResolvedSource | undefined,
+        /** The ARN when it was given as a string (IAM and Region checks then see it as it is). */
+        private readonly knownArn?: string,
     ) {}
 
     private partitionOutput?: pulumi.Output<string>;
@@ -427,11 +472,13 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
 
     accessTarget(): ApplicationProfileTarget {
         const bound = appArnBound(this.source?.partitionLength ?? MAX_PARTITION_LENGTH, this.source?.regionLength ?? MAX_REGION_LENGTH);
-        const arn = symbolic(this.inferenceProfileArn, `application-inference-profile/${this.name}`, bound);
+        const arn = this.knownArn ?? symbolic(this.inferenceProfileArn, `application-inference-profile/${this.name}`, bound);
         // One Output each for the pattern and the partition, so every call gets the same placeholders.
         this.patternOutput ??= this.inferenceProfileArn.apply((a) => a.replace(/[^/]+$/, "*"));
         this.partitionOutput ??= this.inferenceProfileArn.apply((a) => parseArn(a)?.partition ?? "aws");
-        const arnPattern = symbolic(this.patternOutput, `application-inference-profile-pattern/${this.name}`, bound - APPLICATION_PROFILE_ID_LENGTH + 1);
+        const arnPattern =
+            this.knownArn?.replace(/[^/]+$/, "*") ??
+            symbolic(this.patternOutput, `application-inference-profile-pattern/${this.name}`, bound - APPLICATION_PROFILE_ID_LENGTH + 1);
         const partition = this.source?.target.partition ?? symbolic(this.partitionOutput, `partition-of/${this.name}`, MAX_PARTITION_LENGTH);
         return { kind: "application-profile", arn, arnPattern, source: this.source?.target, partition };
     }
@@ -446,5 +493,15 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
 
     grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
+    }
+
+    /** The `AWS/Bedrock` metric `name` of calls through this profile (dimension `ModelId`). */
+    metric(name: BedrockMetricName, opts?: MetricOptions) {
+        return profileMetric(this, "ApplicationInferenceProfile", name, opts);
+    }
+
+    /** A CloudWatch alarm on one of this profile's metrics. */
+    addAlarm(name: string, args: ProfileAlarmArgs, opts?: AddAlarmOptions) {
+        return addProfileAlarm(this, "ApplicationInferenceProfile", name, args, opts);
     }
 }

@@ -8,9 +8,12 @@ import { callerContext, type CallerContext } from "../core/context";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
-import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
+import { checkAnthropicOnly, checkTopK, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
 import { symbolic } from "../core/symbols";
 import { perProgram } from "../core/program-state";
+import { addProfileAlarm, profileMetric, type AddAlarmOptions, type IUsageMetered } from "../usage/profile-usage";
+import type { BedrockMetricName, MetricOptions } from "../usage/metrics";
+import type { ProfileAlarmArgs } from "../usage/alarm-args";
 import { checkArgs, fail, memberRule, type Where } from "../core/validation";
 
 /** Arguments of `CrossRegionInferenceProfile` and `CrossRegionInferenceProfile.fromConfig`. */
@@ -35,7 +38,7 @@ export interface CrossRegionInferenceProfileProps {
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$/;
 
 /** A system-defined inference profile: what a reference and the component both offer. */
-export interface ICrossRegionInferenceProfile {
+export interface ICrossRegionInferenceProfile extends IUsageMetered {
     /** `<prefix>.<modelId>`, e.g. `us.anthropic.claude-3-5-sonnet-20241022-v2:0`. */
     readonly inferenceProfileId: string | pulumi.Output<string>;
     /** `arn:<partition>:bedrock:<source-region>:<account>:inference-profile/<id>`. */
@@ -111,6 +114,7 @@ export function validateCrossRegionProps(where: Where, props: CrossRegionInferen
     }
     validateInferenceConfiguration(where, "inferenceConfiguration", props.inferenceConfiguration);
     checkAnthropicOnly(where, "inferenceConfiguration", props.inferenceConfiguration, [model]);
+    checkTopK(where, "inferenceConfiguration", props.inferenceConfiguration, [model]);
     return destinations.sort();
 }
 
@@ -264,6 +268,16 @@ class CrossRegionInferenceProfileReference implements ICrossRegionInferenceProfi
     grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
     }
+
+    /** The `AWS/Bedrock` metric `name` of calls through this profile (dimension `ModelId`). */
+    metric(name: BedrockMetricName, opts?: MetricOptions) {
+        return profileMetric(this, "CrossRegionInferenceProfile", name, opts);
+    }
+
+    /** A CloudWatch alarm on one of this profile's metrics. */
+    addAlarm(name: string, args: ProfileAlarmArgs, opts?: AddAlarmOptions) {
+        return addProfileAlarm(this, "CrossRegionInferenceProfile", name, args, opts);
+    }
 }
 
 /**
@@ -361,5 +375,15 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
     /** Invoke on the profile, and on the model in every destination Region through this profile only. */
     public grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
+    }
+
+    /** The `AWS/Bedrock` metric `name` of calls through this profile (dimension `ModelId`). */
+    public metric(name: BedrockMetricName, opts?: MetricOptions) {
+        return profileMetric(this, "CrossRegionInferenceProfile", name, opts);
+    }
+
+    /** A CloudWatch alarm on one of this profile's metrics. */
+    public addAlarm(name: string, args: ProfileAlarmArgs, opts?: AddAlarmOptions) {
+        return addProfileAlarm(this, "CrossRegionInferenceProfile", name, args, opts);
     }
 }

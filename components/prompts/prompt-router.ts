@@ -5,8 +5,11 @@
  * A router is invokable: it is accepted wherever a model is (prompt variants), except as the source of
  * an application profile (CloudFormation's `ModelSource.CopyFrom` cannot take a router).
  *
- * Facts: `bedrock-iam.md` ("Prompt routers"), `regions.md`, the
- * `AWS::Bedrock::IntelligentPromptRouter` schema.
+ * Facts: AWS's prompt-routing page (supported Regions and models, default and configured routers,
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html), its IAM needs
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing-permissions.html), and the
+ * `AWS::Bedrock::IntelligentPromptRouter` resource
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-bedrock-intelligentpromptrouter.html).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as bedrock from "@pulumi/aws-native/bedrock";
@@ -16,31 +19,73 @@ import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENG
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { partitionOfRegion, routerGeographyOfRegion } from "../catalog/geographies";
 import { grantInvokeTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
-import { checkAnthropicOnly, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
+import { checkAnthropicOnly, checkTopK, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
 import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokable";
 import { symbolic } from "../core/symbols";
+import { addProfileAlarm, profileMetric, type AddAlarmOptions, type IUsageMetered } from "../usage/profile-usage";
+import type { BedrockMetricName, MetricOptions } from "../usage/metrics";
+import type { ProfileAlarmArgs } from "../usage/alarm-args";
 import { checkArgs, checkNumber, checkString, fail, memberRule, normalizeTags, type Tags, type Where } from "../core/validation";
 
+/** AWS's prompt-routing page: the Regions where each model's profile supports prompt routing. */
+export const PROMPT_ROUTING_URL = "https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html";
+
 /**
- * The identifier of one of AWS's default prompt routers, and the catalog models it routes between.
- * Use the static members.
+ * The identifier of one of AWS's default prompt routers, the catalog models it routes between, and the
+ * Regions where it exists. Use the static members.
  */
 export class DefaultPromptRouterIdentifier {
-    /** `anthropic.claude:1`: routes between Claude 3 Haiku and Claude 3.5 Sonnet (v1). */
-    public static readonly ANTHROPIC_CLAUDE_V1 = new DefaultPromptRouterIdentifier("ANTHROPIC_CLAUDE_V1", "anthropic.claude:1", [
-        BedrockFoundationModel.ANTHROPIC_CLAUDE_HAIKU_V1_0,
-        BedrockFoundationModel.ANTHROPIC_CLAUDE_3_5_SONNET_V1_0,
-    ]);
-    /** `meta.llama:1`: routes between Llama 3.1 8B Instruct and Llama 3.1 70B Instruct. */
-    public static readonly META_LLAMA_3_1 = new DefaultPromptRouterIdentifier("META_LLAMA_3_1", "meta.llama:1", [
-        BedrockFoundationModel.META_LLAMA_3_1_8B_INSTRUCT_V1,
-        BedrockFoundationModel.META_LLAMA_3_1_70B_INSTRUCT_V1,
-    ]);
-    /** `amazon.nova:1`: routes between Nova Lite and Nova Pro. */
-    public static readonly AMAZON_NOVA_V1 = new DefaultPromptRouterIdentifier("AMAZON_NOVA_V1", "amazon.nova:1", [
-        BedrockFoundationModel.AMAZON_NOVA_LITE_V1,
-        BedrockFoundationModel.AMAZON_NOVA_PRO_V1,
-    ]);
+    /**
+     * `anthropic.claude:1`: routes between Claude 3 Haiku and Claude 3.5 Sonnet (v1). Regions: where
+     * AWS's prompt-routing page lists the inference profiles of both models
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html).
+     */
+    public static readonly ANTHROPIC_CLAUDE_V1 = new DefaultPromptRouterIdentifier(
+        "ANTHROPIC_CLAUDE_V1",
+        "anthropic.claude:1",
+        [BedrockFoundationModel.ANTHROPIC_CLAUDE_HAIKU_V1_0, BedrockFoundationModel.ANTHROPIC_CLAUDE_3_5_SONNET_V1_0],
+        [
+            "us-east-1",
+            "us-east-2",
+            "us-west-2",
+            "ap-northeast-1",
+            "ap-northeast-2",
+            "ap-south-1",
+            "ap-southeast-2",
+            "eu-central-1",
+            "eu-west-1",
+            "eu-west-3",
+            "us-gov-east-1",
+        ],
+        "https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html",
+    );
+    /**
+     * `meta.llama:1`: routes between Llama 3.1 8B Instruct and Llama 3.1 70B Instruct. Regions: the US
+     * Regions AWS's prompt-routing page lists for the Llama 3.1 profiles
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html).
+     */
+    public static readonly META_LLAMA_3_1 = new DefaultPromptRouterIdentifier(
+        "META_LLAMA_3_1",
+        "meta.llama:1",
+        [BedrockFoundationModel.META_LLAMA_3_1_8B_INSTRUCT_V1, BedrockFoundationModel.META_LLAMA_3_1_70B_INSTRUCT_V1],
+        ["us-east-1", "us-east-2", "us-west-2"],
+        "https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html",
+    );
+    /**
+     * `amazon.nova:1`: routes between Nova Lite and Nova Pro. No AWS page we found names a default Nova
+     * router (the AWS CDK's `DefaultPromptRouterIdentifier` has only the Anthropic and Llama ones); the
+     * Regions accepted are those where AWS's prompt-routing page lists the inference profiles of both
+     * Nova Lite and Nova Pro as supporting prompt routing
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html), the only Regions where a
+     * Nova router could route through its models' profiles.
+     */
+    public static readonly AMAZON_NOVA_V1 = new DefaultPromptRouterIdentifier(
+        "AMAZON_NOVA_V1",
+        "amazon.nova:1",
+        [BedrockFoundationModel.AMAZON_NOVA_LITE_V1, BedrockFoundationModel.AMAZON_NOVA_PRO_V1],
+        ["us-east-1", "us-east-2", "us-west-2", "ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-2", "eu-central-1", "eu-west-1", "eu-west-3"],
+        "https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html (Nova Lite and Nova Pro rows; no page names the default router)",
+    );
 
     /** Every default router, in declaration order. */
     public static values(): DefaultPromptRouterIdentifier[] {
@@ -49,6 +94,8 @@ export class DefaultPromptRouterIdentifier {
 
     /** The models the router routes between. */
     public readonly routingModels: readonly BedrockFoundationModel[];
+    /** The Regions where the router exists, as the cited page lists them. */
+    public readonly regions: readonly string[];
 
     private constructor(
         /** The member's name (`ANTHROPIC_CLAUDE_V1`). */
@@ -56,8 +103,12 @@ export class DefaultPromptRouterIdentifier {
         /** The router id in its ARN (`anthropic.claude:1`). */
         public readonly promptRouterId: string,
         routingModels: BedrockFoundationModel[],
+        regions: string[],
+        /** The page the Regions come from. */
+        public readonly source: string,
     ) {
         this.routingModels = Object.freeze([...routingModels]);
+        this.regions = Object.freeze([...regions]);
     }
 
     /** The router id, e.g. `anthropic.claude:1`. */
@@ -67,7 +118,7 @@ export class DefaultPromptRouterIdentifier {
 }
 
 /** What a default router reference and a custom router both offer. */
-export interface IPromptRouter extends IInvokable {
+export interface IPromptRouter extends IInvokable, IUsageMetered {
     /** The router's ARN (`...:default-prompt-router/<id>` or `...:prompt-router/<id>`). */
     readonly promptRouterArn: pulumi.Output<string>;
     /** The catalog models the router routes between, where known before deploy. */
@@ -110,14 +161,12 @@ class DefaultPromptRouter implements IPromptRouter {
             fail(where, "defaultRouter", id, memberRule("DefaultPromptRouterIdentifier", DefaultPromptRouterIdentifier.values()));
         }
         if (typeof region !== "string" || !REGION_PATTERN.test(region)) fail(where, "region", region, "is not a Region name (e.g. us-east-1)");
+        if (!id.regions.includes(region)) {
+            fail(where, "region", region, `has no ${id.name} default router (${id.promptRouterId}): it exists in ${id.regions.join(", ")} (${id.source})`);
+        }
         const geo = routerGeographyOfRegion(region);
         if (geo === undefined) {
-            fail(
-                where,
-                "region",
-                region,
-                "is in no geography a default router routes through (us-*, eu-*, ap-*, us-gov-* Regions), so the router's models have no profiles to route through",
-            );
+            fail(where, "region", region, "is in no geography whose profiles a default router routes through (us-*, eu-*, ap-*, us-gov-* Regions)");
         }
         for (const m of id.routingModels) {
             if (!m.hasProfileIn(geo.prefix))
@@ -125,6 +174,7 @@ class DefaultPromptRouter implements IPromptRouter {
         }
         this.inferenceConfiguration = validateInferenceConfiguration(where, "inferenceConfiguration", opts.inferenceConfiguration);
         checkAnthropicOnly(where, "inferenceConfiguration", this.inferenceConfiguration, id.routingModels);
+        checkTopK(where, "inferenceConfiguration", this.inferenceConfiguration, id.routingModels);
         this.promptRouterId = id.promptRouterId;
         this.region = region;
         this.routingModels = id.routingModels;
@@ -166,6 +216,16 @@ class DefaultPromptRouter implements IPromptRouter {
 
     grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
+    }
+
+    /** The `AWS/Bedrock` metric `name` of calls through this router (dimension `ModelId`). */
+    metric(name: BedrockMetricName, opts?: MetricOptions) {
+        return profileMetric(this, "PromptRouter", name, opts);
+    }
+
+    /** A CloudWatch alarm on one of this router's metrics. */
+    addAlarm(name: string, args: ProfileAlarmArgs, opts?: AddAlarmOptions) {
+        return addProfileAlarm(this, "PromptRouter", name, args, opts);
     }
 }
 
@@ -280,8 +340,10 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
      * A reference to AWS's default router `defaultRouter` in `region` (creates nothing). Its ARN is
      * `arn:<partition>:bedrock:<region>:<account>:default-prompt-router/<id>` with the caller's account;
      * it routes through the system-defined profiles of its models in the Region's geography
-     * (us-* and ca-* -> `us.`, eu-* and il-* -> `eu.`, ap-* and me-central-1 -> `apac.`,
-     * us-gov-* -> `us-gov.`). A Region in no geography is refused.
+     * (us-* -> `us.`, eu-* -> `eu.`, ap-* -> `apac.`, us-gov-* -> `us-gov.`). Only the Regions where AWS
+     * documents the router are accepted (`defaultRouter.regions`, from
+     * https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html); any other Region is
+     * refused with the list of Regions that have it.
      */
     public static fromDefaultId(
         defaultRouter: DefaultPromptRouterIdentifier,
@@ -320,6 +382,7 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
         const routingModels = args.models.map((m) => foundationModelOf(m)).filter((m): m is BedrockFoundationModel => m !== undefined);
         const inferenceConfiguration = validateInferenceConfiguration(where, "inferenceConfiguration", args.inferenceConfiguration);
         checkAnthropicOnly(where, "inferenceConfiguration", inferenceConfiguration, routingModels.length === 2 ? routingModels : undefined);
+        checkTopK(where, "inferenceConfiguration", inferenceConfiguration, routingModels.length === 2 ? routingModels : undefined);
         super("bedrock-genai:index:PromptRouter", name, {}, opts);
         this.models = Object.freeze([...args.models]);
         this.fallbackModel = args.fallbackModel;
@@ -382,5 +445,15 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
      */
     public grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
+    }
+
+    /** The `AWS/Bedrock` metric `name` of calls through this router (dimension `ModelId`). */
+    public metric(name: BedrockMetricName, opts?: MetricOptions) {
+        return profileMetric(this, "PromptRouter", name, opts);
+    }
+
+    /** A CloudWatch alarm on one of this router's metrics. */
+    public addAlarm(name: string, args: ProfileAlarmArgs, opts?: AddAlarmOptions) {
+        return addProfileAlarm(this, "PromptRouter", name, args, opts);
     }
 }

@@ -2,8 +2,11 @@
  * Prompt management: `PromptVariant` (text, chat and agent variants), `Prompt` (AWS Native's
  * `bedrock.Prompt`) and its versions (`bedrock.PromptVersion`).
  *
- * Facts: the `AWS::Bedrock::Prompt` and `AWS::Bedrock::PromptVersion` schemas; `bedrock-iam.md`
- * (`bedrock:GetPrompt`, `bedrock:RenderPrompt` on a prompt or prompt-version ARN).
+ * Facts: the `AWS::Bedrock::Prompt` and `AWS::Bedrock::PromptVersion` resources
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-bedrock-prompt.html,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-bedrock-promptversion.html);
+ * the prompt-management permissions (`bedrock:GetPrompt`, `bedrock:RenderPrompt` on a prompt or
+ * prompt-version ARN, https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-management-prereq.html).
  */
 import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
@@ -12,10 +15,13 @@ import type * as inputs from "@pulumi/aws-native/types/input";
 import { foundationModelArn, promptArn as buildPromptArn } from "../catalog/arns";
 import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
-import { grantStatements, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
+import { allGrants, grantStatements, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
+import { promptRunStatements } from "../iam/statements/prompt";
+import { promptKeyStatements } from "../iam/statements/kms";
 import {
     anthropicModels,
     checkAnthropicOnly,
+    checkTopK,
     mergeInferenceConfiguration,
     PROMPT_MAX_TOKENS_LIMIT,
     toPromptInferenceShapes,
@@ -289,6 +295,7 @@ export class PromptVariant {
     private readonly template: inputs.bedrock.PromptTemplateConfiguration0PropertiesArgs | inputs.bedrock.PromptTemplateConfiguration1PropertiesArgs;
     private readonly agentIdentifier?: pulumi.Input<string>;
     private readonly anthropic?: boolean;
+    private readonly models?: readonly BedrockFoundationModel[];
 
     private constructor(
         where: Where,
@@ -311,7 +318,9 @@ export class PromptVariant {
             const merged = mergeInferenceConfiguration(model.inferenceConfiguration, validated);
             // The merged settings must fit the prompt's shape (a profile's maxTokens may not).
             this.inferenceConfiguration = validateInferenceConfiguration(where, "inferenceConfiguration", merged, PROMPT_MAX_TOKENS_LIMIT);
+            checkTopK(where, "inferenceConfiguration", this.inferenceConfiguration, models);
             this.anthropic = anthropicModels(models);
+            this.models = models;
         }
     }
 
@@ -322,7 +331,7 @@ export class PromptVariant {
     public render(parent?: pulumi.Resource): PromptVariantInput {
         const out: PromptVariantInput = { name: this.variantName, templateType: this.templateType, templateConfiguration: this.template };
         if (this.model) out.modelId = modelIdOf(this.model, parent);
-        const shapes = toPromptInferenceShapes(this.inferenceConfiguration, this.anthropic);
+        const shapes = toPromptInferenceShapes(this.inferenceConfiguration, this.anthropic, this.models);
         if (shapes.inferenceConfiguration) out.inferenceConfiguration = shapes.inferenceConfiguration;
         if (shapes.additionalModelRequestFields) out.additionalModelRequestFields = shapes.additionalModelRequestFields;
         if (this.agentIdentifier !== undefined) out.genAiResource = { agent: { agentIdentifier: this.agentIdentifier } };
@@ -431,6 +440,7 @@ export class PromptVersion {
         public readonly resource: bedrock.PromptVersion,
         contentHash: pulumi.Output<string>,
         private readonly parent: pulumi.Resource,
+        private readonly run: PromptRunSource = { variants: [] },
     ) {
         this.versionArn = resource.arn;
         this.version = resource.version;
@@ -440,7 +450,7 @@ export class PromptVersion {
     /** `bedrock:GetPrompt` and `bedrock:RenderPrompt` on this version's ARN. */
     public grantGet(role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
         const arn = symbolic(this.versionArn, `prompt-version/${this.name}`, PROMPT_ARN_BOUND + 6);
-        return grantStatements(role, promptGetStatements([arn]), {
+        return grantStatements(role, [...promptGetStatements([arn]), ...(this.run.keyStatements?.() ?? [])], {
             ...opts,
             parent: opts.parent ?? this.parent,
             where: { component: "PromptVersion", name: this.name },
@@ -448,6 +458,36 @@ export class PromptVersion {
             argName: "grantGet(role)",
         });
     }
+
+    /**
+     * Lets `role` run this version through Converse, ConverseStream, InvokeModel or
+     * InvokeModelWithResponseStream with the version's ARN as model id: `bedrock:InvokeModel`,
+     * `bedrock:InvokeModelWithResponseStream` and `bedrock:RenderPrompt` on the version, each variant's
+     * model's invoke grant, and the KMS statements when the prompt has a `kmsKey` (see `Prompt.grantRun`).
+     */
+    public grantRun(role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
+        const arn = symbolic(this.versionArn, `prompt-version/${this.name}`, PROMPT_ARN_BOUND + 6);
+        return runGrant({ component: "PromptVersion", name: this.name }, `${this.name}-run`, arn, this.run, role, opts.parent ?? this.parent);
+    }
+}
+
+/** What running a prompt needs besides the prompt itself: its variants' models and its key's statements. */
+interface PromptRunSource {
+    variants: readonly PromptVariant[];
+    keyStatements?: () => Statement[];
+}
+
+/** Grants `role` the run statements on `arn`, the key statements, and invoke on each variant's model. */
+function runGrant(where: Where, name: string, arn: string, run: PromptRunSource, role: RoleRef, parent: pulumi.Resource): RolePolicyGrant {
+    const own = grantStatements(role, [...promptRunStatements([arn]), ...(run.keyStatements?.() ?? [])], {
+        where,
+        name,
+        parent,
+        argName: "grantRun(role)",
+        description: `Run prompt ${where.name} (pulumi-bedrock-genai)`,
+    });
+    const models = run.variants.flatMap((v) => (v.model ? [v.model] : []));
+    return allGrants([own, ...[...new Set(models)].map((m) => m.grantInvoke(role, { parent }))]);
 }
 
 /**
@@ -472,6 +512,7 @@ export class Prompt extends pulumi.ComponentResource {
      */
     public readonly contentHash: pulumi.Output<string>;
     private readonly promptName: string;
+    private readonly kmsKeyArn?: pulumi.Input<string>;
     private versions = 0;
 
     constructor(name: string, args: PromptArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -514,6 +555,7 @@ export class Prompt extends pulumi.ComponentResource {
         this.variants = Object.freeze([...args.variants]);
         this.defaultVariant = defaultVariant;
         this.promptName = name;
+        this.kmsKeyArn = kms;
 
         const variants = this.variants.map((v) => v.render(this));
         const tags = tagList ? Object.fromEntries(tagList.map((t) => [t.key, t.value])) : undefined;
@@ -552,7 +594,7 @@ export class Prompt extends pulumi.ComponentResource {
             { promptArn: this.promptArn, description: desc, tags },
             { parent: this, dependsOn: [this.prompt], retainOnDelete: opts.retainOnDelete },
         );
-        return new PromptVersion(name, resource, this.contentHash, this);
+        return new PromptVersion(name, resource, this.contentHash, this, this.runSource());
     }
 
     /**
@@ -561,7 +603,7 @@ export class Prompt extends pulumi.ComponentResource {
      */
     public grantGet(role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
         const arn = symbolic(this.promptArn, `prompt/${this.promptName}`, PROMPT_ARN_BOUND);
-        return grantStatements(role, promptGetStatements([arn]), {
+        return grantStatements(role, [...promptGetStatements([arn]), ...(this.runSource().keyStatements?.() ?? [])], {
             ...opts,
             parent: opts.parent ?? this,
             where: { component: "Prompt", name: (this as unknown as { __name?: string }).__name ?? this.promptName },
@@ -569,4 +611,36 @@ export class Prompt extends pulumi.ComponentResource {
             argName: "grantGet(role)",
         });
     }
+
+    /**
+     * Lets `role` run the prompt (its draft) through Converse, ConverseStream, InvokeModel or
+     * InvokeModelWithResponseStream with the prompt's ARN as model id: `bedrock:InvokeModel`,
+     * `bedrock:InvokeModelWithResponseStream` and `bedrock:RenderPrompt` on the prompt
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-prereq.html), and each variant's
+     * model's invoke grant (the prompt runs on it). With a `kmsKey`, also `kms:Decrypt` and
+     * `kms:GenerateDataKey` on the key (https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-management-prereq.html).
+     * Run a version with `version.grantRun`.
+     */
+    public grantRun(role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
+        const arn = symbolic(this.promptArn, `prompt/${this.promptName}`, PROMPT_ARN_BOUND);
+        return runGrant({ component: "Prompt", name: this.promptName }, `${this.promptName}-run`, arn, this.runSource(), role, opts.parent ?? this);
+    }
+
+    /** The variants and the key statements, for run and get grants. */
+    private runSource(): PromptRunSource {
+        const key = this.kmsKeyArn;
+        if (key === undefined) return { variants: this.variants };
+        return {
+            variants: this.variants,
+            keyStatements: () => {
+                const arn = symbolic(key, `kms-key/${this.promptName}`, KMS_ARN_BOUND);
+                const account = typeof key === "string" ? (key.split(":")[4] ?? "") : callerContext({ parent: this }).sym.account;
+                return promptKeyStatements(arn, account);
+            },
+        };
+    }
 }
+
+/** The longest KMS key ARN, a bound for sizing policies before deploy. */
+const KMS_ARN_BOUND = `arn:${"p".repeat(MAX_PARTITION_LENGTH)}:kms:${"r".repeat(MAX_REGION_LENGTH)}:${"0".repeat(ACCOUNT_ID_LENGTH)}:key/${"k".repeat(36)}`
+    .length;

@@ -70,6 +70,31 @@ new bedrock.Prompt("welcome", {
     ],
 });
 
+// Usage and cost per tenant: one dashboard graphing every tenant profile's tokens, invocations,
+// latency, errors and throttles; an alarm per tenant when its chat profile reads more than
+// `tokenAlarm` input tokens in an hour; a monthly budget per tenant on the `tenant` cost allocation
+// tag (shared by the tenant's profiles, so both tiers count), alerting at 80% of actual and 100% of
+// forecast spend. Activate `tenant` as a cost allocation tag in the Billing console first.
+const alertEmail = config.get("alertEmail") ?? "finops@example.com";
+const tokenAlarm = config.getNumber("tokenAlarm") ?? 2_000_000;
+const monthlyBudgetUsd = config.getNumber("monthlyBudgetUsd") ?? 500;
+
+const dashboard = new bedrock.UsageDashboard("tenant-usage", { profiles });
+for (const tenant of tenants) {
+    const chat = profiles.find((p) => p.grantName() === `${tenant}-chat`) as bedrock.ApplicationInferenceProfile;
+    chat.addAlarm("input-tokens", { metric: "InputTokenCount", threshold: tokenAlarm, period: 3600 });
+    new bedrock.ProfileBudget(`${tenant}-budget`, {
+        profile: chat,
+        tagKey: "tenant",
+        limitUsd: monthlyBudgetUsd,
+        notifications: [
+            { threshold: 80, emails: [alertEmail] },
+            { threshold: 100, type: "FORECASTED", emails: [alertEmail] },
+        ],
+    });
+}
+
 export const profileArns = profiles.map((p) => p.inferenceProfileArn);
+export const dashboardName = dashboard.dashboardName;
 export const accessPolicyCount = access.policyCount;
 export const serviceRoleArn = serviceRole.arn;

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * `bedrock-genai preview [program-dir] [--region r] [--account a] [--stack s] [--json] [--mermaid] [--check]`:
+ * `bedrock-genai preview [program-dir] [--region r] [--account a] [--stack s] [--config k=v] [--policy-config f] [--mock t.o=v] [--mocks f] [--json] [--mermaid] [--check]`:
  * evaluates a Pulumi program offline and prints its resources and IAM (see components/preview/).
  */
-import { runCli } from "../../components/preview/preview";
+import { runCli, unfinishedDetails } from "../../components/preview";
 
 /** Printed when Node is about to exit and the preview never finished. */
 export const NEVER_SETTLED = "error: the program did not finish: a promise it exported or awaited never settled\n";
@@ -16,7 +16,9 @@ let reported = false;
 process.on("beforeExit", () => {
     if (finished || reported) return;
     reported = true;
-    process.stderr.write(NEVER_SETTLED);
+    // Why, when the mocks can tell: the first error the program raised, outputs it read that were not mocked.
+    const details = unfinishedDetails();
+    process.stderr.write(NEVER_SETTLED + details.map((l) => `${l}\n`).join(""));
     process.exitCode = 2;
 });
 

@@ -84,3 +84,40 @@ export {
     type LambdaRef,
     type ParameterType,
 } from "../../components/agents/agent-action-group";
+export { AgentHarness, HARNESS_ARN_MAX_LENGTH } from "../../components/agents/harness";
+export {
+    HarnessTool,
+    HarnessMemory,
+    type AgentHarnessArgs,
+    type AddHarnessEndpointArgs,
+    type HarnessToolSpec,
+    type HarnessMemorySpec,
+    type HarnessMemoryRetrieval,
+    type HarnessMemoryStrategy,
+    type HarnessTruncation,
+    type HarnessInferenceConfiguration,
+    type HarnessGatewayOutboundAuth,
+} from "../../components/agents/harness-args";
+export {
+    BEDROCK_NAMESPACE,
+    RUNTIME_METRICS,
+    METRIC_NAMES,
+    type BedrockMetric,
+    type BedrockMetricName,
+    type MetricOptions,
+    type RuntimeMetricInfo,
+} from "../../components/usage/metrics";
+export { type ProfileAlarmArgs, type AlarmComparison, type TreatMissingData } from "../../components/usage/alarm-args";
+export { type AddAlarmOptions, type IUsageMetered, type MeteredInvokable } from "../../components/usage/profile-usage";
+export { UsageDashboard, type UsageDashboardArgs } from "../../components/usage/usage-dashboard";
+export { ProfileBudget, type ProfileBudgetArgs } from "../../components/usage/profile-budget";
+export { type BudgetNotification, type BudgetTimeUnit } from "../../components/usage/budget-filters";
+export {
+    InvocationLogging,
+    LOG_RETENTION_DAYS,
+    type InvocationLoggingArgs,
+    type InvocationLoggingCloudWatch,
+    type InvocationLoggingS3,
+    type LargeDataDelivery,
+} from "../../components/usage/invocation-logging";
+export { grantMarketplaceSubscription, type MarketplaceAccess, type MarketplaceSubscriptionOptions } from "../../components/iam/marketplace";

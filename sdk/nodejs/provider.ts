@@ -4,11 +4,4 @@
  * maps) so Pulumi's schema analyzer can infer the schema; grants are arguments or the `ModelGrant`
  * component. TypeScript programs use the main entry point instead.
  */
-export {
-    CrossRegionProfile,
-    type CrossRegionProfileArgs,
-    ApplicationProfile,
-    type ApplicationProfileArgs,
-    ModelGrant,
-    type ModelGrantArgs,
-} from "../../components/xlang/xlang";
+export * from "../../components/xlang";

@@ -18,6 +18,7 @@ export {
     type RecordedResource,
     type AttachedPolicy,
     type TrustStatement,
+    type MissingOutput,
 } from "../../components/testing/testing";
 export type { Statement } from "../../components/iam/policy";
 export {
@@ -32,4 +33,4 @@ export {
     type Finding,
     type CheckRule,
     type PreviewOptions,
-} from "../../components/preview/preview";
+} from "../../components/preview";

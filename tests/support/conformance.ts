@@ -3,7 +3,8 @@
  * CloudFormation template it stands for, and validates that template with AWS's offline validator
  * `@aws/cloudformation-validate`.
  *
- * - `aws-native:<module>:<Type>` resources become `AWS::<Module>::<Type>`; their inputs are the
+ * - `aws-native:<module>:<Type>` resources become `AWS::<Module>::<Type>` (`bedrockagentcore` is
+ *   `BedrockAgentCore`); their inputs are the
  *   CloudFormation properties in camelCase, turned back into PascalCase, except the keys of map-typed
  *   and free-form properties (tag maps, `AdditionalModelRequestFields`, tool input schemas, agent
  *   function parameters), which are the user's own keys.
@@ -16,6 +17,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as yaml from "js-yaml";
 import { CelEngine, TemplateFile, type Engine, type StandardDiagnostic } from "@aws/cloudformation-validate";
 import type { MockRecorder, RecordedResource } from "../../components/testing/testing";
 
@@ -69,6 +71,7 @@ const SERVICES: Record<string, string> = {
     stepfunctions: "StepFunctions",
     secretsmanager: "SecretsManager",
     bedrock: "Bedrock",
+    bedrockagentcore: "BedrockAgentCore",
     lambda: "Lambda",
     logs: "Logs",
     events: "Events",
@@ -76,9 +79,9 @@ const SERVICES: Record<string, string> = {
 
 /**
  * CloudFormation property names that are not the capitalized aws-native name (aws-native lowercases
- * acronyms: `IdleSessionTTLInSeconds` -> `idleSessionTtlInSeconds`). Derived from the Bedrock and IAM
- * resource provider schemas (cfn-schemas, pulumi-aws-native 43eed3b): every property name there with
- * two capitals in a row.
+ * acronyms: `IdleSessionTTLInSeconds` -> `idleSessionTtlInSeconds`): every property name with two
+ * capitals in a row in the Bedrock and IAM resource types of the CloudFormation template reference
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-bedrock-agent.html).
  */
 const IRREGULAR_NAMES: Record<string, string> = {
     idleSessionTtlInSeconds: "IdleSessionTTLInSeconds",
@@ -92,9 +95,20 @@ const IRREGULAR_NAMES: Record<string, string> = {
  * `properties` (tag maps, `AdditionalModelRequestFields`, a tool's `InputSchema.Json`, agent function
  * `Parameters`).
  */
-const OPAQUE_PROPERTIES = new Set(["AdditionalModelRequestFields", "Json", "PolicyDocument"]);
+const OPAQUE_PROPERTIES = new Set(["AdditionalModelRequestFields", "Json", "PolicyDocument", "AdditionalParams"]);
+/** Free-form properties by path suffix (a name that is structured elsewhere): a harness inline function's JSON schema. */
+const OPAQUE_PATHS = ["InlineFunction.InputSchema"];
 /** Map-typed properties by path suffix: keys kept, values converted. `Tags` is a map except in the list form. */
-const MAP_PROPERTIES = new Set(["Tags", "TestAliasTags", "FunctionSchema.Functions[].Parameters"]);
+const MAP_PROPERTIES = new Set([
+    "Tags",
+    "TestAliasTags",
+    "FunctionSchema.Functions[].Parameters",
+    // AWS::BedrockAgentCore::Harness maps: variable names, header names, OAuth parameters, memory namespaces.
+    "EnvironmentVariables",
+    "RemoteMcp.Headers",
+    "Oauth.CustomParameters",
+    "AgentCoreMemoryConfiguration.RetrievalConfig",
+]);
 
 /** `aws-native:bedrock:ApplicationInferenceProfile` -> `AWS::Bedrock::ApplicationInferenceProfile`. */
 export function cfnType(pulumiType: string): string | undefined {
@@ -116,26 +130,32 @@ function unwrapSecret(v: unknown): unknown {
     return v;
 }
 
-/** Whether `value` is (or holds) Pulumi's unknown sentinel. */
-function isUnknown(v: unknown): boolean {
-    return v === UNKNOWN;
+/**
+ * Refuses Pulumi's unknown sentinel: the harness validates programs evaluated as an update, where every
+ * input is known, and a property it left out would be a property the validator never saw.
+ */
+function known(v: unknown, at: string): unknown {
+    if (v === UNKNOWN) throw new Error(`${at || "(value)"} is unknown: conformance checks programs evaluated as an update, where every input is known`);
+    return v;
 }
 
 /**
  * The CloudFormation form of aws-native inputs: keys in PascalCase, except below map-typed and
  * free-form properties. `trail` is the CloudFormation path so far (`Variants[].TemplateConfiguration`).
+ * Throws on an unknown value.
  */
 export function toCfnProperties(value: unknown, trail = ""): unknown {
-    value = unwrapSecret(value);
-    if (Array.isArray(value)) return value.filter((v) => !isUnknown(v)).map((v) => toCfnProperties(v, `${trail}[]`));
+    value = known(unwrapSecret(value), trail);
+    if (Array.isArray(value)) return value.map((v) => toCfnProperties(v, `${trail}[]`));
     if (value === null || typeof value !== "object") return value;
     const out: Record<string, unknown> = {};
     for (const [k, raw] of Object.entries(value as Record<string, unknown>)) {
         const v = unwrapSecret(raw);
-        if (v === undefined || isUnknown(v)) continue;
+        if (v === undefined) continue;
         const name = cfnPropertyName(k);
         const at = trail ? `${trail}.${name}` : name;
-        if (OPAQUE_PROPERTIES.has(name)) {
+        known(v, at);
+        if (OPAQUE_PROPERTIES.has(name) || OPAQUE_PATHS.some((p) => at.endsWith(p))) {
             out[name] = typeof v === "string" && name === "PolicyDocument" ? JSON.parse(v) : v;
         } else if ([...MAP_PROPERTIES].some((p) => at === p || at.endsWith(`.${p}`)) && v !== null && typeof v === "object" && !Array.isArray(v)) {
             const map: Record<string, unknown> = {};
@@ -163,6 +183,105 @@ function logicalIdOf(name: string, taken: Set<string>): string {
 
 function parseDocument(text: unknown): unknown {
     return typeof text === "string" ? JSON.parse(text) : text;
+}
+
+/** `{ To: inputs[from] }` for each defined input. */
+function copyDefined(inputs: Record<string, any>, pairs: [string, string][]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [from, to] of pairs) if (inputs[from] !== undefined && inputs[from] !== UNKNOWN) out[to] = inputs[from];
+    return out;
+}
+
+/** A tag map as CloudFormation's `[{ Key, Value }]`, sorted by key. */
+function tagList(tags: Record<string, unknown> | undefined): { Key: string; Value: unknown }[] | undefined {
+    if (!tags || typeof tags !== "object") return undefined;
+    const list = Object.keys(tags)
+        .sort()
+        .map((Key) => ({ Key, Value: tags[Key] }));
+    return list.length > 0 ? list : undefined;
+}
+
+/**
+ * `aws.cloudwatch.MetricAlarm` (classic provider) inputs as `AWS::CloudWatch::Alarm` properties: the
+ * `dimensions` map becomes `Dimensions: [{ Name, Value }]`, `name` `AlarmName`, `okActions` `OKActions`,
+ * `evaluateLowSampleCountPercentiles` `EvaluateLowSampleCountPercentile`, `tags` a `[{ Key, Value }]` list.
+ */
+export function alarmProperties(inputs: Record<string, any>): Record<string, unknown> {
+    const props = copyDefined(inputs, [
+        ["name", "AlarmName"],
+        ["alarmDescription", "AlarmDescription"],
+        ["actionsEnabled", "ActionsEnabled"],
+        ["alarmActions", "AlarmActions"],
+        ["okActions", "OKActions"],
+        ["insufficientDataActions", "InsufficientDataActions"],
+        ["comparisonOperator", "ComparisonOperator"],
+        ["evaluationPeriods", "EvaluationPeriods"],
+        ["datapointsToAlarm", "DatapointsToAlarm"],
+        ["metricName", "MetricName"],
+        ["namespace", "Namespace"],
+        ["statistic", "Statistic"],
+        ["extendedStatistic", "ExtendedStatistic"],
+        ["period", "Period"],
+        ["threshold", "Threshold"],
+        ["thresholdMetricId", "ThresholdMetricId"],
+        ["treatMissingData", "TreatMissingData"],
+        ["unit", "Unit"],
+        ["evaluateLowSampleCountPercentiles", "EvaluateLowSampleCountPercentile"],
+    ]);
+    if (inputs.dimensions && typeof inputs.dimensions === "object") {
+        props.Dimensions = Object.keys(inputs.dimensions)
+            .sort()
+            .map((Name) => ({ Name, Value: inputs.dimensions[Name] }));
+    }
+    const tags = tagList(inputs.tags);
+    if (tags) props.Tags = tags;
+    return props;
+}
+
+/**
+ * `aws.budgets.Budget` (classic provider) inputs as `AWS::Budgets::Budget` properties: the budget's
+ * fields under `Budget` (`limitAmount`/`limitUnit` -> `BudgetLimit { Amount (a number), Unit }`,
+ * `costFilters [{ name, values }]` -> `CostFilters { <name>: values }`, `timePeriodStart/End` ->
+ * `TimePeriod`), each notification with its email and SNS subscribers under
+ * `NotificationsWithSubscribers`, `tags` as `ResourceTags`.
+ */
+export function budgetProperties(inputs: Record<string, any>): Record<string, unknown> {
+    const budget = copyDefined(inputs, [
+        ["name", "BudgetName"],
+        ["budgetType", "BudgetType"],
+        ["timeUnit", "TimeUnit"],
+        ["billingViewArn", "BillingViewArn"],
+    ]);
+    if (inputs.limitAmount !== undefined) budget.BudgetLimit = { Amount: Number(inputs.limitAmount), Unit: inputs.limitUnit };
+    if (Array.isArray(inputs.costFilters) && inputs.costFilters.length > 0) {
+        const filters: Record<string, unknown> = {};
+        for (const f of inputs.costFilters) filters[f.name] = f.values;
+        budget.CostFilters = filters;
+    }
+    if (inputs.timePeriodStart !== undefined || inputs.timePeriodEnd !== undefined) {
+        budget.TimePeriod = copyDefined(inputs, [
+            ["timePeriodStart", "Start"],
+            ["timePeriodEnd", "End"],
+        ]);
+    }
+    const props: Record<string, unknown> = { Budget: budget };
+    if (Array.isArray(inputs.notifications) && inputs.notifications.length > 0) {
+        props.NotificationsWithSubscribers = inputs.notifications.map((n: Record<string, any>) => ({
+            Notification: copyDefined(n, [
+                ["comparisonOperator", "ComparisonOperator"],
+                ["notificationType", "NotificationType"],
+                ["threshold", "Threshold"],
+                ["thresholdType", "ThresholdType"],
+            ]),
+            Subscribers: [
+                ...(n.subscriberEmailAddresses ?? []).map((Address: string) => ({ SubscriptionType: "EMAIL", Address })),
+                ...(n.subscriberSnsTopicArns ?? []).map((Address: string) => ({ SubscriptionType: "SNS", Address })),
+            ],
+        }));
+    }
+    const tags = tagList(inputs.tags);
+    if (tags) props.ResourceTags = tags;
+    return props;
 }
 
 /** Renders the recorded resources as a CloudFormation template. */
@@ -245,6 +364,36 @@ export function renderTemplate(source: MockRecorder | RecordedResource[]): Rende
                 add(r, "AWS::Lambda::Permission", props);
                 break;
             }
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                add(r, "AWS::CloudWatch::Alarm", alarmProperties(inputs));
+                break;
+            case "aws:cloudwatch/dashboard:Dashboard":
+                add(
+                    r,
+                    "AWS::CloudWatch::Dashboard",
+                    copyDefined(inputs, [
+                        ["dashboardName", "DashboardName"],
+                        ["dashboardBody", "DashboardBody"],
+                    ]),
+                );
+                break;
+            case "aws:budgets/budget:Budget":
+                add(r, "AWS::Budgets::Budget", budgetProperties(inputs));
+                break;
+            case "aws:cloudwatch/logGroup:LogGroup":
+                add(
+                    r,
+                    "AWS::Logs::LogGroup",
+                    copyDefined(inputs, [
+                        ["name", "LogGroupName"],
+                        ["retentionInDays", "RetentionInDays"],
+                        ["kmsKeyId", "KmsKeyId"],
+                    ]),
+                );
+                break;
+            case "aws:s3/bucketPolicy:BucketPolicy":
+                add(r, "AWS::S3::BucketPolicy", { Bucket: inputs.bucket, PolicyDocument: parseDocument(inputs.policy) });
+                break;
             case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
                 // Rendered as the managed policy's `Roles`.
                 break;
@@ -296,10 +445,15 @@ export function validateTemplate(template: CfnTemplate, name = "template.json", 
 
 const BLOCKING = new Set(["ERROR", "FATAL"]);
 
-/** The ERROR and FATAL findings for what `source` registered, attributed to Pulumi resources. */
+/**
+ * The ERROR and FATAL findings for what `source` registered, attributed to Pulumi resources. Throws
+ * when a recorded custom resource has no CloudFormation rendering here, or nothing was recorded: the
+ * validator would not have seen it.
+ */
 export function conformanceErrors(source: MockRecorder | RecordedResource[], region = "us-east-1"): Finding[] {
-    const { template, origins } = renderTemplate(source);
-    if (Object.keys(template.Resources).length === 0) return [];
+    const { template, origins, notRendered } = renderTemplate(source);
+    if (notRendered.length > 0) throw new Error(`no CloudFormation rendering for ${notRendered.join(", ")}: add one to renderTemplate`);
+    if (Object.keys(template.Resources).length === 0) throw new Error("nothing to validate: no custom resource was recorded");
     return validateTemplate(template, "program.json", region)
         .filter((d) => BLOCKING.has(d.severity))
         .map((d) => ({
@@ -341,15 +495,27 @@ export function aliasPackage(): void {
     };
 }
 
-/** The example programs: `examples/<name>/index.ts`, sorted by name. */
+/**
+ * The Node.js example programs, sorted by name: every `examples/<name>/Pulumi.yaml` whose runtime is
+ * `nodejs`, with its `main` (default `index.ts`). Throws when there is none, or a `main` is missing,
+ * rather than leave a program out.
+ */
 export function examplePrograms(): { name: string; file: string }[] {
     const dir = path.join(ROOT, "examples");
-    if (!fs.existsSync(dir)) return [];
-    return fs
+    const programs = fs
         .readdirSync(dir)
-        .filter((d) => fs.existsSync(path.join(dir, d, "index.ts")))
+        .filter((d) => fs.existsSync(path.join(dir, d, "Pulumi.yaml")))
         .sort()
-        .map((d) => ({ name: d, file: path.join(dir, d, "index.ts") }));
+        .flatMap((d) => {
+            const project = yaml.load(fs.readFileSync(path.join(dir, d, "Pulumi.yaml"), "utf8")) as { runtime: string | { name: string }; main?: string };
+            const runtime = typeof project.runtime === "string" ? project.runtime : project.runtime.name;
+            if (runtime !== "nodejs") return [];
+            const file = path.join(dir, d, project.main ?? "index.ts");
+            if (!fs.existsSync(file)) throw new Error(`examples/${d}: its Pulumi.yaml names ${project.main ?? "index.ts"}, which does not exist`);
+            return [{ name: d, file }];
+        });
+    if (programs.length === 0) throw new Error(`no Node.js example program under ${dir}`);
+    return programs;
 }
 
 /**

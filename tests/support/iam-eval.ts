@@ -20,6 +20,12 @@ export interface IamRequest {
     resource: string;
     /** Request context, e.g. `{ "bedrock:InferenceProfileArn": arn }`. */
     context?: Record<string, string | string[]>;
+    /**
+     * Skip the simulator's check that the ARN is of a type the action accepts: for requests AWS documents
+     * but its service data does not list (AgentCore authorizes `InvokeAgentRuntime` on a harness ARN when a
+     * harness is invoked).
+     */
+    unvalidated?: boolean;
 }
 
 /** Who makes the requests: a role in `account`, in `partition`. */
@@ -53,7 +59,7 @@ export async function evaluate(policies: PolicyInput[], request: IamRequest, pri
         serviceControlPolicies: [],
         resourceControlPolicies: [],
     };
-    if (regionLess(request.resource)) return runUnsafeSimulation(simulation, {});
+    if (request.unvalidated || regionLess(request.resource)) return runUnsafeSimulation(simulation, {});
     const result = await runSimulation(simulation, {});
     if (result.resultType === "error") {
         throw new Error(`the simulator refused the request ${JSON.stringify(request)}: ${JSON.stringify(result.errors)}`);
@@ -72,4 +78,35 @@ export async function decisions(policies: PolicyInput[], requests: IamRequest[],
 export function describeRequest(r: IamRequest): string {
     const ctx = r.context && Object.keys(r.context).length > 0 ? ` ${JSON.stringify(r.context)}` : "";
     return `${r.action} ${r.resource}${ctx}`;
+}
+
+/** A request to assume a role, made by `principal` (a service principal such as `bedrock-agentcore.amazonaws.com`, or an ARN). */
+export interface AssumeRoleRequest {
+    principal: string;
+    /** The role's ARN. */
+    roleArn: string;
+    /** Request context, e.g. `{ "aws:SourceAccount": "123456789012", "aws:SourceArn": arn }`. */
+    context?: Record<string, string | string[]>;
+}
+
+/** Evaluates `sts:AssumeRole` by `request.principal` against a role's trust policy alone (no identity policy). */
+export async function evaluateTrust(trustPolicy: PolicyInput, request: AssumeRoleRequest): Promise<Decision> {
+    const account = parseArn(request.roleArn)?.account ?? "";
+    const result = await runSimulation(
+        {
+            request: {
+                principal: request.principal,
+                action: "sts:AssumeRole",
+                resource: { resource: request.roleArn, accountId: account },
+                contextVariables: request.context ?? {},
+            },
+            identityPolicies: [],
+            serviceControlPolicies: [],
+            resourceControlPolicies: [],
+            resourcePolicy: typeof trustPolicy === "string" ? JSON.parse(trustPolicy) : trustPolicy,
+        },
+        {},
+    );
+    if (result.resultType === "error") throw new Error(`the simulator refused the request ${JSON.stringify(request)}: ${JSON.stringify(result.errors)}`);
+    return result.overallResult as Decision;
 }

@@ -82,11 +82,11 @@ export function corePrograms(): Program[] {
             });
             const fromModelArn = new bedrock.ApplicationInferenceProfile("from-model-arn", {
                 inferenceProfileName: "from_model-arn 1",
-                modelSource: "arn:aws:bedrock:us-west-2::foundation-model/amazon.nova-pro-v1:0",
+                modelSource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
             });
             const fromProfileArn = new bedrock.ApplicationInferenceProfile("from-profile-arn", {
                 inferenceProfileName: "from profile arn",
-                modelSource: "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-5-sonnet-20240620-v1:0",
+                modelSource: "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0",
             });
             const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
                 inferenceProfileArn: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcd1234wxyz",
@@ -268,6 +268,40 @@ export function extendedPrograms(): Program[] {
                     },
                 });
                 agent.addAlias("live", {});
+            },
+        });
+    }
+    {
+        out.push({
+            name: "agent harness on a cross-region profile, with every tool kind, AgentCore memory, an endpoint and a caller grant",
+            region: "us-east-1",
+            run() {
+                const cris = bedrock.CrossRegionInferenceProfile.fromConfig({
+                    geoRegion: G.US,
+                    model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                    inferenceConfiguration: { temperature: 0.3, maxTokens: 2048 },
+                });
+                const harness = new b.AgentHarness("harness", {
+                    model: cris,
+                    instruction: "You are a helpful and friendly agent that answers questions about agriculture.",
+                    tools: [
+                        b.HarnessTool.inlineFunction({
+                            name: "get_weather",
+                            description: "Weather for a city",
+                            inputSchema: { type: "object", properties: { cityName: { type: "string" } }, required: ["cityName"] },
+                        }),
+                        b.HarnessTool.gateway({ name: "gw", gatewayArn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/weather-gw-abcdefghij" }),
+                        b.HarnessTool.codeInterpreter({ name: "python" }),
+                        b.HarnessTool.browser({ name: "web" }),
+                        b.HarnessTool.remoteMcp({ name: "soil", url: "https://mcp.example.com/soil" }),
+                    ],
+                    memory: b.HarnessMemory.agentCore({ memoryArn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/farm_memory-abcdefghij" }),
+                    truncation: { strategy: "sliding_window", messagesCount: 40 },
+                    maxIterations: 10,
+                    tags: { team: "ml" },
+                });
+                harness.addEndpoint("live");
+                harness.grantInvoke(newRole());
             },
         });
     }

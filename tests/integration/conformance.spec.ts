@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import * as awsnative from "@pulumi/aws-native";
-import { setBedrockMocks, settle, type MockRecorder } from "../components/testing/testing";
+import { setBedrockMocks, settle, type MockRecorder, type RecordedResource } from "../../components/testing/testing";
 import {
     conformanceErrors,
     examplePrograms,
@@ -11,9 +11,10 @@ import {
     runProgram,
     toCfnProperties,
     validateTemplate,
+    UNKNOWN,
     type CfnTemplate,
-} from "./support/conformance";
-import { allPrograms, APP_PROFILE_UNAVAILABLE, configFor } from "./support/programs";
+} from "../support/conformance";
+import { allPrograms, APP_PROFILE_UNAVAILABLE, configFor } from "../support/programs";
 
 /** What must be rendered: every custom resource a program registers has a CloudFormation form. */
 function expectAllRendered(rec: MockRecorder): void {
@@ -159,7 +160,7 @@ describe("conformance with AWS's CloudFormation validator", function () {
 
         it("knows Regions: an application profile in GovCloud is reported (F3006), which is why the US_GOV program has none", async () => {
             const rec = setBedrockMocks({ region: "us-gov-west-1", config: { "aws-native:region": "us-gov-west-1" } });
-            const bedrock = await import("../sdk/nodejs");
+            const bedrock = await import("../../sdk/nodejs");
             const cris = bedrock.CrossRegionInferenceProfile.fromConfig({
                 geoRegion: bedrock.CrossRegionInferenceProfileRegion.US_GOV,
                 model: bedrock.BedrockFoundationModel.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0,
@@ -170,6 +171,20 @@ describe("conformance with AWS's CloudFormation validator", function () {
                 `F3006 aws-native:bedrock:ApplicationInferenceProfile "gov-app"`,
             ]);
             for (const r of APP_PROFILE_UNAVAILABLE) expect(r).to.match(/^us-gov-/);
+        });
+
+        it("refuses an unknown value, naming the property, rather than leave the property out of the template", () => {
+            expect(() => toCfnProperties({ promptName: UNKNOWN })).to.throw(
+                "PromptName is unknown: conformance checks programs evaluated as an update, where every input is known",
+            );
+            expect(() => toCfnProperties({ variants: [{ name: "v", modelId: UNKNOWN }] })).to.throw(/^Variants\[\]\.ModelId is unknown/);
+            expect(() => toCfnProperties({ tags: { team: UNKNOWN } })).to.throw(/^Tags\{\} is unknown/);
+        });
+
+        it("refuses to validate what it cannot render, or nothing at all", () => {
+            const queue: RecordedResource = { type: "aws:sqs/queue:Queue", name: "q", inputs: {}, state: {}, custom: true };
+            expect(() => conformanceErrors([queue])).to.throw("no CloudFormation rendering for aws:sqs/queue:Queue: add one to renderTemplate");
+            expect(() => conformanceErrors([])).to.throw("nothing to validate: no custom resource was recorded");
         });
 
         it("converts the list form of tags", () => {

@@ -4,7 +4,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(__dirname, "..", "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
 
 /** Files every tarball holds besides compiled output. */
@@ -36,11 +36,12 @@ describe("npm package", function () {
 
     it("ships every module of the SDK with its declarations", () => {
         const sources = ["sdk/nodejs", "components"].flatMap((dir) =>
-            fs
-                .readdirSync(path.join(ROOT, dir))
+            (fs.readdirSync(path.join(ROOT, dir), { recursive: true }) as string[])
+                .map((f) => f.split(path.sep).join("/"))
                 .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
                 .map((f) => `${dir}/${f.slice(0, -3)}`),
         );
+        expect(sources, "modules found in components/ subfolders").to.include("components/core/validation");
         const missing = sources.flatMap((m) => [`bin/${m}.js`, `bin/${m}.d.ts`]).filter((f) => !files.includes(f));
         expect(missing).to.deep.equal([]);
     });
@@ -57,10 +58,13 @@ describe("npm package", function () {
         expect(Object.keys(pkg.exports)).to.include.members([".", "./testing"]);
         expect(pkg.exports["."].types).to.equal("./bin/sdk/nodejs/index.d.ts");
         expect(pkg.exports["./testing"].types).to.equal("./bin/sdk/nodejs/testing.d.ts");
+        expect(pkg.exports["./policy"].types).to.equal("./bin/sdk/nodejs/policy.d.ts");
     });
 
     it("declares peer dependencies with caret ranges, engines, license and repository", () => {
-        expect(Object.keys(pkg.peerDependencies).sort()).to.deep.equal(["@pulumi/aws", "@pulumi/aws-native", "@pulumi/pulumi"]);
+        expect(Object.keys(pkg.peerDependencies).sort()).to.deep.equal(["@pulumi/aws", "@pulumi/aws-native", "@pulumi/policy", "@pulumi/pulumi"]);
+        // The policy pack's SDK is needed only by pulumi-bedrock-genai/policy.
+        expect(pkg.peerDependenciesMeta).to.deep.equal({ "@pulumi/policy": { optional: true } });
         for (const range of Object.values(pkg.peerDependencies as Record<string, string>)) expect(range).to.match(/^\^\d+\.\d+\.\d+$/);
         expect(pkg.dependencies ?? {}).to.not.have.any.keys("@pulumi/pulumi", "@pulumi/aws", "@pulumi/aws-native");
         expect(pkg.engines.node).to.equal(">=20");
@@ -80,5 +84,9 @@ describe("npm package", function () {
         expect(main.ApplicationInferenceProfile).to.be.a("function");
         expect(main.BedrockFoundationModel).to.be.a("function");
         expect(testing.setBedrockMocks).to.be.a("function");
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const policy = require(path.join(ROOT, pkg.exports["./policy"].default));
+        expect(policy.bedrockPolicies().map((p: { name: string }) => p.name)).to.deep.equal(policy.RULES.map((r: { id: string }) => r.id));
+        expect(policy.bedrockPolicyPack).to.be.a("function");
     });
 });

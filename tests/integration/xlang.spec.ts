@@ -2,9 +2,9 @@
 // same IAM statements, errors naming the cross-language argument.
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
-import * as bedrock from "../sdk/nodejs";
-import * as xl from "../sdk/nodejs/provider";
+import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../../components/testing/testing";
+import * as bedrock from "../../sdk/nodejs";
+import * as xl from "../../sdk/nodejs/provider";
 
 const ACCOUNT = "123456789012";
 const SONNET_35_V2 = "anthropic.claude-3-5-sonnet-20241022-v2:0";

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURE = path.join(ROOT, "tests", "fixtures", "user-program");
 
 /** The compiler options `pulumi new typescript` writes. */
@@ -63,12 +63,17 @@ describe("the installed package", function () {
         if (project) fs.rmSync(project, { recursive: true, force: true });
     });
 
+    // The timeout is for the first `import` of the program, which type-checks it and loads the Pulumi SDKs.
     it("runs the README's mocha example, type-checked, against the packed package", () => {
-        const run = spawnSync(path.join(project, "node_modules", ".bin", "mocha"), ["--no-config", "-r", "ts-node/register", "test/**/*.test.ts"], {
-            cwd: project,
-            encoding: "utf8",
-            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "", TS_NODE_SWC: "", TS_NODE_PROJECT: path.join(project, "tsconfig.json") },
-        });
+        const run = spawnSync(
+            path.join(project, "node_modules", ".bin", "mocha"),
+            ["--no-config", "--timeout", "60000", "-r", "ts-node/register", "test/**/*.test.ts"],
+            {
+                cwd: project,
+                encoding: "utf8",
+                env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "", TS_NODE_SWC: "", TS_NODE_PROJECT: path.join(project, "tsconfig.json") },
+            },
+        );
         const output = `${run.stdout}\n${run.stderr}`;
         expect(output, output).to.match(/2 passing/);
         expect(run.status, output).to.equal(0);

@@ -1,0 +1,81 @@
+/**
+ * `UsageDashboard`: one CloudWatch dashboard (`aws.cloudwatch.Dashboard`) graphing, per profile or
+ * router, tokens in and out, invocations, latency, client and server errors and throttles.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { checkArgs, checkString, fail } from "../core/validation";
+import { DEFAULT_PERIOD, periodProblem, regionOfArn } from "./metrics";
+import { usageDashboardBody } from "./dashboard-body";
+import { modelIdOf, type MeteredInvokable } from "./profile-usage";
+
+/** Arguments of `UsageDashboard`. */
+export interface UsageDashboardArgs {
+    /**
+     * The profiles and routers to graph (application or cross-region profiles, created or referenced,
+     * prompt routers): at least one, each once. Each is a line labelled with its name.
+     */
+    profiles: MeteredInvokable[];
+    /** The dashboard's name: 1-255 letters, digits, hyphens and underscores. Default: the component's name. */
+    dashboardName?: string;
+    /** Seconds per data point: a positive multiple of 60. Default 300. */
+    period?: number;
+}
+
+const DASHBOARD_NAME = { min: 1, max: 255, pattern: /^[A-Za-z0-9_-]+$/, patternText: "letters, digits, hyphens and underscores" };
+
+function isMetered(p: unknown): p is MeteredInvokable {
+    return (
+        typeof p === "object" &&
+        p !== null &&
+        pulumi.Output.isInstance((p as MeteredInvokable).invokableArn) &&
+        typeof (p as MeteredInvokable).grantName === "function" &&
+        typeof (p as { metric?: unknown }).metric === "function"
+    );
+}
+
+/**
+ * A CloudWatch dashboard of Bedrock usage for a list of profiles and routers: input and output tokens,
+ * invocations, average latency, client errors, server errors and throttles, one graph each, one line
+ * per profile (`AWS/Bedrock` metrics with `ModelId` = the profile's id). `dashboardBody` resolves to
+ * the JSON once the profiles' ids are known.
+ */
+export class UsageDashboard extends pulumi.ComponentResource {
+    /** The `aws.cloudwatch.Dashboard`. */
+    public readonly dashboard: aws.cloudwatch.Dashboard;
+    /** The dashboard's JSON body. */
+    public readonly dashboardBody: pulumi.Output<string>;
+    /** The dashboard's name. */
+    public readonly dashboardName: pulumi.Output<string>;
+
+    constructor(name: string, args: UsageDashboardArgs, opts?: pulumi.ComponentResourceOptions) {
+        const where = { component: "UsageDashboard", name };
+        checkArgs(where, args);
+        if (!Array.isArray(args.profiles) || args.profiles.length === 0) {
+            fail(where, "profiles", args.profiles, "must be a non-empty list of inference profiles or prompt routers");
+        }
+        const seen = new Map<unknown, number>();
+        args.profiles.forEach((p, i) => {
+            if (!isMetered(p)) fail(where, `profiles[${i}]`, p, "must be an inference profile or a prompt router (something with metric())");
+            if (seen.has(p)) fail(where, `profiles[${i}]`, p.grantName(), `is profiles[${seen.get(p)}] again`);
+            seen.set(p, i);
+        });
+        const labels = args.profiles.map((p) => p.grantName());
+        const dup = labels.findIndex((l, i) => labels.indexOf(l) !== i);
+        if (dup >= 0)
+            fail(where, `profiles[${dup}]`, labels[dup], `has the same name as profiles[${labels.indexOf(labels[dup])}]: the lines would be indistinguishable`);
+        const dashboardName = checkString(where, "dashboardName", args.dashboardName ?? name, DASHBOARD_NAME);
+        const period = args.period ?? DEFAULT_PERIOD;
+        const problem = periodProblem(period);
+        if (problem) fail(where, "period", period, problem);
+        super("bedrock-genai:index:UsageDashboard", name, {}, opts);
+
+        const entries = args.profiles.map((p, i) =>
+            pulumi.all([modelIdOf(p), p.invokableArn]).apply(([modelId, arn]) => ({ label: labels[i], modelId, region: regionOfArn(arn) })),
+        );
+        this.dashboardBody = pulumi.all(entries).apply((resolved) => usageDashboardBody(resolved, period));
+        this.dashboard = new aws.cloudwatch.Dashboard(name, { dashboardName, dashboardBody: this.dashboardBody }, { parent: this });
+        this.dashboardName = this.dashboard.dashboardName;
+        this.registerOutputs({ dashboardBody: this.dashboardBody, dashboardName: this.dashboardName });
+    }
+}

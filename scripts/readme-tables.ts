@@ -1,0 +1,98 @@
+/**
+ * README's geography, default-router and model tables, rendered from the catalog itself so the docs
+ * cannot drift from the code. `npx ts-node scripts/readme-tables.ts` rewrites the tables in README.md
+ * (between the `<!-- <name>: begin -->` and `<!-- <name>: end -->` markers); `tests/readme-tables.spec.ts`
+ * fails when README differs from what this renders.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { BedrockFoundationModel } from "../components/catalog/foundation-model";
+import { CrossRegionInferenceProfileRegion } from "../components/catalog/geographies";
+import { DefaultPromptRouterIdentifier } from "../components/prompts/prompt-router";
+
+/** Markdown link text for a source: a URL becomes a link, anything else is kept as written. */
+function sourceLink(source: string): string {
+    const m = /^(https?:\/\/\S+)(.*)$/.exec(source);
+    if (!m) return source;
+    const url = m[1];
+    const rest = m[2].trim();
+    const title = url.replace(/^https?:\/\/(docs\.aws\.amazon\.com\/)?/, "").replace(/\.html$/, "");
+    return `[${title}](${url})${rest ? ` ${rest}` : ""}`;
+}
+
+/** The geography table: member, prefix, partition, Regions, sources. */
+export function renderGeographyTable(): string {
+    const rows = CrossRegionInferenceProfileRegion.values().map((g) => {
+        const regions = g.isGlobal ? "every commercial Region (IAM sees the Region-less model ARN)" : g.regions.join(", ");
+        return `| \`${g.name}\` | \`${g.prefix}.\` | ${g.partition} | ${regions} | ${g.sources.map(sourceLink).join("; ")} |`;
+    });
+    return ["| member | prefix | partition | source and destination Regions | sources |", "|---|---|---|---|---|", ...rows].join("\n");
+}
+
+/** The default prompt router table: member, router id, routed models, Regions, source. */
+export function renderRouterTable(): string {
+    const rows = DefaultPromptRouterIdentifier.values().map(
+        (d) =>
+            `| \`${d.name}\` | \`${d.promptRouterId}\` | ${d.routingModels.map((m) => `\`${m.modelId}\``).join(", ")} | ${d.regions.join(", ")} | ${sourceLink(d.source)} |`,
+    );
+    return ["| member | router id | routes between | Regions | source |", "|---|---|---|---|---|", ...rows].join("\n");
+}
+
+/** Catalog constants (aliases folded into the first name) in declaration order. */
+function catalogEntries(): { names: string[]; model: BedrockFoundationModel }[] {
+    const out: { names: string[]; model: BedrockFoundationModel }[] = [];
+    for (const [name, value] of Object.entries(BedrockFoundationModel)) {
+        if (!(value instanceof BedrockFoundationModel)) continue;
+        const known = out.find((e) => e.model === value);
+        if (known) known.names.push(name);
+        else out.push({ names: [name], model: value });
+    }
+    return out;
+}
+
+/** The model table: constant(s), model id, cross-region geographies, agents, legacy. */
+export function renderModelTable(): string {
+    const rows = catalogEntries().map(({ names, model: m }) => {
+        const geos = !m.supportsCrossRegion
+            ? "none"
+            : m.crossRegionGeographies === undefined
+              ? "any (not documented per geography)"
+              : `${m.crossRegionGeographies.map((g) => `\`${g}\``).join(", ")}${
+                    m.crossRegionGeographiesCovered ? ` (sources cover ${m.crossRegionGeographiesCovered.join(", ")}; others accepted)` : ""
+                }`;
+        const dims = m.vectorDimensions ? ` (${m.vectorDimensions.join("/")} dims)` : "";
+        return `| ${names.map((n) => `\`${n}\``).join(", ")} | \`${m.modelId}\`${dims} | ${geos} | ${m.supportsAgents ? "yes" : "no"} | ${m.legacy ? "yes" : ""} |`;
+    });
+    return ["| constant | model id | cross-region geographies | listed for agents | legacy |", "|---|---|---|---|---|", ...rows].join("\n");
+}
+
+/** The tables by marker name. */
+export const TABLES: Record<string, () => string> = {
+    "geography-table": renderGeographyTable,
+    "default-router-table": renderRouterTable,
+    "model-table": renderModelTable,
+};
+
+/** `readme` with every marked table replaced by its rendering; throws when a marker is missing. */
+export function renderReadme(readme: string): string {
+    let out = readme;
+    for (const [name, render] of Object.entries(TABLES)) {
+        const begin = `<!-- ${name}: begin -->`;
+        const end = `<!-- ${name}: end -->`;
+        const i = out.indexOf(begin);
+        const j = out.indexOf(end);
+        if (i < 0 || j < i) throw new Error(`README.md has no ${begin} ... ${end} block`);
+        out = `${out.slice(0, i + begin.length)}\n${render()}\n${out.slice(j)}`;
+    }
+    return out;
+}
+
+/** The README path of this repository. */
+export const README_PATH = path.join(__dirname, "..", "README.md");
+
+if (require.main === module) {
+    const before = fs.readFileSync(README_PATH, "utf8");
+    const after = renderReadme(before);
+    if (after !== before) fs.writeFileSync(README_PATH, after);
+    console.log(after === before ? "README.md tables are up to date" : "README.md tables rewritten");
+}

@@ -1,0 +1,365 @@
+/**
+ * One test per fact this package takes from AWS's (or Anthropic's) pages; each names its source.
+ */
+import { expect } from "chai";
+import { setBedrockMocks, settle, statementsForRole, resolveOutput, type MockRecorder } from "../components/testing/testing";
+import * as bedrock from "../sdk/nodejs";
+import type { Statement } from "../components/iam/policy";
+import { checkTopK, topKFormOf, toPromptInferenceShapes } from "../components/catalog/inference-configuration";
+import { marketplaceSubscriptionStatements, isMarketplaceProductId } from "../components/iam/statements/marketplace";
+import { agentKeyStatements, guardrailKeyStatements, promptKeyStatements } from "../components/iam/statements/kms";
+import { promptRunStatements } from "../components/iam/statements/prompt";
+import { regionProblem } from "../components/core/region-check";
+
+const M = bedrock.BedrockFoundationModel;
+const G = bedrock.CrossRegionInferenceProfileRegion;
+const ACCOUNT = "123456789012";
+const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const INSTRUCTION = "You are a helpful and friendly agent that answers questions about agriculture.";
+
+/** A policy's meaning as sorted `action resource condition` triples, independent of how statements are merged. */
+function grantsOf(statements: Statement[]): string[] {
+    const out = new Set<string>();
+    for (const s of statements)
+        for (const a of s.Action) for (const r of s.Resource) out.add(`${a} ${r}${s.Condition ? ` ${JSON.stringify(s.Condition)}` : ""}`);
+    return [...out].sort();
+}
+
+describe("facts: per-model geographies", () => {
+    // Source: Anthropic's Claude-on-Bedrock model table (global, us, eu, jp, apac columns),
+    // https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock
+    const anthropicTable: [bedrock.BedrockFoundationModel, string[], string[]][] = [
+        [M.ANTHROPIC_CLAUDE_OPUS_4_6_V1, ["global", "us", "eu", "jp", "apac"], []],
+        [M.ANTHROPIC_CLAUDE_SONNET_4_6, ["global", "us", "eu", "jp"], ["apac"]],
+        [M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0, ["global", "us", "eu", "jp"], ["apac"]],
+        [M.ANTHROPIC_CLAUDE_SONNET_4_V1_0, ["global", "us", "eu", "apac"], ["jp"]],
+        [M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0, ["us", "eu", "apac"], ["global", "jp"]],
+        [M.ANTHROPIC_CLAUDE_OPUS_4_5_V1_0, ["global", "us", "eu"], ["jp", "apac"]],
+        [M.ANTHROPIC_CLAUDE_OPUS_4_1_V1_0, ["us"], ["global", "eu", "jp", "apac"]],
+        [M.ANTHROPIC_CLAUDE_OPUS_4_V1_0, ["us"], ["global", "eu", "jp", "apac"]],
+        [M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0, ["global", "us", "eu"], ["jp", "apac"]],
+        [M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0, ["us"], ["global", "eu", "jp", "apac"]],
+    ];
+    for (const [m, yes, no] of anthropicTable) {
+        it(`${m.modelId}: profiles in ${yes.join(", ")}${no.length ? `; none in ${no.join(", ")}` : ""} (Anthropic's table)`, () => {
+            for (const g of yes) expect(m.hasProfileIn(g), g).to.equal(true);
+            for (const g of no) expect(m.hasProfileIn(g), g).to.equal(false);
+        });
+    }
+
+    it("a geography the sources do not cover is accepted: Anthropic's table has no au, ca, us-gov or in column (Sonnet 4: ca. accepted, jp. refused)", () => {
+        expect([...(M.ANTHROPIC_CLAUDE_SONNET_4_V1_0.crossRegionGeographiesCovered ?? [])]).to.deep.equal(["global", "us", "eu", "jp", "apac"]);
+        for (const g of ["au", "ca", "us-gov", "in"]) expect(M.ANTHROPIC_CLAUDE_SONNET_4_V1_0.hasProfileIn(g), g).to.equal(true);
+        expect(M.ANTHROPIC_CLAUDE_SONNET_4_V1_0.hasProfileIn("jp")).to.equal(false);
+    });
+
+    it("Claude Sonnet 4.6 has no apac. profile: CrossRegionInferenceProfile refuses it, naming the geographies documented", () => {
+        expect(() => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.APAC, model: M.ANTHROPIC_CLAUDE_SONNET_4_6 })).to.throw(
+            'CrossRegionInferenceProfile.fromConfig: model "anthropic.claude-sonnet-4-6" has no apac. cross-region profile (AWS documents profiles in: global, us, eu, jp)',
+        );
+    });
+
+    it("where sources disagree, every geography any source lists is accepted (Sonnet 4.5 au./us-gov. from inference-profiles-support.html; Sonnet 5.5 global and us)", () => {
+        expect(M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0.hasProfileIn("au")).to.equal(true);
+        expect(M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0.hasProfileIn("us-gov")).to.equal(true);
+        expect([...(M.ANTHROPIC_CLAUDE_SONNET_5_5.crossRegionGeographies ?? [])]).to.deep.equal(["global", "us"]);
+    });
+
+    it("the in. geography: GPT-5.6 Terra and Luna and Llama 4 Maverick have in. profiles, callable from ap-south-1 and ap-south-2", () => {
+        for (const m of [M.OPENAI_GPT_5_6_TERRA, M.OPENAI_GPT_5_6_LUNA, M.META_LLAMA_4_MAVERICK_17B_INSTRUCT_V1])
+            expect(m.hasProfileIn("in"), m.modelId).to.equal(true);
+        expect(G.fromPrefix("in")).to.equal(G.IN);
+        expect(G.IN.acceptsSourceRegion("ap-south-2")).to.equal(true);
+        expect(G.IN.acceptsSourceRegion("ap-southeast-1")).to.equal(false);
+    });
+});
+
+describe("facts: topK as each model takes it", () => {
+    it("Anthropic: top_k (model-parameters-anthropic-claude-messages-request-response.html)", () => {
+        expect(topKFormOf("anthropic.claude-3-haiku-20240307-v1:0")).to.equal("top_k");
+        expect(toPromptInferenceShapes({ topK: 40 }, true, [M.ANTHROPIC_CLAUDE_HAIKU_V1_0]).additionalModelRequestFields).to.deep.equal({ top_k: 40 });
+    });
+
+    it("Amazon Nova: inferenceConfig.topK inside additionalModelRequestFields (nova2-userguide/core-inference.html)", () => {
+        expect(topKFormOf("amazon.nova-pro-v1:0")).to.equal("nova");
+        expect(toPromptInferenceShapes({ topK: 20, temperature: 0.1 }, false, [M.AMAZON_NOVA_PRO_V1])).to.deep.equal({
+            inferenceConfiguration: { text: { temperature: 0.1 } },
+            additionalModelRequestFields: { inferenceConfig: { topK: 20 } },
+        });
+    });
+
+    it("Mistral text-completion models take top_k; Mistral chat-completion models take none (model-parameters-mistral-*.html)", () => {
+        expect(topKFormOf(M.MISTRAL_7B_INSTRUCT_V0.modelId)).to.equal("top_k");
+        expect(topKFormOf(M.MISTRAL_LARGE_2402_V1.modelId)).to.equal("top_k");
+        expect(topKFormOf(M.MISTRAL_LARGE_2407_V1.modelId)).to.equal("none");
+        expect(topKFormOf(M.MISTRAL_PIXTRAL_LARGE_2502_V1.modelId)).to.equal("none");
+    });
+
+    it("Meta Llama, Titan Text, Jamba, DeepSeek, OpenAI and embeddings models take no top-k (model-parameters-meta/titan-text/jamba/deepseek/openai.html)", () => {
+        for (const m of [
+            M.META_LLAMA_3_1_8B_INSTRUCT_V1,
+            M.AMAZON_TITAN_TEXT_EXPRESS_V1,
+            M.AI21_JAMBA_1_5_LARGE_V1,
+            M.DEEPSEEK_R1_V1,
+            M.OPENAI_GPT_OSS_20B_V1,
+            M.TITAN_EMBED_TEXT_V2_1024,
+            M.COHERE_EMBED_V4,
+            M.AMAZON_NOVA2_MULTIMODAL_V1_1024,
+        ])
+            expect(topKFormOf(m.modelId), m.modelId).to.equal("none");
+        expect(() => checkTopK({ component: "X" }, "cfg", { topK: 3 }, [M.META_LLAMA_3_1_8B_INSTRUCT_V1])).to.throw(
+            "X: cfg.topK 3 is not a request field of meta.llama3-1-8b-instruct-v1:0: the model's request has no top-k parameter",
+        );
+        expect(() => checkTopK({ component: "X" }, "cfg", { topK: 3 }, [M.ANTHROPIC_CLAUDE_HAIKU_V1_0])).to.not.throw();
+    });
+
+    it("a Nova prompt variant renders inferenceConfig.topK; a Claude one top_k", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+        new bedrock.Prompt("prompt", {
+            promptName: "p",
+            variants: [
+                bedrock.PromptVariant.text({ variantName: "nova", promptText: "hi", model: M.AMAZON_NOVA_LITE_V1, inferenceConfiguration: { topK: 10 } }),
+                bedrock.PromptVariant.text({
+                    variantName: "claude",
+                    promptText: "hi",
+                    model: M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
+                    inferenceConfiguration: { topK: 10 },
+                }),
+            ],
+        });
+        await settle();
+        const variants = rec.find("aws-native:bedrock:Prompt", "prompt").inputs.variants as { name: string; additionalModelRequestFields?: unknown }[];
+        expect(variants.map((v) => [v.name, v.additionalModelRequestFields])).to.deep.equal([
+            ["nova", { inferenceConfig: { topK: 10 } }],
+            ["claude", { top_k: 10 }],
+        ]);
+    });
+});
+
+describe("facts: Marketplace subscription permissions", () => {
+    // Sources: https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html (automatic model access),
+    // https://docs.aws.amazon.com/bedrock/latest/userguide/model-access-permissions.html (the three actions; ProductId on Subscribe only).
+    it("Subscribe (any product), Unsubscribe and ViewSubscriptions on *", () => {
+        expect(marketplaceSubscriptionStatements()).to.deep.equal([
+            { Effect: "Allow", Action: ["aws-marketplace:Subscribe"], Resource: ["*"] },
+            { Effect: "Allow", Action: ["aws-marketplace:Unsubscribe", "aws-marketplace:ViewSubscriptions"], Resource: ["*"] },
+        ]);
+    });
+
+    it("Subscribe restricted by aws-marketplace:ProductId when product ids are given; the other two are not (the condition key applies to Subscribe only)", () => {
+        expect(marketplaceSubscriptionStatements(["prod-ozonys2hmmpeu", "prod-4dlfvry4v5hbi", "prod-ozonys2hmmpeu"])).to.deep.equal([
+            {
+                Effect: "Allow",
+                Action: ["aws-marketplace:Subscribe"],
+                Resource: ["*"],
+                Condition: { "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-4dlfvry4v5hbi", "prod-ozonys2hmmpeu"] } },
+            },
+            { Effect: "Allow", Action: ["aws-marketplace:Unsubscribe", "aws-marketplace:ViewSubscriptions"], Resource: ["*"] },
+        ]);
+        expect(isMarketplaceProductId("c468b48a-84df-43a4-8c46-8870630108a7")).to.equal(true);
+        expect(isMarketplaceProductId("prodview-ajc3gw4mjy7my")).to.equal(true);
+        expect(isMarketplaceProductId("claude")).to.equal(false);
+    });
+
+    it("grantMarketplaceSubscription attaches exactly these statements to the role", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+        bedrock.grantMarketplaceSubscription("first-caller", { productIds: ["prod-ozonys2hmmpeu"] });
+        await settle();
+        expect(grantsOf(statementsForRole(rec, "first-caller"))).to.deep.equal(grantsOf(marketplaceSubscriptionStatements(["prod-ozonys2hmmpeu"])));
+    });
+
+    it("nothing Marketplace is granted unless asked", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+        M.ANTHROPIC_CLAUDE_HAIKU_V1_0.grantInvoke("app");
+        await settle();
+        expect(
+            statementsForRole(rec, "app")
+                .flatMap((s) => s.Action)
+                .filter((a) => a.startsWith("aws-marketplace:")),
+        ).to.deep.equal([]);
+    });
+});
+
+describe("facts: KMS statements", () => {
+    it("agent key: kms:Decrypt and kms:GenerateDataKey on the key (agents-permissions.html, encryption-agents.html)", () => {
+        expect(agentKeyStatements(KEY)).to.deep.equal([{ Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [KEY] }]);
+    });
+
+    it("guardrail key: kms:Decrypt on the key (guardrails-permissions-kms.html, users' permissions)", () => {
+        expect(guardrailKeyStatements(KEY)).to.deep.equal([{ Effect: "Allow", Action: ["kms:Decrypt"], Resource: [KEY] }]);
+    });
+
+    it("prompt key: kms:GenerateDataKey and kms:Decrypt on the key with aws:ResourceAccount (prompt-management-prereq.html, KMSPermissions)", () => {
+        expect(promptKeyStatements(KEY, ACCOUNT)).to.deep.equal([
+            {
+                Effect: "Allow",
+                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Resource: [KEY],
+                Condition: { StringEquals: { "aws:ResourceAccount": [ACCOUNT] } },
+            },
+        ]);
+    });
+});
+
+describe("facts: running a prompt", () => {
+    // Source: https://docs.aws.amazon.com/bedrock/latest/userguide/inference-prereq.html (InvokeModel for invocation,
+    // RenderPrompt for a prompt from Prompt management); Converse takes the prompt's ARN as modelId
+    // (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html).
+    it("invoke and RenderPrompt on the prompt ARN", () => {
+        const arn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:prompt/PROMPT1234`;
+        expect(promptRunStatements([arn])).to.deep.equal([
+            { Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:RenderPrompt"], Resource: [arn] },
+        ]);
+    });
+
+    it("prompt.grantRun: the prompt, each variant's model as its own grant allows, and the prompt's key", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+        const prompt = new bedrock.Prompt("prompt", {
+            promptName: "p",
+            kmsKey: KEY,
+            variants: [bedrock.PromptVariant.text({ variantName: "v", promptText: "hi", model: M.ANTHROPIC_CLAUDE_HAIKU_V1_0 })],
+        });
+        prompt.grantRun("runner");
+        await settle();
+        const promptArn = (await resolveOutput(prompt.promptArn)) as string;
+        expect(grantsOf(statementsForRole(rec, "runner"))).to.deep.equal(
+            grantsOf([
+                ...promptRunStatements([promptArn]),
+                ...promptKeyStatements(KEY, ACCOUNT),
+                {
+                    Effect: "Allow",
+                    Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                    Resource: [`arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`],
+                },
+            ]),
+        );
+    });
+
+    it("version.grantRun: the version ARN, and the variants' models", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+        const prompt = new bedrock.Prompt("prompt", {
+            promptName: "p",
+            variants: [bedrock.PromptVariant.text({ variantName: "v", promptText: "hi", model: M.AMAZON_NOVA_LITE_V1 })],
+        });
+        const version = prompt.createVersion();
+        version.grantRun("runner");
+        await settle();
+        const versionArn = (await resolveOutput(version.versionArn)) as string;
+        expect(grantsOf(statementsForRole(rec, "runner"))).to.deep.equal(
+            grantsOf([
+                ...promptRunStatements([versionArn]),
+                {
+                    Effect: "Allow",
+                    Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                    Resource: [`arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0`],
+                },
+            ]),
+        );
+    });
+});
+
+describe("facts: agents", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    // Source: https://docs.aws.amazon.com/bedrock/latest/userguide/agents-supported.html ("Amazon Bedrock Agents supports
+    // all models supported by Amazon Bedrock").
+    for (const m of [
+        M.OPENAI_GPT_OSS_120B_V1,
+        M.QWEN_QWEN3_32B_V1,
+        M.DEEPSEEK_V3_V1,
+        M.AMAZON_NOVA_2_LITE_V1,
+        M.META_LLAMA_3_1_405B_INSTRUCT_V1,
+        M.MISTRAL_LARGE_3_675B_INSTRUCT,
+    ]) {
+        it(`accepts ${m.modelId} although the catalog does not list it for agents (supportsAgents ${m.supportsAgents})`, async () => {
+            new bedrock.Agent("agent", { foundationModel: m, instruction: INSTRUCTION });
+            await settle();
+            expect(rec.find("aws-native:bedrock:Agent", "agent").inputs.foundationModel).to.equal(m.modelId);
+        });
+    }
+
+    it("a customer key, a KMS-encrypted guardrail, knowledge bases and Marketplace: the service role gets exactly what AWS documents", async () => {
+        const guardrailKey = `arn:aws:kms:us-east-1:${ACCOUNT}:key/abcdabcd-12ab-34cd-56ef-1234567890ab`;
+        const agent = new bedrock.Agent("agent", {
+            foundationModel: M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
+            instruction: INSTRUCTION,
+            kmsKey: KEY,
+            guardrail: { guardrailIdentifier: "abcdefgh1234", guardrailVersion: "1", kmsKey: { arn: guardrailKey } },
+            knowledgeBases: [{ knowledgeBaseId: "KB12345678", description: "Crop data" }],
+            marketplace: { productIds: ["prod-ozonys2hmmpeu"] },
+        });
+        await settle();
+        const roleArn = (await resolveOutput(agent.roleArn)) as string;
+        const statements = statementsForRole(rec, roleArn.split("/").pop() as string);
+        const got = grantsOf(statements);
+        for (const g of grantsOf([
+            ...agentKeyStatements(KEY),
+            ...guardrailKeyStatements(guardrailKey),
+            { Effect: "Allow", Action: ["bedrock:Retrieve"], Resource: [`arn:aws:bedrock:us-east-1:${ACCOUNT}:knowledge-base/KB12345678`] },
+            ...marketplaceSubscriptionStatements(["prod-ozonys2hmmpeu"]),
+        ]))
+            expect(got).to.include(g);
+        expect(got.filter((g) => g.startsWith("bedrock:RetrieveAndGenerate"))).to.deep.equal([]);
+        expect(rec.find("aws-native:bedrock:Agent", "agent").inputs.customerEncryptionKeyArn).to.equal(KEY);
+    });
+});
+
+describe("facts: one Region per resource", () => {
+    // Source: https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html (source Regions of a profile).
+    it("a system profile from a Region outside its geography, a model or profile ARN in another Region", () => {
+        const eu = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.anthropic.claude-3-haiku-20240307-v1:0`;
+        expect(regionProblem({ kind: "foundation-model", partition: "aws", region: "eu-west-1", modelId: "m.x" }, "us-east-1")).to.equal(
+            "is a foundation model in Region eu-west-1",
+        );
+        expect(
+            regionProblem(
+                { kind: "system-profile", arn: eu, partition: "aws", sourceRegion: "eu-west-1", modelId: "m.x", destinationRegions: [], global: false },
+                "eu-west-1",
+            ),
+        ).to.equal(undefined);
+        expect(
+            regionProblem(
+                {
+                    kind: "application-profile",
+                    arn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/abcdefghij12`,
+                    arnPattern: `arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/*`,
+                    partition: "aws",
+                },
+                "us-east-1",
+            ),
+        ).to.equal(undefined);
+        expect(
+            regionProblem(
+                {
+                    kind: "application-profile",
+                    arn: "«application-inference-profile/x»",
+                    arnPattern: "«application-inference-profile-pattern/x»",
+                    partition: "aws",
+                    source: {
+                        kind: "system-profile",
+                        arn: eu,
+                        partition: "aws",
+                        sourceRegion: "eu-west-1",
+                        modelId: "m.x",
+                        destinationRegions: [],
+                        global: false,
+                    },
+                },
+                "us-east-1",
+            ),
+        ).to.equal("is an application profile whose source is a system-defined profile in Region eu-west-1");
+    });
+
+    it("an agent in eu-west-1 on an eu. profile of its own Region is accepted", async () => {
+        const rec = setBedrockMocks({ region: "eu-west-1", accountId: ACCOUNT, config: { "aws-native:region": "eu-west-1" } });
+        const profile = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        new bedrock.Agent("agent", { foundationModel: profile, instruction: INSTRUCTION });
+        await settle();
+        expect(rec.find("aws-native:bedrock:Agent", "agent").inputs.foundationModel).to.equal(
+            `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.anthropic.claude-3-5-sonnet-20241022-v2:0`,
+        );
+    });
+});

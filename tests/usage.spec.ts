@@ -1,0 +1,777 @@
+import { expect } from "chai";
+import * as aws from "@pulumi/aws";
+import { setBedrockMocks, resolveOutput, settle, fakeId, statementsForRole, trustPolicyForRole, type MockRecorder } from "../components/testing/testing";
+import * as bedrock from "../sdk/nodejs";
+import { modelIdDimensionValue, periodProblem, isStatistic } from "../components/usage/metrics";
+import { usageDashboardBody } from "../components/usage/dashboard-body";
+import { tagKeyValueFilter, pickTag } from "../components/usage/budget-filters";
+import { loggingBucketPolicy, loggingRoleStatements, loggingTrustPolicy } from "../components/usage/logging-policies";
+import { decisions } from "./support/iam-eval";
+import { conformanceErrors, formatFinding, freeEngine, getEngine, renderTemplate, validateTemplate, type CfnTemplate } from "./support/conformance";
+
+const ACCOUNT = "123456789012";
+const M = bedrock.BedrockFoundationModel;
+const G = bedrock.CrossRegionInferenceProfileRegion;
+const HAIKU_45 = "anthropic.claude-haiku-4-5-20251001-v1:0";
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+const DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
+const BUDGET = "aws:budgets/budget:Budget";
+const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:usage-alerts`;
+
+/** The error an Output fails with (its message), or "" when it resolves. */
+async function outputError(o: unknown): Promise<string> {
+    return (o as { promise(): Promise<unknown> }).promise().then(
+        () => "",
+        (e: Error) => e.message,
+    );
+}
+
+function tenantProfile(tenant: string, tags: Record<string, string> = { tenant, tier: "chat" }) {
+    return new bedrock.ApplicationInferenceProfile(`${tenant}-chat`, {
+        inferenceProfileName: `${tenant}-chat`,
+        modelSource: bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 }),
+        tags,
+    });
+}
+
+/** The service-generated id the mocks give the application profile named `name`. */
+const appId = (name: string) => fakeId(name, 12);
+
+/** Everything registered, as `type name`. */
+function registered(rec: MockRecorder): string[] {
+    return rec.resources.map((r) => `${r.type} ${r.name}`);
+}
+
+describe("usage tracking (pure rules)", () => {
+    it("the ModelId dimension value is the profile's or router's id, cut at the first / of its ARN", () => {
+        expect(modelIdDimensionValue(`arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/abc123def456`)).to.equal("abc123def456");
+        expect(modelIdDimensionValue(`arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${HAIKU_45}`)).to.equal(`us.${HAIKU_45}`);
+        expect(modelIdDimensionValue(`arn:aws:bedrock:us-east-1:${ACCOUNT}:prompt-router/r0123456789a`)).to.equal("r0123456789a");
+        expect(modelIdDimensionValue(`arn:aws:bedrock:us-east-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`)).to.equal("anthropic.claude:1");
+        expect(() => modelIdDimensionValue(`arn:aws:bedrock:us-east-1::foundation-model/${HAIKU_45}`)).to.throw(/resource type "foundation-model"/);
+        expect(() => modelIdDimensionValue("us.anthropic.claude")).to.throw(/is not the ARN of a Bedrock inference profile or prompt router/);
+    });
+
+    it("periods are positive multiples of 60; 10, 20 and 30 (high-resolution only) are refused for Bedrock's one-minute metrics", () => {
+        for (const ok of [60, 120, 300, 3600, 86400]) expect(periodProblem(ok), String(ok)).to.equal(undefined);
+        for (const bad of [0, -60, 10, 20, 30, 90, 61, 1.5]) expect(periodProblem(bad), String(bad)).to.be.a("string");
+    });
+
+    it("statistics: the five plain ones and percentiles p0..p100", () => {
+        for (const ok of ["Sum", "Average", "Minimum", "Maximum", "SampleCount", "p50", "p99", "p99.9", "p100"]) expect(isStatistic(ok), ok).to.equal(true);
+        for (const bad of ["sum", "avg", "p101", "p", "tm99", ""]) expect(isStatistic(bad), bad).to.equal(false);
+    });
+
+    it("the TagKeyValue filter of a user-defined tag is user:<key>$<value>", () => {
+        expect(tagKeyValueFilter("tenant", "acme")).to.equal("user:tenant$acme");
+    });
+
+    it("pickTag takes the named tag, or the only one, and refuses ambiguity naming tagKey", () => {
+        const w = { component: "ProfileBudget", name: "b" };
+        expect(pickTag(w, [{ key: "tenant", value: "acme" }], undefined)).to.deep.equal({ key: "tenant", value: "acme" });
+        expect(() =>
+            pickTag(
+                w,
+                [
+                    { key: "tenant", value: "acme" },
+                    { key: "tier", value: "chat" },
+                ],
+                undefined,
+            ),
+        ).to.throw('ProfileBudget "b": tagKey undefined is required: the profile has several tags (tenant, tier); name the cost allocation tag to budget on');
+        expect(() => pickTag(w, [{ key: "tier", value: "chat" }], "tenant")).to.throw(
+            'ProfileBudget "b": tagKey "tenant" is not a tag of the profile (its tags: tier)',
+        );
+    });
+
+    it("the dashboard body is deterministic: same profiles, same bytes", () => {
+        const profiles = [
+            { label: "acme-chat", modelId: "aaa", region: "us-east-1" },
+            { label: "globex-chat", modelId: "bbb", region: "us-east-1" },
+        ];
+        expect(usageDashboardBody(profiles, 300)).to.equal(
+            usageDashboardBody(
+                profiles.map((p) => ({ ...p })),
+                300,
+            ),
+        );
+    });
+
+    it("logging policies are AWS's: bucket policy, trust policy and role statements", () => {
+        expect(JSON.parse(loggingBucketPolicy("aws", "us-east-1", ACCOUNT, "logs-bucket", "bedrock"))).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "AmazonBedrockLogsWrite",
+                    Effect: "Allow",
+                    Principal: { Service: "bedrock.amazonaws.com" },
+                    Action: ["s3:PutObject"],
+                    Resource: [`arn:aws:s3:::logs-bucket/bedrock/AWSLogs/${ACCOUNT}/BedrockModelInvocationLogs/*`],
+                    Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": `arn:aws:bedrock:us-east-1:${ACCOUNT}:*` } },
+                },
+            ],
+        });
+        expect(JSON.parse(loggingTrustPolicy("aws", "us-east-1", ACCOUNT)).Statement[0].Condition).to.deep.equal({
+            StringEquals: { "aws:SourceAccount": ACCOUNT },
+            ArnLike: { "aws:SourceArn": `arn:aws:bedrock:us-east-1:${ACCOUNT}:*` },
+        });
+        expect(loggingRoleStatements("aws", "us-east-1", ACCOUNT, "/bedrock/invocations", { bucketName: "big", keyPrefix: "large" })).to.deep.equal([
+            {
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/bedrock/invocations:log-stream:aws/bedrock/modelinvocations`],
+            },
+            { Effect: "Allow", Action: ["s3:PutObject"], Resource: ["arn:aws:s3:::big/large/*"] },
+        ]);
+    });
+});
+
+describe("metric() on every profile and router", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    it("an application profile's metric is AWS/Bedrock, ModelId = the profile's id, Sum over 300 s by default", async () => {
+        const acme = tenantProfile("acme");
+        const m = acme.metric("InputTokenCount");
+        expect({ ...m, dimensions: undefined }).to.deep.equal({
+            namespace: "AWS/Bedrock",
+            metricName: "InputTokenCount",
+            dimensions: undefined,
+            statistic: "Sum",
+            period: 300,
+        });
+        expect(await resolveOutput(m.dimensions.ModelId)).to.equal(appId("acme-chat"));
+        expect(await resolveOutput(acme.inferenceProfileId)).to.equal(appId("acme-chat"));
+        const latency = acme.metric("InvocationLatency", { statistic: "p99", period: 60 });
+        expect([latency.statistic, latency.period]).to.deep.equal(["p99", 60]);
+        expect(acme.metric("InvocationLatency").statistic).to.equal("Average");
+        await settle();
+        expect(registered(rec), "metric() registers nothing").to.deep.equal([
+            "bedrock-genai:index:ApplicationInferenceProfile acme-chat",
+            "aws-native:bedrock:ApplicationInferenceProfile acme-chat",
+        ]);
+    });
+
+    it("imported, cross-region (component and fromConfig) profiles and routers (custom and default) meter under their ids", async () => {
+        const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
+            inferenceProfileArn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/imp0rted0id1`,
+            inferenceProfileIdentifier: "imp0rted0id1",
+        });
+        const ref = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 });
+        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+        const sonnet = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+        const router = new bedrock.PromptRouter("router", {
+            promptRouterName: "router",
+            models: [ref, sonnet],
+            fallbackModel: ref,
+            responseQualityDifference: 10,
+        });
+        const defaultRouter = bedrock.PromptRouter.fromDefaultId(bedrock.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, "us-east-1");
+        const ids = await Promise.all([imported, ref, cris, router, defaultRouter].map((p) => resolveOutput(p.metric("Invocations").dimensions.ModelId)));
+        expect(ids).to.deep.equal([
+            "imp0rted0id1",
+            `us.${HAIKU_45}`,
+            `us.${M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0.modelId}`,
+            fakeId("router", 12),
+            "anthropic.claude:1",
+        ]);
+    });
+
+    it("refuses an unknown metric, a bad statistic and a bad period, naming the argument", () => {
+        const acme = tenantProfile("acme");
+        expect(() => acme.metric("TokenCount" as bedrock.BedrockMetricName)).to.throw(
+            'ApplicationInferenceProfile.metric: name "TokenCount" is not a Bedrock runtime metric (one of InputTokenCount, InvocationClientErrors, InvocationLatency, InvocationServerErrors, InvocationThrottles, Invocations, LegacyModelInvocations, OutputImageCount, OutputTokenCount)',
+        );
+        expect(() => acme.metric("Invocations", { statistic: "avg" })).to.throw(
+            /opts\.statistic "avg" must be one of Average, Maximum, Minimum, SampleCount, Sum or a percentile/,
+        );
+        expect(() => acme.metric("Invocations", { period: 90 })).to.throw(
+            /^ApplicationInferenceProfile\.metric: opts\.period 90 must be a positive multiple of 60 seconds/,
+        );
+    });
+});
+
+describe("addAlarm()", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    it("renders aws.cloudwatch.MetricAlarm under the profile with exact inputs", async () => {
+        const acme = tenantProfile("acme");
+        const alarm = acme.addAlarm("tokens", { metric: "InputTokenCount", threshold: 1_000_000, period: 3600, actions: [TOPIC] });
+        expect(alarm).to.be.instanceOf(aws.cloudwatch.MetricAlarm);
+        await settle();
+        const r = rec.find(ALARM, "acme-chat-tokens");
+        expect(r.inputs).to.deep.equal({
+            namespace: "AWS/Bedrock",
+            metricName: "InputTokenCount",
+            dimensions: { ModelId: appId("acme-chat") },
+            statistic: "Sum",
+            period: 3600,
+            evaluationPeriods: 1,
+            threshold: 1_000_000,
+            comparisonOperator: "GreaterThanThreshold",
+            treatMissingData: "notBreaching",
+            alarmActions: [TOPIC],
+            alarmDescription: "Bedrock InputTokenCount (Sum over 3600 s) of acme-chat",
+        });
+        expect(rec.parentOf(r)?.type).to.equal("bedrock-genai:index:ApplicationInferenceProfile");
+    });
+
+    it("a metric() value spreads into aws.cloudwatch.MetricAlarm arguments as it is", async () => {
+        const acme = tenantProfile("acme");
+        new aws.cloudwatch.MetricAlarm("by-hand", {
+            ...acme.metric("OutputTokenCount", { period: 600 }),
+            threshold: 5,
+            evaluationPeriods: 1,
+            comparisonOperator: "GreaterThanThreshold",
+        });
+        await settle();
+        expect(rec.find(ALARM, "by-hand").inputs).to.deep.equal({
+            namespace: "AWS/Bedrock",
+            metricName: "OutputTokenCount",
+            dimensions: { ModelId: appId("acme-chat") },
+            statistic: "Sum",
+            period: 600,
+            threshold: 5,
+            evaluationPeriods: 1,
+            comparisonOperator: "GreaterThanThreshold",
+        });
+    });
+
+    it("takes a metric() value, percentiles as extendedStatistic, and M of N datapoints", async () => {
+        const acme = tenantProfile("acme");
+        acme.addAlarm("slow", {
+            metric: acme.metric("InvocationLatency", { statistic: "p99", period: 60 }),
+            threshold: 20_000,
+            comparison: "GreaterThanOrEqualToThreshold",
+            evaluationPeriods: 5,
+            datapointsToAlarm: 3,
+            alarmName: "acme-slow",
+            tags: { tenant: "acme" },
+        });
+        await settle();
+        const inputs = rec.find(ALARM, "acme-chat-slow").inputs;
+        expect(inputs.extendedStatistic).to.equal("p99");
+        expect(inputs.statistic).to.equal(undefined);
+        expect([inputs.period, inputs.evaluationPeriods, inputs.datapointsToAlarm, inputs.name, inputs.comparisonOperator]).to.deep.equal([
+            60,
+            5,
+            3,
+            "acme-slow",
+            "GreaterThanOrEqualToThreshold",
+        ]);
+        expect(inputs.tags).to.deep.equal({ tenant: "acme" });
+    });
+
+    it("on a cross-region profile component and a custom router the alarm is their child", async () => {
+        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 });
+        const sonnet = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+        const router = new bedrock.PromptRouter("router", {
+            promptRouterName: "router",
+            models: [cris, sonnet],
+            fallbackModel: cris,
+            responseQualityDifference: 10,
+        });
+        cris.addAlarm("errors", { metric: "InvocationServerErrors", threshold: 10, period: 300 });
+        router.addAlarm("invocations", { metric: "Invocations", threshold: 1000, period: 3600 });
+        await settle();
+        const a = rec.find(ALARM, "cris-errors");
+        const b = rec.find(ALARM, "router-invocations");
+        expect([rec.parentOf(a)?.type, rec.parentOf(b)?.type]).to.deep.equal([
+            "bedrock-genai:index:CrossRegionInferenceProfile",
+            "bedrock-genai:index:PromptRouter",
+        ]);
+        expect([a.inputs.dimensions, b.inputs.dimensions]).to.deep.equal([{ ModelId: `us.${HAIKU_45}` }, { ModelId: fakeId("router", 12) }]);
+    });
+
+    it("on a fromConfig reference (not a component) the alarm has no parent unless opts.parent is given", async () => {
+        const ref = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 });
+        ref.addAlarm("throttles", { metric: "InvocationThrottles", threshold: 0, period: 60 });
+        await settle();
+        const name = `profile-us-${HAIKU_45.replace(/[^A-Za-z0-9-]/g, "-")}-throttles`;
+        const r = rec.find(ALARM, name);
+        expect(rec.parentOf(r)).to.equal(undefined);
+        expect(r.inputs.dimensions).to.deep.equal({ ModelId: `us.${HAIKU_45}` });
+    });
+
+    const bad: [string, bedrock.ProfileAlarmArgs, string][] = [
+        [
+            "an unknown metric",
+            { metric: "Tokens" as bedrock.BedrockMetricName, threshold: 1, period: 60 },
+            'ApplicationInferenceProfile.addAlarm "a": metric "Tokens" is not a Bedrock runtime metric',
+        ],
+        [
+            "a negative threshold",
+            { metric: "InputTokenCount", threshold: -1, period: 60 },
+            'ApplicationInferenceProfile.addAlarm "a": threshold -1 must be zero or more',
+        ],
+        [
+            "a period that is not a multiple of 60",
+            { metric: "InputTokenCount", threshold: 1, period: 90 },
+            'ApplicationInferenceProfile.addAlarm "a": period 90 must be a positive multiple of 60 seconds',
+        ],
+        [
+            "a high-resolution period",
+            { metric: "InputTokenCount", threshold: 1, period: 10 },
+            'ApplicationInferenceProfile.addAlarm "a": period 10 must be a positive multiple of 60 seconds',
+        ],
+        [
+            "an evaluation range over a day with periods under an hour",
+            { metric: "InputTokenCount", threshold: 1, period: 300, evaluationPeriods: 289 },
+            'ApplicationInferenceProfile.addAlarm "a": evaluationPeriods 289 times period 300 is 86700 s, over CloudWatch\'s limit of 86400 s',
+        ],
+        [
+            "datapointsToAlarm over evaluationPeriods",
+            { metric: "InputTokenCount", threshold: 1, period: 60, evaluationPeriods: 2, datapointsToAlarm: 3 },
+            'ApplicationInferenceProfile.addAlarm "a": datapointsToAlarm 3 must be a whole number between 1 and evaluationPeriods (2)',
+        ],
+        [
+            "an action that is not an ARN",
+            { metric: "InputTokenCount", threshold: 1, period: 60, actions: ["ops@example.com"] },
+            'ApplicationInferenceProfile.addAlarm "a": actions[0] "ops@example.com" must be an ARN',
+        ],
+        [
+            "an unknown comparison",
+            { metric: "InputTokenCount", threshold: 1, period: 60, comparison: ">" as bedrock.AlarmComparison },
+            'ApplicationInferenceProfile.addAlarm "a": comparison ">" must be one of',
+        ],
+    ];
+    for (const [what, args, message] of bad) {
+        it(`refuses ${what}, naming the argument, and registers no alarm`, async () => {
+            const acme = tenantProfile("acme");
+            let error: Error | undefined;
+            try {
+                acme.addAlarm("a", args);
+            } catch (e) {
+                error = e as Error;
+            }
+            expect(error?.message ?? "").to.contain(message);
+            expect(error).to.be.instanceOf(bedrock.BedrockValidationError);
+            await settle();
+            expect(rec.byType(ALARM)).to.deep.equal([]);
+        });
+    }
+
+    it("refuses another profile's metric", () => {
+        const acme = tenantProfile("acme");
+        const globex = tenantProfile("globex");
+        expect(() => acme.addAlarm("a", { metric: globex.metric("InputTokenCount"), threshold: 1 })).to.throw(
+            /metric "InputTokenCount of <output>" is a metric of another profile or router/,
+        );
+    });
+});
+
+describe("UsageDashboard", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    it("renders one aws.cloudwatch.Dashboard whose widgets graph each profile's metrics", async () => {
+        const acme = tenantProfile("acme");
+        const ref = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 });
+        const dash = new bedrock.UsageDashboard("usage", { profiles: [acme, ref] });
+        await settle();
+        const r = rec.find(DASHBOARD, "usage");
+        expect(rec.parentOf(r)?.type).to.equal("bedrock-genai:index:UsageDashboard");
+        expect(r.inputs.dashboardName).to.equal("usage");
+        expect(r.inputs.dashboardBody).to.equal(await resolveOutput(dash.dashboardBody));
+        const body = JSON.parse(r.inputs.dashboardBody);
+        const lines = (metricName: string) => [
+            ["AWS/Bedrock", metricName, "ModelId", appId("acme-chat"), { label: "acme-chat", region: "us-east-1" }],
+            ["AWS/Bedrock", metricName, "ModelId", `us.${HAIKU_45}`, { label: `profile-us-${HAIKU_45.replace(/[^A-Za-z0-9-]/g, "-")}`, region: "us-east-1" }],
+        ];
+        expect(body.widgets.map((w: { properties: { title: string } }) => w.properties.title)).to.deep.equal([
+            "Input tokens",
+            "Output tokens",
+            "Invocations",
+            "Invocation latency (ms, average)",
+            "Client errors",
+            "Server errors",
+            "Throttles",
+        ]);
+        expect(body.widgets[0]).to.deep.equal({
+            type: "metric",
+            x: 0,
+            y: 0,
+            width: 12,
+            height: 6,
+            properties: {
+                title: "Input tokens",
+                view: "timeSeries",
+                stacked: false,
+                region: "us-east-1",
+                period: 300,
+                stat: "Sum",
+                metrics: lines("InputTokenCount"),
+            },
+        });
+        const expected = [
+            "InputTokenCount",
+            "OutputTokenCount",
+            "Invocations",
+            "InvocationLatency",
+            "InvocationClientErrors",
+            "InvocationServerErrors",
+            "InvocationThrottles",
+        ];
+        body.widgets.forEach((w: { properties: { metrics: unknown[] } }, i: number) => expect(w.properties.metrics).to.deep.equal(lines(expected[i])));
+        expect(body.widgets[3].properties.stat).to.equal("Average");
+    });
+
+    it("the body is the same on every run", async () => {
+        const first = await resolveOutput(new bedrock.UsageDashboard("usage", { profiles: [tenantProfile("acme"), tenantProfile("globex")] }).dashboardBody);
+        setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+        const second = await resolveOutput(new bedrock.UsageDashboard("usage", { profiles: [tenantProfile("acme"), tenantProfile("globex")] }).dashboardBody);
+        expect(second).to.equal(first);
+    });
+
+    it("refuses an empty list, a repeated profile, a bad name and a bad period, registering nothing", async () => {
+        const acme = tenantProfile("acme");
+        expect(() => new bedrock.UsageDashboard("d", { profiles: [] })).to.throw('UsageDashboard "d": profiles [] must be a non-empty list');
+        expect(() => new bedrock.UsageDashboard("d", { profiles: [acme, acme] })).to.throw('UsageDashboard "d": profiles[1] "acme-chat" is profiles[0] again');
+        expect(() => new bedrock.UsageDashboard("d", { profiles: [acme], dashboardName: "my dashboard" })).to.throw(
+            'UsageDashboard "d": dashboardName "my dashboard" must match',
+        );
+        expect(() => new bedrock.UsageDashboard("d", { profiles: [acme], period: 45 })).to.throw(
+            'UsageDashboard "d": period 45 must be a positive multiple of 60',
+        );
+        expect(() => new bedrock.UsageDashboard("d", { profiles: [M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 as never] })).to.throw('UsageDashboard "d": profiles[0]');
+        await settle();
+        expect(registered(rec).filter((r) => !r.includes("acme-chat"))).to.deep.equal([]);
+    });
+});
+
+describe("ProfileBudget", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    it("renders an AWS Budgets cost budget filtered on the profile's tag, with notifications", async () => {
+        const acme = tenantProfile("acme");
+        const budget = new bedrock.ProfileBudget("acme-budget", {
+            profile: acme,
+            tagKey: "tenant",
+            limitUsd: 100,
+            notifications: [
+                { threshold: 80, emails: ["finops@example.com"] },
+                { threshold: 100, type: "FORECASTED", snsTopicArns: [TOPIC] },
+            ],
+        });
+        await settle();
+        const r = rec.find(BUDGET, "acme-budget");
+        expect(rec.parentOf(r)?.type).to.equal("bedrock-genai:index:ProfileBudget");
+        expect(r.inputs).to.deep.equal({
+            budgetType: "COST",
+            limitAmount: "100",
+            limitUnit: "USD",
+            timeUnit: "MONTHLY",
+            costFilters: [{ name: "TagKeyValue", values: ["user:tenant$acme"] }],
+            notifications: [
+                {
+                    comparisonOperator: "GREATER_THAN",
+                    notificationType: "ACTUAL",
+                    threshold: 80,
+                    thresholdType: "PERCENTAGE",
+                    subscriberEmailAddresses: ["finops@example.com"],
+                },
+                {
+                    comparisonOperator: "GREATER_THAN",
+                    notificationType: "FORECASTED",
+                    threshold: 100,
+                    thresholdType: "PERCENTAGE",
+                    subscriberSnsTopicArns: [TOPIC],
+                },
+            ],
+        });
+        expect(await resolveOutput(budget.tagFilter)).to.equal("user:tenant$acme");
+        expect(rec.byType("aws:costexplorer/costAllocationTag:CostAllocationTag")).to.deep.equal([]);
+    });
+
+    it("takes the profile's only tag by default; activates a tag key once per program when asked", async () => {
+        const solo = tenantProfile("solo", { "cost-center": "cc-42" });
+        new bedrock.ProfileBudget("solo-budget", { profile: solo, limitUsd: 12.5 });
+        const a = tenantProfile("acme");
+        const b = tenantProfile("globex");
+        new bedrock.ProfileBudget("acme-budget", { profile: a, tagKey: "tenant", limitUsd: 10, activateTag: true });
+        new bedrock.ProfileBudget("globex-budget", { profile: b, tagKey: "tenant", limitUsd: 10, activateTag: true });
+        await settle();
+        expect(rec.find(BUDGET, "solo-budget").inputs.costFilters).to.deep.equal([{ name: "TagKeyValue", values: ["user:cost-center$cc-42"] }]);
+        expect(rec.find(BUDGET, "solo-budget").inputs.limitAmount).to.equal("12.5");
+        const tags = rec.byType("aws:costexplorer/costAllocationTag:CostAllocationTag");
+        expect(tags.map((t) => [t.name, t.inputs])).to.deep.equal([["acme-budget-tag", { tagKey: "tenant", status: "Active" }]]);
+    });
+
+    it("an imported profile needs tagKey and tagValue", async () => {
+        const imported = bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
+            inferenceProfileArn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/imp0rted0id1`,
+            inferenceProfileIdentifier: "imp0rted0id1",
+        });
+        expect(() => new bedrock.ProfileBudget("b", { profile: imported, limitUsd: 5 })).to.throw(
+            'ProfileBudget "b": tagValue undefined is required (with tagKey) for an imported profile',
+        );
+        new bedrock.ProfileBudget("b", { profile: imported, limitUsd: 5, tagKey: "team", tagValue: "search" });
+        await settle();
+        expect(rec.find(BUDGET, "b").inputs.costFilters).to.deep.equal([{ name: "TagKeyValue", values: ["user:team$search"] }]);
+    });
+
+    it("several tags without tagKey fail at deploy naming tagKey", async () => {
+        const budget = new bedrock.ProfileBudget("b", { profile: tenantProfile("acme"), limitUsd: 5 });
+        expect(await outputError(budget.tagFilter)).to.equal(
+            'ProfileBudget "b": tagKey undefined is required: the profile has several tags (tenant, tier); name the cost allocation tag to budget on',
+        );
+    });
+
+    const bad: [string, Record<string, unknown>, string][] = [
+        ["no amount", {}, 'ProfileBudget "b": limitUsd undefined is required (the budget\'s amount in US dollars)'],
+        ["a zero amount", { limitUsd: 0 }, 'ProfileBudget "b": limitUsd 0 must be more than zero'],
+        ["fractions of a cent", { limitUsd: 1.005 }, 'ProfileBudget "b": limitUsd 1.005 must have at most two decimals (cents)'],
+        [
+            "a notification without subscribers",
+            { limitUsd: 1, notifications: [{ threshold: 50 }] },
+            'ProfileBudget "b": notifications[0] {"threshold":50} needs at least one subscriber',
+        ],
+        [
+            "a bad email",
+            { limitUsd: 1, notifications: [{ threshold: 50, emails: ["finops"] }] },
+            'ProfileBudget "b": notifications[0].emails[0] "finops" is not an email address',
+        ],
+        ["a DAILY time unit", { limitUsd: 1, timeUnit: "DAILY" }, 'ProfileBudget "b": timeUnit "DAILY" must be one of ANNUALLY, MONTHLY, QUARTERLY'],
+        ["an aws: tag key", { limitUsd: 1, tagKey: "aws:createdBy" }, 'ProfileBudget "b": tagKey "aws:createdBy" must not start with "aws:"'],
+        ["activation without a key", { limitUsd: 1, activateTag: true }, 'ProfileBudget "b": tagKey undefined is required with activateTag'],
+    ];
+    for (const [what, args, message] of bad) {
+        it(`refuses ${what}, naming the argument, and registers nothing`, async () => {
+            const acme = tenantProfile("acme");
+            expect(() => new bedrock.ProfileBudget("b", { profile: acme, ...args } as unknown as bedrock.ProfileBudgetArgs)).to.throw(message);
+            await settle();
+            expect(registered(rec).filter((r) => !r.includes("acme-chat"))).to.deep.equal([]);
+        });
+    }
+
+    it("refuses a cross-region profile (it carries no tags)", () => {
+        const ref = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 });
+        expect(() => new bedrock.ProfileBudget("b", { profile: ref as never, limitUsd: 1 })).to.throw(
+            /ProfileBudget "b": profile .* must be an application inference profile/,
+        );
+    });
+});
+
+describe("InvocationLogging", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    it("CloudWatch Logs and S3: log group, role with AWS's trust and statements, bucket policy, configuration", async () => {
+        new bedrock.InvocationLogging("logging", {
+            cloudWatch: { logGroupName: "/bedrock/invocations", retentionInDays: 90, largeDataBucket: { bucketName: "big-payloads", keyPrefix: "large" } },
+            s3: { bucketName: "invocation-logs", keyPrefix: "bedrock" },
+            videoData: false,
+        });
+        await settle();
+        expect(rec.find("aws:cloudwatch/logGroup:LogGroup", "logging-logs").inputs).to.deep.equal({ name: "/bedrock/invocations", retentionInDays: 90 });
+        const role = rec.find("aws:iam/role:Role", "logging-role");
+        expect(trustPolicyForRole(rec, role.state.name)).to.deep.equal([
+            {
+                Effect: "Allow",
+                Principal: { Service: ["bedrock.amazonaws.com"] },
+                Action: ["sts:AssumeRole"],
+                Condition: { StringEquals: { "aws:SourceAccount": [ACCOUNT] }, ArnLike: { "aws:SourceArn": [`arn:aws:bedrock:us-east-1:${ACCOUNT}:*`] } },
+            },
+        ]);
+        expect(statementsForRole(rec, role.state.name)).to.deep.include.members([
+            {
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/bedrock/invocations:log-stream:aws/bedrock/modelinvocations`],
+            },
+            { Effect: "Allow", Action: ["s3:PutObject"], Resource: ["arn:aws:s3:::big-payloads/large/*"] },
+        ]);
+        const policy = rec.find("aws:s3/bucketPolicy:BucketPolicy", "logging-bucket-policy");
+        expect(policy.inputs.bucket).to.equal("invocation-logs");
+        expect(JSON.parse(policy.inputs.policy)).to.deep.equal(JSON.parse(loggingBucketPolicy("aws", "us-east-1", ACCOUNT, "invocation-logs", "bedrock")));
+        const config = rec.find("aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration", "logging");
+        expect(config.inputs).to.deep.equal({
+            loggingConfig: {
+                cloudwatchConfig: {
+                    logGroupName: "/bedrock/invocations",
+                    roleArn: role.state.arn,
+                    largeDataDeliveryS3Config: { bucketName: "big-payloads", keyPrefix: "large" },
+                },
+                s3Config: { bucketName: "invocation-logs", keyPrefix: "bedrock" },
+                textDataDeliveryEnabled: true,
+                imageDataDeliveryEnabled: true,
+                embeddingDataDeliveryEnabled: true,
+                videoDataDeliveryEnabled: false,
+            },
+        });
+        expect(config.dependencies ?? []).to.not.deep.equal([]);
+    });
+
+    it("the logging role's policies work in IAM: its stream and large-data prefix only", async () => {
+        new bedrock.InvocationLogging("logging", {
+            cloudWatch: { logGroupName: "/bedrock/invocations", largeDataBucket: { bucketName: "big-payloads", keyPrefix: "large" } },
+        });
+        await settle();
+        const role = rec.find("aws:iam/role:Role", "logging-role");
+        const policies = rec
+            .byType("aws:iam/rolePolicy:RolePolicy")
+            .filter((p) => p.inputs.role === role.state.name)
+            .map((p) => p.inputs.policy as string);
+        expect(policies.length).to.be.greaterThan(0);
+        const group = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/bedrock/invocations`;
+        const other = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/other`;
+        expect(
+            await decisions(
+                policies,
+                [
+                    { action: "logs:PutLogEvents", resource: `${group}:log-stream:aws/bedrock/modelinvocations` },
+                    { action: "logs:CreateLogStream", resource: `${group}:log-stream:aws/bedrock/modelinvocations` },
+                    { action: "logs:PutLogEvents", resource: `${group}:log-stream:other` },
+                    { action: "logs:PutLogEvents", resource: `${other}:log-stream:aws/bedrock/modelinvocations` },
+                    { action: "s3:PutObject", resource: "arn:aws:s3:::big-payloads/large/2026/01/01/x.json" },
+                    { action: "s3:PutObject", resource: "arn:aws:s3:::big-payloads/elsewhere/x.json" },
+                    { action: "s3:GetObject", resource: "arn:aws:s3:::big-payloads/large/x.json" },
+                ],
+                { account: ACCOUNT, partition: "aws" },
+            ),
+        ).to.deep.equal([
+            `Allowed logs:PutLogEvents ${group}:log-stream:aws/bedrock/modelinvocations`,
+            `Allowed logs:CreateLogStream ${group}:log-stream:aws/bedrock/modelinvocations`,
+            `ImplicitlyDenied logs:PutLogEvents ${group}:log-stream:other`,
+            `ImplicitlyDenied logs:PutLogEvents ${other}:log-stream:aws/bedrock/modelinvocations`,
+            "Allowed s3:PutObject arn:aws:s3:::big-payloads/large/2026/01/01/x.json",
+            "ImplicitlyDenied s3:PutObject arn:aws:s3:::big-payloads/elsewhere/x.json",
+            "ImplicitlyDenied s3:GetObject arn:aws:s3:::big-payloads/large/x.json",
+        ]);
+    });
+
+    it("refuses no destination, a bad log group, a bad retention and a bad bucket, registering nothing", async () => {
+        expect(() => new bedrock.InvocationLogging("l", {})).to.throw('InvocationLogging "l": args {} needs a destination: cloudWatch, s3, or both');
+        expect(() => new bedrock.InvocationLogging("l", { cloudWatch: { logGroupName: "bad name" } })).to.throw(
+            'InvocationLogging "l": cloudWatch.logGroupName "bad name" must match',
+        );
+        expect(() => new bedrock.InvocationLogging("l", { cloudWatch: { logGroupName: "ok", retentionInDays: 2 } })).to.throw(
+            'InvocationLogging "l": cloudWatch.retentionInDays 2 must be one of 0, 1, 3, 5, 7',
+        );
+        expect(() => new bedrock.InvocationLogging("l", { s3: { bucketName: "Bad_Bucket" } })).to.throw(
+            'InvocationLogging "l": s3.bucketName "Bad_Bucket" must match',
+        );
+        expect(() => new bedrock.InvocationLogging("l", { s3: { bucketName: "ok-bucket", keyPrefix: "/x/" } })).to.throw(
+            'InvocationLogging "l": s3.keyPrefix "/x/" must match',
+        );
+        await settle();
+        expect(rec.resources).to.deep.equal([]);
+    });
+});
+
+describe("usage resources pass AWS's CloudFormation validator", function () {
+    this.timeout(60_000);
+    before(() => getEngine());
+    after(() => freeEngine());
+
+    it("alarms, dashboards, budgets, the log group and the bucket policy render and validate", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+        const acme = tenantProfile("acme");
+        acme.addAlarm("tokens", {
+            metric: "InputTokenCount",
+            threshold: 1_000_000,
+            period: 3600,
+            actions: [TOPIC],
+            okActions: [TOPIC],
+            tags: { tenant: "acme" },
+        });
+        acme.addAlarm("slow", { metric: "InvocationLatency", statistic: "p99", threshold: 20_000, period: 60, evaluationPeriods: 5, datapointsToAlarm: 3 });
+        new bedrock.UsageDashboard("usage", { profiles: [acme] });
+        new bedrock.ProfileBudget("acme-budget", {
+            profile: acme,
+            tagKey: "tenant",
+            limitUsd: 100,
+            notifications: [
+                { threshold: 80, emails: ["finops@example.com"] },
+                { threshold: 100, type: "FORECASTED", snsTopicArns: [TOPIC] },
+            ],
+        });
+        new bedrock.InvocationLogging("logging", { cloudWatch: { logGroupName: "/bedrock/invocations" }, s3: { bucketName: "invocation-logs" } });
+        await settle();
+        const { template, notRendered } = renderTemplate(rec);
+        expect(notRendered).to.deep.equal(["aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration"]);
+        const byType = (t: string) => Object.values(template.Resources).filter((r) => r.Type === t);
+        expect(byType("AWS::CloudWatch::Alarm").map((r) => r.Properties)).to.have.deep.members([
+            {
+                AlarmDescription: "Bedrock InputTokenCount (Sum over 3600 s) of acme-chat",
+                AlarmActions: [TOPIC],
+                OKActions: [TOPIC],
+                ComparisonOperator: "GreaterThanThreshold",
+                EvaluationPeriods: 1,
+                MetricName: "InputTokenCount",
+                Namespace: "AWS/Bedrock",
+                Statistic: "Sum",
+                Period: 3600,
+                Threshold: 1_000_000,
+                TreatMissingData: "notBreaching",
+                Dimensions: [{ Name: "ModelId", Value: appId("acme-chat") }],
+                Tags: [{ Key: "tenant", Value: "acme" }],
+            },
+            {
+                AlarmDescription: "Bedrock InvocationLatency (p99 over 60 s) of acme-chat",
+                ComparisonOperator: "GreaterThanThreshold",
+                EvaluationPeriods: 5,
+                DatapointsToAlarm: 3,
+                MetricName: "InvocationLatency",
+                Namespace: "AWS/Bedrock",
+                ExtendedStatistic: "p99",
+                Period: 60,
+                Threshold: 20_000,
+                TreatMissingData: "notBreaching",
+                Dimensions: [{ Name: "ModelId", Value: appId("acme-chat") }],
+            },
+        ]);
+        expect(byType("AWS::Budgets::Budget").map((r) => r.Properties)).to.deep.equal([
+            {
+                Budget: {
+                    BudgetType: "COST",
+                    TimeUnit: "MONTHLY",
+                    BudgetLimit: { Amount: 100, Unit: "USD" },
+                    CostFilters: { TagKeyValue: ["user:tenant$acme"] },
+                },
+                NotificationsWithSubscribers: [
+                    {
+                        Notification: { ComparisonOperator: "GREATER_THAN", NotificationType: "ACTUAL", Threshold: 80, ThresholdType: "PERCENTAGE" },
+                        Subscribers: [{ SubscriptionType: "EMAIL", Address: "finops@example.com" }],
+                    },
+                    {
+                        Notification: { ComparisonOperator: "GREATER_THAN", NotificationType: "FORECASTED", Threshold: 100, ThresholdType: "PERCENTAGE" },
+                        Subscribers: [{ SubscriptionType: "SNS", Address: TOPIC }],
+                    },
+                ],
+            },
+        ]);
+        expect(byType("AWS::CloudWatch::Dashboard")).to.have.length(1);
+        expect(byType("AWS::Logs::LogGroup")).to.have.length(1);
+        expect(byType("AWS::S3::BucketPolicy")).to.have.length(1);
+        // Everything but the logging configuration, which has no CloudFormation type (asserted above).
+        const rendered = rec.resources.filter((r) => r.type !== "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration");
+        expect(conformanceErrors(rendered).map(formatFinding)).to.deep.equal([]);
+    });
+
+    it("the harness can fail: the validator refuses a broken alarm and a budget without its type", () => {
+        const t: CfnTemplate = {
+            AWSTemplateFormatVersion: "2010-09-09",
+            Resources: {
+                Alarm: { Type: "AWS::CloudWatch::Alarm", Properties: { ComparisonOperator: "GreaterThanThreshold", Threshold: "lots", EvaluationPeriods: 1 } },
+                Budget: { Type: "AWS::Budgets::Budget", Properties: { Budget: { TimeUnit: "MONTHLY" } } },
+            },
+        };
+        const errors = validateTemplate(t).filter((d) => d.severity === "ERROR" || d.severity === "FATAL");
+        const ids = errors.map((d) => d.entity?.logicalId);
+        expect(ids).to.include("Alarm");
+        expect(ids).to.include("Budget");
+    });
+});
