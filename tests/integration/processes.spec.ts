@@ -40,7 +40,7 @@ describe("processes", function () {
         it("exits with the preview's code when it completes", async () => {
             expect(await cli(["preview", path.join(FIXTURES, "agents"), "--check"])).to.deep.equal({
                 code: 0,
-                stdout: "Checked 1 role: 0 errors, 0 warnings\n  no findings\n",
+                stdout: "Checked 1 role: 0 errors, 1 warning\n  ! [agent-without-guardrail] resource helper: agent helper has no guardrail\n",
                 stderr: "",
             });
             expect((await cli(["preview", path.join(FIXTURES, "check-rules"), "--check"])).code).to.equal(1);

@@ -87,7 +87,7 @@ describe("cross-language components", () => {
         new xl.CrossRegionProfile("g", { geography: "us", modelId: SONNET_35_V2, invokeRoleNames: [second.name] });
         await settle();
         const profileArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`;
-        const models = ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map(
+        const models = ["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map(
             (r) => `arn:aws:bedrock:${r}::foundation-model/${SONNET_35_V2}`,
         );
         const invoke = [
