@@ -11,6 +11,7 @@ import type { Statement } from "../iam/policy";
 import { symbolic } from "../core/symbols";
 import { checkArgs, checkString, fail, normalizeTags, stringProblem, type Tags, type Where } from "../core/validation";
 import { NAME_PATTERN, NAME_TEXT } from "./agent-action-group";
+import { resourceName } from "../core/resource-name";
 
 /** The id of the test alias every agent has; it routes to the agent's `DRAFT` version. */
 export const TEST_ALIAS_ID = "TSTALIASID";
@@ -215,7 +216,7 @@ export class AgentAlias extends pulumi.ComponentResource implements IAgentAlias 
     public static testAlias(agent: IAgent, opts: { name?: string; parent?: pulumi.Resource } = {}): IAgentAlias {
         const cached = testAliases.get(agent);
         if (cached) return cached;
-        const name = opts.name ?? (agent as unknown as { __name?: string }).__name ?? "agent";
+        const name = opts.name ?? resourceName(agent as unknown as pulumi.Resource) ?? "agent";
         const made = new TestAlias(agent, name, opts.parent ?? (pulumi.Resource.isInstance(agent) ? (agent as pulumi.Resource) : undefined));
         testAliases.set(agent, made);
         return made;
@@ -273,7 +274,7 @@ export class AgentAlias extends pulumi.ComponentResource implements IAgentAlias 
     }
 
     public symbolicArn(): string {
-        return symbolic(this.aliasArn, `agent-alias/${(this as unknown as { __name: string }).__name}`, ALIAS_ARN_MAX_LENGTH);
+        return symbolic(this.aliasArn, `agent-alias/${resourceName(this)}`, ALIAS_ARN_MAX_LENGTH);
     }
 
     /** `bedrock:InvokeAgent` on the alias ARN. */

@@ -38,6 +38,7 @@ import {
     type RenderedActionGroup,
 } from "./agent-action-group";
 import { AgentAlias, ALIAS_ARN_MAX_LENGTH, derivedName, isAgentAlias, TEST_ALIAS_ID, type AddAgentAliasArgs, type IAgentAlias } from "./agent-alias";
+import { resourceName } from "../core/resource-name";
 
 /** The largest `maximumLength` (from `maxTokens`) an agent prompt override takes (CloudFormation `MaximumLength`). */
 export const AGENT_MAXIMUM_LENGTH = 131_072;
@@ -707,7 +708,7 @@ export class Agent extends pulumi.ComponentResource {
             if (!ex || !("lambda" in ex) || ex.lambda === undefined || executors.has(ex.lambda)) return;
             const ref = ex.lambda;
             const order = lambda.Function.isInstance(ref)
-                ? `0:${(ref as unknown as { __name: string }).__name}`
+                ? `0:${resourceName(ref as unknown as pulumi.Resource)}`
                 : typeof ref === "string"
                   ? `1:${ref}`
                   : `2:${String(executors.size).padStart(6, "0")}`;

@@ -26,6 +26,7 @@ import {
     memoryStatements,
 } from "../iam/statements/agentcore";
 import { harnessModelId, planEndpoint, planHarness, type AddHarnessEndpointArgs, type AgentHarnessArgs, type HarnessPlan } from "./harness-args";
+import { resourceName } from "../core/resource-name";
 
 /** The longest harness ARN: for sizing policies before deploy (harness ids: 1-40 + `-` + 10 characters). */
 export const HARNESS_ARN_MAX_LENGTH = buildHarnessArn(
@@ -211,7 +212,7 @@ export class AgentHarness extends pulumi.ComponentResource {
     public grantInvoke(role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
         const where = { component: "AgentHarness", name: this.name };
         const parent = opts.parent ?? this;
-        const key = `${resolveRole(role, "grantInvoke(role)", where).id}|${parent === this ? "" : (parent as unknown as { __name?: string }).__name}`;
+        const key = `${resolveRole(role, "grantInvoke(role)", where).id}|${parent === this ? "" : resourceName(parent)}`;
         const previous = this.invokeGrants.get(key);
         if (previous) return previous;
         const made = grantStatements(role, harnessInvokeStatements(this.symArn), {

@@ -31,3 +31,17 @@ export {
     type LambdaRef,
     type ParameterType,
 } from "./agent-action-group";
+export { AgentHarness, HARNESS_ARN_MAX_LENGTH } from "./harness";
+export {
+    HarnessTool,
+    HarnessMemory,
+    type AgentHarnessArgs,
+    type AddHarnessEndpointArgs,
+    type HarnessToolSpec,
+    type HarnessMemorySpec,
+    type HarnessMemoryRetrieval,
+    type HarnessMemoryStrategy,
+    type HarnessTruncation,
+    type HarnessInferenceConfiguration,
+    type HarnessGatewayOutboundAuth,
+} from "./harness-args";

@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { perProgram } from "./program-state";
 import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
 import { symbolic } from "./symbols";
+import { resourceName } from "./resource-name";
 
 /** The invoke tokens this package calls; mock them to test a program (see the testing helper). */
 export const INVOKE_TOKENS = {
@@ -82,7 +83,7 @@ export function callerContext(opts: { parent?: pulumi.Resource; provider?: pulum
 }
 
 function providerName(p: pulumi.ProviderResource): string {
-    return (p as unknown as { __name?: string }).__name ?? "provider";
+    return resourceName(p) ?? "provider";
 }
 
 /** The default AWS Native provider's Region when the stack's config sets it, else undefined. */

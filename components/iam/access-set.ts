@@ -30,6 +30,7 @@ import { resolveSymbols } from "../core/symbols";
 import { BedrockValidationError, type Where } from "../core/validation";
 import { IAM_LIMITS, layoutPolicies, mergeStatements, parseStatements, policyJson, policySize, sortStatements, type Statement } from "./policy";
 import { foreignRoleMessage, objectId, type ResolvedRole } from "./roles";
+import { resourceName } from "../core/resource-name";
 
 /** What a grant returns: the IAM resources of the batch that carries its statements; use it in `dependsOn`. */
 export type RolePolicyGrant = pulumi.Output<pulumi.Resource[]>;
@@ -126,7 +127,7 @@ export function boundedName(base: string, max = MAX_POLICY_RESOURCE_NAME): strin
 function roleLabel(set: RoleSet): string {
     const r = set.role;
     if (r.resource || !r.provider) return r.key;
-    return `${r.key}-${(r.provider as unknown as { __name?: string }).__name ?? "provider"}`;
+    return `${r.key}-${resourceName(r.provider) ?? "provider"}`;
 }
 
 /**

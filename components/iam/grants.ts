@@ -9,6 +9,7 @@ import { addToRoleAccess, type RolePolicyGrant } from "./access-set";
 import type { Statement } from "./policy";
 import { resolveRole, type RoleRef } from "./roles";
 import { fail, type Where } from "../core/validation";
+import { resourceKind, resourceName } from "../core/resource-name";
 
 export { type RoleRef, resolveRole, type ResolvedRole } from "./roles";
 export { type RolePolicyGrant } from "./access-set";
@@ -48,8 +49,7 @@ export interface AccessContext {
 /** Who a grant is made on, for messages: the component's type and name, or the value's kind and name. */
 export function granteeWhere(grantee: object, name: string): Where {
     if (grantee instanceof pulumi.ComponentResource) {
-        const type = (grantee as unknown as { __pulumiType?: string }).__pulumiType ?? "";
-        return { component: type.split(":").pop() || grantee.constructor.name, name: (grantee as unknown as { __name?: string }).__name ?? name };
+        return { component: resourceKind(grantee) || grantee.constructor.name, name: resourceName(grantee) ?? name };
     }
     const kind = grantee.constructor?.name && grantee.constructor.name !== "Object" ? grantee.constructor.name.replace(/Reference$/, "") : "grant";
     const known = grantee as { inferenceProfileId?: unknown; modelId?: unknown };

@@ -7,6 +7,8 @@
  *
  * This index re-exports the members the package's entry points (`sdk/nodejs/`) publish.
  */
-export { type RoleRef, type GrantOptions, type RolePolicyGrant } from "./grants";
-export { IAM_LIMITS, type Statement } from "./policy";
+export { type RoleRef, type GrantOptions, type RolePolicyGrant, allGrants } from "./grants";
+export { type AccessLayout } from "./access-set";
+export { IAM_LIMITS } from "./policy";
 export { ModelAccessPolicy, type ModelAccessPolicyArgs, type ModelAccessPolicyLayout, type ModelAccessTarget } from "./model-access-policy";
+export { grantMarketplaceSubscription, type MarketplaceAccess, type MarketplaceSubscriptionOptions } from "./marketplace";

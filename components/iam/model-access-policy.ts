@@ -13,6 +13,7 @@ import type { AccessContext } from "./grants";
 import type { Statement } from "./policy";
 import { resolveRole, type ResolvedRole, type RoleRef } from "./roles";
 import { fail, type Where } from "../core/validation";
+import { resourceName } from "../core/resource-name";
 
 /** Anything whose access IAM can express: models, cross-region and application profiles, routers. */
 export interface ModelAccessTarget {
@@ -118,9 +119,7 @@ export class ModelAccessPolicy extends pulumi.ComponentResource {
         const out = pulumi.output(laid.then((d) => ({ inline: d.inline, managed: d.managed, attachments: d.attachments, layout: d.layout })));
         this.policies = pulumi.output(laid.then((d) => [...(d.inline ? [d.inline] : []), ...d.managed.flatMap((m, i) => [m, d.attachments[i]])]));
         this.layout = out.apply((d) => d.layout);
-        this.policyNames = pulumi.output(
-            laid.then((d) => [...(d.inline ? [d.inline] : []), ...d.managed].map((r) => (r as unknown as { __name: string }).__name)),
-        );
+        this.policyNames = pulumi.output(laid.then((d) => [...(d.inline ? [d.inline] : []), ...d.managed].map((r) => resourceName(r) as string)));
         this.policyArns = pulumi.output(laid.then((d) => pulumi.all(d.managed.map((p: iam.Policy) => p.arn)))).apply((a) => a);
         this.policyCount = this.layout.apply((l) => (l.inlineCharacters > 0 ? 1 : 0) + l.managedCharacters.length);
         this.statementCount = this.layout.apply((l) => l.statements);

@@ -17,6 +17,7 @@ import * as iam from "@pulumi/aws/iam";
 import { parseArn, roleNameFromArn } from "../catalog/arns";
 import { perProgram } from "../core/program-state";
 import { fail, show, type Where } from "../core/validation";
+import { resourceName } from "../core/resource-name";
 
 /** A role: an `aws.iam.Role`, a role name, or a role ARN (of the caller's account and partition). */
 export type RoleRef = iam.Role | string;
@@ -156,7 +157,7 @@ export function resolveRole(role: RoleRef, argName = "role", where: Where = { co
 
 function fromResource(role: iam.Role, arn?: string): ResolvedRole {
     const known = state().byResource.get(role);
-    const key = (role as unknown as { __name?: string }).__name ?? "role";
+    const key = resourceName(role) ?? "role";
     const provider = roleProvider(role);
     // A role with an explicit name is the same role as that name: one identity for both.
     const id = known?.name !== undefined ? `name:${known.name}@${providerKey(provider)}` : `resource:${objectId(role)}`;

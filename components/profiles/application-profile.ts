@@ -25,6 +25,7 @@ import { addProfileAlarm, profileMetric, type AddAlarmOptions, type IUsageMetere
 import type { BedrockMetricName, MetricOptions } from "../usage/metrics";
 import type { ProfileAlarmArgs } from "../usage/alarm-args";
 import { checkArgs, checkString, fail, normalizeTags, type Tags, type Where } from "../core/validation";
+import { resourceName } from "../core/resource-name";
 
 /**
  * What an application profile copies: a foundation model (one Region), a cross-region profile (its
@@ -312,7 +313,7 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
             fail(where, "resource", resource, "must be an aws-native bedrock.ApplicationInferenceProfile");
         }
         const source = modelSource === undefined ? undefined : resolveSource(where, "modelSource", modelSource);
-        const name = `imported-${(resource as unknown as { __name: string }).__name}`;
+        const name = `imported-${resourceName(resource)}`;
         return new ImportedApplicationProfile(name, resource.inferenceProfileArn, resource.inferenceProfileIdentifier, source);
     }
 
@@ -413,7 +414,7 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
      * Pulumi name). Package-internal plumbing.
      */
     public grantName(): string {
-        return (this as unknown as { __name: string }).__name;
+        return resourceName(this) as string;
     }
 
     /**

@@ -15,6 +15,7 @@ import { addProfileAlarm, profileMetric, type AddAlarmOptions, type IUsageMetere
 import type { BedrockMetricName, MetricOptions } from "../usage/metrics";
 import type { ProfileAlarmArgs } from "../usage/alarm-args";
 import { checkArgs, fail, memberRule, type Where } from "../core/validation";
+import { resourceName } from "../core/resource-name";
 
 /** Arguments of `CrossRegionInferenceProfile` and `CrossRegionInferenceProfile.fromConfig`. */
 export interface CrossRegionInferenceProfileProps {
@@ -238,7 +239,7 @@ class CrossRegionInferenceProfileReference implements ICrossRegionInferenceProfi
     constructor(props: CrossRegionInferenceProfileProps, provider?: pulumi.ProviderResource) {
         this.core = new ProfileCore({ component: "CrossRegionInferenceProfile.fromConfig" }, props, callerContext({ provider }));
         // References through different providers are different profiles (another Region or account).
-        this.providerSuffix = provider ? `-${(provider as unknown as { __name?: string }).__name ?? "provider"}` : "";
+        this.providerSuffix = provider ? `-${resourceName(provider) ?? "provider"}` : "";
         this.geoRegion = props.geoRegion;
         this.model = props.model;
         this.inferenceProfileId = this.core.inferenceProfileId;
@@ -356,7 +357,7 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
      * Pulumi name). Package-internal plumbing.
      */
     public grantName(): string {
-        return (this as unknown as { __name: string }).__name;
+        return resourceName(this) as string;
     }
 
     /**

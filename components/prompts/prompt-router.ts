@@ -26,6 +26,7 @@ import { addProfileAlarm, profileMetric, type AddAlarmOptions, type IUsageMetere
 import type { BedrockMetricName, MetricOptions } from "../usage/metrics";
 import type { ProfileAlarmArgs } from "../usage/alarm-args";
 import { checkArgs, checkNumber, checkString, fail, memberRule, normalizeTags, type Tags, type Where } from "../core/validation";
+import { resourceName } from "../core/resource-name";
 
 /** AWS's prompt-routing page: the Regions where each model's profile supports prompt routing. */
 export const PROMPT_ROUTING_URL = "https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html";
@@ -428,7 +429,7 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
     }
 
     public grantName(): string {
-        return (this as unknown as { __name: string }).__name;
+        return resourceName(this) as string;
     }
 
     /**

@@ -32,6 +32,7 @@ import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokab
 import type { Statement } from "../iam/policy";
 import { symbolic } from "../core/symbols";
 import { checkArgs, checkString, fail, normalizeTags, type StringRule, type Tags, type Where } from "../core/validation";
+import { resourceName } from "../core/resource-name";
 
 type PromptVariantInput = inputs.bedrock.PromptVariantArgs;
 
@@ -606,7 +607,7 @@ export class Prompt extends pulumi.ComponentResource {
         return grantStatements(role, [...promptGetStatements([arn]), ...(this.runSource().keyStatements?.() ?? [])], {
             ...opts,
             parent: opts.parent ?? this,
-            where: { component: "Prompt", name: (this as unknown as { __name?: string }).__name ?? this.promptName },
+            where: { component: "Prompt", name: resourceName(this) ?? this.promptName },
             name: `${this.promptName}-get`,
             argName: "grantGet(role)",
         });

@@ -23,4 +23,5 @@ export {
     type RecordedResource,
     type AttachedPolicy,
     type TrustStatement,
+    type MissingOutput,
 } from "./testing";

@@ -1,25 +1,7 @@
 /**
  * `pulumi-bedrock-genai/testing`: unit-test Pulumi programs that use this package with Pulumi mocks.
  */
-export {
-    setBedrockMocks,
-    resolveOutput,
-    settle,
-    policiesForRole,
-    statementsForRole,
-    trustPolicyForRole,
-    parseTrustPolicy,
-    parsePolicy,
-    resolveOutputs,
-    defaultOutputs,
-    fakeId,
-    MockRecorder,
-    type BedrockMocksOptions,
-    type RecordedResource,
-    type AttachedPolicy,
-    type TrustStatement,
-    type MissingOutput,
-} from "../../components/testing/testing";
+export * from "../../components/testing";
 export type { Statement } from "../../components/iam/policy";
 export {
     previewProgram,
