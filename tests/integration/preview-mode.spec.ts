@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { setBedrockMocks, settle, type MockRecorder } from "../components/testing/testing";
-import * as bedrock from "../sdk/nodejs";
-import { examplePrograms, runProgram, UNKNOWN } from "./support/conformance";
-import { allPrograms, configFor, newRole } from "./support/programs";
+import { setBedrockMocks, settle, type MockRecorder } from "../../components/testing/testing";
+import * as bedrock from "../../sdk/nodejs";
+import { examplePrograms, runProgram, UNKNOWN } from "../support/conformance";
+import { allPrograms, configFor, newRole } from "../support/programs";
 
 /** Whether `v` is Pulumi's in-memory unknown (what an unknown input deserializes to during a preview). */
 function isUnknownValue(v: unknown): boolean {

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import { setBedrockMocks, settle, type MockRecorder } from "../components/testing/testing";
-import * as bedrock from "../sdk/nodejs";
-import { examplePrograms, runProgram } from "./support/conformance";
-import { allPrograms, configFor, newRole, type Program } from "./support/programs";
+import { setBedrockMocks, settle, type MockRecorder } from "../../components/testing/testing";
+import * as bedrock from "../../sdk/nodejs";
+import { examplePrograms, runProgram } from "../support/conformance";
+import { allPrograms, configFor, newRole, type Program } from "../support/programs";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;

@@ -2,12 +2,12 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { setBedrockMocks, resolveOutput, settle, policiesForRole, type AttachedPolicy, type MockRecorder } from "../components/testing/testing";
-import * as bedrock from "../sdk/nodejs";
-import { ModelAccessPolicy, type ModelAccessTarget } from "../components/iam/model-access-policy";
-import { invokeStatements } from "../components/iam/access";
-import { IAM_LIMITS, layoutPolicies, mergeStatements, policySize, type Statement } from "../components/iam/policy";
-import { flushRoleAccess } from "../components/iam/access-set";
+import { setBedrockMocks, resolveOutput, settle, policiesForRole, type AttachedPolicy, type MockRecorder } from "../../components/testing/testing";
+import * as bedrock from "../../sdk/nodejs";
+import { ModelAccessPolicy, type ModelAccessTarget } from "../../components/iam/model-access-policy";
+import { invokeStatements } from "../../components/iam/access";
+import { IAM_LIMITS, layoutPolicies, mergeStatements, policySize, type Statement } from "../../components/iam/policy";
+import { flushRoleAccess } from "../../components/iam/access-set";
 
 const ACCOUNT = "123456789012";
 const M = bedrock.BedrockFoundationModel;
