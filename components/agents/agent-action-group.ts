@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as lambda from "@pulumi/aws/lambda";
 import type * as native from "@pulumi/aws-native";
 import { checkString, fail, type Where } from "../core/validation";
+import { RESOURCE_NAME_PATTERN } from "../core/rules";
 
 /** A Lambda function: an `aws.lambda.Function`, or a function ARN (optionally qualified). */
 export type LambdaRef = lambda.Function | pulumi.Input<string>;
@@ -125,7 +126,7 @@ export const USER_INPUT_ACTION_GROUP = "UserInputAction";
 export const CODE_INTERPRETER_ACTION_GROUP = "CodeInterpreterAction";
 
 /** `([0-9a-zA-Z][_-]?){1,100}`: names of agents, aliases, action groups, functions and parameters. */
-export const NAME_PATTERN = /^([0-9a-zA-Z][_-]?){1,100}$/;
+export const NAME_PATTERN = RESOURCE_NAME_PATTERN;
 export const NAME_TEXT = "letters and digits, each followed by at most one underscore or hyphen, at most 100 of them";
 export const LAMBDA_ARN = /^arn:(aws[a-zA-Z-]*)?:lambda:[a-z0-9-]{1,20}:\d{12}:function:[a-zA-Z0-9-_.]+(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
 const S3_BUCKET = /^[a-z0-9][.\-a-z0-9]{1,61}[a-z0-9]$/;

@@ -10,7 +10,7 @@ import { ACCOUNT_ID_LENGTH, callerContext, configuredRegion, MAX_PARTITION_LENGT
 import { checkArnRegion, checkTargetRegion } from "../core/region-check";
 import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
-import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
+import { CrossRegionInferenceProfileRegion, longestRegionLength, partitionOfRegion } from "../catalog/geographies";
 import { programSequence } from "../core/program-state";
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import {
@@ -26,6 +26,7 @@ import type { BedrockMetricName, MetricOptions } from "../usage/metrics";
 import type { ProfileAlarmArgs } from "../usage/alarm-args";
 import { checkArgs, checkString, fail, normalizeTags, type Tags, type Where } from "../core/validation";
 import { resourceName } from "../core/resource-name";
+import { PROFILE_DESCRIPTION_RULE, PROFILE_NAME_RULE } from "../core/rules";
 
 /**
  * What an application profile copies: a foundation model (one Region), a cross-region profile (its
@@ -102,19 +103,6 @@ export interface IApplicationInferenceProfile extends IUsageMetered {
     grantName(): string;
 }
 
-const NAME_RULE = {
-    min: 1,
-    max: 64,
-    pattern: /^([0-9a-zA-Z][ _-]?)+$/,
-    patternText: "letters and digits, each followed by at most one space, underscore or hyphen",
-};
-const DESCRIPTION_RULE = {
-    min: 1,
-    max: 200,
-    pattern: /^([0-9a-zA-Z:.][ _-]?)+$/,
-    patternText: "letters, digits, colons and periods, each followed by at most one space, underscore or hyphen",
-    optional: true,
-};
 const APP_PROFILE_ARN = /^arn:aws(|-us-gov|-cn|-iso|-iso-b):bedrock:[0-9a-z-]{1,20}:[0-9]{12}:application-inference-profile\/[a-zA-Z0-9-:.]+$/;
 /** Service-generated application profile ids have 12 characters. */
 export const APPLICATION_PROFILE_ID_LENGTH = 12;
@@ -175,7 +163,7 @@ function resolveSource(where: Where, argument: string, source: unknown, parent?:
             model: source.model,
             target,
             partitionLength: geo.partition.length,
-            regionLength: Math.max(...geo.sourceRegions.map((r) => r.length)),
+            regionLength: longestRegionLength(geo.sourceRegions),
         };
     }
     if (typeof source === "string") return resolveSourceArn(where, argument, source);
@@ -336,8 +324,8 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
     constructor(name: string, args: ApplicationInferenceProfileArgs, opts?: pulumi.ComponentResourceOptions) {
         const where = { component: "ApplicationInferenceProfile", name };
         checkArgs(where, args);
-        const inferenceProfileName = checkString(where, "inferenceProfileName", args.inferenceProfileName, NAME_RULE);
-        const description = checkString(where, "description", args.description, DESCRIPTION_RULE);
+        const inferenceProfileName = checkString(where, "inferenceProfileName", args.inferenceProfileName, PROFILE_NAME_RULE);
+        const description = checkString(where, "description", args.description, PROFILE_DESCRIPTION_RULE);
         const tags = normalizeTags(where, args.tags);
         const ownInference = validateInferenceConfiguration(where, "inferenceConfiguration", args.inferenceConfiguration);
         // Resolving a source validates it; a foundation model's ARN needs the component as parent, so

@@ -6,7 +6,7 @@ import type { SystemProfileTarget } from "../iam/access";
 import { systemProfileArn } from "../catalog/arns";
 import { callerContext, type CallerContext } from "../core/context";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
-import { CrossRegionInferenceProfileRegion, partitionOfRegion } from "../catalog/geographies";
+import { CrossRegionInferenceProfileRegion, longestRegionLength, partitionOfRegion } from "../catalog/geographies";
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import { checkAnthropicOnly, checkTopK, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
 import { symbolic } from "../core/symbols";
@@ -16,6 +16,7 @@ import type { BedrockMetricName, MetricOptions } from "../usage/metrics";
 import type { ProfileAlarmArgs } from "../usage/alarm-args";
 import { checkArgs, fail, memberRule, type Where } from "../core/validation";
 import { resourceName } from "../core/resource-name";
+import { REGION_PATTERN } from "../core/rules";
 
 /** Arguments of `CrossRegionInferenceProfile` and `CrossRegionInferenceProfile.fromConfig`. */
 export interface CrossRegionInferenceProfileProps {
@@ -35,8 +36,6 @@ export interface CrossRegionInferenceProfileProps {
      */
     inferenceConfiguration?: InferenceConfiguration;
 }
-
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$/;
 
 /** A system-defined inference profile: what a reference and the component both offer. */
 export interface ICrossRegionInferenceProfile extends IUsageMetered {
@@ -165,7 +164,7 @@ function placement(ctx: CallerContext, geo: CrossRegionInferenceProfileRegion, w
         });
         const label = `${ctx.sym.region}/${geo.prefix}`.replace(/[«»]/g, "");
         placed = {
-            region: symbolic(region, `checked-region/${label}`, Math.max(...geo.sourceRegions.map((r) => r.length))),
+            region: symbolic(region, `checked-region/${label}`, longestRegionLength(geo.sourceRegions)),
             partition: symbolic(partition, `checked-partition/${label}`, geo.partition.length),
             regionOutput: region,
             partitionOutput: partition,

@@ -27,6 +27,7 @@ import type { BedrockMetricName, MetricOptions } from "../usage/metrics";
 import type { ProfileAlarmArgs } from "../usage/alarm-args";
 import { checkArgs, checkNumber, checkString, fail, memberRule, normalizeTags, type Tags, type Where } from "../core/validation";
 import { resourceName } from "../core/resource-name";
+import { PROFILE_DESCRIPTION_RULE, PROFILE_NAME_RULE, REGION_PATTERN } from "../core/rules";
 
 /** AWS's prompt-routing page: the Regions where each model's profile supports prompt routing. */
 export const PROMPT_ROUTING_URL = "https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html";
@@ -143,8 +144,6 @@ export interface DefaultPromptRouterOptions {
     provider?: pulumi.ProviderResource;
 }
 
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$/;
-
 /** A default router in one Region: a reference, creates nothing. */
 class DefaultPromptRouter implements IPromptRouter {
     readonly promptRouterArn: pulumi.Output<string>;
@@ -254,19 +253,6 @@ export interface PromptRouterArgs {
     inferenceConfiguration?: InferenceConfiguration;
 }
 
-const NAME_RULE = {
-    min: 1,
-    max: 64,
-    pattern: /^([0-9a-zA-Z][ _-]?)+$/,
-    patternText: "letters and digits, each followed by at most one space, underscore or hyphen",
-};
-const DESCRIPTION_RULE = {
-    min: 1,
-    max: 200,
-    pattern: /^([0-9a-zA-Z:.][ _-]?)+$/,
-    patternText: "letters, digits, colons and periods, each followed by at most one space, underscore or hyphen",
-    optional: true,
-};
 /** A bound on custom router ids (service-generated; 12 characters seen), with a margin. */
 const ROUTER_ID_BOUND = 32;
 
@@ -375,8 +361,8 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
     constructor(name: string, args: PromptRouterArgs, opts?: pulumi.ComponentResourceOptions) {
         const where: Where = { component: "PromptRouter", name };
         checkArgs(where, args);
-        const promptRouterName = checkString(where, "promptRouterName", args.promptRouterName, NAME_RULE);
-        const description = checkString(where, "description", args.description, DESCRIPTION_RULE);
+        const promptRouterName = checkString(where, "promptRouterName", args.promptRouterName, PROFILE_NAME_RULE);
+        const description = checkString(where, "description", args.description, PROFILE_DESCRIPTION_RULE);
         const responseQualityDifference = checkNumber(where, "responseQualityDifference", args.responseQualityDifference, { min: 0, max: 100 });
         const fallbackIndex = validateModels(where, args.models, args.fallbackModel);
         const tags = normalizeTags(where, args.tags);

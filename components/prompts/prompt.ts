@@ -33,6 +33,7 @@ import type { Statement } from "../iam/policy";
 import { symbolic } from "../core/symbols";
 import { checkArgs, checkString, fail, normalizeTags, type StringRule, type Tags, type Where } from "../core/validation";
 import { resourceName } from "../core/resource-name";
+import { RESOURCE_NAME_PATTERN } from "../core/rules";
 
 type PromptVariantInput = inputs.bedrock.PromptVariantArgs;
 
@@ -139,7 +140,7 @@ export interface AgentPromptVariantProps {
     promptVariables?: string[];
 }
 
-const NAME_PATTERN = /^([0-9a-zA-Z][_-]?){1,100}$/;
+const NAME_PATTERN = RESOURCE_NAME_PATTERN;
 const NAME_TEXT = "letters and digits, each followed by at most one underscore or hyphen, at most 100 of them";
 const VARIANT_NAME_RULE: StringRule = { min: 1, pattern: NAME_PATTERN, patternText: NAME_TEXT };
 const TEXT_RULE: StringRule = { min: 1, max: 200_000 };

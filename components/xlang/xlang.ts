@@ -21,6 +21,7 @@ import { addToRoleAccess } from "../iam/access-set";
 import { objectId, type ResolvedRole } from "../iam/roles";
 import { perProgram } from "../core/program-state";
 import { checkArgs, fail, type Where } from "../core/validation";
+import { ROLE_NAME } from "../iam/roles";
 
 /** Arguments of `CrossRegionProfile`. */
 export interface CrossRegionProfileArgs {
@@ -242,7 +243,6 @@ export class ModelGrant extends pulumi.ComponentResource {
     }
 }
 
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const ROLE_RULE = "is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN (arn:<partition>:iam::<account>:role/<name>)";
 
 /** The role name in `value` (a name or ARN), or undefined when it is neither. */
