@@ -97,9 +97,10 @@ export interface IApplicationInferenceProfile extends IUsageMetered {
     /**
      * Used by grants and `ModelAccessPolicy`: how IAM sees this profile (its ARN and the source it copies).
      * Package-internal plumbing.
+     * @internal
      */
     accessTarget(): ApplicationProfileTarget;
-    /** Used by grants: the name given to the IAM resources a grant on this profile creates. Package-internal plumbing. */
+    /** Used by grants: the name given to the IAM resources a grant on this profile creates. Package-internal plumbing. @internal */
     grantName(): string;
 }
 
@@ -375,6 +376,7 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
     /**
      * Used by grants and `ModelAccessPolicy`: how IAM sees this profile (its ARN and the source it copies).
      * Package-internal plumbing.
+     * @internal
      */
     public accessTarget(): ApplicationProfileTarget {
         this.target ??= this.buildTarget();
@@ -400,6 +402,7 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
     /**
      * Used by grants: the name given to the IAM resources a grant on this profile creates (the component's
      * Pulumi name). Package-internal plumbing.
+     * @internal
      */
     public grantName(): string {
         return resourceName(this) as string;
@@ -408,6 +411,7 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
     /**
      * Used by grants: the component that parents the IAM resources a grant on this profile creates (this
      * component). Package-internal plumbing.
+     * @internal
      */
     public get grantParent(): pulumi.Resource {
         return this;

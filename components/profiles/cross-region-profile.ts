@@ -66,9 +66,10 @@ export interface ICrossRegionInferenceProfile extends IUsageMetered {
     /**
      * Used by grants and `ModelAccessPolicy`: how IAM sees this profile (its ARN, source and destination
      * Regions, model). Package-internal plumbing.
+     * @internal
      */
     accessTarget(): SystemProfileTarget;
-    /** Used by grants: the name given to the IAM resources a grant on this profile creates. Package-internal plumbing. */
+    /** Used by grants: the name given to the IAM resources a grant on this profile creates. Package-internal plumbing. @internal */
     grantName(): string;
 }
 
@@ -346,6 +347,7 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
     /**
      * Used by grants and `ModelAccessPolicy`: how IAM sees this profile (its ARN, source and destination
      * Regions, model). Package-internal plumbing.
+     * @internal
      */
     public accessTarget(): SystemProfileTarget {
         return this.core.accessTarget();
@@ -354,6 +356,7 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
     /**
      * Used by grants: the name given to the IAM resources a grant on this profile creates (the component's
      * Pulumi name). Package-internal plumbing.
+     * @internal
      */
     public grantName(): string {
         return resourceName(this) as string;
@@ -362,6 +365,7 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
     /**
      * Used by grants: the component that parents the IAM resources a grant on this profile creates (this
      * component). Package-internal plumbing.
+     * @internal
      */
     public get grantParent(): pulumi.Resource {
         return this;

@@ -421,6 +421,7 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
     /**
      * Used by grants: the component that parents the IAM resources a grant on this router creates (this
      * component). Package-internal plumbing.
+     * @internal
      */
     public get grantParent(): pulumi.Resource {
         return this;
