@@ -1,11 +1,15 @@
 /**
  * `InvocationLogging`: the account's model invocation logging configuration in one Region
- * (`aws.bedrockmodel.InvocationLoggingConfiguration`), delivering to CloudWatch Logs and/or S3 with the
+ * (`awsBedrockmodel.InvocationLoggingConfiguration`), delivering to CloudWatch Logs and/or S3 with the
  * role and bucket policy AWS documents
  * (https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html).
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as awsBedrockmodel from "@pulumi/aws/bedrockmodel";
+import * as awsCloudwatch from "@pulumi/aws/cloudwatch";
+import * as awsIam from "@pulumi/aws/iam";
+import * as awsS3 from "@pulumi/aws/s3";
+import type * as aws from "@pulumi/aws";
 import { checkArgs, checkString, fail, type Where } from "../core/validation";
 import { callerContext } from "../core/context";
 import { symbolic } from "../core/symbols";
@@ -39,7 +43,7 @@ export interface InvocationLoggingS3 {
     /** A key prefix, without a leading or trailing `/`. */
     keyPrefix?: string;
     /**
-     * Attach AWS's bucket policy for Bedrock (an `aws.s3.BucketPolicy`, which REPLACES the bucket's
+     * Attach AWS's bucket policy for Bedrock (an `awsS3.BucketPolicy`, which REPLACES the bucket's
      * policy). Default true; set false when the bucket's policy is managed elsewhere and add the
      * statement from `bucketPolicy` to it.
      */
@@ -87,18 +91,18 @@ function checkBool(where: Where, argument: string, v: unknown): boolean {
  * AWS's bucket policy). One configuration per account and Region: a second one overwrites the first.
  */
 export class InvocationLogging extends pulumi.ComponentResource {
-    /** The `aws.bedrockmodel.InvocationLoggingConfiguration`. */
-    public readonly configuration: aws.bedrockmodel.InvocationLoggingConfiguration;
+    /** The `awsBedrockmodel.InvocationLoggingConfiguration`. */
+    public readonly configuration: awsBedrockmodel.InvocationLoggingConfiguration;
     /** The log group, when logging to CloudWatch Logs. */
-    public readonly logGroup?: aws.cloudwatch.LogGroup;
+    public readonly logGroup?: awsCloudwatch.LogGroup;
     /** The role Bedrock writes to CloudWatch Logs with. */
-    public readonly role?: aws.iam.Role;
+    public readonly role?: awsIam.Role;
     /** The role's policies. */
     public readonly roleGrant?: RolePolicyGrant;
     /** The bucket policy document Bedrock needs on the S3 destination (attached unless `manageBucketPolicy` is false). */
     public readonly bucketPolicy?: pulumi.Output<string>;
     /** The attached bucket policy. */
-    public readonly bucketPolicyResource?: aws.s3.BucketPolicy;
+    public readonly bucketPolicyResource?: awsS3.BucketPolicy;
 
     constructor(name: string, args: InvocationLoggingArgs, opts?: pulumi.ComponentResourceOptions) {
         const where = { component: "InvocationLogging", name };
@@ -134,12 +138,12 @@ export class InvocationLogging extends pulumi.ComponentResource {
 
         let cloudwatchConfig: aws.types.input.bedrockmodel.InvocationLoggingConfigurationLoggingConfigCloudwatchConfig | undefined;
         if (cw !== undefined) {
-            this.logGroup = new aws.cloudwatch.LogGroup(
+            this.logGroup = new awsCloudwatch.LogGroup(
                 `${name}-logs`,
                 { name: cw.logGroupName, retentionInDays: cw.retentionInDays ?? 30, kmsKeyId: cw.kmsKeyId },
                 { parent: this },
             );
-            this.role = new aws.iam.Role(
+            this.role = new awsIam.Role(
                 `${name}-role`,
                 {
                     description: "Lets Amazon Bedrock deliver model invocation logs to CloudWatch Logs",
@@ -167,7 +171,7 @@ export class InvocationLogging extends pulumi.ComponentResource {
                 .all([ctx.partition, ctx.region, ctx.account, s3.bucketName])
                 .apply(([p, r, a, b]) => loggingBucketPolicy(p, r, a, b, s3.keyPrefix));
             if (s3.manageBucketPolicy !== false) {
-                this.bucketPolicyResource = new aws.s3.BucketPolicy(
+                this.bucketPolicyResource = new awsS3.BucketPolicy(
                     `${name}-bucket-policy`,
                     { bucket: s3.bucketName, policy: this.bucketPolicy },
                     { parent: this },
@@ -177,7 +181,7 @@ export class InvocationLogging extends pulumi.ComponentResource {
             s3Config = { bucketName: this.bucketPolicyResource ? this.bucketPolicyResource.bucket : s3.bucketName, keyPrefix: s3.keyPrefix };
         }
 
-        this.configuration = new aws.bedrockmodel.InvocationLoggingConfiguration(
+        this.configuration = new awsBedrockmodel.InvocationLoggingConfiguration(
             name,
             { loggingConfig: { cloudwatchConfig, s3Config, ...flags } },
             // Bedrock checks the destinations when the configuration is put: the role's policies first.

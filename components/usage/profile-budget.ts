@@ -1,10 +1,11 @@
 /**
- * `ProfileBudget`: an AWS Budgets cost budget (`aws.budgets.Budget`) on the spend an application
+ * `ProfileBudget`: an AWS Budgets cost budget (`awsBudgets.Budget`) on the spend an application
  * inference profile's cost allocation tag collects, with notifications, and optionally the tag's
- * activation (`aws.costexplorer.CostAllocationTag`).
+ * activation (`awsCostexplorer.CostAllocationTag`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as awsBudgets from "@pulumi/aws/budgets";
+import * as awsCostexplorer from "@pulumi/aws/costexplorer";
 import { checkArgs, checkString, fail } from "../core/validation";
 import { perProgram } from "../core/program-state";
 import { ApplicationInferenceProfile, type IApplicationInferenceProfile } from "../profiles/application-profile";
@@ -41,7 +42,7 @@ export interface ProfileBudgetArgs {
     /** The budget's name (1-100 characters, no `:` or `\`). Default: Pulumi's auto-name. */
     budgetName?: string;
     /**
-     * Also activate `tagKey` as a cost allocation tag in this account (`aws.costexplorer.CostAllocationTag`,
+     * Also activate `tagKey` as a cost allocation tag in this account (`awsCostexplorer.CostAllocationTag`,
      * status `Active`). Once per key per program: later budgets on the same key reuse the first
      * activation. Needs an explicit `tagKey`; run from the management (payer) account. Default false.
      */
@@ -51,7 +52,7 @@ export interface ProfileBudgetArgs {
 const BUDGET_NAME = { min: 1, max: 100, pattern: /^[^:\\]+$/, patternText: "no : or \\ characters", optional: true };
 
 // Activations made in this program, by tag key.
-const activations = perProgram(() => new Map<string, aws.costexplorer.CostAllocationTag>());
+const activations = perProgram(() => new Map<string, awsCostexplorer.CostAllocationTag>());
 
 /**
  * A monthly (or quarterly, yearly) AWS Budgets cost budget on the spend carrying an application
@@ -63,12 +64,12 @@ const activations = perProgram(() => new Map<string, aws.costexplorer.CostAlloca
  * is tagged from activation on, not before.
  */
 export class ProfileBudget extends pulumi.ComponentResource {
-    /** The `aws.budgets.Budget`. */
-    public readonly budget: aws.budgets.Budget;
+    /** The `awsBudgets.Budget`. */
+    public readonly budget: awsBudgets.Budget;
     /** The `TagKeyValue` filter value, `user:<key>$<value>`. */
     public readonly tagFilter: pulumi.Output<string>;
     /** The activation of the tag key, when `activateTag` created it. */
-    public readonly costAllocationTag?: aws.costexplorer.CostAllocationTag;
+    public readonly costAllocationTag?: awsCostexplorer.CostAllocationTag;
 
     constructor(name: string, args: ProfileBudgetArgs, opts?: pulumi.ComponentResourceOptions) {
         const where = { component: "ProfileBudget", name };
@@ -121,13 +122,13 @@ export class ProfileBudget extends pulumi.ComponentResource {
             const key = tagKey as string;
             let activation = known.get(key);
             if (!activation) {
-                activation = new aws.costexplorer.CostAllocationTag(`${name}-tag`, { tagKey: key, status: "Active" }, { parent: this });
+                activation = new awsCostexplorer.CostAllocationTag(`${name}-tag`, { tagKey: key, status: "Active" }, { parent: this });
                 known.set(key, activation);
             }
             this.costAllocationTag = activation;
         }
 
-        this.budget = new aws.budgets.Budget(
+        this.budget = new awsBudgets.Budget(
             name,
             {
                 name: args.budgetName,

@@ -3,7 +3,7 @@
  * calls through it (dimension `ModelId` = its id, see `metrics.ts`) and CloudWatch alarms on it.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as awsCloudwatch from "@pulumi/aws/cloudwatch";
 import { checkString, fail } from "../core/validation";
 import { bedrockMetric, modelIdDimensionValue, type BedrockMetric, type BedrockMetricName, type MetricOptions } from "./metrics";
 import { profileAlarmInputs, type ProfileAlarmArgs } from "./alarm-args";
@@ -46,7 +46,7 @@ export function profileMetric(p: MeteredInvokable, component: string, name: Bedr
 }
 
 /**
- * `p.addAlarm(name, args, opts)`: a CloudWatch alarm (`aws.cloudwatch.MetricAlarm`, Pulumi name
+ * `p.addAlarm(name, args, opts)`: a CloudWatch alarm (`awsCloudwatch.MetricAlarm`, Pulumi name
  * `<profile>-<name>`) on one of `p`'s metrics. Every argument is checked before the alarm is registered.
  */
 export function addProfileAlarm(
@@ -55,23 +55,23 @@ export function addProfileAlarm(
     name: string,
     args: ProfileAlarmArgs,
     opts?: AddAlarmOptions,
-): aws.cloudwatch.MetricAlarm {
+): awsCloudwatch.MetricAlarm {
     const where = { component: `${component}.addAlarm`, name: typeof name === "string" ? name : undefined };
     checkString(where, "name", name, { min: 1, max: 100, pattern: /^[A-Za-z0-9][A-Za-z0-9_-]*$/, patternText: "letters, digits, hyphens and underscores" });
     if (opts !== undefined && (opts === null || typeof opts !== "object")) fail(where, "opts", opts, "must be an object { parent?, provider? }");
     const label = p.grantName();
     const inputs = profileAlarmInputs(where, args, modelIdOf(p), label);
     const parent = opts?.parent ?? (p instanceof pulumi.ComponentResource ? p : undefined);
-    return new aws.cloudwatch.MetricAlarm(`${label}-${name}`, inputs, { parent, provider: opts?.provider });
+    return new awsCloudwatch.MetricAlarm(`${label}-${name}`, inputs, { parent, provider: opts?.provider });
 }
 
 /** What every inference profile and prompt router offers for usage tracking. */
 export interface IUsageMetered {
     /**
      * The `AWS/Bedrock` metric `name` of calls through this profile or router (dimension `ModelId` =
-     * its id), usable as `aws.cloudwatch.MetricAlarm` arguments and in dashboards.
+     * its id), usable as `awsCloudwatch.MetricAlarm` arguments and in dashboards.
      */
     metric(name: BedrockMetricName, opts?: MetricOptions): BedrockMetric<pulumi.Output<string>>;
-    /** A CloudWatch alarm on one of this profile's or router's metrics (`aws.cloudwatch.MetricAlarm`). */
-    addAlarm(name: string, args: ProfileAlarmArgs, opts?: AddAlarmOptions): aws.cloudwatch.MetricAlarm;
+    /** A CloudWatch alarm on one of this profile's or router's metrics (`awsCloudwatch.MetricAlarm`). */
+    addAlarm(name: string, args: ProfileAlarmArgs, opts?: AddAlarmOptions): awsCloudwatch.MetricAlarm;
 }

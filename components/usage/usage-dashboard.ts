@@ -1,9 +1,9 @@
 /**
- * `UsageDashboard`: one CloudWatch dashboard (`aws.cloudwatch.Dashboard`) graphing, per profile or
+ * `UsageDashboard`: one CloudWatch dashboard (`awsCloudwatch.Dashboard`) graphing, per profile or
  * router, tokens in and out, invocations, latency, client and server errors and throttles.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as awsCloudwatch from "@pulumi/aws/cloudwatch";
 import { checkArgs, checkString, fail } from "../core/validation";
 import { DEFAULT_PERIOD, periodProblem, regionOfArn } from "./metrics";
 import { usageDashboardBody } from "./dashboard-body";
@@ -41,8 +41,8 @@ function isMetered(p: unknown): p is MeteredInvokable {
  * the JSON once the profiles' ids are known.
  */
 export class UsageDashboard extends pulumi.ComponentResource {
-    /** The `aws.cloudwatch.Dashboard`. */
-    public readonly dashboard: aws.cloudwatch.Dashboard;
+    /** The `awsCloudwatch.Dashboard`. */
+    public readonly dashboard: awsCloudwatch.Dashboard;
     /** The dashboard's JSON body. */
     public readonly dashboardBody: pulumi.Output<string>;
     /** The dashboard's name. */
@@ -74,7 +74,7 @@ export class UsageDashboard extends pulumi.ComponentResource {
             pulumi.all([modelIdOf(p), p.invokableArn]).apply(([modelId, arn]) => ({ label: labels[i], modelId, region: regionOfArn(arn) })),
         );
         this.dashboardBody = pulumi.all(entries).apply((resolved) => usageDashboardBody(resolved, period));
-        this.dashboard = new aws.cloudwatch.Dashboard(name, { dashboardName, dashboardBody: this.dashboardBody }, { parent: this });
+        this.dashboard = new awsCloudwatch.Dashboard(name, { dashboardName, dashboardBody: this.dashboardBody }, { parent: this });
         this.dashboardName = this.dashboard.dashboardName;
         this.registerOutputs({ dashboardBody: this.dashboardBody, dashboardName: this.dashboardName });
     }
