@@ -45,6 +45,11 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
         { geo: G.US, region: "us-east-1", outside: "eu-west-1", model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 },
         { geo: G.EU, region: "eu-west-1", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
         { geo: G.US_GOV, region: "us-gov-west-1", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+        { geo: G.APAC, region: "ap-southeast-1", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_V1_0 },
+        { geo: G.JP, region: "ap-northeast-1", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+        { geo: G.AU, region: "ap-southeast-2", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+        { geo: G.CA, region: "ca-central-1", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_V1_0 },
+        { geo: G.IN, region: "ap-south-1", outside: "us-east-1", model: M.META_LLAMA_4_MAVERICK_17B_INSTRUCT_V1 },
     ];
 
     for (const { geo, region, outside, model } of geographic) {
@@ -283,6 +288,78 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
             { action: "bedrock:GetInferenceProfile", resource: sysArn("aws", region, OTHER_ACCOUNT, `us.${model.modelId}`) },
         ];
         await expectDecisions(policies, { account: ACCOUNT, partition: "aws" }, allowed, denied);
+    });
+
+    it("a foundation model: the model in the caller's Region only, directly", async () => {
+        const region = "eu-west-1";
+        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const role = newRole();
+        M.AMAZON_NOVA_PRO_V1.grantInvoke(role);
+        const policies = await policiesOf(rec, role);
+        await expectDecisions(policies, { account: ACCOUNT, partition: "aws" }, invoke(fm("aws", region, M.AMAZON_NOVA_PRO_V1.modelId)), [
+            ...invoke(fm("aws", "us-east-1", M.AMAZON_NOVA_PRO_V1.modelId)),
+            ...invoke(fm("aws", region, M.AMAZON_NOVA_LITE_V1.modelId)),
+            ...invoke(sysArn("aws", region, ACCOUNT, `eu.${M.AMAZON_NOVA_PRO_V1.modelId}`)),
+            { action: "bedrock:GetInferenceProfile", resource: sysArn("aws", region, ACCOUNT, `eu.${M.AMAZON_NOVA_PRO_V1.modelId}`) },
+        ]);
+    });
+
+    it("a prompt's grantGet: GetPrompt and RenderPrompt on that prompt only", async () => {
+        const region = "us-east-1";
+        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const role = newRole();
+        const prompt = new bedrock.Prompt("p", {
+            promptName: "greeting",
+            variants: [
+                bedrock.PromptVariant.text({ variantName: "v1", promptText: "Say hello to {{name}}.", model: M.AMAZON_NOVA_PRO_V1, promptVariables: ["name"] }),
+            ],
+        });
+        prompt.grantGet(role);
+        const policies = await policiesOf(rec, role);
+        const arn = (await resolveOutput(prompt.promptArn)) as string;
+        const other = arn.replace(/prompt\/[A-Z0-9]+$/, "prompt/ZZZZZZZZZZ");
+        await expectDecisions(
+            policies,
+            { account: ACCOUNT, partition: "aws" },
+            [
+                { action: "bedrock:GetPrompt", resource: arn },
+                { action: "bedrock:RenderPrompt", resource: arn },
+            ],
+            [
+                { action: "bedrock:GetPrompt", resource: other },
+                { action: "bedrock:UpdatePrompt", resource: arn },
+                { action: "bedrock:DeletePrompt", resource: arn },
+                ...invoke(fm("aws", region, M.AMAZON_NOVA_PRO_V1.modelId)),
+            ],
+        );
+    });
+
+    it("an alias's grantInvoke: InvokeAgent on that alias only", async () => {
+        const region = "us-east-1";
+        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const role = newRole();
+        const agent = new bedrock.Agent("helper", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: "You are a helpful and friendly agent that answers questions about farming.",
+        });
+        const alias = agent.addAlias("live", {});
+        alias.grantInvoke(role);
+        await settle();
+        const name = (await resolveOutput(role.name)) as string;
+        const policies = policiesForRole(rec, name).map((p) => p.json);
+        const arn = (await resolveOutput(alias.aliasArn)) as string;
+        const other = arn.replace(/\/[A-Z0-9]+$/, "/ZZZZZZZZZZ");
+        await expectDecisions(
+            policies,
+            { account: ACCOUNT, partition: "aws" },
+            [{ action: "bedrock:InvokeAgent", resource: arn }],
+            [
+                { action: "bedrock:InvokeAgent", resource: other },
+                { action: "bedrock:GetAgentAlias", resource: arn },
+                { action: "bedrock:UpdateAgentAlias", resource: arn },
+                ...invoke(fm("aws", region, M.AMAZON_NOVA_PRO_V1.modelId)),
+            ],
+        );
     });
 
     it("the evaluator can fail: a policy without the profile statement denies the profile request", async () => {
