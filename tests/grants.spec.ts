@@ -8,36 +8,10 @@ import * as bedrock from "../sdk/nodejs";
 import { parseStatements } from "../components/iam/policy";
 import { boundedName, MAX_POLICY_RESOURCE_NAME } from "../components/iam/access-set";
 import { observeRoles, recordRole } from "../components/iam/roles";
+import { INVOKE, GET_INVOKE, CLAUDE, capturingLogs } from "./support/grants";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
-const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
-const GET_INVOKE = ["bedrock:GetInferenceProfile", ...INVOKE];
-const CLAUDE = [
-    M.ANTHROPIC_CLAUDE_SONNET_4_V1_0,
-    M.ANTHROPIC_CLAUDE_OPUS_4_V1_0,
-    M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0,
-    M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
-    M.ANTHROPIC_CLAUDE_3_5_SONNET_V1_0,
-    M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0,
-    M.ANTHROPIC_CLAUDE_SONNET_V1_0,
-    M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
-];
-
-/** Captures `pulumi.log.warn` and `info` messages while `fn` runs. */
-async function capturingLogs(fn: () => Promise<void>): Promise<{ warn: string[]; info: string[] }> {
-    const logs = { warn: [] as string[], info: [] as string[] };
-    const original = { warn: pulumi.log.warn, info: pulumi.log.info };
-    (pulumi.log as { warn: unknown }).warn = async (m: string) => void logs.warn.push(m);
-    (pulumi.log as { info: unknown }).info = async (m: string) => void logs.info.push(m);
-    try {
-        await fn();
-    } finally {
-        (pulumi.log as { warn: unknown }).warn = original.warn;
-        (pulumi.log as { info: unknown }).info = original.info;
-    }
-    return logs;
-}
 
 describe("grants: one access set per role", () => {
     let rec: MockRecorder;

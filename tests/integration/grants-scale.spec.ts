@@ -1,42 +1,14 @@
 // The role access set at scale: the loop of grants a CDK user writes, and the role's managed-policy quota.
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../../components/testing/testing";
 import * as bedrock from "../../sdk/nodejs";
 import { IAM_LIMITS, type Statement } from "../../components/iam/policy";
 import { flushRoleAccess } from "../../components/iam/access-set";
 import { recordRole } from "../../components/iam/roles";
+import { INVOKE, GET_INVOKE, CLAUDE, capturingLogs } from "../support/grants";
 
-const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
-const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
-const GET_INVOKE = ["bedrock:GetInferenceProfile", ...INVOKE];
-const CLAUDE = [
-    M.ANTHROPIC_CLAUDE_SONNET_4_V1_0,
-    M.ANTHROPIC_CLAUDE_OPUS_4_V1_0,
-    M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0,
-    M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
-    M.ANTHROPIC_CLAUDE_3_5_SONNET_V1_0,
-    M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0,
-    M.ANTHROPIC_CLAUDE_SONNET_V1_0,
-    M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
-];
-
-/** Captures `pulumi.log.warn` and `info` messages while `fn` runs. */
-async function capturingLogs(fn: () => Promise<void>): Promise<{ warn: string[]; info: string[] }> {
-    const logs = { warn: [] as string[], info: [] as string[] };
-    const original = { warn: pulumi.log.warn, info: pulumi.log.info };
-    (pulumi.log as { warn: unknown }).warn = async (m: string) => void logs.warn.push(m);
-    (pulumi.log as { info: unknown }).info = async (m: string) => void logs.info.push(m);
-    try {
-        await fn();
-    } finally {
-        (pulumi.log as { warn: unknown }).warn = original.warn;
-        (pulumi.log as { info: unknown }).info = original.info;
-    }
-    return logs;
-}
 
 /** The loop a CDK user writes: `n` application profiles on US profiles of eight Claude models, both grants each. */
 function tenantLoop(n: number, role: aws.iam.Role | string, order: "forward" | "reverse" = "forward"): bedrock.ApplicationInferenceProfile[] {
