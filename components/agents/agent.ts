@@ -39,6 +39,7 @@ import {
 } from "./agent-action-group";
 import { AgentAlias, ALIAS_ARN_MAX_LENGTH, derivedName, isAgentAlias, TEST_ALIAS_ID, type AddAgentAliasArgs, type IAgentAlias } from "./agent-alias";
 import { resourceName } from "../core/resource-name";
+import { serviceTrustPolicy } from "../iam/statements/trust";
 
 /** The largest `maximumLength` (from `maxTokens`) an agent prompt override takes (CloudFormation `MaximumLength`). */
 export const AGENT_MAXIMUM_LENGTH = 131_072;
@@ -532,20 +533,7 @@ function needsTemplate(what: string): string {
 
 /** The service role's trust policy: `bedrock.amazonaws.com`, for agents of this account and Region only. */
 export function agentTrustPolicy(partition: string, region: string, account: string): string {
-    return JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: "bedrock.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: {
-                    StringEquals: { "aws:SourceAccount": account },
-                    ArnLike: { "aws:SourceArn": buildAgentArn(partition, region, account, "*") },
-                },
-            },
-        ],
-    });
+    return serviceTrustPolicy("bedrock.amazonaws.com", account, [buildAgentArn(partition, region, account, "*")]);
 }
 
 /**

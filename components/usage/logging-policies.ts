@@ -12,6 +12,7 @@
  *   large payloads go to S3.
  */
 import type { Statement } from "../iam/policy";
+import { serviceTrustPolicy } from "../iam/statements/trust";
 
 /** The log stream Bedrock writes invocation logs to. */
 export const INVOCATION_LOG_STREAM = "aws/bedrock/modelinvocations";
@@ -23,20 +24,7 @@ export function bedrockSourceArnPattern(partition: string, region: string, accou
 
 /** The trust policy of the role Bedrock uses to write to CloudWatch Logs. */
 export function loggingTrustPolicy(partition: string, region: string, account: string): string {
-    return JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: "bedrock.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: {
-                    StringEquals: { "aws:SourceAccount": account },
-                    ArnLike: { "aws:SourceArn": bedrockSourceArnPattern(partition, region, account) },
-                },
-            },
-        ],
-    });
+    return serviceTrustPolicy("bedrock.amazonaws.com", account, [bedrockSourceArnPattern(partition, region, account)]);
 }
 
 /** `<prefix>/` or "" (a prefix without its slashes at either end). */

@@ -18,6 +18,7 @@
  */
 import { agentCoreArn, harnessEndpointArn, logGroupArn } from "../../catalog/arns";
 import type { Statement } from "../policy";
+import { serviceTrustPolicy } from "./trust";
 
 /** The AgentCore service principal, which assumes a harness's execution role. */
 export const AGENTCORE_SERVICE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";
@@ -74,22 +75,10 @@ export const RUNTIME_LOG_GROUP_PREFIX = "/aws/bedrock-agentcore/runtimes/";
  * Runtimes they run on (`aws:SourceArn`), so another account's harness cannot use the role.
  */
 export function harnessTrustPolicy(partition: string, region: string, account: string): string {
-    return JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: AGENTCORE_SERVICE_PRINCIPAL },
-                Action: "sts:AssumeRole",
-                Condition: {
-                    StringEquals: { "aws:SourceAccount": account },
-                    ArnLike: {
-                        "aws:SourceArn": [agentCoreArn(partition, region, account, "harness/*"), agentCoreArn(partition, region, account, "runtime/*")],
-                    },
-                },
-            },
-        ],
-    });
+    return serviceTrustPolicy(AGENTCORE_SERVICE_PRINCIPAL, account, [
+        agentCoreArn(partition, region, account, "harness/*"),
+        agentCoreArn(partition, region, account, "runtime/*"),
+    ]);
 }
 
 /**
