@@ -10,6 +10,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { reportFigures } from "./figures";
 
 const started = process.hrtime.bigint();
 const n = Number(process.argv[2] ?? "100");
@@ -76,32 +77,7 @@ async function main(): Promise<void> {
 
     const name = (await testing.resolveOutput(role.name)) as string;
     const policies = testing.policiesForRole(rec, name);
-    const byType: Record<string, number> = {};
-    for (const r of rec.customResources) byType[r.type] = (byType[r.type] ?? 0) + 1;
-    const usage = process.resourceUsage();
-    const figures = {
-        side: "package",
-        n,
-        mode: compiled ? "compiled bin/" : "ts-node (swc, transpile only)",
-        loadMs: Number(loaded - started) / 1e6,
-        evaluateMs: Number(evaluated - loaded) / 1e6,
-        uptimeMs: process.uptime() * 1000,
-        cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
-        maxRssMb: usage.maxRSS / 1024,
-        resources: rec.resources.length,
-        customResources: rec.customResources.length,
-        byType,
-        role: {
-            policies: policies.length,
-            inline: policies.filter((p) => p.kind === "inline").length,
-            managed: policies.filter((p) => p.kind === "managed").length,
-            statements: policies.reduce((k, p) => k + p.statements.length, 0),
-            characters: policies.reduce((k, p) => k + p.json.length, 0),
-            largestInline: Math.max(0, ...policies.filter((p) => p.kind === "inline").map((p) => p.json.length)),
-            largestManaged: Math.max(0, ...policies.filter((p) => p.kind === "managed").map((p) => p.json.length)),
-        },
-    };
-    process.stdout.write(JSON.stringify(figures) + "\n");
+    reportFigures({ side: "package", n, mode: compiled ? "compiled bin/" : "ts-node (swc, transpile only)" }, rec, policies, { started, loaded, evaluated });
 }
 
 main().then(

@@ -91,6 +91,7 @@ const transpile = (name) => {
 };
 const programJs = transpile("program");
 const rawJs = transpile("raw");
+transpile("figures"); // required by both
 
 // ---- 2. The CDK side, installed on first use.
 let cdk = !flag("no-cdk");
