@@ -12,7 +12,7 @@ import * as iam from "@pulumi/aws/iam";
 import * as lambda from "@pulumi/aws/lambda";
 import type * as native from "@pulumi/aws-native";
 import { invokeStatements, profileArns, GET_PROFILE } from "../iam/access";
-import { agentArn as buildAgentArn, guardrailArn, iamRoleArn, knowledgeBaseArn, s3ObjectArn } from "../catalog/arns";
+import { agentArn as buildAgentArn, guardrailArn, knowledgeBaseArn, s3ObjectArn } from "../catalog/arns";
 import { ACCOUNT_ID_LENGTH, callerContext, configuredRegion, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, type CallerContext } from "../core/context";
 import { checkArnRegion, checkInvokableRegion } from "../core/region-check";
 import { agentKeyStatements, guardrailKeyStatements, KMS_KEY_ARN_PATTERN } from "../iam/statements/kms";
@@ -21,6 +21,7 @@ import { checkMarketplaceAccess, type MarketplaceAccess } from "../iam/marketpla
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { contentHash } from "../prompts/prompt";
 import { allGrants, grantStatements, resolveRole, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "../iam/grants";
+import { roleArnOf } from "../iam/roles";
 import { mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
 import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokable";
 import type { Statement } from "../iam/policy";
@@ -590,13 +591,7 @@ export class Agent extends pulumi.ComponentResource {
             roleRef = args.existingRole as RoleRef;
             this.role = role.resource;
             const given = args.existingRole as RoleRef;
-            this.roleArn =
-                role.resource !== undefined
-                    ? role.resource.arn
-                    : typeof given === "string" && given.startsWith("arn:")
-                      ? pulumi.output(given)
-                      : // A name is a role without a path (documented on `existingRole`): a role under a path comes as its ARN or Role.
-                        pulumi.all([ctx.partition, ctx.account]).apply(([part, acct]) => iamRoleArn(part, acct, role.name as string));
+            this.roleArn = roleArnOf(role, given, ctx);
         } else {
             const created = new iam.Role(
                 `${name}-role`,

@@ -9,7 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as agentcore from "@pulumi/aws-native/bedrockagentcore";
 import * as iam from "@pulumi/aws/iam";
-import { harnessArn as buildHarnessArn, iamRoleArn, managedBrowserArn, managedCodeInterpreterArn } from "../catalog/arns";
+import { harnessArn as buildHarnessArn, managedBrowserArn, managedCodeInterpreterArn } from "../catalog/arns";
 import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, type CallerContext } from "../core/context";
 import type { IInvokable } from "../core/invokable";
 import { symbolic } from "../core/symbols";
@@ -27,6 +27,7 @@ import {
 } from "../iam/statements/agentcore";
 import { harnessModelId, planEndpoint, planHarness, type AddHarnessEndpointArgs, type AgentHarnessArgs, type HarnessPlan } from "./harness-args";
 import { resourceName } from "../core/resource-name";
+import { roleArnOf } from "../iam/roles";
 
 /** The longest harness ARN: for sizing policies before deploy (harness ids: 1-40 + `-` + 10 characters). */
 export const HARNESS_ARN_MAX_LENGTH = buildHarnessArn(
@@ -96,12 +97,7 @@ export class AgentHarness extends pulumi.ComponentResource {
             roleRef = args.executionRole as RoleRef;
             this.executionRole = existing.resource;
             const given = args.executionRole as RoleRef;
-            this.executionRoleArn =
-                existing.resource !== undefined
-                    ? existing.resource.arn
-                    : typeof given === "string" && given.startsWith("arn:")
-                      ? pulumi.output(given)
-                      : pulumi.all([ctx.partition, ctx.account]).apply(([p, a]) => iamRoleArn(p, a, existing!.name as string));
+            this.executionRoleArn = roleArnOf(existing, given, ctx);
         } else {
             const role = new iam.Role(
                 `${name}-role`,

@@ -14,7 +14,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
-import { parseArn, roleNameFromArn } from "../catalog/arns";
+import { iamRoleArn, parseArn, roleNameFromArn } from "../catalog/arns";
+import type { CallerContext } from "../core/context";
 import { perProgram } from "../core/program-state";
 import { fail, show, type Where } from "../core/validation";
 import { resourceName } from "../core/resource-name";
@@ -175,4 +176,14 @@ export function foreignRoleMessage(where: Where, argName: string, arn: string, a
     if (parsed.account === account && parsed.partition === partition) return undefined;
     const who = where.name !== undefined ? `${where.component} "${where.name}"` : where.component;
     return `${who}: ${argName} ${show(arn)} is a role of account ${parsed.account} in partition ${parsed.partition}, but the caller is account ${account} in partition ${partition}: an identity policy can only be attached to a role of the caller's own account; grant that role from a program deployed to its account`;
+}
+
+/**
+ * The ARN of a role given to a component: the resource's ARN, the ARN given, or for a name the ARN of a
+ * role without a path in the caller's account (a role under a path must come as its ARN or resource).
+ */
+export function roleArnOf(role: ResolvedRole, given: RoleRef, ctx: CallerContext): pulumi.Output<string> {
+    if (role.resource !== undefined) return role.resource.arn;
+    if (typeof given === "string" && given.startsWith("arn:")) return pulumi.output(given);
+    return pulumi.all([ctx.partition, ctx.account]).apply(([partition, account]) => iamRoleArn(partition, account, role.name as string));
 }
