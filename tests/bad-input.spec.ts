@@ -749,3 +749,21 @@ describe("bad input known only at deploy time: the error from apply names the co
         expect(errors[0]).to.contain(`ApplicationInferenceProfile "app": tags[0].value "ml!" ${tagPattern}`);
     });
 });
+
+describe("refusals are Pulumi input property errors", () => {
+    it("a refused argument is a pulumi.InputPropertyError naming the property and the reason (a component provider reports it so)", () => {
+        setBedrockMocks({ region: "us-east-1", config: { "aws-native:region": "us-east-1" } });
+        let error: unknown;
+        try {
+            new bedrock.ApplicationInferenceProfile("bad", { inferenceProfileName: "-bad name!!", modelSource: M.ANTHROPIC_CLAUDE_HAIKU_V1_0 });
+        } catch (e) {
+            error = e;
+        }
+        expect(error).to.be.instanceOf(bedrock.BedrockValidationError);
+        expect(pulumi.InputPropertyError.isInstance(error)).to.equal(true);
+        const e = error as pulumi.InputPropertyError;
+        expect(e.propertyPath).to.equal("inferenceProfileName");
+        expect(e.reason).to.equal(e.message);
+        expect(e.message).to.match(/^ApplicationInferenceProfile "bad": inferenceProfileName "-bad name!!" /);
+    });
+});

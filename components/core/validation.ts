@@ -5,8 +5,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-/** An argument refused by a component. `argument` is the argument's path (`variants[1].variantName`). */
-export class BedrockValidationError extends Error {
+/**
+ * An argument refused by a component. `argument` is the argument's path (`variants[1].variantName`).
+ * It is a `pulumi.InputPropertyError`, so a component provider (the cross-language components in
+ * `provider/`) reports it to the engine as an error of that input property (`@pulumi/pulumi/provider/server.js`,
+ * `InputPropertyError.isInstance`), and the CLI prints it as such.
+ */
+export class BedrockValidationError extends pulumi.InputPropertyError {
     constructor(
         /** The component (or factory) that refused the argument, e.g. `ApplicationInferenceProfile` or `PromptVariant.chat`. */
         public readonly component: string,
@@ -16,7 +21,7 @@ export class BedrockValidationError extends Error {
         /** The Pulumi name of the component that refused it, when it has one (to find where the program created it). */
         public readonly resourceName?: string,
     ) {
-        super(message);
+        super({ propertyPath: argument, reason: message });
         this.name = "BedrockValidationError";
     }
 }
