@@ -4,6 +4,20 @@
  */
 import type { AttachedPolicy, MockRecorder } from "../components/testing/testing";
 
+/**
+ * Waits past the next macrotask (where the package lays out each role's policies), then until every
+ * registration, those made inside applies included, is recorded.
+ */
+export async function settleAll(testing: { settle(): Promise<void> }, rec: MockRecorder): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    await testing.settle();
+    let count = -1;
+    while (count !== rec.resources.length) {
+        count = rec.resources.length;
+        await testing.settle();
+    }
+}
+
 /** Writes the figures of one run. `started`, `loaded` and `evaluated` are `process.hrtime.bigint()` marks. */
 export function reportFigures(
     side: Record<string, unknown>,

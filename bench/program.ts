@@ -10,7 +10,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { reportFigures } from "./figures";
+import { reportFigures, settleAll } from "./figures";
 
 const started = process.hrtime.bigint();
 const n = Number(process.argv[2] ?? "100");
@@ -64,15 +64,7 @@ async function main(): Promise<void> {
         new bedrock.Prompt(`prompt-${i}`, { promptName: `prompt-${i}`, variants: [variant] });
     }
 
-    // The role's access set is laid out at the next macrotask; then wait until every registration
-    // (including those made inside applies) is recorded.
-    await new Promise((resolve) => setImmediate(resolve));
-    await testing.settle();
-    let count = -1;
-    while (count !== rec.resources.length) {
-        count = rec.resources.length;
-        await testing.settle();
-    }
+    await settleAll(testing, rec);
     const evaluated = process.hrtime.bigint();
 
     const name = (await testing.resolveOutput(role.name)) as string;

@@ -14,9 +14,10 @@
  *
  * Usage: node bench/results/raw.js N (through bench/run.js). Prints one JSON line of figures.
  */
+import * as fs from "fs";
 import * as path from "path";
 import type * as P from "@pulumi/pulumi";
-import { reportFigures } from "./figures";
+import { reportFigures, settleAll } from "./figures";
 
 const started = process.hrtime.bigint();
 const n = Number(process.argv[2] ?? "100");
@@ -26,17 +27,10 @@ const wrap = process.env.BENCH_WRAP === "1";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
-const US_REGIONS = ["ca-central-1", "ca-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"];
-const MODELS = [
-    "anthropic.claude-sonnet-4-20250514-v1:0",
-    "anthropic.claude-opus-4-20250514-v1:0",
-    "anthropic.claude-3-7-sonnet-20250219-v1:0",
-    "anthropic.claude-3-5-sonnet-20241022-v2:0",
-    "anthropic.claude-3-5-sonnet-20240620-v1:0",
-    "anthropic.claude-3-5-haiku-20241022-v1:0",
-    "anthropic.claude-3-sonnet-20240229-v1:0",
-    "anthropic.claude-3-haiku-20240307-v1:0",
-];
+// The US geography as the catalog cites it (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html).
+const US_REGIONS = ["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"];
+// The eight Claude models of bench/models.json, which the package and CDK programs run too.
+const MODELS = JSON.parse(fs.readFileSync(path.join(ROOT, "bench", "models.json"), "utf8")) as string[];
 const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const systemProfileArn = (model: string) => `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/us.${model}`;
 const modelArns = (model: string) => US_REGIONS.map((r) => `arn:aws:bedrock:${r}::foundation-model/${model}`);
@@ -215,13 +209,7 @@ async function main(): Promise<void> {
         });
     }
 
-    await new Promise((resolve) => setImmediate(resolve));
-    await testing.settle();
-    let count = -1;
-    while (count !== rec.resources.length) {
-        count = rec.resources.length;
-        await testing.settle();
-    }
+    await settleAll(testing, rec);
     const evaluated = process.hrtime.bigint();
 
     const name = (await testing.resolveOutput(role.name)) as string;
