@@ -92,6 +92,7 @@ const transpile = (name) => {
 const programJs = transpile("program");
 const rawJs = transpile("raw");
 transpile("figures"); // required by both
+transpile("scenario"); // required by program
 
 // ---- 2. The CDK side, installed on first use.
 let cdk = !flag("no-cdk");

@@ -1,0 +1,38 @@
+// The IAM of the shared test programs, the example programs and the benchmark program at N=10 and N=100,
+// byte for byte as the package registered it before issue 22's redesign of the access set (see
+// tests/support/iam-pin.ts for where the fixtures come from). N=1000 and N=3000: tests/integration/iam-pin-scale.spec.ts.
+import { setBedrockMocks, settle } from "../components/testing/testing";
+import { settleAll } from "../bench/figures";
+import { expectPinned, pinBench } from "./support/iam-pin";
+import { allPrograms, configFor } from "./support/programs";
+import { examplePrograms, runProgram } from "./support/conformance";
+
+describe("the IAM each program registers is byte for byte what it was (tests/fixtures/iam-pinned)", function () {
+    this.timeout(60_000);
+
+    describe("the shared test programs (tests/support/programs.ts)", () => {
+        for (const program of allPrograms()) {
+            it(program.name, async () => {
+                const rec = setBedrockMocks({ region: program.region, config: configFor(program) });
+                program.run();
+                await settleAll({ settle }, rec);
+                expectPinned(`program ${program.name}`, rec);
+            });
+        }
+    });
+
+    describe("the example programs", () => {
+        for (const example of examplePrograms()) {
+            it(`examples/${example.name}`, async () => {
+                const rec = setBedrockMocks({ region: "us-east-1", config: { "aws-native:region": "us-east-1" } });
+                runProgram(example.file);
+                await settleAll({ settle }, rec);
+                expectPinned(`example ${example.name}`, rec);
+            });
+        }
+    });
+
+    describe("the benchmark program (bench/scenario.ts)", () => {
+        for (const n of [1, 10, 100]) it(`N=${n}`, () => pinBench(n));
+    });
+});
