@@ -14,7 +14,7 @@ import type * as native from "@pulumi/aws-native";
 import { invokeStatements, profileArns, GET_PROFILE } from "../iam/access";
 import { agentArn as buildAgentArn, guardrailArn, knowledgeBaseArn, s3ObjectArn } from "../catalog/arns";
 import { ACCOUNT_ID_LENGTH, callerContext, configuredRegion, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, type CallerContext } from "../core/context";
-import { checkArnRegion, checkInvokableRegion } from "../core/region-check";
+import { checkArnRegion, checkInvokableRegion, knownRegionOf } from "../core/region-check";
 import { agentKeyStatements, guardrailKeyStatements, KMS_KEY_ARN_PATTERN } from "../iam/statements/kms";
 import { marketplaceSubscriptionStatements } from "../iam/statements/marketplace";
 import { checkMarketplaceAccess, type MarketplaceAccess } from "../iam/marketplace";
@@ -532,6 +532,17 @@ function needsTemplate(what: string): string {
     return `needs a customPromptTemplate: Bedrock applies ${what} only to an overridden prompt template (promptCreationMode OVERRIDDEN)`;
 }
 
+/** The trust policy of agents' roles on one provider: one Output per provider context, however many agents. */
+const trustByContext = new WeakMap<CallerContext, pulumi.Output<string>>();
+function agentTrust(ctx: CallerContext): pulumi.Output<string> {
+    let trust = trustByContext.get(ctx);
+    if (!trust) {
+        trust = pulumi.all([ctx.partition, ctx.region, ctx.account]).apply(([part, reg, acct]) => agentTrustPolicy(part, reg, acct));
+        trustByContext.set(ctx, trust);
+    }
+    return trust;
+}
+
 /** The service role's trust policy: `bedrock.amazonaws.com`, for agents of this account and Region only. */
 export function agentTrustPolicy(partition: string, region: string, account: string): string {
     return serviceTrustPolicy("bedrock.amazonaws.com", account, [buildAgentArn(partition, region, account, "*")]);
@@ -597,7 +608,7 @@ export class Agent extends pulumi.ComponentResource {
                 `${name}-role`,
                 {
                     namePrefix: AGENT_ROLE_NAME_PREFIX,
-                    assumeRolePolicy: pulumi.all([ctx.partition, ctx.region, ctx.account]).apply(([part, reg, acct]) => agentTrustPolicy(part, reg, acct)),
+                    assumeRolePolicy: agentTrust(ctx),
                     description: `Service role of Bedrock agent ${name} (pulumi-bedrock-genai)`,
                 },
                 { parent: this },
@@ -626,7 +637,13 @@ export class Agent extends pulumi.ComponentResource {
         const agentArgs: bedrock.AgentArgs = {
             agentName: p.agentName,
             agentResourceRoleArn: this.roleArn,
-            foundationModel: modelInput(args.foundationModel, where, "foundationModel", ctx),
+            // Checked at deploy unless both Regions were known, and checked, at construction (`plan`).
+            foundationModel: modelInput(
+                args.foundationModel,
+                where,
+                "foundationModel",
+                !explicitProvider && configuredRegion() !== undefined && knownRegionOf(args.foundationModel.accessTarget()) ? undefined : ctx,
+            ),
             instruction: p.instruction,
             description: p.description,
             idleSessionTtlInSeconds: p.idleSessionTtlInSeconds,

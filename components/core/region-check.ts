@@ -36,6 +36,21 @@ function concrete(region: string | undefined): string | undefined {
     return region !== undefined && region !== "" && !hasSymbols(region) ? region : undefined;
 }
 
+/**
+ * Whether the Region `target` lives in is a plain Region name: then `regionProblem` settles the rule before
+ * deploy against a known Region, and the check on the ARN at deploy (`checkArnRegion`) can only agree.
+ */
+export function knownRegionOf(target: AccessTarget): boolean {
+    switch (target.kind) {
+        case "foundation-model":
+            return concrete(target.region) !== undefined;
+        case "system-profile":
+            return concrete(target.sourceRegion) !== undefined;
+        default:
+            return concrete(parseArn(target.arn)?.region) !== undefined;
+    }
+}
+
 /** The rule broken by a system profile called from `region`, or undefined. */
 function systemProfileProblem(t: SystemProfileTarget, region: string): string | undefined {
     const src = concrete(t.sourceRegion);
