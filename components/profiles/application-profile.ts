@@ -349,7 +349,9 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         // less per profile).
         const checkedNow =
             early === undefined || (!explicitProvider && callerContext({ parent: this }).knownRegion !== undefined && knownRegionOf(early.target));
-        this.source = checkedNow ? resolved : { ...resolved, copyFrom: checkArnRegion(where, "modelSource", resolved.copyFrom, callerContext({ parent: this }).region) };
+        this.source = checkedNow
+            ? resolved
+            : { ...resolved, copyFrom: checkArnRegion(where, "modelSource", resolved.copyFrom, callerContext({ parent: this }).region) };
         this.sourceModel = this.source.model;
         const inherited = isCrossRegion(args.modelSource) ? args.modelSource.inferenceConfiguration : undefined;
         this.inferenceConfiguration = mergeInferenceConfiguration(inherited, ownInference);
