@@ -36,6 +36,12 @@ const MODELS = JSON.parse(fs.readFileSync(path.join(ROOT, "bench", "models.json"
 const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const systemProfileArn = (model: string) => `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/us.${model}`;
 const modelArns = (model: string) => US_REGIONS.map((r) => `arn:aws:bedrock:${r}::foundation-model/${model}`);
+/** A role's trust policy: `service` may assume the role (under `condition`). */
+const trust = (service: string, condition?: object) =>
+    JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }],
+    });
 /** Application profile ids are 12 characters (what AWS returns): an ARN's length is known before deploy. */
 const APP_ARN_LENGTH = `arn:aws:bedrock:${REGION}:${ACCOUNT}:application-inference-profile/`.length + 12;
 
@@ -72,10 +78,7 @@ async function main(): Promise<void> {
     const arns: P.Output<string>[][] = [];
     for (let k = 0; k * PROFILES_PER_ROLE < Math.max(n, 1); k++) {
         const role = new aws.Role(tenantsRoleName(k), {
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-            }),
+            assumeRolePolicy: trust("lambda.amazonaws.com"),
         });
         roles.push(role);
         arns.push([]);
@@ -142,19 +145,9 @@ async function main(): Promise<void> {
                 `agent-${i}-role`,
                 {
                     namePrefix: "AmazonBedrockExecutionRoleForAgents_",
-                    assumeRolePolicy: JSON.stringify({
-                        Version: "2012-10-17",
-                        Statement: [
-                            {
-                                Effect: "Allow",
-                                Principal: { Service: "bedrock.amazonaws.com" },
-                                Action: "sts:AssumeRole",
-                                Condition: {
-                                    StringEquals: { "aws:SourceAccount": ACCOUNT },
-                                    ArnLike: { "aws:SourceArn": `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent/*` },
-                                },
-                            },
-                        ],
+                    assumeRolePolicy: trust("bedrock.amazonaws.com", {
+                        StringEquals: { "aws:SourceAccount": ACCOUNT },
+                        ArnLike: { "aws:SourceArn": `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent/*` },
                     }),
                 },
                 { parent },
