@@ -9,7 +9,7 @@ import { checkTopK, topKFormOf, toPromptInferenceShapes } from "../components/ca
 import { marketplaceSubscriptionStatements, isMarketplaceProductId } from "../components/iam/statements/marketplace";
 import { agentKeyStatements, guardrailKeyStatements, promptKeyStatements } from "../components/iam/statements/kms";
 import { promptRunStatements } from "../components/iam/statements/prompt";
-import { regionProblem } from "../components/core/region-check";
+import { regionProblem } from "../components/iam/region-check";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;

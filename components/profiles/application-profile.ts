@@ -7,7 +7,7 @@ import * as bedrock from "@pulumi/aws-native/bedrock";
 import type { ApplicationProfileTarget, FoundationModelTarget, SystemProfileTarget } from "../iam/access";
 import { applicationProfileArn, foundationModelArn, parseArn } from "../catalog/arns";
 import { ACCOUNT_ID_LENGTH, callerContext, configuredRegion, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
-import { checkArnRegion, checkTargetRegion, knownRegionOf } from "../core/region-check";
+import { checkArnRegion, checkTargetRegion, knownRegionOf } from "../iam/region-check";
 import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, longestRegionLength, partitionOfRegion } from "../catalog/geographies";

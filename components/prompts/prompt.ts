@@ -28,7 +28,7 @@ import {
     validateInferenceConfiguration,
     type InferenceConfiguration,
 } from "../catalog/inference-configuration";
-import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokable";
+import { foundationModelOf, isInvokable, type IInvokable } from "../iam/invokable";
 import type { Statement } from "../iam/policy";
 import { symbolic } from "../core/symbols";
 import { checkArgs, checkString, fail, normalizeTags, type StringRule, type Tags, type Where } from "../core/validation";

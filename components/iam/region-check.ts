@@ -16,10 +16,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { parseArn } from "../catalog/arns";
 import { CrossRegionInferenceProfileRegion } from "../catalog/geographies";
-import { hasSymbols } from "./symbols";
-import { fail, type Where } from "./validation";
+import { hasSymbols } from "../core/symbols";
+import { fail, type Where } from "../core/validation";
 import type { IInvokable } from "./invokable";
-import type { AccessTarget, SystemProfileTarget } from "../iam/access";
+import type { AccessTarget, SystemProfileTarget } from "./access";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 
 /** The geography of a system profile, from its ARN's profile id (`<prefix>.<model>`). */
