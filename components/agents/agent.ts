@@ -576,9 +576,15 @@ export class Agent extends pulumi.ComponentResource {
     /**
      * SHA-256 (first 16 hex digits) of what the agent's versions hold: its rendered inputs but tags,
      * `autoPrepare` and `skipResourceInUseCheckOnDelete`. Aliases without `agentVersion` carry it in their
-     * description, so a change of the agent updates them and they move to a new version.
+     * description, so a change of the agent updates them and they move to a new version. Computed on
+     * first read (an alias reads it): an agent without aliases pays nothing for it.
      */
-    public readonly configurationHash: pulumi.Output<string>;
+    public get configurationHash(): pulumi.Output<string> {
+        this.hash ??= configurationHash(this.agentArgs);
+        return this.hash;
+    }
+    private hash?: pulumi.Output<string>;
+    private readonly agentArgs: bedrock.AgentArgs;
     private readonly ctx: CallerContext;
     private readonly name: string;
     private testAliasRef?: IAgentAlias;
@@ -679,7 +685,7 @@ export class Agent extends pulumi.ComponentResource {
         };
         const agent = new bedrock.Agent(name, agentArgs, { parent: this, dependsOn: this.rolePolicies });
         this.agent = agent;
-        this.configurationHash = configurationHash(agentArgs);
+        this.agentArgs = agentArgs;
         if (p.inheritedIgnored) {
             pulumi.log.warn(
                 `Agent "${name}": the inference settings of foundationModel are not applied to the agent: Bedrock applies inference settings only to an overridden prompt template; give promptOverrideConfiguration a step { stepType: "ORCHESTRATION", customPromptTemplate } to apply them`,
