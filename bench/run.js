@@ -237,7 +237,9 @@ for (const line of ratios) log(line);
 
 // The table of bench/README.md: medians of CPU time and of peak RSS, and their ratios.
 log("");
-log("| N | CPU package | CPU raw | CPU raw-wrapped | package / raw | package / raw-wrapped | peak RSS package | peak RSS raw | peak RSS raw-wrapped | package / raw |");
+log(
+    "| N | CPU package | CPU raw | CPU raw-wrapped | package / raw | package / raw-wrapped | peak RSS package | peak RSS raw | peak RSS raw-wrapped | package / raw |",
+);
 log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const n of NS) {
     const pick = (side) => {

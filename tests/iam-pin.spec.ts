@@ -1,12 +1,11 @@
-// The IAM of the shared test programs, the example programs and the benchmark program at N=1 and N=10,
-// byte for byte as the package registered it before issue 22's redesign of the access set (see
-// tests/support/iam-pin.ts for where the fixtures come from). N=100, 1000 and 3000 (seconds of CPU each):
-// tests/integration/iam-pin-scale.spec.ts.
+// The IAM of the shared test programs and the benchmark program at N=1 and N=10, byte for byte as the
+// package registered it before issue 22's redesign of the access set (see tests/support/iam-pin.ts for
+// where the fixtures come from). The examples and N=100, 1000 and 3000 (seconds of CPU each):
+// tests/integration/iam-pin.spec.ts.
 import { setBedrockMocks, settle } from "../components/testing/testing";
 import { settleAll } from "../bench/figures";
 import { expectPinned, pinBench } from "./support/iam-pin";
 import { allPrograms, configFor } from "./support/programs";
-import { examplePrograms, runProgram } from "./support/conformance";
 
 describe("the IAM each program registers is byte for byte what it was (tests/fixtures/iam-pinned)", function () {
     this.timeout(60_000);
@@ -18,17 +17,6 @@ describe("the IAM each program registers is byte for byte what it was (tests/fix
                 program.run();
                 await settleAll({ settle }, rec);
                 expectPinned(`program ${program.name}`, rec);
-            });
-        }
-    });
-
-    describe("the example programs", () => {
-        for (const example of examplePrograms()) {
-            it(`examples/${example.name}`, async () => {
-                const rec = setBedrockMocks({ region: "us-east-1", config: { "aws-native:region": "us-east-1" } });
-                runProgram(example.file);
-                await settleAll({ settle }, rec);
-                expectPinned(`example ${example.name}`, rec);
             });
         }
     });

@@ -8,8 +8,8 @@
  * program must register the same IAM resources under the same URNs, with the same inputs to the byte
  * (policy documents, names, descriptions, roles, attachments).
  *
- * A deliberate change of the IAM is a change of these files: rewrite them with `IAM_PIN_WRITE=1` (for
- * example `IAM_PIN_WRITE=1 npx mocha tests/iam-pin.spec.ts`), and say why in the commit.
+ * A deliberate change of the IAM is a change of these files: rewrite them with `IAM_PIN_WRITE=1 npx mocha
+ * tests/iam-pin.spec.ts tests/integration/iam-pin.spec.ts`, and say why in the commit.
  */
 import * as crypto from "crypto";
 import * as fs from "fs";
