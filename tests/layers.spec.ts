@@ -20,8 +20,6 @@ const LEFT: Record<string, string> = {
     // the caller's Region): splitting the class from its model table is a change of its own.
     "catalog/foundation-model.ts -> core": "callerContext: a model's ARN in the caller's Region",
     "catalog/foundation-model.ts -> iam": "grantInvokeTo and the grant types of BedrockFoundationModel.grantInvoke",
-    // The inference-configuration bounds validate user input with core's validation and its error.
-    "catalog/inference-configuration.ts -> core": "checkNumber, fail: the validation of inference settings",
     // ProfileBudget takes an application profile and reads its tags from the component.
     "usage/profile-budget.ts -> profiles": "ApplicationInferenceProfile (instanceof, its profile's tags)",
 };

@@ -22,7 +22,7 @@ import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { contentHash } from "../prompts/prompt";
 import { allGrants, grantStatements, resolveRole, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "../iam/grants";
 import { roleArnOf } from "../iam/roles";
-import { mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
+import { mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "../core/inference-configuration";
 import { foundationModelOf, isInvokable, type IInvokable } from "../iam/invokable";
 import type { Statement } from "../iam/policy";
 import { symbolic } from "../core/symbols";

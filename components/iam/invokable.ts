@@ -6,7 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { AccessTarget } from "./access";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import type { AccessContext, GrantOptions, RoleRef, RolePolicyGrant } from "./grants";
-import type { InferenceConfiguration } from "../catalog/inference-configuration";
+import type { InferenceConfiguration } from "../core/inference-configuration";
 
 /** Anything a prompt variant, an agent or an application profile can use as its model. */
 export interface IInvokable {

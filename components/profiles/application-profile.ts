@@ -19,7 +19,7 @@ import {
     mergeInferenceConfiguration,
     validateInferenceConfiguration,
     type InferenceConfiguration,
-} from "../catalog/inference-configuration";
+} from "../core/inference-configuration";
 import { symbolic } from "../core/symbols";
 import { addProfileAlarm, profileMetric, type AddAlarmOptions, type IUsageMetered } from "../usage/profile-usage";
 import type { BedrockMetricName, MetricOptions } from "../usage/metrics";

@@ -27,7 +27,7 @@ import {
     toPromptInferenceShapes,
     validateInferenceConfiguration,
     type InferenceConfiguration,
-} from "../catalog/inference-configuration";
+} from "../core/inference-configuration";
 import { foundationModelOf, isInvokable, type IInvokable } from "../iam/invokable";
 import type { Statement } from "../iam/policy";
 import { symbolic } from "../core/symbols";
