@@ -1,8 +1,9 @@
 /**
  * The benchmark program written by hand with raw resources, the Pulumi SDK's floor for what
  * bench/program.ts declares: `N` AWS Native `bedrock.ApplicationInferenceProfile`s copying the US
- * cross-region profiles of 8 Claude models, one `aws.iam.Role` for a Lambda function, and one merged
- * policy document written by hand and cut into one inline `aws.iam.RolePolicy` and as many
+ * cross-region profiles of 8 Claude models, an `aws.iam.Role` for a Lambda function per 1,000 profiles (as
+ * bench/scenario.ts), and for each role one merged policy document written by hand and cut into one
+ * inline `aws.iam.RolePolicy` and as many
  * `aws.iam.Policy` + `aws.iam.RolePolicyAttachment` as its size needs (IAM: 10,240 characters inline per
  * role, 6,144 per managed policy); N/10 agents (service role, its inline policy, `bedrock.Agent`) and N/10
  * prompts on the default Anthropic router. No invokes (account and Region are written in), no
@@ -18,6 +19,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type * as P from "@pulumi/pulumi";
 import { reportFigures, settleAll } from "./figures";
+import { PROFILES_PER_ROLE, tenantsRoleName } from "./scenario";
 
 const started = process.hrtime.bigint();
 const n = Number(process.argv[2] ?? "100");
@@ -34,6 +36,12 @@ const MODELS = JSON.parse(fs.readFileSync(path.join(ROOT, "bench", "models.json"
 const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const systemProfileArn = (model: string) => `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/us.${model}`;
 const modelArns = (model: string) => US_REGIONS.map((r) => `arn:aws:bedrock:${r}::foundation-model/${model}`);
+/** A role's trust policy: `service` may assume the role (under `condition`). */
+const trust = (service: string, condition?: object) =>
+    JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }],
+    });
 /** Application profile ids are 12 characters (what AWS returns): an ARN's length is known before deploy. */
 const APP_ARN_LENGTH = `arn:aws:bedrock:${REGION}:${ACCOUNT}:application-inference-profile/`.length + 12;
 
@@ -65,14 +73,17 @@ async function main(): Promise<void> {
         else make(undefined);
     };
 
-    const role = new aws.Role("tenants-role", {
-        assumeRolePolicy: JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-        }),
-    });
+    // One role per PROFILES_PER_ROLE profiles, as the package program has (bench/scenario.ts).
+    const roles: InstanceType<typeof aws.Role>[] = [];
+    const arns: P.Output<string>[][] = [];
+    for (let k = 0; k * PROFILES_PER_ROLE < Math.max(n, 1); k++) {
+        const role = new aws.Role(tenantsRoleName(k), {
+            assumeRolePolicy: trust("lambda.amazonaws.com"),
+        });
+        roles.push(role);
+        arns.push([]);
+    }
 
-    const arns: P.Output<string>[] = [];
     for (let i = 0; i < n; i++) {
         wrapped("ApplicationInferenceProfile", `tenant-${i}`, (parent) => {
             const p = new bedrock.ApplicationInferenceProfile(
@@ -80,7 +91,7 @@ async function main(): Promise<void> {
                 { inferenceProfileName: `tenant-${i}`, modelSource: { copyFrom: systemProfileArn(MODELS[i % MODELS.length]) } },
                 { parent },
             );
-            arns.push(p.inferenceProfileArn);
+            arns[Math.floor(i / PROFILES_PER_ROLE)].push(p.inferenceProfileArn);
             return {
                 inferenceProfileArn: p.inferenceProfileArn,
                 inferenceProfileId: p.inferenceProfileId,
@@ -89,42 +100,42 @@ async function main(): Promise<void> {
         });
     }
 
-    // The merged document: one statement for the profiles (usage and invoke), one per model used (its
-    // models in the US Regions, through application profiles or its system profile), list.
-    const used = MODELS.slice(0, Math.min(n, MODELS.length));
-    const fixed = [
-        ...used.map((m) => ({
-            Effect: "Allow",
-            Action: INVOKE,
-            Resource: modelArns(m),
-            Condition: {
-                ArnLike: { "bedrock:InferenceProfileArn": [`arn:aws:bedrock:${REGION}:${ACCOUNT}:application-inference-profile/*`, systemProfileArn(m)] },
-            },
-        })),
-        { Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" },
-    ];
-    const systemArns = used.map(systemProfileArn);
+    // Each role's merged document: one statement for the profiles (usage and invoke), one per model used
+    // (its models in the US Regions, through application profiles or its system profile), list.
     const profileStatement = (resources: string[]) => ({ Effect: "Allow", Action: ["bedrock:GetInferenceProfile", ...INVOKE], Resource: resources });
     const doc = (statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
-    // How many application profile ARNs fit each policy, counted from lengths known now.
-    const perArn = APP_ARN_LENGTH + 3; // quotes and comma
-    const inlineRoom = Math.max(0, Math.floor((10240 - doc([...fixed, profileStatement(systemArns)]).length) / perArn));
-    const managedRoom = Math.floor((6144 - doc([profileStatement([])]).length) / perArn);
-    const chunks: P.Output<string>[][] = [arns.slice(0, inlineRoom)];
-    for (let k = inlineRoom; k < arns.length; k += managedRoom) chunks.push(arns.slice(k, k + managedRoom));
-
-    new aws.RolePolicy(
-        "tenants-role-bedrock",
-        { role: role.name, policy: pulumi.all(chunks[0]).apply((a) => doc([profileStatement([...a, ...systemArns]), ...fixed])) },
-        { parent: role },
-    );
-    chunks.slice(1).forEach((chunk, i) => {
-        const policy = new aws.Policy(
-            `tenants-role-bedrock-${i + 1}`,
-            { policy: pulumi.all(chunk).apply((a) => doc([profileStatement(a)])) },
-            { parent: role },
+    roles.forEach((parent, k) => {
+        const roleName = parent.name;
+        const roleArns = arns[k];
+        const used = MODELS.slice(0, Math.min(roleArns.length, MODELS.length));
+        const fixed = [
+            ...used.map((m) => ({
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: modelArns(m),
+                Condition: {
+                    ArnLike: { "bedrock:InferenceProfileArn": [`arn:aws:bedrock:${REGION}:${ACCOUNT}:application-inference-profile/*`, systemProfileArn(m)] },
+                },
+            })),
+            { Effect: "Allow", Action: "bedrock:ListInferenceProfiles", Resource: "*" },
+        ];
+        const systemArns = used.map(systemProfileArn);
+        // How many application profile ARNs fit each policy, counted from lengths known now.
+        const perArn = APP_ARN_LENGTH + 3; // quotes and comma
+        const inlineRoom = Math.max(0, Math.floor((10240 - doc([...fixed, profileStatement(systemArns)]).length) / perArn));
+        const managedRoom = Math.floor((6144 - doc([profileStatement([])]).length) / perArn);
+        const chunks: P.Output<string>[][] = [roleArns.slice(0, inlineRoom)];
+        for (let j = inlineRoom; j < roleArns.length; j += managedRoom) chunks.push(roleArns.slice(j, j + managedRoom));
+        const name = tenantsRoleName(k);
+        new aws.RolePolicy(
+            `${name}-bedrock`,
+            { role: roleName, policy: pulumi.all(chunks[0]).apply((a) => doc([profileStatement([...a, ...systemArns]), ...fixed])) },
+            { parent },
         );
-        new aws.RolePolicyAttachment(`tenants-role-bedrock-${i + 1}`, { role: role.name, policyArn: policy.arn }, { parent: role });
+        chunks.slice(1).forEach((chunk, i) => {
+            const policy = new aws.Policy(`${name}-bedrock-${i + 1}`, { policy: pulumi.all(chunk).apply((a) => doc([profileStatement(a)])) }, { parent });
+            new aws.RolePolicyAttachment(`${name}-bedrock-${i + 1}`, { role: roleName, policyArn: policy.arn }, { parent });
+        });
     });
 
     for (let i = 0; i < Math.floor(n / 10); i++) {
@@ -134,19 +145,9 @@ async function main(): Promise<void> {
                 `agent-${i}-role`,
                 {
                     namePrefix: "AmazonBedrockExecutionRoleForAgents_",
-                    assumeRolePolicy: JSON.stringify({
-                        Version: "2012-10-17",
-                        Statement: [
-                            {
-                                Effect: "Allow",
-                                Principal: { Service: "bedrock.amazonaws.com" },
-                                Action: "sts:AssumeRole",
-                                Condition: {
-                                    StringEquals: { "aws:SourceAccount": ACCOUNT },
-                                    ArnLike: { "aws:SourceArn": `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent/*` },
-                                },
-                            },
-                        ],
+                    assumeRolePolicy: trust("bedrock.amazonaws.com", {
+                        StringEquals: { "aws:SourceAccount": ACCOUNT },
+                        ArnLike: { "aws:SourceArn": `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent/*` },
                     }),
                 },
                 { parent },
@@ -212,8 +213,8 @@ async function main(): Promise<void> {
     await settleAll(testing, rec);
     const evaluated = process.hrtime.bigint();
 
-    const name = (await testing.resolveOutput(role.name)) as string;
-    const policies = testing.policiesForRole(rec, name);
+    const policies: import("../components/testing/testing").AttachedPolicy[] = [];
+    for (const role of roles) policies.push(...testing.policiesForRole(rec, (await testing.resolveOutput(role.name)) as string));
     reportFigures({ side: wrap ? "raw-wrapped" : "raw", n }, rec, policies, { started, loaded, evaluated });
 }
 

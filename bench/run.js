@@ -6,8 +6,9 @@
 // (bench/cdk/app.js); each run a fresh process, the sides alternating; then the cost of
 // require("pulumi-bedrock-genai") over require("@pulumi/pulumi"). A benchmark, not part of `npm test`.
 //
-// Options: --ns 10,100,1000   --reps 5   --reps-large 2 (repetitions at N>=1000)   --no-build (use bin/ as it
+// Options: --ns 100,1000,3000   --reps 5   --reps-large 2 (repetitions at N>=1000)   --no-build (use bin/ as it
 // is)   --no-cdk   --cdk-validation (also the CDK with its template validation on)   --json (figures as JSON lines)
+// Ends with the table of bench/README.md: CPU and peak memory of package, raw and raw-wrapped per N, and ratios.
 "use strict";
 const { spawnSync } = require("child_process");
 const fs = require("fs");
@@ -25,7 +26,7 @@ const opt = (name, dflt) => {
     return i >= 0 && argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[i + 1] : dflt;
 };
 const flag = (name) => argv.includes(`--${name}`);
-const NS = opt("ns", "10,100,1000").split(",").map(Number);
+const NS = opt("ns", "100,1000,3000").split(",").map(Number);
 const REPS = Number(opt("reps", "5"));
 const REPS_LARGE = Number(opt("reps-large", "2"));
 const JSON_OUT = flag("json");
@@ -92,6 +93,7 @@ const transpile = (name) => {
 const programJs = transpile("program");
 const rawJs = transpile("raw");
 transpile("figures"); // required by both
+transpile("scenario"); // required by program
 
 // ---- 2. The CDK side, installed on first use.
 let cdk = !flag("no-cdk");
@@ -179,7 +181,7 @@ log(
 log(`${REPS} runs per side (${REPS_LARGE} at N>=1000), sides alternated, each run a fresh process. wall = spawn to exit;`);
 log("CPU = the child's user + system CPU time (less sensitive to other load on the machine than wall time).");
 log("Program: N application profiles on the US cross-region profiles of 8 Claude models, each granted usage and");
-log("invoke on one Lambda role, N/10 agents and N/10 prompts on the default Anthropic router. package: the loop with");
+log("invoke on a Lambda role (one per 1,000 profiles), N/10 agents and N/10 prompts on the default Anthropic router. package: the loop with");
 log("this package; raw: the same resources by hand (aws-native + aws, one merged policy); raw-wrapped: raw with a");
 log("trivial component around each profile, agent and prompt; cdk: @cdklabs/generative-ai-cdk-constructs.");
 log("");
@@ -232,6 +234,27 @@ for (const r of rows)
     );
 log("");
 for (const line of ratios) log(line);
+
+// The table of bench/README.md: medians of CPU time and of peak RSS, and their ratios.
+log("");
+log(
+    "| N | CPU package | CPU raw | CPU raw-wrapped | package / raw | package / raw-wrapped | peak RSS package | peak RSS raw | peak RSS raw-wrapped | package / raw |",
+);
+log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const n of NS) {
+    const pick = (side) => {
+        const ok = results.filter((r) => r.side === side && r.n === n && !r.error);
+        return ok.length === 0 ? undefined : { cpu: median(ok.map((r) => r.cpuMs)), rss: median(ok.map((r) => r.maxRssMb)), runs: ok.length };
+    };
+    const [p, r, w] = ["package", "raw", "raw-wrapped"].map(pick);
+    const cell = (x, k, unit) => (x ? (unit === "MB" ? `${x[k].toFixed(0)} MB` : fmtMs(x[k])) : "n/a");
+    const ratio = (a, b, k) => (a && b ? (a[k] / b[k]).toFixed(2) : "n/a");
+    log(
+        `| ${n} | ${cell(p, "cpu")} | ${cell(r, "cpu")} | ${cell(w, "cpu")} | ${ratio(p, r, "cpu")} | ${ratio(p, w, "cpu")} | ` +
+            `${cell(p, "rss", "MB")} | ${cell(r, "rss", "MB")} | ${cell(w, "rss", "MB")} | ${ratio(p, r, "rss")} |`,
+    );
+}
+log(`(medians over ${REPS} runs per side at N<1000, ${REPS_LARGE} at N>=1000; peak RSS = the child's maxRSS)`);
 
 const req = requireRuns.filter((r) => !r.error);
 log("");

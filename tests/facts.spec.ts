@@ -5,11 +5,11 @@ import { expect } from "chai";
 import { setBedrockMocks, settle, statementsForRole, resolveOutput, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import type { Statement } from "../components/iam/policy";
-import { checkTopK, topKFormOf, toPromptInferenceShapes } from "../components/catalog/inference-configuration";
+import { checkTopK, topKFormOf, toPromptInferenceShapes } from "../components/core/inference-configuration";
 import { marketplaceSubscriptionStatements, isMarketplaceProductId } from "../components/iam/statements/marketplace";
 import { agentKeyStatements, guardrailKeyStatements, promptKeyStatements } from "../components/iam/statements/kms";
 import { promptRunStatements } from "../components/iam/statements/prompt";
-import { regionProblem } from "../components/core/region-check";
+import { regionProblem } from "../components/iam/region-check";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;

@@ -8,7 +8,7 @@ import {
     PROMPT_MAX_TOKENS_LIMIT,
     toPromptInferenceShapes,
     validateInferenceConfiguration,
-} from "../components/catalog/inference-configuration";
+} from "../components/core/inference-configuration";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;

@@ -14,7 +14,7 @@ import type * as native from "@pulumi/aws-native";
 import { invokeStatements, profileArns, GET_PROFILE } from "../iam/access";
 import { agentArn as buildAgentArn, guardrailArn, knowledgeBaseArn, s3ObjectArn } from "../catalog/arns";
 import { ACCOUNT_ID_LENGTH, callerContext, configuredRegion, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, type CallerContext } from "../core/context";
-import { checkArnRegion, checkInvokableRegion } from "../core/region-check";
+import { checkArnRegion, checkInvokableRegion, knownRegionOf } from "../iam/region-check";
 import { agentKeyStatements, guardrailKeyStatements, KMS_KEY_ARN_PATTERN } from "../iam/statements/kms";
 import { marketplaceSubscriptionStatements } from "../iam/statements/marketplace";
 import { checkMarketplaceAccess, type MarketplaceAccess } from "../iam/marketplace";
@@ -22,8 +22,8 @@ import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { contentHash } from "../prompts/prompt";
 import { allGrants, grantStatements, resolveRole, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "../iam/grants";
 import { roleArnOf } from "../iam/roles";
-import { mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
-import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokable";
+import { mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "../core/inference-configuration";
+import { foundationModelOf, isInvokable, type IInvokable } from "../iam/invokable";
 import type { Statement } from "../iam/policy";
 import { symbolic } from "../core/symbols";
 import { checkArgs, checkNumber, checkString, fail, normalizeTags, type Tags, type Where } from "../core/validation";
@@ -532,6 +532,17 @@ function needsTemplate(what: string): string {
     return `needs a customPromptTemplate: Bedrock applies ${what} only to an overridden prompt template (promptCreationMode OVERRIDDEN)`;
 }
 
+/** The trust policy of agents' roles on one provider: one Output per provider context, however many agents. */
+const trustByContext = new WeakMap<CallerContext, pulumi.Output<string>>();
+function agentTrust(ctx: CallerContext): pulumi.Output<string> {
+    let trust = trustByContext.get(ctx);
+    if (!trust) {
+        trust = pulumi.all([ctx.partition, ctx.region, ctx.account]).apply(([part, reg, acct]) => agentTrustPolicy(part, reg, acct));
+        trustByContext.set(ctx, trust);
+    }
+    return trust;
+}
+
 /** The service role's trust policy: `bedrock.amazonaws.com`, for agents of this account and Region only. */
 export function agentTrustPolicy(partition: string, region: string, account: string): string {
     return serviceTrustPolicy("bedrock.amazonaws.com", account, [buildAgentArn(partition, region, account, "*")]);
@@ -565,9 +576,15 @@ export class Agent extends pulumi.ComponentResource {
     /**
      * SHA-256 (first 16 hex digits) of what the agent's versions hold: its rendered inputs but tags,
      * `autoPrepare` and `skipResourceInUseCheckOnDelete`. Aliases without `agentVersion` carry it in their
-     * description, so a change of the agent updates them and they move to a new version.
+     * description, so a change of the agent updates them and they move to a new version. Computed on
+     * first read (an alias reads it): an agent without aliases pays nothing for it.
      */
-    public readonly configurationHash: pulumi.Output<string>;
+    public get configurationHash(): pulumi.Output<string> {
+        this.hash ??= configurationHash(this.agentArgs);
+        return this.hash;
+    }
+    private hash?: pulumi.Output<string>;
+    private readonly agentArgs: bedrock.AgentArgs;
     private readonly ctx: CallerContext;
     private readonly name: string;
     private testAliasRef?: IAgentAlias;
@@ -597,7 +614,7 @@ export class Agent extends pulumi.ComponentResource {
                 `${name}-role`,
                 {
                     namePrefix: AGENT_ROLE_NAME_PREFIX,
-                    assumeRolePolicy: pulumi.all([ctx.partition, ctx.region, ctx.account]).apply(([part, reg, acct]) => agentTrustPolicy(part, reg, acct)),
+                    assumeRolePolicy: agentTrust(ctx),
                     description: `Service role of Bedrock agent ${name} (pulumi-bedrock-genai)`,
                 },
                 { parent: this },
@@ -626,7 +643,13 @@ export class Agent extends pulumi.ComponentResource {
         const agentArgs: bedrock.AgentArgs = {
             agentName: p.agentName,
             agentResourceRoleArn: this.roleArn,
-            foundationModel: modelInput(args.foundationModel, where, "foundationModel", ctx),
+            // Checked at deploy unless both Regions were known, and checked, at construction (`plan`).
+            foundationModel: modelInput(
+                args.foundationModel,
+                where,
+                "foundationModel",
+                !explicitProvider && configuredRegion() !== undefined && knownRegionOf(args.foundationModel.accessTarget()) ? undefined : ctx,
+            ),
             instruction: p.instruction,
             description: p.description,
             idleSessionTtlInSeconds: p.idleSessionTtlInSeconds,
@@ -662,7 +685,7 @@ export class Agent extends pulumi.ComponentResource {
         };
         const agent = new bedrock.Agent(name, agentArgs, { parent: this, dependsOn: this.rolePolicies });
         this.agent = agent;
-        this.configurationHash = configurationHash(agentArgs);
+        this.agentArgs = agentArgs;
         if (p.inheritedIgnored) {
             pulumi.log.warn(
                 `Agent "${name}": the inference settings of foundationModel are not applied to the agent: Bedrock applies inference settings only to an overridden prompt template; give promptOverrideConfiguration a step { stepType: "ORCHESTRATION", customPromptTemplate } to apply them`,

@@ -12,8 +12,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as native from "@pulumi/aws-native";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
-import type { InferenceConfiguration } from "../catalog/inference-configuration";
-import { isInvokable, type IInvokable } from "../core/invokable";
+import type { InferenceConfiguration } from "../core/inference-configuration";
+import { isInvokable, type IInvokable } from "../iam/invokable";
 import type { RoleRef } from "../iam/grants";
 import { checkNumber, checkString, fail, normalizeTags, show, type Tags, type Where } from "../core/validation";
 

@@ -11,7 +11,7 @@ import * as agentcore from "@pulumi/aws-native/bedrockagentcore";
 import * as iam from "@pulumi/aws/iam";
 import { harnessArn as buildHarnessArn, managedBrowserArn, managedCodeInterpreterArn } from "../catalog/arns";
 import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, type CallerContext } from "../core/context";
-import type { IInvokable } from "../core/invokable";
+import type { IInvokable } from "../iam/invokable";
 import { symbolic } from "../core/symbols";
 import { fail, type Where } from "../core/validation";
 import { allGrants, grantStatements, resolveRole, type GrantOptions, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "../iam/grants";

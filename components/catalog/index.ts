@@ -1,19 +1,11 @@
 /**
  * Catalog: facts about Amazon Bedrock as plain data and pure functions, with no Pulumi resources. The
  * foundation models and their capabilities (`foundation-model.ts`), the cross-region geographies and
- * their Regions (`geographies.ts`), every ARN format (`arns.ts`) and inference-configuration bounds
- * (`inference-configuration.ts`). A new model, Region, ARN or documented limit goes here, with the AWS
- * page it comes from.
+ * their Regions (`geographies.ts`) and every ARN format (`arns.ts`). A new model, Region, ARN or
+ * documented limit goes here, with the AWS page it comes from. The validation of inference settings
+ * against their bounds uses core's validation, so it is in `core/inference-configuration.ts`.
  *
  * This index re-exports the members the package's entry points (`sdk/nodejs/`) publish.
  */
 export { BedrockFoundationModel, type BedrockFoundationModelProps } from "./foundation-model";
 export { CrossRegionInferenceProfileRegion, type Partition } from "./geographies";
-export {
-    type InferenceConfiguration,
-    validateInferenceConfiguration,
-    mergeInferenceConfiguration,
-    toPromptInferenceShapes,
-    PROMPT_MAX_TOKENS_LIMIT,
-    AGENT_MAX_TOKENS_LIMIT,
-} from "./inference-configuration";

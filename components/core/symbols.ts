@@ -74,15 +74,17 @@ function entry(s: Scope, label: string): Entry {
 
 /**
  * Replaces every placeholder in `text` by its value (escaped for a JSON string when `json` is
- * true). The result is an Output that is unknown while any value is unknown.
+ * true). The result is an Output that is unknown while any value is unknown. `after`: an Output the
+ * result also waits for (and fails with), in the same `pulumi.all`.
  */
-export function resolveSymbols(text: string, json = false): pulumi.Output<string> {
+export function resolveSymbols(text: string, json = false, after?: pulumi.Output<unknown>): pulumi.Output<string> {
     const labels = symbolLabels(text);
-    if (labels.length === 0) return pulumi.output(text);
+    if (labels.length === 0) return after ? after.apply(() => text) : pulumi.output(text);
     const s = scope();
-    const values = labels.map((l) => entry(s, l).value);
+    const values: pulumi.Output<unknown>[] = labels.map((l) => entry(s, l).value);
+    if (after) values.push(after);
     return pulumi.all(values).apply((resolved) => {
-        const byLabel = new Map(labels.map((l, i) => [l, resolved[i]]));
+        const byLabel = new Map(labels.map((l, i) => [l, resolved[i] as string]));
         return text.replace(TOKEN, (_whole, label: string) => {
             const v = byLabel.get(label) as string;
             return json ? JSON.stringify(v).slice(1, -1) : v;

@@ -305,6 +305,8 @@ export function flushRoleAccess(): void {
                     batch.reject(e);
                     first ??= e;
                 }
+                // The statements live on in the rendered documents only: nothing of the grants is kept.
+                batch.contributions.clear();
             }
         }
         s.firstFlushDone = true;
@@ -402,7 +404,7 @@ function layOut(set: RoleSet, batch: Batch): AccessResources {
  * and partition, and the role's own managed policies (its `managedPolicyArns`) and this package's stay
  * within IAM's maximum.
  */
-function deployGuards(set: RoleSet): pulumi.Output<void> {
+function deployGuards(set: RoleSet): pulumi.Output<void> | undefined {
     const checks: pulumi.Output<void>[] = [];
     for (const [arn, c] of set.arns) {
         const ctx = callerContext({ parent: c.owner });
@@ -429,6 +431,7 @@ function deployGuards(set: RoleSet): pulumi.Output<void> {
             }),
         );
     }
+    if (checks.length <= 1) return checks[0];
     return pulumi.all(checks).apply(() => undefined);
 }
 
@@ -442,8 +445,9 @@ export function renderPolicy(
     what = "the policy",
     guards?: pulumi.Output<void>,
 ): pulumi.Output<string> {
-    const doc = resolveSymbols(policyJson(statements), true).apply(canonicalizeDeployed);
-    return pulumi.all([doc, guards ?? pulumi.output(undefined)]).apply(([json]) => {
+    // One Output per document: its values and the deploy-time guards in one `pulumi.all`.
+    return resolveSymbols(policyJson(statements), true, guards).apply((resolved) => {
+        const json = canonicalizeDeployed(resolved);
         if (json.length > cap) {
             throw new BedrockValidationError(
                 "grant",

@@ -116,5 +116,8 @@ export function grantStatements(role: RoleRef, statements: Statement[], opts: St
 
 /** One value that waits for every policy of all `grants`: pass it to `dependsOn`. */
 export function allGrants(grants: RolePolicyGrant[]): RolePolicyGrant {
-    return pulumi.all(grants).apply((lists) => [...new Set(lists.flat())]);
+    // Grants of one batch share its Output: one batch needs no new Output.
+    const distinct = [...new Set(grants)];
+    if (distinct.length === 1) return distinct[0];
+    return pulumi.all(distinct).apply((lists) => [...new Set(lists.flat())]);
 }

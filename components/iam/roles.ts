@@ -51,6 +51,8 @@ interface RoleState {
     byName: Map<string, iam.Role[]>;
     /** Identities of objects (roles, providers). */
     ids: WeakMap<object, string>;
+    /** Role resources already resolved: one resolution per role object, however many grants name it. */
+    resolved: WeakMap<iam.Role, ResolvedRole>;
     nextId: number;
     observing: boolean;
     triedWithoutStack: boolean;
@@ -60,6 +62,7 @@ const state = perProgram<RoleState>(() => ({
     byResource: new WeakMap(),
     byName: new Map(),
     ids: new WeakMap(),
+    resolved: new WeakMap(),
     nextId: 0,
     observing: false,
     triedWithoutStack: false,
@@ -145,7 +148,16 @@ export function resolveRole(role: RoleRef, argName = "role", where: Where = { co
         if (registered) return fromResource(registered, arn);
         return { key: name, id: `name:${name}@${providerKey(provider)}`, name, provider, arn, ownManagedPolicies: 0 };
     }
-    if (role && iam.Role.isInstance(role)) return fromResource(role);
+    if (role && iam.Role.isInstance(role)) {
+        // What a role resource resolves to is fixed once it is constructed (its name, provider and own
+        // managed policies were recorded then): frozen, since every grant on the role shares it.
+        let resolved = s.resolved.get(role);
+        if (!resolved) {
+            resolved = Object.freeze(fromResource(role));
+            s.resolved.set(role, resolved);
+        }
+        return resolved;
+    }
     return fail(
         where,
         argName,

@@ -4,7 +4,6 @@ import { BedrockValidationError } from "../core/validation";
 import type { MockRecorder } from "../testing/recorder";
 import { creationFrames } from "./diagnosis";
 import { describeMissingOutputs } from "./mock-outputs";
-import type { ProgramInfo } from "./program";
 
 /** An error to show as is (usage, missing files), without a stack. */
 export class PreviewError extends Error {
@@ -63,9 +62,10 @@ export function trimRequireStack(message: string, programDir: string): string {
 
 /**
  * `err`, raised by the program `when` ... (empty: no prefix), as a `ProgramError` with the program's
- * frames and the outputs the program read that the mocks (`recorder`) gave no value for.
+ * frames and the outputs the program read that the mocks (`recorder`) gave no value for. `program`: its
+ * directory (program.ts's `ProgramInfo` is one; errors.ts is below program.ts and does not import it).
  */
-export function toProgramError(err: unknown, program: ProgramInfo, when: string, recorder: MockRecorder): ProgramError {
+export function toProgramError(err: unknown, program: { dir: string }, when: string, recorder: MockRecorder): ProgramError {
     let raw = err instanceof Error ? err.message : String(err);
     // Pulumi prefixes the message of an input that failed with the path of the child's property; for a value
     // a component refused, the component's own message names the argument the program gave.

@@ -7,7 +7,7 @@ import * as bedrock from "@pulumi/aws-native/bedrock";
 import type { ApplicationProfileTarget, FoundationModelTarget, SystemProfileTarget } from "../iam/access";
 import { applicationProfileArn, foundationModelArn, parseArn } from "../catalog/arns";
 import { ACCOUNT_ID_LENGTH, callerContext, configuredRegion, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
-import { checkArnRegion, checkTargetRegion } from "../core/region-check";
+import { checkArnRegion, checkTargetRegion, knownRegionOf } from "../iam/region-check";
 import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, longestRegionLength, partitionOfRegion } from "../catalog/geographies";
@@ -19,7 +19,7 @@ import {
     mergeInferenceConfiguration,
     validateInferenceConfiguration,
     type InferenceConfiguration,
-} from "../catalog/inference-configuration";
+} from "../core/inference-configuration";
 import { symbolic } from "../core/symbols";
 import { addProfileAlarm, profileMetric, type AddAlarmOptions, type IUsageMetered } from "../usage/profile-usage";
 import type { BedrockMetricName, MetricOptions } from "../usage/metrics";
@@ -343,8 +343,15 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
         }
         super("bedrock-genai:index:ApplicationInferenceProfile", name, {}, opts);
         const resolved = resolveSource(where, "modelSource", args.modelSource, this);
-        // Regions known only at deploy (explicit providers): the same rule on the ARNs.
-        this.source = { ...resolved, copyFrom: checkArnRegion(where, "modelSource", resolved.copyFrom, callerContext({ parent: this }).region) };
+        // Regions known only at deploy (explicit providers, no Region in the stack's config, a source on a
+        // provider of its own): the same rule on the ARNs then. Both Regions known now were checked above,
+        // and a foundation model's ARN is built in the provider's own Region: no check at deploy (one Output
+        // less per profile).
+        const checkedNow =
+            early === undefined || (!explicitProvider && callerContext({ parent: this }).knownRegion !== undefined && knownRegionOf(early.target));
+        this.source = checkedNow
+            ? resolved
+            : { ...resolved, copyFrom: checkArnRegion(where, "modelSource", resolved.copyFrom, callerContext({ parent: this }).region) };
         this.sourceModel = this.source.model;
         const inherited = isCrossRegion(args.modelSource) ? args.modelSource.inferenceConfiguration : undefined;
         this.inferenceConfiguration = mergeInferenceConfiguration(inherited, ownInference);

@@ -19,8 +19,8 @@ import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENG
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { partitionOfRegion, routerGeographyOfRegion } from "../catalog/geographies";
 import { grantInvokeTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
-import { checkAnthropicOnly, checkTopK, validateInferenceConfiguration, type InferenceConfiguration } from "../catalog/inference-configuration";
-import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokable";
+import { checkAnthropicOnly, checkTopK, validateInferenceConfiguration, type InferenceConfiguration } from "../core/inference-configuration";
+import { foundationModelOf, isInvokable, type IInvokable } from "../iam/invokable";
 import { symbolic } from "../core/symbols";
 import { addProfileAlarm, profileMetric, type AddAlarmOptions, type IUsageMetered } from "../usage/profile-usage";
 import type { BedrockMetricName, MetricOptions } from "../usage/metrics";

@@ -27,8 +27,8 @@ import {
     toPromptInferenceShapes,
     validateInferenceConfiguration,
     type InferenceConfiguration,
-} from "../catalog/inference-configuration";
-import { foundationModelOf, isInvokable, type IInvokable } from "../core/invokable";
+} from "../core/inference-configuration";
+import { foundationModelOf, isInvokable, type IInvokable } from "../iam/invokable";
 import type { Statement } from "../iam/policy";
 import { symbolic } from "../core/symbols";
 import { checkArgs, checkString, fail, normalizeTags, type StringRule, type Tags, type Where } from "../core/validation";
@@ -510,9 +510,15 @@ export class Prompt extends pulumi.ComponentResource {
     public readonly defaultVariant?: string;
     /**
      * The hash of what a version snapshots (name, description, default variant, variants as rendered,
-     * KMS key), known once the model ARNs are.
+     * KMS key), known once the model ARNs are. Computed on first read (`createVersion` reads it): a
+     * prompt without versions pays nothing for it.
      */
-    public readonly contentHash: pulumi.Output<string>;
+    public get contentHash(): pulumi.Output<string> {
+        this.hash ??= pulumi.output(this.content).apply(contentHash);
+        return this.hash;
+    }
+    private hash?: pulumi.Output<string>;
+    private readonly content: Record<string, unknown>;
     private readonly promptName: string;
     private readonly kmsKeyArn?: pulumi.Input<string>;
     private versions = 0;
@@ -568,7 +574,7 @@ export class Prompt extends pulumi.ComponentResource {
         );
         this.promptArn = this.prompt.arn;
         this.promptId = this.prompt.awsId;
-        this.contentHash = pulumi.output({ name: promptName, description, defaultVariant, kms, variants }).apply(contentHash);
+        this.content = { name: promptName, description, defaultVariant, kms, variants };
         this.registerOutputs({ promptArn: this.promptArn, promptId: this.promptId });
     }
 

@@ -199,8 +199,16 @@ function instrumentMonitor(recorder: MockRecorder, setPending: (p: Pending) => v
         };
     }
     const originalOutputs = monitor.registerResourceOutputs.bind(monitor);
+    // Records by URN, indexed as they come: a search of every record for each component's outputs would
+    // cost the program's resources squared.
+    const byUrn = new Map<string, RecordedResource>();
+    let indexed = 0;
     monitor.registerResourceOutputs = (req: MonitorRequest, callback: unknown) => {
-        const r = recorder.resources.find((x) => x.urn === req.getUrn());
+        for (; indexed < recorder.resources.length; indexed++) {
+            const x = recorder.resources[indexed];
+            if (x.urn !== undefined && !byUrn.has(x.urn)) byUrn.set(x.urn, x);
+        }
+        const r = byUrn.get(req.getUrn());
         if (r) {
             const struct = req.getOutputs();
             r.outputs = struct ? pulumi.runtime.deserializeProperties(struct as never) : {};

@@ -2,7 +2,7 @@
  * Reusable inference configuration: settings that profiles and routers carry and that prompt
  * variants and agents using them inherit, property by property, unless they set their own.
  */
-import { checkNumber, fail, type Where } from "../core/validation";
+import { checkNumber, fail, type Where } from "./validation";
 
 /** Inference settings (see API.md, "Reusable inference configuration"). */
 export interface InferenceConfiguration {

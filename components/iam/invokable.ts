@@ -3,10 +3,10 @@
  * profiles (created or imported) and prompt routers are all invokable.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { AccessTarget } from "../iam/access";
+import type { AccessTarget } from "./access";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
-import type { AccessContext, GrantOptions, RoleRef, RolePolicyGrant } from "../iam/grants";
-import type { InferenceConfiguration } from "../catalog/inference-configuration";
+import type { AccessContext, GrantOptions, RoleRef, RolePolicyGrant } from "./grants";
+import type { InferenceConfiguration } from "../core/inference-configuration";
 
 /** Anything a prompt variant, an agent or an application profile can use as its model. */
 export interface IInvokable {

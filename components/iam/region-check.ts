@@ -16,10 +16,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { parseArn } from "../catalog/arns";
 import { CrossRegionInferenceProfileRegion } from "../catalog/geographies";
-import { hasSymbols } from "./symbols";
-import { fail, type Where } from "./validation";
+import { hasSymbols } from "../core/symbols";
+import { fail, type Where } from "../core/validation";
 import type { IInvokable } from "./invokable";
-import type { AccessTarget, SystemProfileTarget } from "../iam/access";
+import type { AccessTarget, SystemProfileTarget } from "./access";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 
 /** The geography of a system profile, from its ARN's profile id (`<prefix>.<model>`). */
@@ -34,6 +34,21 @@ function geographyOfProfileArn(arn: string): CrossRegionInferenceProfileRegion |
 /** The Region of `region` when it is a plain Region name, else undefined (a placeholder). */
 function concrete(region: string | undefined): string | undefined {
     return region !== undefined && region !== "" && !hasSymbols(region) ? region : undefined;
+}
+
+/**
+ * Whether the Region `target` lives in is a plain Region name: then `regionProblem` settles the rule before
+ * deploy against a known Region, and the check on the ARN at deploy (`checkArnRegion`) can only agree.
+ */
+export function knownRegionOf(target: AccessTarget): boolean {
+    switch (target.kind) {
+        case "foundation-model":
+            return concrete(target.region) !== undefined;
+        case "system-profile":
+            return concrete(target.sourceRegion) !== undefined;
+        default:
+            return concrete(parseArn(target.arn)?.region) !== undefined;
+    }
 }
 
 /** The rule broken by a system profile called from `region`, or undefined. */
