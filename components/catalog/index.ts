@@ -1,7 +1,7 @@
 /**
  * Catalog: facts about Amazon Bedrock as plain data and pure functions, with no Pulumi resources. The
  * foundation models and their capabilities (`foundation-model.ts`), the cross-region geographies and
- * their Regions (`geographies.ts`), every ARN format (`arns.ts`) and inference-configuration bounds
+ * their Regions (`geographies.ts`), the cross-Region guardrail profiles (`guardrail-profiles.ts`), every ARN format (`arns.ts`) and inference-configuration bounds
  * (`inference-configuration.ts`). A new model, Region, ARN or documented limit goes here, with the AWS
  * page it comes from.
  *
@@ -9,6 +9,7 @@
  */
 export { BedrockFoundationModel, type BedrockFoundationModelProps } from "./foundation-model";
 export { CrossRegionInferenceProfileRegion, type Partition } from "./geographies";
+export { GuardrailProfileRegion } from "./guardrail-profiles";
 export {
     type InferenceConfiguration,
     validateInferenceConfiguration,

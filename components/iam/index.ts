@@ -7,7 +7,7 @@
  *
  * This index re-exports the members the package's entry points (`sdk/nodejs/`) publish.
  */
-export { type RoleRef, type GrantOptions, type RolePolicyGrant, allGrants } from "./grants";
+export { type RoleRef, type GrantOptions, type InvokeGrantOptions, type RolePolicyGrant, allGrants } from "./grants";
 export { type AccessLayout } from "./access-set";
 export { IAM_LIMITS } from "./policy";
 export { ModelAccessPolicy, type ModelAccessPolicyArgs, type ModelAccessPolicyLayout, type ModelAccessTarget } from "./model-access-policy";
