@@ -73,6 +73,16 @@ async function expectDecisions(policies: string[], allowed: IamRequest[], denied
 
 const invoke = (resource: string, context?: Record<string, string>): IamRequest[] => INVOKE.map((action) => ({ action, resource, context }));
 
+/** The whole message `fn` throws. */
+function thrown(fn: () => unknown): string | undefined {
+    try {
+        fn();
+    } catch (e) {
+        return (e as Error).message;
+    }
+    return undefined;
+}
+
 describe("guardrail profiles (catalog)", () => {
     it("lists the profiles AWS lists, with their ids and partitions; no global, jp or in profile", () => {
         expect(P.values().map((g) => `${g.name} ${g.profileId} ${g.partition}`)).to.deep.equal([
@@ -117,7 +127,9 @@ describe("guardrail profiles (catalog)", () => {
         ]);
         expect(P.APAC.destinationRegionsFrom("me-central-1")).to.include.members(["me-central-1", "ap-south-2", "ap-southeast-3", "ap-southeast-4"]);
         expect(P.APAC.destinationRegionsFrom("ap-southeast-4")).to.include("ap-southeast-4").and.not.include("ap-southeast-3");
-        expect(() => P.US.destinationRegionsFrom("eu-west-1")).to.throw("the us.guardrail.v1:0 guardrail profile cannot be used from eu-west-1");
+        expect(thrown(() => P.US.destinationRegionsFrom("eu-west-1"))).to.equal(
+            "the us.guardrail.v1:0 guardrail profile cannot be used from eu-west-1: its source Regions are us-east-1, us-east-2, us-west-1, us-west-2",
+        );
         expect(P.US.regions).to.deep.equal(["us-east-1", "us-east-2", "us-west-1", "us-west-2"]);
     });
 
@@ -406,16 +418,43 @@ describe("Guardrail", function () {
         });
         const appStatements = await statementsOf(rec, appRole.name);
         const appArn = (await resolveOutput(app.inferenceProfileArn)) as string;
+        const named = { [GI]: await arn() };
+        const usModels = (id: string) => ["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"].map((r) => fm(r, id));
         // The application profile and the system profile it copies are both entries: both require the guardrail.
-        expect(appStatements).to.deep.include({
-            Effect: "Deny",
-            Action: INVOKE,
-            Resource: sorted([appArn, crisArn()]),
-            Condition: { StringNotEquals: { [GI]: await arn() } },
-        });
-        const routerStatements = await statementsOf(rec, routerRole.name);
-        expect(routerStatements.filter((s: any) => s.Effect === "Deny").map((s: any) => s.Resource)).to.satisfy((rs: unknown[]) =>
-            rs.some((r) => JSON.stringify(r).includes("default-prompt-router/anthropic.claude:1")),
+        expect(sorted(appStatements)).to.deep.equal(
+            sorted([
+                apply,
+                { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: sorted([appArn, crisArn()]) },
+                { Effect: "Allow", Action: INVOKE, Resource: sorted([appArn, crisArn()]), Condition: { StringEquals: named } },
+                { Effect: "Deny", Action: INVOKE, Resource: sorted([appArn, crisArn()]), Condition: { StringNotEquals: named } },
+                {
+                    Effect: "Allow",
+                    Action: INVOKE,
+                    Resource: usModels(SONNET),
+                    Condition: {
+                        ArnLike: { "bedrock:InferenceProfileArn": sorted([`arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/*`, crisArn()]) },
+                    },
+                },
+            ]),
+        );
+        // A default router: the router and the profiles it routes to (which the role could call directly) are entries.
+        const router = `arn:aws:bedrock:us-east-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`;
+        const routed = ["anthropic.claude-3-5-sonnet-20240620-v1:0", "anthropic.claude-3-haiku-20240307-v1:0"];
+        const routedProfiles = routed.map((id) => `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${id}`);
+        expect(sorted(await statementsOf(rec, routerRole.name))).to.deep.equal(
+            sorted([
+                apply,
+                { Effect: "Allow", Action: "bedrock:GetInferenceProfile", Resource: routedProfiles },
+                { Effect: "Allow", Action: "bedrock:GetPromptRouter", Resource: router },
+                ...routed.map((id, i) => ({
+                    Effect: "Allow",
+                    Action: INVOKE,
+                    Resource: usModels(id),
+                    Condition: { ArnLike: { "bedrock:InferenceProfileArn": routedProfiles[i] } },
+                })),
+                { Effect: "Allow", Action: INVOKE, Resource: [router, ...routedProfiles], Condition: { StringEquals: named } },
+                { Effect: "Deny", Action: INVOKE, Resource: [router, ...routedProfiles], Condition: { StringNotEquals: named } },
+            ]),
         );
     });
 
@@ -480,9 +519,16 @@ describe("Guardrail", function () {
     it("refuses enforce without a guardrail, and a guardrail that is not one, naming the option", () => {
         mocks();
         const role = newRole();
-        expect(() => cris().grantInvoke(role, { enforce: true })).to.throw("opts.enforce true needs opts.guardrail: the guardrail requests must name");
-        expect(() => cris().grantInvoke(role, { guardrail: { guardrailIdentifier: "abc" } as any })).to.throw(/opts\.guardrail .* must be a Guardrail/);
-        expect(() => cris().grantInvoke(role, { guardrail: usGuardrail(), enforce: "yes" as any })).to.throw('opts.enforce "yes" must be a boolean');
+        const who = `CrossRegionInferenceProfile "us.${SONNET}"`;
+        expect(thrown(() => cris().grantInvoke(role, { enforce: true }))).to.equal(
+            `${who}: opts.enforce true needs opts.guardrail: the guardrail requests must name`,
+        );
+        expect(thrown(() => cris().grantInvoke(role, { guardrail: { guardrailIdentifier: "abc" } as any }))).to.equal(
+            `${who}: opts.guardrail {"guardrailIdentifier":"abc"} must be a Guardrail, a version from createVersion, or Guardrail.fromGuardrailAttributes(...)`,
+        );
+        expect(thrown(() => cris().grantInvoke(role, { guardrail: usGuardrail(), enforce: "yes" as any }))).to.equal(
+            `${who}: opts.enforce "yes" must be a boolean`,
+        );
     });
 
     it("createVersion: the description carries the content hash; it changes with the content and nothing else", async () => {
@@ -518,8 +564,9 @@ describe("Guardrail", function () {
         expect(versions.map((v) => v.name)).to.deep.equal(["support-guardrail-version", "pinned"]);
         expect((versions[0].inputs as any).description).to.match(/^Version of guardrail support-guardrail \(content [0-9a-f]{16}\)$/);
         expect((versions[0].inputs as any).guardrailIdentifier).to.equal(await resolveOutput(g.guardrailId));
-        expect(() => g.createVersion("x".repeat(174))).to.throw('Guardrail.createVersion "support-guardrail": description "' + "x".repeat(174).slice(0, 117));
-        expect(() => g.createVersion("x".repeat(174))).to.throw(/must have at most 173 characters \(has 174\)/);
+        expect(thrown(() => g.createVersion("x".repeat(174)))).to.equal(
+            `Guardrail.createVersion "support-guardrail": description "${"x".repeat(174)}" must have at most 173 characters (has 174)`,
+        );
     });
 
     it("metric and addAlarm: AWS/Bedrock/Guardrails with GuardrailArn and GuardrailVersion", async () => {
@@ -554,10 +601,18 @@ describe("Guardrail", function () {
         });
         expect(alarms[1].inputs).to.deep.include({ extendedStatistic: "p99", metricName: "InvocationLatency" });
         expect(alarms[0].parent).to.equal(rec.resources.find((x) => x.type === "bedrock-genai:index:Guardrail")?.urn);
-        expect(() => g.metric("InputTokenCount" as any)).to.throw(/name "InputTokenCount" is not a guardrail metric/);
-        expect(() => g.addAlarm("x", { metric: v.metric("Invocations"), threshold: 1 })).to.throw(/is a metric of another guardrail or version/);
-        expect(() => g.addAlarm("x", { metric: "Invocations", threshold: -1 })).to.throw(/threshold -1 must be a finite number, zero or more/);
-        expect(() => g.addAlarm("x", { metric: "Invocations", threshold: 1, period: 30 })).to.throw(/period 30 must be a positive multiple of 60/);
+        expect(thrown(() => g.metric("InputTokenCount" as any))).to.equal(
+            'Guardrail.metric: name "InputTokenCount" is not a guardrail metric (one of InvocationClientErrors, InvocationLatency, InvocationServerErrors, InvocationThrottles, Invocations, InvocationsIntervened, TextUnitCount)',
+        );
+        expect(thrown(() => g.addAlarm("x", { metric: v.metric("Invocations"), threshold: 1 }))).to.equal(
+            'Guardrail.addAlarm "x": metric "Invocations of <output>" is a metric of another guardrail or version: pass this guardrail\'s metric() or a metric name',
+        );
+        expect(thrown(() => g.addAlarm("x", { metric: "Invocations", threshold: -1 }))).to.equal(
+            'Guardrail.addAlarm "x": threshold -1 must be a finite number, zero or more (guardrail metrics are counts and durations)',
+        );
+        expect(thrown(() => g.addAlarm("x", { metric: "Invocations", threshold: 1, period: 30 }))).to.equal(
+            'Guardrail.addAlarm "x": period 30 must be a positive multiple of 60 seconds (CloudWatch accepts 10, 20 and 30 only for high-resolution metrics, and Bedrock publishes one-minute metrics)',
+        );
     });
 
     it("UsageDashboard graphs the guardrails given, below the profiles", async () => {
@@ -596,8 +651,8 @@ describe("Guardrail", function () {
         ]);
         const lowestProfileWidget = Math.max(...body.widgets.filter((w) => !String(w.properties.title).startsWith("Guardrail")).map((w) => w.y + w.height));
         expect(Math.min(...guardrailWidgets.map((w) => w.y))).to.equal(lowestProfileWidget);
-        expect(() => new bedrock.UsageDashboard("bad", { profiles: [cris()], guardrails: [g, g] })).to.throw(
-            /guardrails\[1\] "support-guardrail" is guardrails\[0\] again/,
+        expect(thrown(() => new bedrock.UsageDashboard("bad", { profiles: [cris()], guardrails: [g, g] }))).to.equal(
+            'UsageDashboard "bad": guardrails[1] "support-guardrail" is guardrails[0] again',
         );
         // Without guardrails the body is the profiles' alone.
         const plain = new bedrock.UsageDashboard("plain", { profiles: [cris()] });
@@ -627,11 +682,11 @@ describe("Guardrail", function () {
             Resource: fm("us-east-1", "amazon.nova-lite-v1:0"),
             Condition: { StringNotEquals: { [GI]: `${arn}:4` } },
         });
-        expect(() => bedrock.Guardrail.fromGuardrailAttributes({ guardrailArn: "abcdefgh1234" })).to.throw(
-            'Guardrail.fromGuardrailAttributes: guardrailArn "abcdefgh1234" must match',
+        expect(thrown(() => bedrock.Guardrail.fromGuardrailAttributes({ guardrailArn: "abcdefgh1234" }))).to.equal(
+            'Guardrail.fromGuardrailAttributes: guardrailArn "abcdefgh1234" must match ^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\\/[a-z0-9]+$ (a guardrail ARN)',
         );
-        expect(() => bedrock.Guardrail.fromGuardrailAttributes({ guardrailArn: arn, crossRegion: P.EU })).to.throw(
-            'Guardrail.fromGuardrailAttributes: crossRegion "eu.guardrail.v1:0" cannot be used by a guardrail in us-west-1',
+        expect(thrown(() => bedrock.Guardrail.fromGuardrailAttributes({ guardrailArn: arn, crossRegion: P.EU }))).to.equal(
+            'Guardrail.fromGuardrailAttributes: crossRegion "eu.guardrail.v1:0" cannot be used by a guardrail in us-west-1: its source Regions are eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3, il-central-1',
         );
     });
 });
@@ -754,7 +809,7 @@ const CASES: Case[] = [
     {
         name: "an unknown PII type",
         args: { piiFilters: [{ type: "SSN", action: "BLOCK" }] },
-        expected: /^piiFilters\[0\]\.type "SSN" must be one of ADDRESS, AGE, .*, VEHICLE_IDENTIFICATION_NUMBER$/.source,
+        expected: `piiFilters[0].type "SSN" must be one of ${bedrock.PII_ENTITY_TYPES.join(", ")}`,
     },
     {
         name: "a PII type twice",
@@ -856,8 +911,7 @@ describe("Guardrail refuses every documented limit at construction, naming the a
                 message = (e as Error).message;
             }
             expect(message, "the call must throw").to.be.a("string");
-            if (c.expected.startsWith("^")) expect(message).to.match(new RegExp(`^Guardrail "g": ${c.expected.slice(1)}`));
-            else expect(message).to.equal(`Guardrail "g": ${c.expected}`);
+            expect(message).to.equal(`Guardrail "g": ${c.expected}`);
             await settle();
             expect(rec.resources.map((r) => r.type)).to.deep.equal([]);
         });
