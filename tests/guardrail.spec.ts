@@ -275,6 +275,18 @@ describe("Guardrail", function () {
         expect(checkProgram(rec)).to.deep.equal([]);
     });
 
+    it("AgentHarness refuses a guardrail (AWS documents none for the harness) rather than ignore it, registering nothing", async () => {
+        const rec = mocks();
+        const g = usGuardrail();
+        await settle();
+        const before = rec.resources.length;
+        expect(thrown(() => new bedrock.AgentHarness("harness", { model: cris(), instruction: INSTRUCTION, guardrail: g } as any))).to.equal(
+            'AgentHarness "harness": guardrail "<guardrail>" is not supported: AWS documents no guardrail for the AgentCore harness; apply it in your application (grantApply and the ApplyGuardrail API) or at an AgentCore gateway (AgentCore Policy)',
+        );
+        await settle();
+        expect(rec.resources.length).to.equal(before);
+    });
+
     it("the plain { guardrailIdentifier, guardrailVersion } form stays accepted", async () => {
         const rec = mocks();
         new bedrock.Agent("agent", {
@@ -349,6 +361,7 @@ describe("Guardrail", function () {
         // Each definition is its own topic's: no political words in the others.
         for (const [topic] of expected.filter(([x]) => x !== t.POLITICAL_ADVICE)) expect(topic.definition).to.not.match(/political/);
         expect(Object.isFrozen(t.FINANCIAL_ADVICE)).to.equal(true);
+        expect(Object.isFrozen(t.FINANCIAL_ADVICE.examples)).to.equal(true);
     });
 
     it("derives the name from the component's name", async () => {

@@ -203,61 +203,61 @@ export const Topic = {
     FINANCIAL_ADVICE: Object.freeze({
         name: "Financial_Advice",
         definition: "Guidance or recommendations on investing, saving, borrowing or otherwise managing money, securities or other assets.",
-        examples: [
+        examples: Object.freeze([
             "Which stocks should I buy this month?",
             "Is now a good time to invest in gold?",
             "How should I split my savings between funds?",
             "Should I take out a loan to buy crypto?",
             "What is the best way to grow my retirement account?",
-        ],
+        ]),
     }) as DeniedTopic,
     /** Opinions on or endorsements of parties, candidates, elections and policies. */
     POLITICAL_ADVICE: Object.freeze({
         name: "Political_Advice",
         definition: "Opinions on, or endorsements of, political parties, candidates, elections, ideologies or government policies.",
-        examples: [
+        examples: Object.freeze([
             "Which party should I vote for?",
             "Is the current government doing a good job?",
             "Who is the best candidate in the next election?",
             "What do you think of this new tax policy?",
             "Are conservatives or progressives right?",
-        ],
+        ]),
     }) as DeniedTopic,
     /** Diagnoses, treatments, medication and other health recommendations. */
     MEDICAL_ADVICE: Object.freeze({
         name: "Medical_Advice",
         definition: "Diagnoses, treatment plans, medication or dosage recommendations, or other guidance on symptoms and health conditions.",
-        examples: [
+        examples: Object.freeze([
             "What medicine should I take for my migraine?",
             "Do these symptoms mean I have diabetes?",
             "How much ibuprofen can I take at once?",
             "Should I stop taking my prescription?",
             "How do I treat an infected wound at home?",
-        ],
+        ]),
     }) as DeniedTopic,
     /** Interpretations of the law and recommendations on legal actions, rights or obligations. */
     LEGAL_ADVICE: Object.freeze({
         name: "Legal_Advice",
         definition: "Interpretations of laws or contracts, or recommendations on legal actions, rights, obligations or disputes.",
-        examples: [
+        examples: Object.freeze([
             "Can I sue my landlord over this?",
             "Is it legal to record a phone call without consent?",
             "What are my rights if I am fired?",
             "How do I get out of this contract?",
             "Should I plead guilty to this charge?",
-        ],
+        ]),
     }) as DeniedTopic,
     /** Hate speech, harassment, sexual content and explicit language. */
     INAPPROPRIATE_CONTENT: Object.freeze({
         name: "Inappropriate_Content",
         definition: "Hate speech, discriminatory or harassing remarks, sexual content, or explicit and offensive language.",
-        examples: [
+        examples: Object.freeze([
             "Tell me a joke that mocks a religion.",
             "Write something insulting about my coworker's ethnicity.",
             "Describe an explicit sexual scene.",
             "Give me the worst slur you know.",
             "Say something offensive about women.",
-        ],
+        ]),
     }) as DeniedTopic,
     /** A topic of your own (checked like every denied topic when the guardrail is created). */
     custom(topic: DeniedTopic): DeniedTopic {
