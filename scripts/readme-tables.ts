@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { BedrockFoundationModel } from "../components/catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion } from "../components/catalog/geographies";
+import { GuardrailProfileRegion } from "../components/catalog/guardrail-profiles";
 import { DefaultPromptRouterIdentifier } from "../components/prompts/prompt-router";
 
 /** Markdown link text for a source: a URL becomes a link, anything else is kept as written. */
@@ -66,11 +67,30 @@ export function renderModelTable(): string {
     return ["| constant | model id | cross-region geographies | listed for agents | legacy |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 
+/**
+ * The guardrail profile table: member, profile id, partition, and per group of sources with the same
+ * destinations, the sources and their destinations.
+ */
+export function renderGuardrailProfileTable(): string {
+    const rows = GuardrailProfileRegion.values().flatMap((g) => {
+        const groups = new Map<string, string[]>();
+        for (const source of g.sourceRegions) {
+            const key = g.destinationRegionsFrom(source).join(", ");
+            groups.set(key, [...(groups.get(key) ?? []), source]);
+        }
+        return [...groups].map(
+            ([destinations, sources]) => `| \`${g.name}\` | \`${g.profileId}\` | ${g.partition} | ${sources.join(", ")} | ${destinations} |`,
+        );
+    });
+    return ["| member | profile id | partition | source Regions | destination Regions |", "|---|---|---|---|---|", ...rows].join("\n");
+}
+
 /** The tables by marker name. */
 export const TABLES: Record<string, () => string> = {
     "geography-table": renderGeographyTable,
     "default-router-table": renderRouterTable,
     "model-table": renderModelTable,
+    "guardrail-profile-table": renderGuardrailProfileTable,
 };
 
 /** `readme` with every marked table replaced by its rendering; throws when a marker is missing. */

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
-import { contentHash } from "../components/prompts/prompt";
+import { contentHash } from "../components/core/content-hash";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";

@@ -9,7 +9,7 @@ import ts from "typescript";
 const COMPONENTS = path.resolve(__dirname, "..", "components");
 
 /** The folders of components/, lowest first: a folder may import the folders before it, never those after. */
-const LAYERS = ["catalog", "core", "iam", "rules", "usage", "profiles", "prompts", "agents", "testing", "policy", "preview", "xlang"];
+const LAYERS = ["catalog", "core", "iam", "rules", "usage", "guardrails", "profiles", "prompts", "agents", "testing", "policy", "preview", "xlang"];
 
 /**
  * Arrows that still run up, each with why it is left: `<file> -> <folder>`. The spec fails when one

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
-import { contentHash } from "../components/prompts/prompt";
+import { contentHash } from "../components/core/content-hash";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;

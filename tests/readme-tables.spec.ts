@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import * as fs from "fs";
-import { README_PATH, renderGeographyTable, renderModelTable, renderReadme, renderRouterTable } from "../scripts/readme-tables";
+import { README_PATH, renderGeographyTable, renderGuardrailProfileTable, renderModelTable, renderReadme, renderRouterTable } from "../scripts/readme-tables";
 
 describe("README tables rendered from the catalog", () => {
     it("README's geography, default-router and model tables are what the catalog renders (run `npx ts-node scripts/readme-tables.ts` to update)", () => {
@@ -30,6 +30,16 @@ describe("README tables rendered from the catalog", () => {
             "| `ANTHROPIC_CLAUDE_3_7_SONNET_V1_0` | `anthropic.claude-3-7-sonnet-20250219-v1:0` | `us`, `eu`, `apac` (sources cover global, us, eu, jp, apac; others accepted) | yes |  |",
         );
         expect(table).to.contain("| `OPENAI_GPT_OSS_120B_V1`, `OPENAI_GPT_OSS_120B_1_0` | `openai.gpt-oss-120b-1:0` | none | no |  |");
+    });
+
+    it("the guardrail profile table groups sources by their destinations (us-west-1 and il-central-1 route to themselves)", () => {
+        const table = renderGuardrailProfileTable();
+        expect(table).to.contain("| `US` | `us.guardrail.v1:0` | aws | us-east-1, us-east-2, us-west-2 | us-east-1, us-east-2, us-west-2 |");
+        expect(table).to.contain("| `US` | `us.guardrail.v1:0` | aws | us-west-1 | us-east-1, us-east-2, us-west-1, us-west-2 |");
+        expect(table).to.contain(
+            "| `EU` | `eu.guardrail.v1:0` | aws | il-central-1 | eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3, il-central-1 |",
+        );
+        expect(table).to.contain("| `UK` | `uk.guardrail.v1:0` | aws | eu-west-2 | eu-west-2 |");
     });
 
     it("a README without the markers is refused", () => {

@@ -19,7 +19,7 @@ import { agentKeyStatements, guardrailKeyStatements, KMS_KEY_ARN_PATTERN } from 
 import { marketplaceSubscriptionStatements } from "../iam/statements/marketplace";
 import { checkMarketplaceAccess, type MarketplaceAccess } from "../iam/marketplace";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
-import { contentHash } from "../prompts/prompt";
+import { contentHash } from "../core/content-hash";
 import { allGrants, grantStatements, resolveRole, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "../iam/grants";
 import { roleArnOf } from "../iam/roles";
 import { mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "../core/inference-configuration";
@@ -41,6 +41,7 @@ import {
 import { AgentAlias, ALIAS_ARN_MAX_LENGTH, derivedName, isAgentAlias, TEST_ALIAS_ID, type AddAgentAliasArgs, type IAgentAlias } from "./agent-alias";
 import { resourceName } from "../core/resource-name";
 import { serviceTrustPolicy } from "../iam/statements/trust";
+import { isGuardrail, type IGuardrail } from "../guardrails/guardrail";
 
 /** The largest `maximumLength` (from `maxTokens`) an agent prompt override takes (CloudFormation `MaximumLength`). */
 export const AGENT_MAXIMUM_LENGTH = 131_072;
@@ -219,8 +220,13 @@ export interface AgentArgs {
     userInputEnabled?: boolean;
     /** Enable the built-in code-interpreter action group (default false: present and disabled). */
     codeInterpreterEnabled?: boolean;
-    /** A guardrail; the role is granted `bedrock:ApplyGuardrail` on it. */
-    guardrail?: AgentGuardrail;
+    /**
+     * A guardrail applied to the agent's input and output: a `Guardrail` (its `DRAFT`), a version from
+     * `createVersion`, `Guardrail.fromGuardrailAttributes(...)`, or `{ guardrailIdentifier, guardrailVersion? }`.
+     * The role gets what applying it needs: `bedrock:ApplyGuardrail` on it (and, for a `Guardrail` with a
+     * cross-Region profile, on the profile in every Region it routes to) and `kms:Decrypt` on its key.
+     */
+    guardrail?: AgentGuardrail | IGuardrail;
     /** Session-summary memory (`Memory.SESSION_SUMMARY` or `Memory.sessionSummary({...})`). */
     memory?: AgentMemory;
     /**
@@ -325,7 +331,7 @@ interface Plan {
     existingRole?: ResolvedRole;
     actionGroups: RenderedActionGroup[];
     builtIns: native.types.input.bedrock.AgentActionGroupArgs[];
-    guardrail?: { identifier: pulumi.Input<string>; version: pulumi.Input<string>; kmsKeyArn?: pulumi.Input<string> };
+    guardrail?: { identifier: pulumi.Input<string>; version: pulumi.Input<string>; kmsKeyArn?: pulumi.Input<string>; ref?: IGuardrail };
     /** Marketplace product ids (`[]`: any product), or undefined for no Marketplace statements. */
     marketplace?: string[];
     memory?: native.types.input.bedrock.AgentMemoryConfigurationArgs;
@@ -385,9 +391,19 @@ function plan(where: Where, name: string, args: AgentArgs, knownRegion: string |
     });
 
     let guardrail: Plan["guardrail"];
-    if (args.guardrail !== undefined) {
+    if (isGuardrail(args.guardrail)) {
+        // The guardrail names itself by id (what the CDK constructs pass) and its version; its apply grant
+        // covers its profile and key.
+        guardrail = { identifier: args.guardrail.guardrailId, version: args.guardrail.guardrailVersion, ref: args.guardrail };
+    } else if (args.guardrail !== undefined) {
         const g = args.guardrail;
-        if (!g || typeof g !== "object") fail(where, "guardrail", g, "must be { guardrailIdentifier, guardrailVersion? }");
+        if (!g || typeof g !== "object")
+            fail(
+                where,
+                "guardrail",
+                g,
+                "must be a Guardrail, a guardrail version, Guardrail.fromGuardrailAttributes(...) or { guardrailIdentifier, guardrailVersion? }",
+            );
         const identifier = checkString(where, "guardrail.guardrailIdentifier", g.guardrailIdentifier, {
             max: 2048,
             pattern: GUARDRAIL_ID,
@@ -758,7 +774,9 @@ export class Agent extends pulumi.ComponentResource {
             ];
             if (fms.length > 0) out.push({ Effect: "Allow", Action: ["bedrock:GetFoundationModel"], Resource: fms });
         }
-        if (p.guardrail) {
+        if (p.guardrail?.ref) {
+            out.push(...p.guardrail.ref.guardrailAccess().apply);
+        } else if (p.guardrail) {
             const id = p.guardrail.identifier;
             let arn: string;
             if (typeof id === "string") {

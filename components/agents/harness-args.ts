@@ -573,6 +573,16 @@ function renderTruncation(where: Where, t: HarnessTruncation): native.types.inpu
 /** Validates `args` and renders everything but the model id and the role: throws before anything is registered. */
 export function planHarness(where: Where, name: string, args: AgentHarnessArgs): HarnessPlan {
     if (args === undefined || args === null || typeof args !== "object") fail(where, "args", args, "is required (an object with the component's arguments)");
+    // AWS documents no guardrail for the managed harness (`AWS::BedrockAgentCore::Harness` has no such
+    // property): refuse one given anyway (from JavaScript) rather than ignore it.
+    if ((args as { guardrail?: unknown }).guardrail !== undefined) {
+        fail(
+            where,
+            "guardrail",
+            "<guardrail>",
+            "is not supported: AWS documents no guardrail for the AgentCore harness; apply it in your application (grantApply and the ApplyGuardrail API) or at an AgentCore gateway (AgentCore Policy)",
+        );
+    }
     const model = checkHarnessModel(where, args.model);
     const instruction = checkString(where, "instruction", args.instruction, { min: 1 });
     const harnessName =

@@ -50,6 +50,15 @@ export function guardrailArn(partition: string, region: string, account: string,
     return `arn:${partition}:bedrock:${region}:${account}:guardrail/${guardrailId}`;
 }
 
+/**
+ * `arn:<partition>:bedrock:<region>:<account>:guardrail-profile/<profileId>`: a cross-Region guardrail
+ * profile (`us.guardrail.v1:0`, ...) as seen from `region`
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-cross-region-support.html).
+ */
+export function guardrailProfileArn(partition: string, region: string, account: string, profileId: string): string {
+    return `arn:${partition}:bedrock:${region}:${account}:guardrail-profile/${profileId}`;
+}
+
 /** `arn:<partition>:bedrock:<region>:<account>:knowledge-base/<knowledgeBaseId>`. */
 export function knowledgeBaseArn(partition: string, region: string, account: string, knowledgeBaseId: string): string {
     return `arn:${partition}:bedrock:${region}:${account}:knowledge-base/${knowledgeBaseId}`;

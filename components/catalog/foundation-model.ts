@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { foundationModelArn } from "./arns";
 import type { FoundationModelTarget } from "../iam/access";
 import { callerContext } from "../core/context";
-import { grantInvokeTo, type AccessContext, type Grantee, type RoleRef, type GrantOptions, type RolePolicyGrant } from "../iam/grants";
+import { grantInvokeTo, type AccessContext, type Grantee, type RoleRef, type InvokeGrantOptions, type RolePolicyGrant } from "../iam/grants";
 
 /**
  * The geographies Anthropic's Claude-on-Bedrock model table covers (its columns), yes or no
@@ -749,7 +749,7 @@ export class BedrockFoundationModel implements Grantee {
      * Allows `role` to invoke the model (`bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`)
      * in the caller's Region. Returns the role policies it attaches.
      */
-    public grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+    public grantInvoke(role: RoleRef, opts?: InvokeGrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
     }
 

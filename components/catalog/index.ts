@@ -1,7 +1,7 @@
 /**
  * Catalog: facts about Amazon Bedrock as plain data and pure functions, with no Pulumi resources. The
  * foundation models and their capabilities (`foundation-model.ts`), the cross-region geographies and
- * their Regions (`geographies.ts`) and every ARN format (`arns.ts`). A new model, Region, ARN or
+ * their Regions (`geographies.ts`), the cross-Region guardrail profiles (`guardrail-profiles.ts`) and every ARN format (`arns.ts`). A new model, Region, ARN or
  * documented limit goes here, with the AWS page it comes from. The validation of inference settings
  * against their bounds uses core's validation, so it is in `core/inference-configuration.ts`.
  *
@@ -9,3 +9,4 @@
  */
 export { BedrockFoundationModel, type BedrockFoundationModelProps } from "./foundation-model";
 export { CrossRegionInferenceProfileRegion, type Partition } from "./geographies";
+export { GuardrailProfileRegion } from "./guardrail-profiles";

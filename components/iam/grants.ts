@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { invokeStatements, usageStatements, type AccessTarget } from "./access";
 import { addToRoleAccess, type RolePolicyGrant } from "./access-set";
 import type { Statement } from "./policy";
+import { enforceGuardrailStatements, type GuardrailAccess } from "./statements/guardrail";
 import { resolveRole, type RoleRef } from "./roles";
 import { fail, type Where } from "../core/validation";
 import { resourceKind, resourceName } from "../core/resource-name";
@@ -25,6 +26,47 @@ export interface GrantOptions {
     parent?: pulumi.Resource;
     /** The aws provider for the policies of a role given by name or ARN (default: the parent's). */
     provider?: pulumi.ProviderResource;
+}
+
+/**
+ * A guardrail as an invoke grant sees it: a `Guardrail`, a version from its `createVersion`, or
+ * `Guardrail.fromGuardrailAttributes(...)` (each is an `IGuardrail`, which extends this).
+ */
+export interface GuardrailGrantee {
+    /** The statements applying the guardrail and the values naming it. Package-internal plumbing. @internal */
+    guardrailAccess(): GuardrailAccess;
+}
+
+/** Options of an invoke grant (`grantInvoke` on models, profiles and routers). */
+export interface InvokeGrantOptions extends GrantOptions {
+    /**
+     * A guardrail the role applies to its requests: the grant also allows `bedrock:ApplyGuardrail` on it
+     * (and on its guardrail profile in the source and every destination Region, and `kms:Decrypt` on its
+     * key), as `guardrail.grantApply(role)` does.
+     */
+    guardrail?: GuardrailGrantee;
+    /**
+     * With `guardrail`: allow invocation only when the request names this guardrail (its ARN for a
+     * `Guardrail`'s `DRAFT`, `<arn>:<n>` for a version), through `bedrock:GuardrailIdentifier`: the
+     * invoke statements are conditioned on it and a `Deny` refuses any other request on the same
+     * resources, whatever else the role is allowed. Default false.
+     */
+    enforce?: boolean;
+}
+
+/** The statements of the guardrail options of an invoke grant added to `statements`; checks the options. */
+function withGuardrail(where: Where, statements: Statement[], opts: InvokeGrantOptions): Statement[] {
+    const { guardrail, enforce } = opts;
+    if (enforce !== undefined && typeof enforce !== "boolean") fail(where, "opts.enforce", enforce, "must be a boolean");
+    if (guardrail === undefined) {
+        if (enforce) fail(where, "opts.enforce", enforce, "needs opts.guardrail: the guardrail requests must name");
+        return statements;
+    }
+    if (guardrail === null || typeof guardrail !== "object" || typeof (guardrail as GuardrailGrantee).guardrailAccess !== "function") {
+        fail(where, "opts.guardrail", guardrail, "must be a Guardrail, a version from createVersion, or Guardrail.fromGuardrailAttributes(...)");
+    }
+    const access = guardrail.guardrailAccess();
+    return [...(enforce ? enforceGuardrailStatements(statements, access.identifiers) : statements), ...access.apply];
 }
 
 /** Anything a role can be granted access to. */
@@ -62,22 +104,26 @@ function ownerOf(opts: GrantOptions, grantee?: Grantee): pulumi.Resource | undef
     return opts.parent ?? grantee?.grantParent;
 }
 
-function grant(kind: "invoke" | "usage", grantee: Grantee, role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
+function grant(kind: "invoke" | "usage", grantee: Grantee, role: RoleRef, opts: InvokeGrantOptions = {}): RolePolicyGrant {
     const where = granteeWhere(grantee, grantee.grantName());
+    if (opts === null || typeof opts !== "object") fail(where, "opts", opts, "must be an object");
     const owner = ownerOf(opts, grantee);
     const resolved = resolveRole(role, kind === "invoke" ? "grantInvoke(role)" : "grantProfileUsage(role)", where, owner);
     if (opts.provider && !resolved.resource) resolved.provider = opts.provider;
     // A model's ARN is in the Region of the provider of the component the grant is made for.
     const target = grantee.accessTarget({ parent: owner });
-    const statements = kind === "invoke" ? invokeStatements(target) : usageStatements(target);
+    const statements = kind === "invoke" ? withGuardrail(where, invokeStatements(target), opts) : usageStatements(target);
     if (statements.length === 0) {
         fail(where, "grantProfileUsage(role)", resolved.key, "cannot be granted usage: a foundation model has no inference profile to read");
     }
     return addToRoleAccess(resolved, statements, where, owner);
 }
 
-/** Grants `role` what it needs to run inference through `grantee` (see `invokeStatements`). */
-export function grantInvokeTo(grantee: Grantee, role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+/**
+ * Grants `role` what it needs to run inference through `grantee` (see `invokeStatements`), with
+ * `opts.guardrail` the guardrail's apply grant too, and with `opts.enforce` only for requests naming it.
+ */
+export function grantInvokeTo(grantee: Grantee, role: RoleRef, opts?: InvokeGrantOptions): RolePolicyGrant {
     return grant("invoke", grantee, role, opts);
 }
 

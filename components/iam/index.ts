@@ -9,7 +9,7 @@
  *
  * This index re-exports the members the package's entry points (`sdk/nodejs/`) publish.
  */
-export { type RoleRef, type GrantOptions, type RolePolicyGrant, allGrants } from "./grants";
+export { type RoleRef, type GrantOptions, type InvokeGrantOptions, type RolePolicyGrant, allGrants } from "./grants";
 export { type IInvokable } from "./invokable";
 export { type AccessLayout } from "./access-set";
 export { IAM_LIMITS } from "./policy";

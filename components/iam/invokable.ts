@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccessTarget } from "./access";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
-import type { AccessContext, GrantOptions, RoleRef, RolePolicyGrant } from "./grants";
+import type { AccessContext, InvokeGrantOptions, RoleRef, RolePolicyGrant } from "./grants";
 import type { InferenceConfiguration } from "../core/inference-configuration";
 
 /** Anything a prompt variant, an agent or an application profile can use as its model. */
@@ -15,7 +15,7 @@ export interface IInvokable {
     /** Inference settings that users of this model inherit unless they set their own. */
     readonly inferenceConfiguration?: InferenceConfiguration;
     /** Lets `role` run inference through this invokable, and nothing more. */
-    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    grantInvoke(role: RoleRef, opts?: InvokeGrantOptions): RolePolicyGrant;
     /**
      * How IAM sees this invokable. `context.parent` is the component that uses it: a foundation
      * model's ARN is in the Region of that component's provider.

@@ -12,7 +12,7 @@ import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, longestRegionLength, partitionOfRegion } from "../catalog/geographies";
 import { programSequence } from "../core/program-state";
-import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
+import { grantInvokeTo, grantUsageTo, type GrantOptions, type InvokeGrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import {
     checkAnthropicOnly,
     checkTopK,
@@ -93,7 +93,7 @@ export interface IApplicationInferenceProfile extends IUsageMetered {
      * these profiles only. Without a known source (an import without `modelSource`), any model reached
      * through this profile. Returns the role policies it attaches.
      */
-    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    grantInvoke(role: RoleRef, opts?: InvokeGrantOptions): RolePolicyGrant;
     /**
      * Used by grants and `ModelAccessPolicy`: how IAM sees this profile (its ARN and the source it copies).
      * Package-internal plumbing.
@@ -430,7 +430,7 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
     }
 
     /** Invoke on the profile, the system profile it wraps, and its models through these profiles only. */
-    public grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+    public grantInvoke(role: RoleRef, opts?: InvokeGrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
     }
 
@@ -491,7 +491,7 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
         return grantUsageTo(this, role, opts);
     }
 
-    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+    grantInvoke(role: RoleRef, opts?: InvokeGrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
     }
 

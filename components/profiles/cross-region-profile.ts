@@ -7,7 +7,7 @@ import { systemProfileArn } from "../catalog/arns";
 import { callerContext, type CallerContext } from "../core/context";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, longestRegionLength, partitionOfRegion } from "../catalog/geographies";
-import { grantInvokeTo, grantUsageTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
+import { grantInvokeTo, grantUsageTo, type GrantOptions, type InvokeGrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import { checkAnthropicOnly, checkTopK, validateInferenceConfiguration, type InferenceConfiguration } from "../core/inference-configuration";
 import { symbolic } from "../core/symbols";
 import { perProgram } from "../core/program-state";
@@ -62,7 +62,7 @@ export interface ICrossRegionInferenceProfile extends IUsageMetered {
      * Allows `role` to invoke the profile, and the model in every destination Region through this profile
      * only (`bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`). Returns the role policies it attaches.
      */
-    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    grantInvoke(role: RoleRef, opts?: InvokeGrantOptions): RolePolicyGrant;
     /**
      * Used by grants and `ModelAccessPolicy`: how IAM sees this profile (its ARN, source and destination
      * Regions, model). Package-internal plumbing.
@@ -266,7 +266,7 @@ class CrossRegionInferenceProfileReference implements ICrossRegionInferenceProfi
     }
 
     /** Invoke on the profile, and on the model in every destination Region through this profile only. */
-    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+    grantInvoke(role: RoleRef, opts?: InvokeGrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
     }
 
@@ -377,7 +377,7 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
     }
 
     /** Invoke on the profile, and on the model in every destination Region through this profile only. */
-    public grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+    public grantInvoke(role: RoleRef, opts?: InvokeGrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
     }
 

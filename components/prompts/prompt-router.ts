@@ -18,7 +18,7 @@ import { defaultPromptRouterArn, foundationModelArn, promptRouterArn, systemProf
 import { ACCOUNT_ID_LENGTH, callerContext, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { partitionOfRegion, routerGeographyOfRegion } from "../catalog/geographies";
-import { grantInvokeTo, type GrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
+import { grantInvokeTo, type InvokeGrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import { checkAnthropicOnly, checkTopK, validateInferenceConfiguration, type InferenceConfiguration } from "../core/inference-configuration";
 import { foundationModelOf, isInvokable, type IInvokable } from "../iam/invokable";
 import { symbolic } from "../core/symbols";
@@ -133,7 +133,7 @@ export interface IPromptRouter extends IInvokable, IUsageMetered {
      * `bedrock:InvokeModelWithResponseStream` on the router and `bedrock:GetPromptRouter` on it, plus
      * invoke on each routed model through its profile (as that profile's `grantInvoke` allows).
      */
-    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant;
+    grantInvoke(role: RoleRef, opts?: InvokeGrantOptions): RolePolicyGrant;
 }
 
 /** Options of `PromptRouter.fromDefaultId`. */
@@ -214,7 +214,7 @@ class DefaultPromptRouter implements IPromptRouter {
         return `router-${this.promptRouterId}-${this.region}`.replace(/[^A-Za-z0-9-]/g, "-");
     }
 
-    grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+    grantInvoke(role: RoleRef, opts?: InvokeGrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
     }
 
@@ -431,7 +431,7 @@ export class PromptRouter extends pulumi.ComponentResource implements IPromptRou
      * Invoke and `bedrock:GetPromptRouter` on the router, and invoke on both models (through their
      * profiles, as each one's own `grantInvoke` allows).
      */
-    public grantInvoke(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+    public grantInvoke(role: RoleRef, opts?: InvokeGrantOptions): RolePolicyGrant {
         return grantInvokeTo(this, role, opts);
     }
 

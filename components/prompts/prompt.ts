@@ -8,7 +8,6 @@
  * the prompt-management permissions (`bedrock:GetPrompt`, `bedrock:RenderPrompt` on a prompt or
  * prompt-version ARN, https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-management-prereq.html).
  */
-import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as bedrock from "@pulumi/aws-native/bedrock";
 import type * as inputs from "@pulumi/aws-native/types/input";
@@ -33,6 +32,7 @@ import type { Statement } from "../iam/policy";
 import { symbolic } from "../core/symbols";
 import { checkArgs, checkString, fail, normalizeTags, type StringRule, type Tags, type Where } from "../core/validation";
 import { resourceName } from "../core/resource-name";
+import { contentHash } from "../core/content-hash";
 import { RESOURCE_NAME_PATTERN } from "../core/rules";
 
 type PromptVariantInput = inputs.bedrock.PromptVariantArgs;
@@ -396,25 +396,6 @@ export const CONTENT_HASH_TAG = "bedrock-genai:content-hash";
 /** `bedrock:GetPrompt` and `bedrock:RenderPrompt` on `arns` (prompt or prompt-version ARNs, may be symbolic). */
 export function promptGetStatements(arns: string[]): Statement[] {
     return [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: [...arns] }];
-}
-
-/** JSON with object keys sorted, so equal content always hashes the same. */
-function stableJson(v: unknown): string {
-    if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
-    if (v && typeof v === "object") {
-        const o = v as Record<string, unknown>;
-        return `{${Object.keys(o)
-            .filter((k) => o[k] !== undefined)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
-            .join(",")}}`;
-    }
-    return JSON.stringify(v);
-}
-
-/** SHA-256 (first 16 hex digits) of a prompt's content as rendered. */
-export function contentHash(content: unknown): string {
-    return crypto.createHash("sha256").update(stableJson(content)).digest("hex").slice(0, 16);
 }
 
 /** Options of `Prompt.createVersion`. */

@@ -8,6 +8,7 @@ import { checkArgs, checkString, fail } from "../core/validation";
 import { DEFAULT_PERIOD, periodProblem, regionOfArn } from "./metrics";
 import { usageDashboardBody } from "./dashboard-body";
 import { modelIdOf, type MeteredInvokable } from "./profile-usage";
+import { checkDashboardGuardrails, guardrailDashboardEntries, withGuardrailWidgets, type DashboardGuardrail } from "./guardrail-dashboard";
 
 /** Arguments of `UsageDashboard`. */
 export interface UsageDashboardArgs {
@@ -20,6 +21,11 @@ export interface UsageDashboardArgs {
     dashboardName?: string;
     /** Seconds per data point: a positive multiple of 60. Default 300. */
     period?: number;
+    /**
+     * Guardrails (or guardrail versions) to graph too: evaluations, interventions, average latency and
+     * text units (`AWS/Bedrock/Guardrails`), one line per guardrail, below the profiles' graphs.
+     */
+    guardrails?: DashboardGuardrail[];
 }
 
 const DASHBOARD_NAME = { min: 1, max: 255, pattern: /^[A-Za-z0-9_-]+$/, patternText: "letters, digits, hyphens and underscores" };
@@ -68,12 +74,15 @@ export class UsageDashboard extends pulumi.ComponentResource {
         const period = args.period ?? DEFAULT_PERIOD;
         const problem = periodProblem(period);
         if (problem) fail(where, "period", period, problem);
+        const guardrails = checkDashboardGuardrails(where, args.guardrails);
         super("bedrock-genai:index:UsageDashboard", name, {}, opts);
 
         const entries = args.profiles.map((p, i) =>
             pulumi.all([modelIdOf(p), p.invokableArn]).apply(([modelId, arn]) => ({ label: labels[i], modelId, region: regionOfArn(arn) })),
         );
-        this.dashboardBody = pulumi.all(entries).apply((resolved) => usageDashboardBody(resolved, period));
+        this.dashboardBody = pulumi
+            .all([pulumi.all(entries), guardrailDashboardEntries(guardrails)])
+            .apply(([resolved, gs]) => withGuardrailWidgets(usageDashboardBody(resolved, period), gs, period));
         this.dashboard = new awsCloudwatch.Dashboard(name, { dashboardName, dashboardBody: this.dashboardBody }, { parent: this });
         this.dashboardName = this.dashboard.dashboardName;
         this.registerOutputs({ dashboardBody: this.dashboardBody, dashboardName: this.dashboardName });

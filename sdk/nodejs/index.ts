@@ -1,7 +1,7 @@
 /**
  * pulumi-bedrock-genai: Pulumi components for Amazon Bedrock generative AI.
  *
- * Cross-region and application inference profiles, prompt routers, prompts and agents, with grant
+ * Cross-region and application inference profiles, prompt routers, prompts, agents and guardrails, with grant
  * helpers that attach least-privilege IAM role policies.
  */
 export * from "../../components/catalog";
@@ -11,3 +11,4 @@ export * from "../../components/core";
 export * from "../../components/prompts";
 export * from "../../components/agents";
 export * from "../../components/usage";
+export * from "../../components/guardrails";

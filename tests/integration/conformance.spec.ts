@@ -111,6 +111,23 @@ describe("conformance with AWS's CloudFormation validator", function () {
             expect(found[0].message).to.match(/too long|longer than|maxLength|64/);
         });
 
+        it("checks guardrails too: a bad name, a bad profile ARN and a negative threshold written by hand are reported", async () => {
+            const rec = setBedrockMocks({ region: "us-east-1" });
+            new awsnative.bedrock.Guardrail("raw-guardrail", {
+                name: "bad name!",
+                blockedInputMessaging: "No.",
+                blockedOutputsMessaging: "No.",
+                contextualGroundingPolicyConfig: { filtersConfig: [{ type: "GROUNDING", threshold: -1 }] },
+                crossRegionConfig: { guardrailProfileArn: "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.guardrail.v1:0" },
+            });
+            await settle();
+            expect(conformanceErrors(rec).map((f) => `${f.origin} ${f.propertyPath}`)).to.have.members([
+                `aws-native:bedrock:Guardrail "raw-guardrail" Properties.Name`,
+                `aws-native:bedrock:Guardrail "raw-guardrail" Properties.ContextualGroundingPolicyConfig.FiltersConfig.0.Threshold`,
+                `aws-native:bedrock:Guardrail "raw-guardrail" Properties.CrossRegionConfig.GuardrailProfileArn`,
+            ]);
+        });
+
         it("reports a malformed policy document in a RolePolicy", () => {
             const t: CfnTemplate = {
                 AWSTemplateFormatVersion: "2010-09-09",

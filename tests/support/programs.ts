@@ -305,6 +305,97 @@ export function extendedPrograms(): Program[] {
             },
         });
     }
+    {
+        out.push({
+            name: "standard-tier guardrail on the US guardrail profile: every policy, a version, apply, invoke and enforced grants, an agent, an alarm and a dashboard",
+            region: "us-east-1",
+            run() {
+                const guardrail = new b.Guardrail("guardrail", {
+                    guardrailName: "support_guardrail-1",
+                    description: "d".repeat(200),
+                    blockedInputMessaging: "i".repeat(500),
+                    blockedOutputsMessaging: "Sorry.",
+                    contentFilters: [
+                        { type: "HATE", inputStrength: "HIGH", outputStrength: "HIGH", inputModalities: ["TEXT", "IMAGE"], outputModalities: ["TEXT"] },
+                        { type: "PROMPT_ATTACK", inputStrength: "HIGH", outputStrength: "NONE", inputAction: "BLOCK", outputEnabled: false },
+                    ],
+                    deniedTopics: [
+                        b.Topic.FINANCIAL_ADVICE,
+                        b.Topic.LEGAL_ADVICE,
+                        { name: "Long topic", definition: "x".repeat(1000), examples: ["e".repeat(100)], inputAction: "NONE" },
+                    ],
+                    wordFilters: ["codename", { text: "w".repeat(100), outputAction: "NONE" }],
+                    managedWordListFilters: [{ type: "PROFANITY", inputEnabled: true }],
+                    piiFilters: [
+                        { type: "EMAIL", action: "ANONYMIZE" },
+                        { type: "US_SOCIAL_SECURITY_NUMBER", action: "BLOCK", outputAction: "ANONYMIZE" },
+                    ],
+                    regexFilters: [{ name: "order", description: "Order numbers", pattern: "ORD-[0-9]{8}", action: "ANONYMIZE" }],
+                    contextualGroundingFilters: [
+                        { type: "GROUNDING", threshold: 0.99 },
+                        { type: "RELEVANCE", threshold: 0, action: "NONE", enabled: true },
+                    ],
+                    tier: "STANDARD",
+                    crossRegion: b.GuardrailProfileRegion.US,
+                    kmsKey: "arn:aws:kms:us-east-1:123456789012:key/abcdabcd-12ab-34cd-56ef-1234567890ab",
+                    tags: { team: "ml" },
+                });
+                const version = guardrail.createVersion("c".repeat(173));
+                const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+                const role = newRole();
+                guardrail.grantApply(role);
+                cris.grantInvoke(role, { guardrail: version, enforce: true });
+                M.AMAZON_NOVA_LITE_V1.grantInvoke(newRole("model-role"), { guardrail });
+                new b.Agent("guarded-agent", {
+                    foundationModel: cris,
+                    instruction: "You are a helpful and friendly agent that answers questions about agriculture.",
+                    guardrail: version,
+                });
+                version.addAlarm("intervened", { metric: "InvocationsIntervened", threshold: 10 });
+                guardrail.addAlarm("latency", { metric: guardrail.metric("InvocationLatency", { statistic: "p99" }), threshold: 500 });
+                new b.UsageDashboard("usage", { profiles: [cris], guardrails: [guardrail, version] });
+            },
+        });
+    }
+    for (const { geo, region } of [
+        { geo: "US", region: "us-west-1" },
+        { geo: "EU", region: "il-central-1" },
+        { geo: "UK", region: "eu-west-2" },
+        { geo: "AU", region: "ap-southeast-2" },
+        { geo: "CA", region: "ca-central-1" },
+        { geo: "APAC", region: "ap-southeast-4" },
+        { geo: "US_GOV", region: "us-gov-west-1" },
+    ]) {
+        out.push({
+            name: `guardrail on the ${geo} guardrail profile from ${region}, with its apply grant`,
+            region,
+            run() {
+                const guardrail = new b.Guardrail(`guardrail-${geo.toLowerCase()}`, {
+                    contentFilters: [{ type: "INSULTS", inputStrength: "MEDIUM", outputStrength: "MEDIUM" }],
+                    tier: "STANDARD",
+                    crossRegion: b.GuardrailProfileRegion[geo],
+                });
+                guardrail.grantApply(newRole());
+            },
+        });
+    }
+    out.push({
+        name: "guardrail on the US guardrail profile with the Region known only at deploy (every Region of the profile granted)",
+        region: "us-east-2",
+        noRegionConfig: true,
+        run() {
+            const guardrail = new b.Guardrail("guardrail-unplaced", {
+                piiFilters: [{ type: "NAME", action: "ANONYMIZE" }],
+                crossRegion: b.GuardrailProfileRegion.US,
+            });
+            guardrail.grantApply(newRole());
+            b.Guardrail.fromGuardrailAttributes({
+                guardrailArn: "arn:aws:bedrock:us-west-1:123456789012:guardrail/abcdefgh1234",
+                guardrailVersion: "3",
+                crossRegion: b.GuardrailProfileRegion.US,
+            }).grantApply(newRole("importer-role"));
+        },
+    });
     return out;
 }
 
