@@ -282,8 +282,13 @@ describe("AgentHarness", function () {
             const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
             const euProfile = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: eu });
             new bedrock.AgentHarness("d", { model: euProfile, instruction: INSTRUCTION, harnessName: "shared" }, { provider: eu });
+            expect(() => new bedrock.AgentHarness("e", { model: euProfile, instruction: INSTRUCTION, harnessName: "shared" }, { provider: eu })).to.throw(
+                'AgentHarness "e": harnessName "shared" is already the name of AgentHarness "d" in this program\'s account and Region',
+            );
             await settle();
             expect(rec.byType(HARNESS).map((r) => `${r.name} ${r.inputs.harnessName}`)).to.deep.equal(["a shared", "x x", "d shared"]);
+            // The refused ones registered nothing.
+            expect(rec.resources.filter((r) => r.name === "b" || r.name === "c" || r.name.startsWith("b-") || r.name.startsWith("c-"))).to.deep.equal([]);
         });
     });
 

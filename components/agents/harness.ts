@@ -126,12 +126,16 @@ export class AgentHarness extends pulumi.ComponentResource {
                 );
             }
         }
+        // A name another harness of the program has in the same account and Region: refused before anything
+        // is registered when the provider is the default one (its context is known now), else just after.
+        const defaultCtx = explicitProvider ? undefined : callerContext();
+        if (defaultCtx) claimHarnessName(where, defaultCtx, plan.harnessName, args.harnessName !== undefined);
         super("bedrock-genai:index:AgentHarness", name, {}, opts);
         this.name = name;
         this.model = args.model;
         const ctx = callerContext({ parent: this });
         this.ctx = ctx;
-        claimHarnessName(where, ctx, plan.harnessName, args.harnessName !== undefined);
+        if (!defaultCtx) claimHarnessName(where, ctx, plan.harnessName, args.harnessName !== undefined);
 
         // The execution role, or the one given.
         let roleRef: RoleRef;
