@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import * as awsnative from "@pulumi/aws-native";
 import {
     policiesForRole,
     resolveOutput,
@@ -17,6 +18,7 @@ import type { Statement } from "../components/iam/policy";
 import { decisions, evaluateTrust, type IamRequest, type Principal } from "./support/iam-eval";
 import { conformanceErrors, formatFinding, freeEngine, getEngine } from "./support/conformance";
 import { previewProgram } from "../components/preview";
+import { readRoles } from "../components/rules/policies";
 
 const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";
@@ -241,13 +243,52 @@ describe("AgentHarness", function () {
             expect(harnessOf(rec, "b").inputs.truncation).to.deep.equal({ strategy: "none" });
         });
 
-        it("the harness name is derived from the component's name when not given", async () => {
+        it("the harness name is the component's name when AWS takes it, else derived with a hash of the whole name", async () => {
             const rec = mocks();
             new bedrock.AgentHarness("farm-assistant.v2", { model: cris(), instruction: INSTRUCTION });
             new bedrock.AgentHarness("2nd", { model: cris(), instruction: INSTRUCTION });
+            new bedrock.AgentHarness("farm_assistant", { model: cris(), instruction: INSTRUCTION });
             await settle();
-            expect(harnessOf(rec, "farm-assistant.v2").inputs.harnessName).to.equal("farm_assistant_v2");
-            expect(harnessOf(rec, "2nd").inputs.harnessName).to.equal("h_2nd");
+            // sha256("farm-assistant.v2") starts 8c902fe0, sha256("2nd") c21365c7.
+            expect(harnessOf(rec, "farm-assistant.v2").inputs.harnessName).to.equal("farm_assistant_v2_8c902fe0");
+            expect(harnessOf(rec, "2nd").inputs.harnessName).to.equal("h_2nd_c21365c7");
+            expect(harnessOf(rec, "farm_assistant").inputs.harnessName).to.equal("farm_assistant");
+        });
+
+        it("derived names are unique: names that differ in replaced characters or beyond 40 characters stay apart", async () => {
+            const rec = mocks();
+            const long = "a".repeat(40);
+            for (const n of ["support-bot", "support_bot", `${long}-one`, `${long}-two`])
+                new bedrock.AgentHarness(n, { model: cris(), instruction: INSTRUCTION });
+            await settle();
+            const names = ["support-bot", "support_bot", `${long}-one`, `${long}-two`].map((n) => harnessOf(rec, n).inputs.harnessName as string);
+            // sha256("support-bot") starts fd825d2d; "support_bot" is a valid name, kept as it is.
+            expect(names.slice(0, 2)).to.deep.equal(["support_bot_fd825d2d", "support_bot"]);
+            expect(new Set(names).size).to.equal(4);
+            for (const n of names) expect(n).to.match(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/);
+            expect(names[2]).to.match(new RegExp(`^${"a".repeat(31)}_[0-9a-f]{8}$`));
+        });
+
+        it("a harness name another harness of the program has in the same account and Region is refused; another Region is another namespace", async () => {
+            const rec = mocks();
+            new bedrock.AgentHarness("a", { model: cris(), instruction: INSTRUCTION, harnessName: "shared" });
+            expect(() => new bedrock.AgentHarness("b", { model: cris(), instruction: INSTRUCTION, harnessName: "shared" })).to.throw(
+                'AgentHarness "b": harnessName "shared" is already the name of AgentHarness "a" in this program\'s account and Region: AWS refuses a second harness of one name; set harnessName',
+            );
+            new bedrock.AgentHarness("x", { model: cris(), instruction: INSTRUCTION });
+            expect(() => new bedrock.AgentHarness("c", { model: cris(), instruction: INSTRUCTION, harnessName: "x" })).to.throw(
+                'AgentHarness "c": harnessName "x" is already the name of AgentHarness "x"',
+            );
+            const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+            const euProfile = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: eu });
+            new bedrock.AgentHarness("d", { model: euProfile, instruction: INSTRUCTION, harnessName: "shared" }, { provider: eu });
+            expect(() => new bedrock.AgentHarness("e", { model: euProfile, instruction: INSTRUCTION, harnessName: "shared" }, { provider: eu })).to.throw(
+                'AgentHarness "e": harnessName "shared" is already the name of AgentHarness "d" in this program\'s account and Region',
+            );
+            await settle();
+            expect(rec.byType(HARNESS).map((r) => `${r.name} ${r.inputs.harnessName}`)).to.deep.equal(["a shared", "x x", "d shared"]);
+            // The refused ones registered nothing.
+            expect(rec.resources.filter((r) => r.name === "b" || r.name === "c" || r.name.startsWith("b-") || r.name.startsWith("c-"))).to.deep.equal([]);
         });
     });
 
@@ -621,12 +662,173 @@ describe("AgentHarness", function () {
         });
     });
 
+    describe("allowed tools", () => {
+        it("names of its tools, built-ins, @builtin, globs, and any name when a tool's name is the service's", async () => {
+            const rec = mocks();
+            const tools = allTools();
+            const ok = ["*", "get_forecast", "shell", "file_operations", "@builtin", "@builtin/shell", "@weather", "@soil/read_x", "file_*", "@*-mcp/status"];
+            new bedrock.AgentHarness("a", { model: cris(), instruction: INSTRUCTION, tools, allowedTools: ok });
+            // A tool without a name gets one from the service: nothing is known to refuse.
+            new bedrock.AgentHarness("b", { model: cris(), instruction: INSTRUCTION, tools: [bedrock.HarnessTool.browser()], allowedTools: ["browse"] });
+            await settle();
+            expect(harnessOf(rec, "a").inputs.allowedTools).to.deep.equal(ok);
+            expect(harnessOf(rec, "b").inputs.allowedTools).to.deep.equal(["browse"]);
+        });
+    });
+
+    describe("gateway tools with OAuth outbound authentication", () => {
+        const OAUTH = `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:token-vault/default/oauth2credentialprovider/weather`;
+        const oauthGateway = (providerArn: pulumi.Input<string> = OAUTH) =>
+            bedrock.HarnessTool.gateway({ name: "weather", gatewayArn: GATEWAY, outboundAuth: { oauth: { providerArn, scopes: ["read"] } } });
+        // harness-security.html, "OAuth2 credential provider (OAuth-protected Gateway)".
+        const expected = [
+            ...[
+                `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:token-vault/default`,
+                `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:workload-identity-directory/default`,
+                `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:workload-identity-directory/default/workload-identity/harness_farm-*`,
+                OAUTH,
+            ].map((r) => `bedrock-agentcore:GetResourceOauth2Token ${r} {}`),
+            `secretsmanager:GetSecretValue arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:bedrock-agentcore-identity!default/oauth2/weather-* {}`,
+        ].sort();
+        const oauthAtoms = (statements: Statement[]) => own(statements).filter((a) => a.includes("Oauth2Token") || a.startsWith("secretsmanager:"));
+
+        it("the execution role may fetch the provider's token and secret, as AWS documents it", async () => {
+            const rec = mocks();
+            const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION, tools: [oauthGateway()] });
+            const { statements } = await roleStatements(rec, h);
+            expect(oauthAtoms(statements)).to.deep.equal(expected);
+        });
+
+        it("a provider ARN known only at deploy (an Output) is granted the same once known", async () => {
+            const rec = mocks();
+            const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION, tools: [oauthGateway(pulumi.output(OAUTH))] });
+            const { statements } = await roleStatements(rec, h);
+            expect(oauthAtoms(statements)).to.deep.equal(expected);
+        });
+
+        it("AWS_IAM and NONE outbound authentication fetch no token", async () => {
+            const rec = mocks();
+            const h = new bedrock.AgentHarness("farm", {
+                model: cris(),
+                instruction: INSTRUCTION,
+                tools: [
+                    bedrock.HarnessTool.gateway({ name: "a", gatewayArn: GATEWAY, outboundAuth: "AWS_IAM" }),
+                    bedrock.HarnessTool.gateway({ name: "b", gatewayArn: GATEWAY, outboundAuth: "NONE" }),
+                ],
+            });
+            const { statements } = await roleStatements(rec, h);
+            expect(oauthAtoms(statements)).to.deep.equal([]);
+        });
+
+        it("IAM evaluation: the token and secret of its provider only", async () => {
+            const rec = mocks();
+            const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION, tools: [oauthGateway()] });
+            const { json } = await roleStatements(rec, h);
+            const secret = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:bedrock-agentcore-identity!default/oauth2/${name}-Ab12Cd`;
+            const workload = (name: string) => `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:workload-identity-directory/default/workload-identity/${name}`;
+            const allowed: IamRequest[] = [
+                { action: "bedrock-agentcore:GetResourceOauth2Token", resource: OAUTH },
+                { action: "bedrock-agentcore:GetResourceOauth2Token", resource: `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:token-vault/default` },
+                { action: "bedrock-agentcore:GetResourceOauth2Token", resource: workload("harness_farm-abc123") },
+                { action: "secretsmanager:GetSecretValue", resource: secret("weather") },
+            ];
+            const denied: IamRequest[] = [
+                { action: "bedrock-agentcore:GetResourceOauth2Token", resource: OAUTH.replace("/weather", "/github") },
+                { action: "bedrock-agentcore:GetResourceOauth2Token", resource: workload("harness_other-abc123") },
+                { action: "bedrock-agentcore:GetResourceApiKey", resource: `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:token-vault/default` },
+                { action: "secretsmanager:GetSecretValue", resource: secret("github") },
+                { action: "secretsmanager:GetSecretValue", resource: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:prod/db-Ab12Cd` },
+                { action: "secretsmanager:PutSecretValue", resource: secret("weather") },
+            ];
+            const principal: Principal = { account: ACCOUNT, partition: "aws", roleName: "farm-role" };
+            expect((await decisions(json, allowed, principal)).filter((d) => !d.startsWith("Allowed "))).to.deep.equal([]);
+            expect((await decisions(json, denied, principal)).filter((d) => d.startsWith("Allowed "))).to.deep.equal([]);
+        });
+    });
+
+    describe("an execution role of another account", () => {
+        it("is refused at deploy as AgentHarness.executionRole's, not the profile's; nothing is attached and no harness created", async () => {
+            const rec = mocks();
+            const errors: string[] = [];
+            const collect = (e: unknown) => errors.push(e instanceof Error ? e.message : String(e));
+            process.on("unhandledRejection", collect);
+            try {
+                const app = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "farm", modelSource: cris() });
+                new bedrock.AgentHarness("farm", { model: app, instruction: INSTRUCTION, executionRole: `arn:aws:iam::${OTHER_ACCOUNT}:role/partner-role` });
+                await settle();
+                await new Promise((r) => setTimeout(r, 50));
+            } finally {
+                process.off("unhandledRejection", collect);
+            }
+            const message = `AgentHarness "farm": executionRole "arn:aws:iam::${OTHER_ACCOUNT}:role/partner-role" is a role of account ${OTHER_ACCOUNT} in partition aws, but the caller is account ${ACCOUNT} in partition aws: an identity policy can only be attached to a role of the caller's own account; grant that role from a program deployed to its account`;
+            expect(
+                [...new Set(errors)].every((e) => e.endsWith(message)),
+                [...new Set(errors)].join("\n"),
+            ).to.equal(true);
+            expect(errors.length).to.be.greaterThan(0);
+            expect(rec.byType("aws:iam/rolePolicy:RolePolicy")).to.deep.equal([]);
+            expect(rec.byType(HARNESS)).to.deep.equal([]);
+        });
+    });
+
+    describe("the preview of a harness with managed memory", () => {
+        it("pulumi preview (unknown outputs): every policy the harness attaches is registered with its document known, the memory's ARN a stand-in", async () => {
+            const rec = setBedrockMocks({ preview: true, region: REGION, accountId: ACCOUNT, config: { "aws-native:region": REGION } });
+            new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION, memory: bedrock.HarnessMemory.managed() });
+            await settle();
+            const policies = rec.byType("aws:iam/rolePolicy:RolePolicy");
+            expect(policies.map((p) => p.name).sort()).to.deep.equal(["farm-role-bedrock", "farm-role-bedrock-farm-memory"]);
+            for (const p of policies) expect(typeof p.inputs.policy, p.name).to.equal("string");
+            const memory = JSON.parse(policies.find((p) => p.name === "farm-role-bedrock-farm-memory")!.inputs.policy as string);
+            expect(memory.Statement).to.deep.equal([
+                {
+                    Effect: "Allow",
+                    Action: ["bedrock-agentcore:CreateEvent", "bedrock-agentcore:ListEvents", "bedrock-agentcore:RetrieveMemoryRecords"],
+                    Resource: `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:memory/farm-managed-memory-known-after-deploy`,
+                },
+            ]);
+            // What --check and the policy pack read (`readRoles`): both policies, with their statements. A
+            // created role's name is unknown in a preview; a role given by name is known.
+            const named = setBedrockMocks({ preview: true, region: REGION, accountId: ACCOUNT, config: { "aws-native:region": REGION } });
+            new bedrock.AgentHarness("farm", {
+                model: cris(),
+                instruction: INSTRUCTION,
+                memory: bedrock.HarnessMemory.managed(),
+                executionRole: "harness-role",
+            });
+            await settle();
+            const views = readRoles(named.resources.map((r) => ({ type: r.type, name: r.name, urn: r.urn, inputs: r.inputs, outputs: r.state })));
+            const role = views.find((v) => v.name === "harness-role");
+            expect(role?.policies.map((p) => `${p.resourceName} ${p.statements.length > 0}`).sort()).to.deep.equal([
+                "harness-role-bedrock true",
+                "harness-role-bedrock-farm-memory true",
+            ]);
+            mocks();
+        });
+
+        it("the offline preview lists the memory policy with the harness's other policy, and --check finds nothing", async () => {
+            const plan = await previewProgram("examples/agent-harness");
+            const execution = plan.roles.find((r) => r.resourceName === "agent-role");
+            expect(execution?.policies.map((p) => p.resourceName).sort()).to.deep.equal(["agent-role-bedrock", "agent-role-bedrock-agent-memory"]);
+            const memory = execution!.policies.find((p) => p.resourceName === "agent-role-bedrock-agent-memory")!;
+            const harness = plan.resources.find((r) => r.type === HARNESS)!;
+            const reported = (harness.outputs.memory as { managedMemoryConfiguration: { arn: string } }).managedMemoryConfiguration.arn;
+            expect(reported).to.match(new RegExp(`^arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:memory/`));
+            expect(memory.statements.flatMap((st) => st.Resource)).to.deep.equal([reported]);
+            expect(plan.findings).to.deep.equal([]);
+            mocks(); // previewProgram replaced the mocks
+        });
+    });
+
     describe("addEndpoint", () => {
         it("renders a HarnessEndpoint of the harness: exact inputs", async () => {
             const rec = mocks();
             const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });
             const prod = h.addEndpoint("prod", { description: "Production", targetVersion: "3", tags: { stage: "prod" } });
             h.addEndpoint("canary-1");
+            expect(() => h.addEndpoint("prod-2", { endpointName: "prod" })).to.throw(
+                'AgentHarness.addEndpoint "farm-prod-2": endpointName "prod" is already the name of endpoint "prod" of this harness: a harness\'s endpoint names are unique',
+            );
             await settle();
             expect(rec.find(ENDPOINT, "farm-prod").inputs).to.deep.equal({
                 harnessId: harnessOf(rec).state.harnessId,
@@ -635,7 +837,8 @@ describe("AgentHarness", function () {
                 targetVersion: "3",
                 tags: [{ key: "stage", value: "prod" }],
             });
-            expect(rec.find(ENDPOINT, "farm-canary-1").inputs).to.deep.equal({ harnessId: harnessOf(rec).state.harnessId, endpointName: "canary_1" });
+            // sha256("canary-1") starts 8cdb95b8.
+            expect(rec.find(ENDPOINT, "farm-canary-1").inputs).to.deep.equal({ harnessId: harnessOf(rec).state.harnessId, endpointName: "canary_1_8cdb95b8" });
             expect(await resolveOutput(prod.arn)).to.equal(`${harnessOf(rec).state.arn}/harness-endpoint/prod`);
         });
     });
@@ -856,6 +1059,42 @@ describe("AgentHarness", function () {
                 title: "too many tags",
                 args: () => ({ model: cris(), instruction: INSTRUCTION, tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }),
                 message: 'AgentHarness "h": tags "51 tags" must hold at most 50 tags',
+            },
+            {
+                title: "allowedTools naming a tool the harness does not have",
+                args: () => ({
+                    model: cris(),
+                    instruction: INSTRUCTION,
+                    tools: [bedrock.HarnessTool.inlineFunction({ name: "get_forecast", description: "Forecast", inputSchema: FORECAST_SCHEMA })],
+                    allowedTools: ["get_forecast", "get_weather"],
+                }),
+                message:
+                    'AgentHarness "h": allowedTools[1] "get_weather" names no tool of the harness (its tools: get_forecast; built-in: file_operations, shell, @builtin)',
+            },
+            {
+                title: "allowedTools naming a server the harness does not have",
+                args: () => ({ model: cris(), instruction: INSTRUCTION, allowedTools: ["shell", "@git/git_status"] }),
+                message:
+                    'AgentHarness "h": allowedTools[1] "@git/git_status" names no tool of the harness (its tools: none; built-in: file_operations, shell, @builtin)',
+            },
+            {
+                title: "an OAuth provider ARN that is not an OAuth2 credential provider",
+                args: () => ({
+                    model: cris(),
+                    instruction: INSTRUCTION,
+                    tools: [
+                        bedrock.HarnessTool.gateway({
+                            gatewayArn: GATEWAY,
+                            outboundAuth: { oauth: { providerArn: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:x`, scopes: ["read"] } },
+                        }),
+                    ],
+                }),
+                message: `AgentHarness "h": tools[0].outboundAuth.oauth.providerArn "arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:x" must match ^arn:(aws[a-z-]*):bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):token-vault\\/([^/:]+)\\/oauth2credentialprovider\\/([^/:]+)$ (an AgentCore Identity OAuth2 credential provider ARN, arn:<partition>:bedrock-agentcore:<region>:<account>:token-vault/<vault>/oauth2credentialprovider/<name>)`,
+            },
+            {
+                title: "an execution role ARN of another partition than the harness's known Region",
+                args: () => ({ model: cris(), instruction: INSTRUCTION, executionRole: `arn:aws-us-gov:iam::${ACCOUNT}:role/harness-role` }),
+                message: `AgentHarness "h": executionRole "arn:aws-us-gov:iam::${ACCOUNT}:role/harness-role" is a role of partition aws-us-gov, but the harness is in us-east-1 (partition aws): a harness assumes a role of its own account and partition`,
             },
             {
                 title: "bad execution role",

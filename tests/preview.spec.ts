@@ -498,6 +498,18 @@ describe("offline preview (bedrock-genai preview)", () => {
             expect(r.stdout).to.contain('    subgraph region9["us-west-2"]\n        model6["amazon.nova-pro-v1:0"]\n    end\n');
         });
 
+        it("draws AgentCore harnesses: the role they run as, their model, their endpoints, and the roles granted to invoke them", async () => {
+            const r = await run(["preview", "examples/agent-harness", "--mermaid"]);
+            expect(r.code).to.equal(0);
+            const edges = labelledEdges(parseMermaid(r.stdout)).filter((e) => e.includes("harness"));
+            expect(edges.map((e) => e.replace(/role ([a-z-]+)-[a-z0-9]{7}/g, "role $1"))).to.deep.equal([
+                "role app-role --> harness agent",
+                "harness agent -.->|runs as| role agent-role",
+                "harness agent -.->|model| us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+                "harness agent --> endpoint live",
+            ]);
+        });
+
         it("labels default prompt routers by their id", async () => {
             const plan = (await run(["preview", path.join(FIXTURES, "agents"), "--json"])).stdout;
             const p = JSON.parse(plan) as Plan;

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { setBedrockMocks, resolveOutput, settle, fakeId, statementsForRole, trustPolicyForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
@@ -17,14 +18,6 @@ const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
 const BUDGET = "aws:budgets/budget:Budget";
 const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:usage-alerts`;
-
-/** The error an Output fails with (its message), or "" when it resolves. */
-async function outputError(o: unknown): Promise<string> {
-    return (o as { promise(): Promise<unknown> }).promise().then(
-        () => "",
-        (e: Error) => e.message,
-    );
-}
 
 function tenantProfile(tenant: string, tags: Record<string, string> = { tenant, tier: "chat" }) {
     return new bedrock.ApplicationInferenceProfile(`${tenant}-chat`, {
@@ -217,6 +210,8 @@ describe("addAlarm()", () => {
             treatMissingData: "notBreaching",
             alarmActions: [TOPIC],
             alarmDescription: "Bedrock InputTokenCount (Sum over 3600 s) of acme-chat",
+            // The metric's Region: the profile's (its ARN's).
+            region: "us-east-1",
         });
         expect(rec.parentOf(r)?.type).to.equal("bedrock-genai:index:ApplicationInferenceProfile");
     });
@@ -520,11 +515,34 @@ describe("ProfileBudget", () => {
         expect(rec.find(BUDGET, "b").inputs.costFilters).to.deep.equal([{ name: "TagKeyValue", values: ["user:team$search"] }]);
     });
 
-    it("several tags without tagKey fail at deploy naming tagKey", async () => {
-        const budget = new bedrock.ProfileBudget("b", { profile: tenantProfile("acme"), limitUsd: 5 });
-        expect(await outputError(budget.tagFilter)).to.equal(
+    it("on a created profile, a missing, ambiguous or absent tagKey is refused at construction, naming tagKey, and registers nothing", async () => {
+        const acme = tenantProfile("acme");
+        const bare = new bedrock.ApplicationInferenceProfile("bare", {
+            inferenceProfileName: "bare",
+            modelSource: bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 }),
+        });
+        expect(() => new bedrock.ProfileBudget("b", { profile: acme, limitUsd: 5 })).to.throw(
             'ProfileBudget "b": tagKey undefined is required: the profile has several tags (tenant, tier); name the cost allocation tag to budget on',
         );
+        expect(() => new bedrock.ProfileBudget("c", { profile: acme, limitUsd: 5, tagKey: "team" })).to.throw(
+            'ProfileBudget "c": tagKey "team" is not a tag of the profile (its tags: tenant, tier)',
+        );
+        expect(() => new bedrock.ProfileBudget("d", { profile: bare, limitUsd: 5 })).to.throw(
+            'ProfileBudget "d": tagKey undefined is required: the profile has no tags; name the cost allocation tag to budget on',
+        );
+        await settle();
+        expect(rec.byType("bedrock-genai:index:ProfileBudget")).to.deep.equal([]);
+        expect(rec.byType(BUDGET)).to.deep.equal([]);
+    });
+
+    it("a tag value given as an Output on the created profile is the filter's value", async () => {
+        const p = new bedrock.ApplicationInferenceProfile("later", {
+            inferenceProfileName: "later",
+            modelSource: bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 }),
+            tags: { tenant: pulumi.output("initech") },
+        });
+        const budget = new bedrock.ProfileBudget("b", { profile: p, limitUsd: 5 });
+        expect(await resolveOutput(budget.tagFilter)).to.equal("user:tenant$initech");
     });
 
     const bad: [string, Record<string, unknown>, string][] = [

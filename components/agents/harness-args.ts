@@ -9,13 +9,15 @@
  * without a name gets one inferred by the service; `allowedTools` patterns). Memory (managed by default, an
  * AgentCore memory, or disabled): https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-memory.html.
  */
+import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type * as native from "@pulumi/aws-native";
-import { BedrockFoundationModel } from "../catalog/foundation-model";
 import type { InferenceConfiguration } from "../core/inference-configuration";
 import { isInvokable, type IInvokable } from "../iam/invokable";
 import type { RoleRef } from "../iam/grants";
 import { checkNumber, checkString, fail, normalizeTags, show, type Tags, type Where } from "../core/validation";
+import { checkInvokableRegion } from "../iam/region-check";
+import { OAUTH2_CREDENTIAL_PROVIDER_ARN } from "../iam/statements/agentcore";
 
 type Input = native.types.input.bedrockagentcore.HarnessToolArgs;
 
@@ -38,11 +40,16 @@ export const CODE_INTERPRETER_ARN =
     /^arn:aws(-[^:]+)?:bedrock-agentcore:[a-z0-9-]+:(aws|[0-9]{12}):code-interpreter(-custom)?\/(aws\.codeinterpreter\.v1|[a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10})$/;
 /** An AgentCore memory's ARN. */
 export const MEMORY_ARN = /^arn:aws:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:memory\/[a-zA-Z][a-zA-Z0-9-_]{0,99}-[a-zA-Z0-9]{10}$/;
-/** An OAuth credential provider's ARN. */
-const PROVIDER_ARN = /^arn:([^:]*):([^:]*):([^:]*):([0-9]{12})?:(.+)$/;
+
 const RETURN_URL = /^\w+:(\/?\/?)[^\s]+$/;
 /** An `AllowedTools` entry: `*`, a tool name, or `<tool>/<sub-tool>` (with an optional leading `@`). */
 const ALLOWED_TOOL = /^(\*|@?[^/]+(\/[^/]+)?)$/;
+/**
+ * The harness's built-in tools, "available in every session unless you restrict them with allowedTools"
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-tools.html), and the server name
+ * `@builtin` its patterns use for them.
+ */
+export const BUILT_IN_TOOLS: readonly string[] = ["file_operations", "shell"];
 
 /** Managed memory strategies. */
 export type HarnessMemoryStrategy = "SEMANTIC" | "SUMMARIZATION" | "USER_PREFERENCE" | "EPISODIC";
@@ -240,18 +247,26 @@ export interface AgentHarnessArgs {
     instruction: pulumi.Input<string>;
     /**
      * The harness's name (a letter, then at most 39 letters, digits or `_`; it cannot change without replacing
-     * the harness). Default: the component's name with other characters replaced by `_` (prefixed `h_` when it
-     * does not start with a letter); set it when several stacks deploy the same program to one account and Region.
+     * the harness). Default: the component's name when it is one; otherwise the name with other characters
+     * replaced by `_` (prefixed `h_` when it does not start with a letter), cut to leave room for `_` and 8 hex
+     * digits of a hash of the whole name, so `support-bot` and `support_bot` stay two harnesses. Two harnesses
+     * of one program in one account and Region cannot have the same name. Set it when several stacks deploy
+     * the same program to one account and Region.
      */
     harnessName?: string;
     /**
-     * Model settings. Each of `temperature`, `topP` and `maxTokens` not set here is inherited from the
-     * model's `inferenceConfiguration` (a profile's reusable settings).
+     * Model settings (`Model.BedrockModelConfig`). Each of `temperature`, `topP` and `maxTokens` not set here
+     * is inherited from the model's `inferenceConfiguration` (a profile's reusable settings):
+     * `inferenceConfiguration.maxTokens` is the one that overrides the profile's `maxTokens` (per model call).
      */
     inferenceConfiguration?: HarnessInferenceConfiguration;
     /** Tools (`HarnessTool.*`); names unique. */
     tools?: HarnessToolSpec[];
-    /** The tools the agent may use (`*`, a tool name, or `<tool>/<sub-tool>`); the service's default: all. */
+    /**
+     * The tools the agent may use (`*`, a tool name, `@<server>`, `<tool>/<sub-tool>`, globs); the service's
+     * default: all. A name without a glob must name a tool of `tools` or a built-in (`shell`,
+     * `file_operations`, `@builtin`), unless a tool has no name (the service infers it).
+     */
     allowedTools?: string[];
     /** Memory (`HarnessMemory.managed()`, `HarnessMemory.agentCore({...})`, `HarnessMemory.NONE`); the service's default when unset. */
     memory?: HarnessMemorySpec;
@@ -259,7 +274,11 @@ export interface AgentHarnessArgs {
     truncation?: HarnessTruncation;
     /** Most iterations of the agent loop per invocation: a positive integer. */
     maxIterations?: number;
-    /** Most tokens the agent generates per iteration: a positive integer. */
+    /**
+     * The harness's own limit (`MaxTokens`): most tokens the agent generates per iteration, a positive
+     * integer. It is not the model's `maxTokens` and does not override a profile's: that is
+     * `inferenceConfiguration.maxTokens`.
+     */
     maxTokens?: number;
     /** Most seconds an invocation's agent loop runs: a positive integer. */
     timeoutSeconds?: number;
@@ -290,6 +309,8 @@ export interface AddHarnessEndpointArgs {
 export interface HarnessAccessNeeds {
     /** Gateway ARNs (plain or Outputs). */
     gateways: pulumi.Input<string>[];
+    /** The OAuth2 credential providers of gateways with OAuth outbound authentication (plain or Outputs). */
+    oauthProviders: pulumi.Input<string>[];
     /** Custom code interpreter ARNs; `managedCodeInterpreter` for the AWS-managed one. */
     codeInterpreters: pulumi.Input<string>[];
     managedCodeInterpreter: boolean;
@@ -322,12 +343,20 @@ export interface HarnessPlan {
     access: HarnessAccessNeeds;
 }
 
-/** A harness name derived from a Pulumi name: invalid characters become `_`, a leading non-letter gets `h_`, at most 40 characters. */
+/**
+ * A harness (or endpoint) name derived from a Pulumi name: the name itself when AWS takes it; otherwise
+ * invalid characters become `_` and a leading non-letter gets `h_`, cut to leave room for `_` and the
+ * first 8 hex digits of the SHA-256 of the whole name, so names that differ only in the characters
+ * replaced or beyond the cut stay distinct (as policy names are kept distinct).
+ */
 export function derivedHarnessName(where: Where, argument: string, name: string, max = 40): string {
-    let out = name.replace(/[^a-zA-Z0-9_]/g, "_");
-    if (!/^[a-zA-Z]/.test(out)) out = `h_${out}`;
-    out = out.slice(0, max);
-    if (!(max === 40 ? HARNESS_NAME : ENDPOINT_NAME).test(out)) fail(where, argument, out, `cannot be derived from the name ${JSON.stringify(name)}; set it`);
+    const pattern = max === 40 ? HARNESS_NAME : ENDPOINT_NAME;
+    if (typeof name === "string" && pattern.test(name)) return name;
+    let base = String(name).replace(/[^a-zA-Z0-9_]/g, "_");
+    if (!/^[a-zA-Z]/.test(base)) base = `h_${base}`;
+    const hash = crypto.createHash("sha256").update(String(name)).digest("hex").slice(0, 8);
+    const out = `${base.slice(0, max - hash.length - 1)}_${hash}`;
+    if (!pattern.test(out)) fail(where, argument, out, `cannot be derived from the name ${JSON.stringify(name)}; set it`);
     return out;
 }
 
@@ -340,11 +369,6 @@ export function checkHarnessModel(where: Where, model: unknown): IInvokable {
         fail(where, "model", "<PromptRouter>", "cannot be a prompt router: a harness's model is a foundation model or an inference profile");
     }
     return model;
-}
-
-/** The `ModelId` a harness gets for an invokable: a foundation model's id, else the profile's ARN. */
-export function harnessModelId(model: IInvokable): pulumi.Input<string> {
-    return model instanceof BedrockFoundationModel ? model.modelId : model.invokableArn;
 }
 
 function checkObject(where: Where, argument: string, v: unknown, rule: string): void {
@@ -410,7 +434,7 @@ function renderTool(where: Where, at: string, t: HarnessToolSpec, access: Harnes
             const arn = checkString(where, `${at}.gatewayArn`, t.gatewayArn, { pattern: GATEWAY_ARN, patternText: "an AgentCore gateway ARN" });
             access.gateways.push(arn);
             const cfg: native.types.input.bedrockagentcore.HarnessAgentCoreGatewayConfigArgs = { gatewayArn: arn };
-            if (t.outboundAuth !== undefined) cfg.outboundAuth = renderOutboundAuth(where, `${at}.outboundAuth`, t.outboundAuth);
+            if (t.outboundAuth !== undefined) cfg.outboundAuth = renderOutboundAuth(where, `${at}.outboundAuth`, t.outboundAuth, access);
             return base({ agentCoreGateway: cfg });
         }
         case "agentcore_code_interpreter": {
@@ -456,13 +480,24 @@ function renderTool(where: Where, at: string, t: HarnessToolSpec, access: Harnes
     }
 }
 
-function renderOutboundAuth(where: Where, at: string, a: HarnessGatewayOutboundAuth): native.types.input.bedrockagentcore.HarnessGatewayOutboundAuthArgs {
+function renderOutboundAuth(
+    where: Where,
+    at: string,
+    a: HarnessGatewayOutboundAuth,
+    access: HarnessAccessNeeds,
+): native.types.input.bedrockagentcore.HarnessGatewayOutboundAuthArgs {
     if (a === "AWS_IAM") return { awsIam: {} };
     if (a === "NONE") return { none: {} };
     checkObject(where, at, a, 'must be "AWS_IAM", "NONE" or { oauth: { providerArn, scopes } }');
     const o = a.oauth;
     checkObject(where, `${at}.oauth`, o, "must be { providerArn, scopes, grantType?, customParameters?, defaultReturnUrl? }");
-    const providerArn = checkString(where, `${at}.oauth.providerArn`, o.providerArn, { pattern: PROVIDER_ARN, patternText: "an ARN" });
+    const providerArn = checkString(where, `${at}.oauth.providerArn`, o.providerArn, {
+        pattern: OAUTH2_CREDENTIAL_PROVIDER_ARN,
+        patternText:
+            "an AgentCore Identity OAuth2 credential provider ARN, arn:<partition>:bedrock-agentcore:<region>:<account>:token-vault/<vault>/oauth2credentialprovider/<name>",
+    });
+    // The execution role fetches the token from the provider (its token vault and secret).
+    access.oauthProviders.push(providerArn);
     if (!Array.isArray(o.scopes)) fail(where, `${at}.oauth.scopes`, o.scopes, "must be a list of scopes");
     if (o.scopes.length > 100) fail(where, `${at}.oauth.scopes`, `${o.scopes.length} scopes`, "must hold at most 100 scopes");
     o.scopes.forEach((s, i) => checkString(where, `${at}.oauth.scopes[${i}]`, s, { min: 1, max: 64 }));
@@ -570,8 +605,12 @@ function renderTruncation(where: Where, t: HarnessTruncation): native.types.inpu
     }
 }
 
-/** Validates `args` and renders everything but the model id and the role: throws before anything is registered. */
-export function planHarness(where: Where, name: string, args: AgentHarnessArgs): HarnessPlan {
+/**
+ * Validates `args` and renders everything but the model id and the role: throws before anything is
+ * registered. `knownRegion`: the harness's Region when known before deploy (the default provider's
+ * configured Region), against which the model's Region is checked.
+ */
+export function planHarness(where: Where, name: string, args: AgentHarnessArgs, knownRegion?: string): HarnessPlan {
     if (args === undefined || args === null || typeof args !== "object") fail(where, "args", args, "is required (an object with the component's arguments)");
     // AWS documents no guardrail for the managed harness (`AWS::BedrockAgentCore::Harness` has no such
     // property): refuse one given anyway (from JavaScript) rather than ignore it.
@@ -584,6 +623,8 @@ export function planHarness(where: Where, name: string, args: AgentHarnessArgs):
         );
     }
     const model = checkHarnessModel(where, args.model);
+    // Bedrock calls a model, profile or router only in its own Region: the harness's.
+    checkInvokableRegion(where, "model", model, knownRegion);
     const instruction = checkString(where, "instruction", args.instruction, { min: 1 });
     const harnessName =
         args.harnessName === undefined
@@ -593,6 +634,7 @@ export function planHarness(where: Where, name: string, args: AgentHarnessArgs):
 
     const access: HarnessAccessNeeds = {
         gateways: [],
+        oauthProviders: [],
         codeInterpreters: [],
         managedCodeInterpreter: false,
         browsers: [],
@@ -618,6 +660,7 @@ export function planHarness(where: Where, name: string, args: AgentHarnessArgs):
         args.allowedTools.forEach((a, i) =>
             checkString(where, `allowedTools[${i}]`, a, { min: 1, max: 64, pattern: ALLOWED_TOOL, patternText: "*, a tool name or <tool>/<sub-tool>" }),
         );
+        checkAllowedToolsNameTools(where, args.allowedTools, tools ?? []);
         allowedTools = [...args.allowedTools];
     }
     const memory = args.memory === undefined ? undefined : renderMemory(where, args.memory, access);
@@ -656,6 +699,31 @@ export function planHarness(where: Where, name: string, args: AgentHarnessArgs):
         tags,
         access,
     };
+}
+
+/**
+ * Refuses an `allowedTools` entry that names a tool the harness does not have. The patterns
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-tools.html): `*`; a name (a built-in
+ * by name, or a tool); `@builtin`, `@builtin/<name>`; `@<server>`, `@<server>/<tool>`; globs (`file_*`,
+ * `@<server>/read_*`, `@*-mcp/status`). A glob may match tools known only to the service, and a tool without a
+ * name gets one the service infers: those entries are left to the service.
+ */
+function checkAllowedToolsNameTools(where: Where, allowed: string[], tools: Input[]): void {
+    if (tools.some((t) => t.name === undefined)) return;
+    const names = tools.map((t) => t.name as string);
+    const known = new Set([...names, ...BUILT_IN_TOOLS]);
+    allowed.forEach((entry, i) => {
+        if (typeof entry !== "string" || /[*?[\]]/.test(entry)) return;
+        const first = (entry.startsWith("@") ? entry.slice(1) : entry).split("/")[0];
+        if (entry.startsWith("@") && first === "builtin") return;
+        if (known.has(first)) return;
+        fail(
+            where,
+            `allowedTools[${i}]`,
+            entry,
+            `names no tool of the harness (its tools: ${names.length > 0 ? [...names].sort().join(", ") : "none"}; built-in: ${BUILT_IN_TOOLS.join(", ")}, @builtin)`,
+        );
+    });
 }
 
 /** Validates `addEndpoint`'s arguments and renders the endpoint's inputs but `harnessId`. */

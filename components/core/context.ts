@@ -3,6 +3,11 @@
  * ARNs and foundation-model ARNs live. Read through the AWS Native provider's standard invokes
  * (`aws-native:index:getAccountId`, `aws-native:index:getRegion`, `aws-native:index:getPartition`),
  * from the provider that owns the component's Bedrock resources, once per provider per program.
+ *
+ * Components whose resources are all `aws` (classic provider) resources (invocation logging) read the
+ * same three from the `aws` provider they are created with (`aws:index/getCallerIdentity`,
+ * `aws:index/getRegion`, `aws:index/getPartition`): `awsCallerContext`. Every Region in an ARN, a trust
+ * condition or an alarm comes from the provider of the resource that carries it.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { perProgram } from "./program-state";
@@ -18,6 +23,16 @@ export const INVOKE_TOKENS = {
     region: "aws-native:index:getRegion",
     /** Returns the Region's partition (`{ partition }`, e.g. `aws`, `aws-us-gov`). */
     partition: "aws-native:index:getPartition",
+} as const;
+
+/** The invoke tokens of the `aws` (classic) provider this package calls for `awsCallerContext`. */
+export const AWS_INVOKE_TOKENS = {
+    /** Returns the caller's identity (`{ accountId, arn, userId }`). */
+    accountId: "aws:index/getCallerIdentity:getCallerIdentity",
+    /** Returns the provider's Region (`{ region }`; `name` before v7). */
+    region: "aws:index/getRegion:getRegion",
+    /** Returns the Region's partition (`{ partition }`). */
+    partition: "aws:index/getPartition:getPartition",
 } as const;
 
 /** An AWS account id has 12 digits. */
@@ -38,33 +53,55 @@ export interface CallerContext {
     readonly sym: { readonly account: string; readonly region: string; readonly partition: string };
 }
 
-/** Contexts by provider (undefined: the default provider), per program evaluation. */
-const contexts = perProgram(() => new Map<pulumi.ProviderResource | undefined, CallerContext>());
+/** The two providers a context is read from: AWS Native (Bedrock resources) and aws (classic). */
+type ContextPackage = "aws-native" | "aws";
+
+/** Contexts by package and provider (undefined: the default provider), per program evaluation. */
+const contexts = perProgram(() => ({
+    "aws-native": new Map<pulumi.ProviderResource | undefined, CallerContext>(),
+    aws: new Map<pulumi.ProviderResource | undefined, CallerContext>(),
+}));
 
 /**
  * The context of the AWS Native provider that `parent` (or, without one, the default provider)
  * uses. Cached per provider for the program's lifetime.
  */
 export function callerContext(opts: { parent?: pulumi.Resource; provider?: pulumi.ProviderResource } = {}): CallerContext {
-    const provider = opts.provider ?? opts.parent?.getProvider("aws-native::getRegion");
-    const perRuntime = contexts();
+    return contextOf("aws-native", opts.provider ?? opts.parent?.getProvider("aws-native::getRegion"));
+}
+
+/**
+ * The context of the `aws` (classic) provider that `parent` (or, without one, the default provider)
+ * uses: for components whose resources are `aws` resources, so that the Region and account in their
+ * ARNs and trust conditions are those of the provider the resources are created with. Cached per
+ * provider for the program's lifetime.
+ */
+export function awsCallerContext(opts: { parent?: pulumi.Resource; provider?: pulumi.ProviderResource } = {}): CallerContext {
+    return contextOf("aws", opts.provider ?? opts.parent?.getProvider(AWS_INVOKE_TOKENS.region));
+}
+
+function contextOf(pkg: ContextPackage, provider: pulumi.ProviderResource | undefined): CallerContext {
+    const perRuntime = contexts()[pkg];
     const hit = perRuntime.get(provider);
     if (hit) return hit;
 
     const invokeOpts: pulumi.InvokeOutputOptions = provider ? { provider } : {};
-    const call = (token: string, field: string): pulumi.Output<string> =>
+    const call = (token: string, ...fields: string[]): pulumi.Output<string> =>
         pulumi.runtime.invokeOutput<Record<string, unknown>>(token, {}, invokeOpts).apply((r) => {
-            const v = r?.[field];
-            if (typeof v !== "string" || v === "") {
-                throw new Error(`The ${token} invoke returned no ${field}; a Pulumi mock must answer it with { ${field}: "..." }.`);
+            const v = fields.map((f) => r?.[f]).find((x) => typeof x === "string" && x !== "");
+            if (typeof v !== "string") {
+                throw new Error(`The ${token} invoke returned no ${fields[0]}; a Pulumi mock must answer it with { ${fields[0]}: "..." }.`);
             }
             return v;
         });
-    const account = call(INVOKE_TOKENS.accountId, "accountId");
-    const region = call(INVOKE_TOKENS.region, "region");
-    const partition = call(INVOKE_TOKENS.partition, "partition");
+    const tokens = pkg === "aws" ? AWS_INVOKE_TOKENS : INVOKE_TOKENS;
+    const account = call(tokens.accountId, "accountId");
+    // aws v7's getRegion answers `region` (and the deprecated `name`).
+    const region = pkg === "aws" ? call(tokens.region, "region", "name") : call(tokens.region, "region");
+    const partition = call(tokens.partition, "partition");
+    const prefix = pkg === "aws" ? "aws/" : "";
     const suffix = provider ? `@${providerName(provider)}` : "";
-    const knownRegion = provider ? undefined : configuredRegion();
+    const knownRegion = provider ? undefined : pkg === "aws" ? configuredAwsRegion() : configuredRegion();
     const ctx: CallerContext = {
         account,
         region,
@@ -73,9 +110,9 @@ export function callerContext(opts: { parent?: pulumi.Resource; provider?: pulum
         // The default provider's Region (and so its partition) is known from the stack's config: policies
         // carry it as it is, sized exactly; otherwise one placeholder per provider, at the longest length.
         sym: {
-            account: symbolic(account, `account${suffix}`, ACCOUNT_ID_LENGTH),
-            region: knownRegion ?? symbolic(region, `region${suffix}`, MAX_REGION_LENGTH),
-            partition: knownRegion ? partitionOfRegion(knownRegion) : symbolic(partition, `partition${suffix}`, MAX_PARTITION_LENGTH),
+            account: symbolic(account, `${prefix}account${suffix}`, ACCOUNT_ID_LENGTH),
+            region: knownRegion ?? symbolic(region, `${prefix}region${suffix}`, MAX_REGION_LENGTH),
+            partition: knownRegion ? partitionOfRegion(knownRegion) : symbolic(partition, `${prefix}partition${suffix}`, MAX_PARTITION_LENGTH),
         },
     };
     perRuntime.set(provider, ctx);
@@ -90,6 +127,15 @@ function providerName(p: pulumi.ProviderResource): string {
 export function configuredRegion(): string | undefined {
     try {
         return new pulumi.Config("aws-native").get("region") ?? undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/** The default aws (classic) provider's Region when the stack's config sets it, else undefined. */
+export function configuredAwsRegion(): string | undefined {
+    try {
+        return new pulumi.Config("aws").get("region") ?? undefined;
     } catch {
         return undefined;
     }

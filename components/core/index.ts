@@ -11,7 +11,7 @@
  * inside `components/` import each other's files directly, not through the indexes.
  */
 export { BedrockValidationError, type Tags } from "./validation";
-export { INVOKE_TOKENS } from "./context";
+export { AWS_INVOKE_TOKENS, INVOKE_TOKENS } from "./context";
 export {
     type InferenceConfiguration,
     validateInferenceConfiguration,

@@ -23,13 +23,14 @@
 import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
-import { callerContext } from "../core/context";
+import { callerContext, configuredAwsRegion } from "../core/context";
 import { partitionOfRegion } from "../catalog/geographies";
 import { perProgram } from "../core/program-state";
 import { resolveSymbols } from "../core/symbols";
 import { BedrockValidationError, type Where } from "../core/validation";
 import { IAM_LIMITS, layoutPolicies, mergeStatements, parseStatements, policyJson, policySize, sortStatements, type Statement } from "./policy";
 import { foreignRoleMessage, objectId, type ResolvedRole } from "./roles";
+import { knownInPreview } from "../core/dry-run";
 import { resourceName } from "../core/resource-name";
 
 /** What a grant returns: the IAM resources of the batch that carries its statements; use it in `dependsOn`. */
@@ -71,6 +72,11 @@ interface Contribution {
     where: Where;
     /** The component the grant was made for: its aws-native provider's account checks a role ARN. */
     owner?: pulumi.Resource;
+    /**
+     * The argument that named the role, when the component that granted was given it as one of its own
+     * (`AgentHarness.executionRole`, `Agent.existingRole`): a refusal of the role is that argument's.
+     */
+    roleArgument?: string;
 }
 
 interface Batch {
@@ -135,8 +141,15 @@ function roleLabel(set: RoleSet): string {
  * out when the current batch closes. `where` names who grants (for messages), `owner` the component the
  * grant is made for.
  */
-export function addToRoleAccess(role: ResolvedRole, statements: Statement[], where: Where, owner?: pulumi.Resource, detached?: string): RolePolicyGrant {
-    return openBatch(role, statements, where, owner, detached).resources;
+export function addToRoleAccess(
+    role: ResolvedRole,
+    statements: Statement[],
+    where: Where,
+    owner?: pulumi.Resource,
+    detached?: string,
+    roleArgument?: string,
+): RolePolicyGrant {
+    return openBatch(role, statements, where, owner, detached, roleArgument).resources;
 }
 
 /** Like `addToRoleAccess`, returning the batch's resources and layout once laid out. */
@@ -150,7 +163,7 @@ export function addToRoleAccessDetailed(role: ResolvedRole, statements: Statemen
  * label, after the role's main batch and within what it left of the role's budget, so nothing waits on
  * itself.
  */
-function openBatch(role: ResolvedRole, statements: Statement[], where: Where, owner?: pulumi.Resource, detached?: string): Batch {
+function openBatch(role: ResolvedRole, statements: Statement[], where: Where, owner?: pulumi.Resource, detached?: string, roleArgument?: string): Batch {
     const s = programState();
     let set = s.sets.get(role.id);
     if (!set) {
@@ -173,7 +186,11 @@ function openBatch(role: ResolvedRole, statements: Statement[], where: Where, ow
         if (!set.role.resource && role.resource) set.role = { ...set.role, resource: role.resource, name: role.name, key: role.key, provider: role.provider };
         set.role.ownManagedPolicies = Math.max(set.role.ownManagedPolicies, role.ownManagedPolicies);
     }
-    if (role.arn && !set.arns.has(role.arn)) set.arns.set(role.arn, { statements: [], where, owner });
+    // Who gave a role ARN, for its deploy-time check: the first grant, or the first that named it as an
+    // argument of its own (the grants a component makes on its role's behalf come first or not).
+    if (role.arn && (!set.arns.has(role.arn) || (roleArgument !== undefined && set.arns.get(role.arn)?.roleArgument === undefined))) {
+        set.arns.set(role.arn, { statements: [], where, owner, roleArgument });
+    }
     // Granted before, in a batch already laid out: that batch carries it.
     // The builders are deterministic: the same grant gives the same statements, so their text is its key.
     const key = JSON.stringify(statements);
@@ -249,14 +266,6 @@ function checkPartitions(set: RoleSet, where: Where, owner?: pulumi.Resource): v
         if (awsRegion !== undefined && partitionOfRegion(awsRegion) !== partitionOfRegion(ctx.knownRegion)) {
             warn(partitionOfRegion(ctx.knownRegion), partitionOfRegion(awsRegion));
         }
-    }
-}
-
-function configuredAwsRegion(): string | undefined {
-    try {
-        return new pulumi.Config("aws").get("region") ?? undefined;
-    } catch {
-        return undefined;
     }
 }
 
@@ -410,8 +419,9 @@ function deployGuards(set: RoleSet): pulumi.Output<void> | undefined {
         const ctx = callerContext({ parent: c.owner });
         checks.push(
             pulumi.all([ctx.account, ctx.partition]).apply(([account, partition]) => {
-                const message = foreignRoleMessage(c.where, "role", arn, account, partition);
-                if (message) throw new BedrockValidationError(c.where.component, "role", message);
+                const argument = c.roleArgument ?? "role";
+                const message = foreignRoleMessage(c.where, argument, arn, account, partition);
+                if (message) throw new BedrockValidationError(c.where.component, argument, message, c.where.name);
             }),
         );
     }
@@ -445,8 +455,11 @@ export function renderPolicy(
     what = "the policy",
     guards?: pulumi.Output<void>,
 ): pulumi.Output<string> {
-    // One Output per document: its values and the deploy-time guards in one `pulumi.all`.
-    return resolveSymbols(policyJson(statements), true, guards).apply((resolved) => {
+    // One Output per document: its values and the deploy-time guards in one `pulumi.all`. A preview shows
+    // the document even while a guard's values are unknown (a created role's `managedPolicyArns`): the
+    // guard runs when they are known, at the latest at deploy.
+    const after = guards === undefined ? undefined : knownInPreview(guards, undefined);
+    return resolveSymbols(policyJson(statements), true, after).apply((resolved) => {
         const json = canonicalizeDeployed(resolved);
         if (json.length > cap) {
             throw new BedrockValidationError(

@@ -138,7 +138,11 @@ export interface StatementGrantOptions extends GrantOptions {
     where: Where;
     /** A name for what is granted (e.g. `${componentName}-access`), for messages. */
     name: string;
-    /** The argument that named the role, for error messages (default `role`). */
+    /**
+     * The argument that named the role, for error messages (default `role`). Given, it is the argument a
+     * refusal of the role at deploy (a role ARN of another account) is attributed to, whichever grant on
+     * the role came first.
+     */
     argName?: string;
     /** Unused: the role's access set describes its managed policies. */
     description?: string;
@@ -157,7 +161,7 @@ export interface StatementGrantOptions extends GrantOptions {
 export function grantStatements(role: RoleRef, statements: Statement[], opts: StatementGrantOptions): RolePolicyGrant {
     const resolved = resolveRole(role, opts.argName ?? "role", opts.where, opts.parent);
     if (opts.provider && !resolved.resource) resolved.provider = opts.provider;
-    return addToRoleAccess(resolved, statements, opts.where, opts.parent, opts.detached);
+    return addToRoleAccess(resolved, statements, opts.where, opts.parent, opts.detached, opts.argName);
 }
 
 /** One value that waits for every policy of all `grants`: pass it to `dependsOn`. */

@@ -1,4 +1,4 @@
-/** A Mermaid flowchart of a plan: roles -> profiles -> models per Region, agents -> aliases. */
+/** A Mermaid flowchart of a plan: roles -> profiles -> models per Region, agents -> aliases, harnesses -> endpoints. */
 import { parseArnPattern, roleNameFromArn } from "../catalog/arns";
 import { CrossRegionInferenceProfileRegion } from "../catalog/geographies";
 import { allowsInvoke, foundationModelId, glob, isApplicationProfilePattern, isInvoke, isProfileArn } from "../rules/bedrock-iam";
@@ -11,7 +11,8 @@ function label(text: string): string {
 /**
  * A Mermaid flowchart: roles -> the profiles and models they may invoke (models grouped per Region,
  * profiles -> the models they reach through the `bedrock:InferenceProfileArn` condition), agents -> the
- * role they run as and their aliases.
+ * role they run as and their aliases, AgentCore harnesses -> the role they run as, their model and their
+ * endpoints.
  */
 export function toMermaid(plan: Plan): string {
     const ids = new Map<string, string>();
@@ -30,12 +31,23 @@ export function toMermaid(plan: Plan): string {
     const appProfiles = new Map<string, PlanResource>();
     const aliases = new Map<string, PlanResource>();
     const routers = new Map<string, PlanResource>();
+    const harnessByArn = new Map<string, PlanResource>();
     for (const r of plan.resources) {
         if (r.type === "aws-native:bedrock:ApplicationInferenceProfile" && typeof r.outputs.inferenceProfileArn === "string")
             appProfiles.set(r.outputs.inferenceProfileArn, r);
         if (r.type === "aws-native:bedrock:AgentAlias" && typeof r.outputs.agentAliasArn === "string") aliases.set(r.outputs.agentAliasArn, r);
         if (r.type === "aws-native:bedrock:IntelligentPromptRouter" && typeof r.outputs.promptRouterArn === "string") routers.set(r.outputs.promptRouterArn, r);
+        if (r.type === "aws-native:bedrockagentcore:Harness" && typeof r.outputs.arn === "string") {
+            // A grant on a harness names it and its endpoints (`<harness>/harness-endpoint/*`).
+            harnessByArn.set(r.outputs.arn, r);
+            harnessByArn.set(`${r.outputs.arn}/harness-endpoint/*`, r);
+        }
     }
+    const harnessNode = (h: PlanResource): string => {
+        const n = id("harness", h.urn);
+        nodes.set(n, `${n}[/${label(`harness ${String(h.inputs.harnessName ?? h.name)}`)}/]`);
+        return n;
+    };
     const aliasNode = (alias: PlanResource): string => {
         const al = id("alias", alias.urn);
         nodes.set(al, `${al}([${label(`alias ${String(alias.inputs.agentAliasName ?? alias.name)}`)}])`);
@@ -44,6 +56,8 @@ export function toMermaid(plan: Plan): string {
     const resourceNode = (arn: string): string => {
         const alias = aliases.get(arn);
         if (alias) return aliasNode(alias);
+        const harness = harnessByArn.get(arn);
+        if (harness) return harnessNode(harness);
         const router = routers.get(arn);
         if (router) {
             const n = id("router", arn);
@@ -101,6 +115,10 @@ export function toMermaid(plan: Plan): string {
             ),
         ];
         for (const s of statements) {
+            // Invoking a harness (`InvokeHarness` on it and its endpoints): role -> harness.
+            if (s.Effect === "Allow" && s.Action.some((a) => glob(a).test("bedrock-agentcore:InvokeHarness"))) {
+                for (const arn of s.Resource) if (harnessByArn.has(arn)) edges.add(`${r} --> ${resourceNode(arn)}`);
+            }
             if (!allowsInvoke(s)) continue;
             const via = Object.values(s.Condition ?? {}).flatMap((keys) =>
                 Object.entries(keys)
@@ -141,6 +159,27 @@ export function toMermaid(plan: Plan): string {
             (x) => x.type === "aws-native:bedrock:AgentAlias" && x.inputs.agentId !== undefined && x.inputs.agentId === a.outputs.agentId,
         )) {
             edges.add(`${n} --> ${aliasNode(alias)}`);
+        }
+    }
+    const harnesses = plan.resources.filter((x) => x.type === "aws-native:bedrockagentcore:Harness");
+    for (const h of harnesses) {
+        const n = harnessNode(h);
+        const roleArn = h.inputs.executionRoleArn;
+        const roleName = typeof roleArn === "string" ? roleNameFromArn(roleArn) : undefined;
+        if (roleName && ids.has(`role|${roleName}`)) edges.add(`${n} -.->|runs as| ${id("role", roleName)}`);
+        const model = (h.inputs.model as { bedrockModelConfig?: { modelId?: unknown } } | undefined)?.bedrockModelConfig?.modelId;
+        if (typeof model === "string") {
+            // A foundation model by id is the model of the harness's own Region (the Region of its ARN).
+            const own = typeof h.outputs.arn === "string" ? parseArnPattern(h.outputs.arn) : undefined;
+            const arn = model.startsWith("arn:") ? model : own ? `arn:${own.partition}:bedrock:${own.region}::foundation-model/${model}` : undefined;
+            if (arn !== undefined) edges.add(`${n} -.->|model| ${resourceNode(arn)}`);
+        }
+        for (const e of plan.resources.filter(
+            (x) => x.type === "aws-native:bedrockagentcore:HarnessEndpoint" && x.inputs.harnessId !== undefined && x.inputs.harnessId === h.outputs.harnessId,
+        )) {
+            const en = id("endpoint", e.urn);
+            nodes.set(en, `${en}([${label(`endpoint ${String(e.inputs.endpointName ?? e.name)}`)}])`);
+            edges.add(`${n} --> ${en}`);
         }
     }
     const lines = ["flowchart LR"];

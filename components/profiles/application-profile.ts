@@ -318,6 +318,12 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
     public readonly profile: bedrock.ApplicationInferenceProfile;
     /** The catalog model the profile copies, when known before deploy. */
     public readonly sourceModel?: BedrockFoundationModel;
+    /**
+     * The tags the profile was created with (validated, sorted by key; values may be Outputs): known at
+     * construction, so `ProfileBudget` picks its tag then. Package-internal plumbing.
+     * @internal
+     */
+    public readonly givenTags?: readonly { key: string; value: pulumi.Input<string> }[];
     /** Inference settings users of this profile inherit (its own over its cross-region source's). */
     public readonly inferenceConfiguration?: InferenceConfiguration;
     private readonly source: ResolvedSource;
@@ -353,6 +359,7 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
             ? resolved
             : { ...resolved, copyFrom: checkArnRegion(where, "modelSource", resolved.copyFrom, callerContext({ parent: this }).region) };
         this.sourceModel = this.source.model;
+        this.givenTags = tags;
         const inherited = isCrossRegion(args.modelSource) ? args.modelSource.inferenceConfiguration : undefined;
         this.inferenceConfiguration = mergeInferenceConfiguration(inherited, ownInference);
         this.profile = new bedrock.ApplicationInferenceProfile(

@@ -129,10 +129,10 @@ export function budgetNotifications(where: Where, notifications: unknown): Budge
 }
 
 /**
- * The value of tag `key` in `tags` (a profile's tags as AWS Native reports them). Without `key`, the
- * profile's only tag. Throws naming `tagKey` when the key is absent or ambiguous.
+ * The value of tag `key` in `tags` (a profile's tags as it was given them, or as AWS Native reports them).
+ * Without `key`, the profile's only tag. Throws naming `tagKey` when the key is absent or ambiguous.
  */
-export function pickTag(where: Where, tags: { key: string; value: string }[] | undefined, key: string | undefined): { key: string; value: string } {
+export function pickTag<V = string>(where: Where, tags: readonly { key: string; value: V }[] | undefined, key: string | undefined): { key: string; value: V } {
     const list = tags ?? [];
     if (key === undefined) {
         if (list.length !== 1) {

@@ -11,7 +11,7 @@ import * as awsIam from "@pulumi/aws/iam";
 import * as awsS3 from "@pulumi/aws/s3";
 import type * as aws from "@pulumi/aws";
 import { checkArgs, checkString, fail, type Where } from "../core/validation";
-import { callerContext } from "../core/context";
+import { awsCallerContext } from "../core/context";
 import { symbolic } from "../core/symbols";
 import { grantStatements, type RolePolicyGrant } from "../iam/grants";
 import { loggingBucketPolicy, loggingRoleStatements, loggingTrustPolicy } from "./logging-policies";
@@ -85,7 +85,8 @@ function checkBool(where: Where, argument: string, v: unknown): boolean {
 }
 
 /**
- * Model invocation logging for this account in the provider's Region: every Converse, ConverseStream,
+ * Model invocation logging for this account in the Region of its `aws` provider (`opts.provider`, or
+ * the default `aws` provider): every Converse, ConverseStream,
  * InvokeModel and InvokeModelWithResponseStream call's request, response and metadata, delivered to a
  * CloudWatch Logs log group (created here, with the role Bedrock writes with) and/or an S3 bucket (with
  * AWS's bucket policy). One configuration per account and Region: a second one overwrites the first.
@@ -134,7 +135,10 @@ export class InvocationLogging extends pulumi.ComponentResource {
             videoDataDeliveryEnabled: checkBool(where, "videoData", args.videoData),
         };
         super("bedrock-genai:index:InvocationLogging", name, {}, opts);
-        const ctx = callerContext({ parent: this });
+        // Every resource here is an aws (classic) resource: the Region and account of the role's trust, the
+        // log stream's ARN and the bucket policy are those of the aws provider they and the logging
+        // configuration are created with (the one given, or the default), never the aws-native provider's.
+        const ctx = awsCallerContext({ parent: this });
 
         let cloudwatchConfig: aws.types.input.bedrockmodel.InvocationLoggingConfigurationLoggingConfigCloudwatchConfig | undefined;
         if (cw !== undefined) {

@@ -102,19 +102,16 @@ export class ProfileBudget extends pulumi.ComponentResource {
         }
         if (args.activateTag !== undefined && typeof args.activateTag !== "boolean") fail(where, "activateTag", args.activateTag, "must be true or false");
         if (args.activateTag && tagKey === undefined) fail(where, "tagKey", undefined, "is required with activateTag (the key to activate)");
+
+        // The tag, from the arguments or from the created profile's tags: their keys are known now, so a
+        // missing or ambiguous tagKey is refused before anything is registered.
+        const picked = tagValue === undefined ? pickTag(where, (created as ApplicationInferenceProfile).givenTags, tagKey) : undefined;
         super("bedrock-genai:index:ProfileBudget", name, {}, opts);
 
-        // The tag, from the arguments or from the created profile's tags (known once they resolve).
         const tag: pulumi.Output<{ key: string; value: string }> =
             tagValue !== undefined
                 ? pulumi.output(tagValue).apply((value) => ({ key: tagKey as string, value }))
-                : (created as ApplicationInferenceProfile).profile.tags.apply((tags) =>
-                      pickTag(
-                          where,
-                          (tags ?? []).map((t) => ({ key: t.key, value: t.value })),
-                          tagKey,
-                      ),
-                  );
+                : pulumi.output(picked!.value).apply((value) => ({ key: picked!.key, value }));
         this.tagFilter = tag.apply((t) => tagKeyValueFilter(t.key, t.value));
 
         if (args.activateTag) {

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as awsCloudwatch from "@pulumi/aws/cloudwatch";
 import { checkString, fail } from "../core/validation";
-import { bedrockMetric, modelIdDimensionValue, type BedrockMetric, type BedrockMetricName, type MetricOptions } from "./metrics";
+import { bedrockMetric, modelIdDimensionValue, regionOfArn, type BedrockMetric, type BedrockMetricName, type MetricOptions } from "./metrics";
 import { profileAlarmInputs, type ProfileAlarmArgs } from "./alarm-args";
 
 /** A profile or router whose calls Bedrock meters: anything with an invokable profile/router ARN. */
@@ -23,12 +23,36 @@ export interface AddAlarmOptions {
      * references (`fromConfig`, imports, default routers), which are not resources.
      */
     parent?: pulumi.Resource;
-    /** The `aws` provider for the alarm (default: the parent's, or the default provider). */
+    /**
+     * The `aws` provider for the alarm (default: the parent's, or the default provider): its account and
+     * credentials. Not its Region: the alarm is created in the metric's Region (`region` input), the Region
+     * of the profile's or router's ARN, since a CloudWatch alarm watches only its own Region's metrics.
+     */
     provider?: pulumi.ProviderResource;
 }
 
 // One dimension Output per profile, so that a metric from `metric()` is recognised as the profile's own.
 const dimensions = new WeakMap<object, pulumi.Output<string>>();
+const regions = new WeakMap<object, pulumi.Output<string>>();
+
+/**
+ * The Region `p`'s metrics are published in: the Region of its ARN (Bedrock publishes a call's runtime
+ * metrics in the Region the call is made to, the profile's or router's own). An alarm or a dashboard
+ * widget on them must be in that Region: an alarm sees only its own Region's metrics, and with missing
+ * data treated as not breaching it would silently never fire.
+ */
+export function metricRegionOf(p: MeteredInvokable): pulumi.Output<string> {
+    let r = regions.get(p);
+    if (!r) {
+        r = p.invokableArn.apply((arn) => {
+            const region = regionOfArn(arn);
+            if (region === "") throw new Error(`${JSON.stringify(arn)} has no Region: its metrics cannot be placed`);
+            return region;
+        });
+        regions.set(p, r);
+    }
+    return r;
+}
 
 /** The `ModelId` dimension value of calls through `p` (its id, from its ARN). */
 export function modelIdOf(p: MeteredInvokable): pulumi.Output<string> {
@@ -47,7 +71,9 @@ export function profileMetric(p: MeteredInvokable, component: string, name: Bedr
 
 /**
  * `p.addAlarm(name, args, opts)`: a CloudWatch alarm (`awsCloudwatch.MetricAlarm`, Pulumi name
- * `<profile>-<name>`) on one of `p`'s metrics. Every argument is checked before the alarm is registered.
+ * `<profile>-<name>`) on one of `p`'s metrics, in the metric's Region (`metricRegionOf`), through the
+ * aws provider of `opts.provider` (or the parent's, or the default) for the account. Every argument is
+ * checked before the alarm is registered.
  */
 export function addProfileAlarm(
     p: MeteredInvokable,
@@ -62,7 +88,7 @@ export function addProfileAlarm(
     const label = p.grantName();
     const inputs = profileAlarmInputs(where, args, modelIdOf(p), label);
     const parent = opts?.parent ?? (p instanceof pulumi.ComponentResource ? p : undefined);
-    return new awsCloudwatch.MetricAlarm(`${label}-${name}`, inputs, { parent, provider: opts?.provider });
+    return new awsCloudwatch.MetricAlarm(`${label}-${name}`, { ...inputs, region: metricRegionOf(p) }, { parent, provider: opts?.provider });
 }
 
 /** What every inference profile and prompt router offers for usage tracking. */

@@ -5,16 +5,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as awsCloudwatch from "@pulumi/aws/cloudwatch";
 import { checkArgs, checkString, fail } from "../core/validation";
-import { DEFAULT_PERIOD, periodProblem, regionOfArn } from "./metrics";
-import { usageDashboardBody } from "./dashboard-body";
-import { modelIdOf, type MeteredInvokable } from "./profile-usage";
+import { DEFAULT_PERIOD, periodProblem } from "./metrics";
+import { dashboardLimitProblem, usageDashboardBody } from "./dashboard-body";
+import { metricRegionOf, modelIdOf, type MeteredInvokable } from "./profile-usage";
 import { checkDashboardGuardrails, guardrailDashboardEntries, withGuardrailWidgets, type DashboardGuardrail } from "./guardrail-dashboard";
 
 /** Arguments of `UsageDashboard`. */
 export interface UsageDashboardArgs {
     /**
      * The profiles and routers to graph (application or cross-region profiles, created or referenced,
-     * prompt routers): at least one, each once. Each is a line labelled with its name.
+     * prompt routers): at least one, each once. Each is a line labelled with its name on every graph
+     * (7 metrics), so at most 357 per dashboard: CloudWatch allows 2,500 metrics per dashboard
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html).
      */
     profiles: MeteredInvokable[];
     /** The dashboard's name: 1-255 letters, digits, hyphens and underscores. Default: the component's name. */
@@ -42,9 +44,10 @@ function isMetered(p: unknown): p is MeteredInvokable {
 
 /**
  * A CloudWatch dashboard of Bedrock usage for a list of profiles and routers: input and output tokens,
- * invocations, average latency, client errors, server errors and throttles, one graph each, one line
- * per profile (`AWS/Bedrock` metrics with `ModelId` = the profile's id). `dashboardBody` resolves to
- * the JSON once the profiles' ids are known.
+ * invocations, average latency, client errors, server errors and throttles, one graph each per Region,
+ * one line per profile (`AWS/Bedrock` metrics with `ModelId` = the profile's id). Each graph reads its
+ * metrics from the Region of its profiles' ARNs (its `region`), wherever the dashboard itself is (the
+ * Region of its aws provider). `dashboardBody` resolves to the JSON once the profiles' ids are known.
  */
 export class UsageDashboard extends pulumi.ComponentResource {
     /** The `awsCloudwatch.Dashboard`. */
@@ -66,6 +69,9 @@ export class UsageDashboard extends pulumi.ComponentResource {
             if (seen.has(p)) fail(where, `profiles[${i}]`, p.grantName(), `is profiles[${seen.get(p)}] again`);
             seen.set(p, i);
         });
+        // CloudWatch's dashboard quotas: the Regions are known at deploy, the count of metrics now.
+        const overLimit = dashboardLimitProblem(args.profiles.length, 1);
+        if (overLimit) fail(where, "profiles", `${args.profiles.length} profiles`, overLimit);
         const labels = args.profiles.map((p) => p.grantName());
         const dup = labels.findIndex((l, i) => labels.indexOf(l) !== i);
         if (dup >= 0)
@@ -78,7 +84,7 @@ export class UsageDashboard extends pulumi.ComponentResource {
         super("bedrock-genai:index:UsageDashboard", name, {}, opts);
 
         const entries = args.profiles.map((p, i) =>
-            pulumi.all([modelIdOf(p), p.invokableArn]).apply(([modelId, arn]) => ({ label: labels[i], modelId, region: regionOfArn(arn) })),
+            pulumi.all([modelIdOf(p), metricRegionOf(p)]).apply(([modelId, region]) => ({ label: labels[i], modelId, region })),
         );
         this.dashboardBody = pulumi
             .all([pulumi.all(entries), guardrailDashboardEntries(guardrails)])

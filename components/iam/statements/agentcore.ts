@@ -15,6 +15,12 @@
  *   `gateway`, code interpreter and browser sessions, memory events and records):
  *   https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockagentcore.html
  * - Confused-deputy prevention for service roles: https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
+ * - Gateway tools with OAuth outbound authentication: harness-security.html, "Additional permissions for
+ *   optional features", "OAuth2 credential provider (OAuth-protected Gateway)": `GetResourceOauth2Token` on
+ *   the token vault, the workload identity directory and the harness's workload identities
+ *   (`workload-identity/harness_<agentName>-*`), on the credential provider, and `secretsmanager:GetSecretValue`
+ *   on its secret `bedrock-agentcore-identity!default/oauth2/<oauthProviderName>-*` ("the trailing -* [...]
+ *   accounts for the random suffix that Secrets Manager appends to secret ARNs").
  */
 import { agentCoreArn, harnessEndpointArn, logGroupArn } from "../../catalog/arns";
 import type { Statement } from "../policy";
@@ -112,6 +118,70 @@ export function harnessRuntimeStatements(partition: string, region: string, acco
             Action: ["bedrock-agentcore:GetWorkloadAccessToken", "bedrock-agentcore:GetWorkloadAccessTokenForJWT"],
             Resource: [directory, `${directory}/workload-identity/*`],
         },
+    ];
+}
+
+/**
+ * An AgentCore Identity OAuth2 credential provider's ARN:
+ * `arn:<partition>:bedrock-agentcore:<region>:<account>:token-vault/<vault>/oauth2credentialprovider/<name>`
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockagentcore.html,
+ * resource type `oauth2credentialprovider`).
+ */
+export const OAUTH2_CREDENTIAL_PROVIDER_ARN =
+    /^arn:(aws[a-z-]*):bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):token-vault\/([^/:]+)\/oauth2credentialprovider\/([^/:]+)$/;
+
+/** What an OAuth2 credential provider's ARN names: its token vault's ARN and the Secrets Manager secret holding its client secret. */
+export interface OAuth2ProviderResources {
+    /** The credential provider's ARN. */
+    provider: string;
+    /** Its token vault's ARN (`token-vault/<vault>`). */
+    vault: string;
+    /** Its secret's ARN, with the `-*` of Secrets Manager's random suffix. */
+    secret: string;
+}
+
+/** The token vault and secret of the OAuth2 credential provider `arn`, or undefined when `arn` is not one. */
+export function oauth2ProviderResources(arn: string): OAuth2ProviderResources | undefined {
+    const m = OAUTH2_CREDENTIAL_PROVIDER_ARN.exec(arn);
+    if (!m) return undefined;
+    const [, partition, region, account, vault, name] = m;
+    return {
+        provider: arn,
+        vault: agentCoreArn(partition, region, account, `token-vault/${vault}`),
+        secret: `arn:${partition}:secretsmanager:${region}:${account}:secret:bedrock-agentcore-identity!${vault}/oauth2/${name}-*`,
+    };
+}
+
+/**
+ * What a harness's execution role needs to fetch the OAuth token of gateway tools with OAuth outbound
+ * authentication (harness-security.html, "OAuth2 credential provider (OAuth-protected Gateway)"):
+ * `bedrock-agentcore:GetResourceOauth2Token` on each provider's token vault and on the provider, and on
+ * the harness's workload identities in this account and Region; `secretsmanager:GetSecretValue` on each
+ * provider's secret. `harnessName` scopes the workload identities (`harness_<name>-*`).
+ */
+export function oauthGatewayStatements(
+    partition: string,
+    region: string,
+    account: string,
+    harnessName: string,
+    providers: OAuth2ProviderResources[],
+): Statement[] {
+    if (providers.length === 0) return [];
+    const directory = agentCoreArn(partition, region, account, "workload-identity-directory/default");
+    return [
+        {
+            Effect: "Allow",
+            Action: ["bedrock-agentcore:GetResourceOauth2Token"],
+            Resource: [
+                ...new Set([
+                    ...providers.map((p) => p.vault),
+                    directory,
+                    `${directory}/workload-identity/harness_${harnessName}-*`,
+                    ...providers.map((p) => p.provider),
+                ]),
+            ],
+        },
+        { Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [...new Set(providers.map((p) => p.secret))] },
     ];
 }
 
