@@ -68,7 +68,9 @@ describe("grants: one access set per role", () => {
     });
 
     describe("what a grant returns", () => {
-        it("makes a resource wait for every policy that carries the grant (dependsOn)", async () => {
+        it("makes a resource wait for every policy that carries the grant (dependsOn)", async function () {
+            // 60 profiles: about a second of CPU, which a loaded machine stretches past mocha's default 20 s.
+            this.timeout(120_000);
             const role = new aws.iam.Role("dep", { assumeRolePolicy: "{}" });
             const profiles = Array.from(
                 { length: 60 },
