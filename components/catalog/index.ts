@@ -1,14 +1,16 @@
 /**
  * Catalog: facts about Amazon Bedrock as plain data and pure functions, with no Pulumi resources. The
  * foundation models and their capabilities (`foundation-model.ts`), the cross-region geographies and
- * their Regions (`geographies.ts`), every ARN format (`arns.ts`) and inference-configuration bounds
+ * their Regions (`geographies.ts`), routes that depend on the source Region (`routes.ts`, shared by every
+ * kind of cross-Region profile), every ARN format (`arns.ts`) and inference-configuration bounds
  * (`inference-configuration.ts`). A new model, Region, ARN or documented limit goes here, with the AWS
  * page it comes from.
  *
  * This index re-exports the members the package's entry points (`sdk/nodejs/`) publish.
  */
-export { BedrockFoundationModel, type BedrockFoundationModelProps } from "./foundation-model";
-export { CrossRegionInferenceProfileRegion, type Partition } from "./geographies";
+export { BedrockFoundationModel, type BedrockFoundationModelProps, type OutputModality, type ProfileStatus } from "./foundation-model";
+export { CrossRegionInferenceProfileRegion, type Partition, type SourceRegionStatus } from "./geographies";
+export { type SourceRoutes, type RoutesBySource } from "./routes";
 export {
     type InferenceConfiguration,
     validateInferenceConfiguration,

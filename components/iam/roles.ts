@@ -53,7 +53,6 @@ interface RoleState {
     ids: WeakMap<object, string>;
     nextId: number;
     observing: boolean;
-    triedWithoutStack: boolean;
 }
 
 const state = perProgram<RoleState>(() => ({
@@ -62,7 +61,6 @@ const state = perProgram<RoleState>(() => ({
     ids: new WeakMap(),
     nextId: 0,
     observing: false,
-    triedWithoutStack: false,
 }));
 
 /** An identity for `o` within the program (never part of a resource name). */
@@ -92,18 +90,14 @@ function roleProvider(role: iam.Role): pulumi.ProviderResource | undefined {
  */
 export function observeRoles(): void {
     const s = state();
-    if (s.observing || s.triedWithoutStack) return;
-    try {
-        pulumi.runtime.registerStackTransformation((args) => {
-            if (args.type === "aws:iam/role:Role") recordRole(args.resource as iam.Role, args.props as Record<string, unknown>);
-            return undefined;
-        });
-        s.observing = true;
-    } catch {
-        // No root stack (a program under mocks): roles are identified by resource and by name only; not
-        // tried again for this program.
-        s.triedWithoutStack = true;
-    }
+    // No root stack yet (a program under plain mocks): roles are identified by resource and by name only,
+    // until a root stack exists (the testing helper's `runProgram` creates one).
+    if (s.observing || pulumi.runtime.getStackResource() === undefined) return;
+    pulumi.runtime.registerStackTransformation((args) => {
+        if (args.type === "aws:iam/role:Role") recordRole(args.resource as iam.Role, args.props as Record<string, unknown>);
+        return undefined;
+    });
+    s.observing = true;
 }
 
 /** Records a role resource's explicit name and its own managed policies (`managedPolicyArns`). */
