@@ -21,13 +21,20 @@ function sourceLink(source: string): string {
     return `[${title}](${url})${rest ? ` ${rest}` : ""}`;
 }
 
-/** The geography table: member, prefix, partition, Regions, sources. */
+/** A geography's routes: `sources -> destinations` per group, or its Regions when every source routes to all of them. */
+function routesCell(g: CrossRegionInferenceProfileRegion): string {
+    if (g.isGlobal) return "every commercial Region (IAM sees the Region-less model ARN)";
+    const groups = g.routes;
+    if (groups.length === 1 && groups[0].sources.join() === groups[0].destinations.join()) return `${g.regions.join(", ")} (each routes to all)`;
+    return groups.map((r) => `from ${r.sources.join(", ")}: ${r.destinations.join(", ")}`).join("; ");
+}
+
+/** The geography table: member, prefix, partition, routes, sources. */
 export function renderGeographyTable(): string {
-    const rows = CrossRegionInferenceProfileRegion.values().map((g) => {
-        const regions = g.isGlobal ? "every commercial Region (IAM sees the Region-less model ARN)" : g.regions.join(", ");
-        return `| \`${g.name}\` | \`${g.prefix}.\` | ${g.partition} | ${regions} | ${g.sources.map(sourceLink).join("; ")} |`;
-    });
-    return ["| member | prefix | partition | source and destination Regions | sources |", "|---|---|---|---|---|", ...rows].join("\n");
+    const rows = CrossRegionInferenceProfileRegion.values().map(
+        (g) => `| \`${g.name}\` | \`${g.prefix}.\` | ${g.partition} | ${routesCell(g)} | ${g.sources.map(sourceLink).join("; ")} |`,
+    );
+    return ["| member | prefix | partition | source Regions and where their requests run | sources |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 
 /** The default prompt router table: member, router id, routed models, Regions, source. */
@@ -51,20 +58,45 @@ function catalogEntries(): { names: string[]; model: BedrockFoundationModel }[] 
     return out;
 }
 
-/** The model table: constant(s), model id, cross-region geographies, agents, legacy. */
+/** Every geography prefix, in the geographies' declaration order. */
+const PREFIXES = CrossRegionInferenceProfileRegion.values().map((g) => g.prefix);
+
+/** The geographies a model's sources leave open (accepted with a warning). */
+function undocumented(m: BedrockFoundationModel): string[] {
+    return PREFIXES.filter((p) => m.profileStatus(p) === "undocumented");
+}
+
+/**
+ * The model table: constant(s), model id, output, cross-region geographies listed and left open,
+ * Marketplace product id, agents, legacy, and the sources of the row (numbered, listed below the table).
+ */
 export function renderModelTable(): string {
+    const sources: string[] = [];
+    const ref = (url: string) => {
+        let i = sources.indexOf(url);
+        if (i < 0) i = sources.push(url) - 1;
+        return `[${i + 1}]`;
+    };
     const rows = catalogEntries().map(({ names, model: m }) => {
-        const geos = !m.supportsCrossRegion
-            ? "none"
-            : m.crossRegionGeographies === undefined
-              ? "any (not documented per geography)"
-              : `${m.crossRegionGeographies.map((g) => `\`${g}\``).join(", ")}${
-                    m.crossRegionGeographiesCovered ? ` (sources cover ${m.crossRegionGeographiesCovered.join(", ")}; others accepted)` : ""
-                }`;
+        const listed = !m.supportsCrossRegion ? "none" : m.crossRegionGeographies?.length ? m.crossRegionGeographies.map((g) => `\`${g}\``).join(", ") : "";
+        const open = !m.supportsCrossRegion
+            ? ""
+            : undocumented(m).length === PREFIXES.length
+              ? "all"
+              : undocumented(m)
+                    .map((g) => `\`${g}\``)
+                    .join(", ");
         const dims = m.vectorDimensions ? ` (${m.vectorDimensions.join("/")} dims)` : "";
-        return `| ${names.map((n) => `\`${n}\``).join(", ")} | \`${m.modelId}\`${dims} | ${geos} | ${m.supportsAgents ? "yes" : "no"} | ${m.legacy ? "yes" : ""} |`;
+        const marketplace = m.marketplaceProductId === null ? "no" : (m.marketplaceProductId ?? "");
+        return `| ${names.map((n) => `\`${n}\``).join(", ")} | \`${m.modelId}\`${dims} | ${m.outputModality ?? ""} | ${listed} | ${open} | ${marketplace} | ${m.supportsAgents ? "yes" : "no"} | ${m.legacy ? "yes" : ""} | ${m.sources.map(ref).join("")} |`;
     });
-    return ["| constant | model id | cross-region geographies | listed for agents | legacy |", "|---|---|---|---|---|", ...rows].join("\n");
+    return [
+        "| constant | model id | output | cross-region geographies (listed) | not documented (accepted with a warning) | Marketplace product | listed for agents | legacy | sources |",
+        "|---|---|---|---|---|---|---|---|---|",
+        ...rows,
+        "",
+        ...sources.map((url, i) => `${i + 1}. ${sourceLink(url)}`),
+    ].join("\n");
 }
 
 /**

@@ -7,6 +7,7 @@ import {
     resolveOutput,
     setBedrockMocks,
     settle,
+    runProgram,
     trustPolicyForRole,
     type MockRecorder,
     type RecordedResource,
@@ -280,7 +281,7 @@ describe("AgentHarness", function () {
                 'AgentHarness "c": harnessName "x" is already the name of AgentHarness "x"',
             );
             const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
-            const euProfile = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: eu });
+            const euProfile = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, { provider: eu });
             new bedrock.AgentHarness("d", { model: euProfile, instruction: INSTRUCTION, harnessName: "shared" }, { provider: eu });
             expect(() => new bedrock.AgentHarness("e", { model: euProfile, instruction: INSTRUCTION, harnessName: "shared" }, { provider: eu })).to.throw(
                 'AgentHarness "e": harnessName "shared" is already the name of AgentHarness "d" in this program\'s account and Region',
@@ -347,7 +348,7 @@ describe("AgentHarness", function () {
     describe("execution role and IAM", () => {
         const principal: Principal = { account: ACCOUNT, partition: "aws", roleName: "farm-role" };
 
-        it("the trust policy is exactly: the AgentCore service, for this account's harnesses (and their runtimes) in this Region", async () => {
+        it("the trust policy is exactly: the AgentCore service, for this account's AgentCore resources in this Region (AWS's runtime execution-role sample)", async () => {
             const rec = mocks();
             new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });
             await settle();
@@ -358,12 +359,9 @@ describe("AgentHarness", function () {
                     Principal: { Service: ["bedrock-agentcore.amazonaws.com"] },
                     Condition: {
                         StringEquals: { "aws:SourceAccount": [ACCOUNT] },
-                        ArnLike: {
-                            "aws:SourceArn": [
-                                `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:harness/*`,
-                                `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:runtime/*`,
-                            ],
-                        },
+                        // https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-permissions.html (the harness's own
+                        // sample, harness-security.html, has no condition; the harness runs on AgentCore Runtime).
+                        ArnLike: { "aws:SourceArn": [`arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:*`] },
                     },
                 },
             ]);
@@ -380,7 +378,9 @@ describe("AgentHarness", function () {
                 ["bedrock-agentcore.amazonaws.com", ctx(OTHER_ACCOUNT, harness.replace(ACCOUNT, OTHER_ACCOUNT)), "ImplicitlyDenied"],
                 ["bedrock-agentcore.amazonaws.com", ctx(OTHER_ACCOUNT, harness), "ImplicitlyDenied"],
                 ["bedrock-agentcore.amazonaws.com", ctx(ACCOUNT, harness.replace(REGION, "us-west-2")), "ImplicitlyDenied"],
-                ["bedrock-agentcore.amazonaws.com", ctx(ACCOUNT, `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:gateway/gw-abcdefghij`), "ImplicitlyDenied"],
+                // Any AgentCore resource of this account and Region may present itself (the runtime sample's form).
+                ["bedrock-agentcore.amazonaws.com", ctx(ACCOUNT, `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:gateway/gw-abcdefghij`), "Allowed"],
+                ["bedrock-agentcore.amazonaws.com", ctx(ACCOUNT, `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent/AGENT12345`), "ImplicitlyDenied"],
                 ["bedrock-agentcore.amazonaws.com", {}, "ImplicitlyDenied"],
                 ["bedrock.amazonaws.com", ctx(ACCOUNT, harness), "ImplicitlyDenied"],
                 ["lambda.amazonaws.com", ctx(ACCOUNT, harness), "ImplicitlyDenied"],
@@ -592,6 +592,46 @@ describe("AgentHarness", function () {
                     atoms(harnessRuntimeStatements("aws", REGION, ACCOUNT)),
                 );
             }
+        });
+
+        it("a role under a path keeps its path: given as its ARN, as its aws.iam.Role, and inside a root stack", async () => {
+            const rec = mocks();
+            const byArn = new bedrock.AgentHarness("a", {
+                model: cris(),
+                instruction: INSTRUCTION,
+                executionRole: `arn:aws:iam::${ACCOUNT}:role/service/harness-path-role`,
+            });
+            const pathRole = new aws.iam.Role("path-role", { name: "harness-path-role-2", path: "/service/", assumeRolePolicy: "{}" });
+            const byResource = new bedrock.AgentHarness("b", { model: cris(), instruction: INSTRUCTION, executionRole: pathRole });
+            await settle();
+            expect(harnessOf(rec, "a").inputs.executionRoleArn).to.equal(`arn:aws:iam::${ACCOUNT}:role/service/harness-path-role`);
+            expect(await resolveOutput(byArn.executionRoleArn)).to.equal(`arn:aws:iam::${ACCOUNT}:role/service/harness-path-role`);
+            expect(harnessOf(rec, "b").inputs.executionRoleArn).to.equal(`arn:aws:iam::${ACCOUNT}:role/service/harness-path-role-2`);
+            expect(await resolveOutput(byResource.executionRoleArn)).to.equal(`arn:aws:iam::${ACCOUNT}:role/service/harness-path-role-2`);
+            expect(rec.find("aws:iam/rolePolicy:RolePolicy", "harness-path-role-bedrock").inputs.role).to.equal("harness-path-role");
+
+            const rec2 = mocks();
+            await runProgram(() => {
+                new aws.iam.Role("declared", { name: "harness-path-role", path: "/service/", assumeRolePolicy: "{}" });
+                new bedrock.AgentHarness("c", {
+                    model: cris(),
+                    instruction: INSTRUCTION,
+                    executionRole: `arn:aws:iam::${ACCOUNT}:role/service/harness-path-role`,
+                });
+            });
+            expect(harnessOf(rec2, "c").inputs.executionRoleArn).to.equal(`arn:aws:iam::${ACCOUNT}:role/service/harness-path-role`);
+            expect(rec2.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["declared-bedrock"]);
+        });
+
+        it("refuses a model that does not generate text (an embeddings model), naming it and what it is for", () => {
+            mocks();
+            expect(() => new bedrock.AgentHarness("embed", { model: M.TITAN_EMBED_TEXT_V2_1024, instruction: INSTRUCTION })).to.throw(
+                'AgentHarness "embed": model "amazon.titan-embed-text-v2:0" is amazon.titan-embed-text-v2:0, an embeddings model: it turns text or images into vectors (for a knowledge base\'s embeddings), not a text-generation model: an AgentCore harness converses with its model, which must generate text (https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-amazon-titan-text-embeddings-v2.html)',
+            );
+            const multimodal = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.COHERE_EMBED_V4 });
+            expect(() => new bedrock.AgentHarness("embed2", { model: multimodal, instruction: INSTRUCTION })).to.throw(
+                'AgentHarness "embed2": model "<profile of cohere.embed-v4:0>" is cohere.embed-v4:0, an embeddings model',
+            );
         });
 
         it("grantInvoke: exactly InvokeHarness and InvokeAgentRuntime on the harness and its endpoints", async () => {

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
+import { setBedrockMocks, resolveOutput, settle, policiesForRole, runProgram, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { contentHash } from "../components/core/content-hash";
 
@@ -270,6 +270,54 @@ describe("Agent", () => {
         expect(await resolveOutput(arnRole.roleArn)).to.equal("arn:aws:iam::123456789012:role/svc/other");
         await settle();
         expect(policiesForRole(rec, "other").map((p) => p.name)).to.deep.equal(["other-bedrock"]);
+    });
+
+    it("a role under a path keeps its path: given as its ARN or as its aws.iam.Role, the agent names the role that exists", async () => {
+        const byArn = new bedrock.Agent("by-arn", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            existingRole: "arn:aws:iam::123456789012:role/service/agent-path-role",
+        });
+        const pathRole = new aws.iam.Role("path-role", { name: "agent-path-role-2", path: "/service/", assumeRolePolicy: "{}" });
+        const byResource = new bedrock.Agent("by-resource", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION, existingRole: pathRole });
+        await settle();
+        expect(rec.find("aws-native:bedrock:Agent", "by-arn").inputs.agentResourceRoleArn).to.equal("arn:aws:iam::123456789012:role/service/agent-path-role");
+        expect(await resolveOutput(byArn.roleArn)).to.equal("arn:aws:iam::123456789012:role/service/agent-path-role");
+        expect(rec.find("aws-native:bedrock:Agent", "by-resource").inputs.agentResourceRoleArn).to.equal(
+            "arn:aws:iam::123456789012:role/service/agent-path-role-2",
+        );
+        expect(await resolveOutput(byResource.roleArn)).to.equal("arn:aws:iam::123456789012:role/service/agent-path-role-2");
+        // The policies attach to the role by its name (IAM's PutRolePolicy takes the name, not the path).
+        expect(policiesForRole(rec, "agent-path-role").map((p) => p.name)).to.deep.equal(["agent-path-role-bedrock"]);
+        expect(rec.find("aws:iam/rolePolicy:RolePolicy", "agent-path-role-bedrock").inputs.role).to.equal("agent-path-role");
+        expect(policiesForRole(rec, "agent-path-role-2").map((p) => p.name)).to.deep.equal(["path-role-bedrock"]);
+    });
+
+    it("a role under a path, inside a root stack (as deployed): given by ARN while the program also declares it, the agent names the declared role's ARN", async () => {
+        await runProgram(() => {
+            const role = new aws.iam.Role("declared", { name: "agent-path-role", path: "/service/", assumeRolePolicy: "{}" });
+            new bedrock.Agent("in-stack", {
+                foundationModel: M.AMAZON_NOVA_PRO_V1,
+                instruction: INSTRUCTION,
+                existingRole: "arn:aws:iam::123456789012:role/service/agent-path-role",
+            });
+            return { role };
+        });
+        expect(rec.find("aws-native:bedrock:Agent", "in-stack").inputs.agentResourceRoleArn).to.equal("arn:aws:iam::123456789012:role/service/agent-path-role");
+        // One role: its policies are the declared resource's children.
+        expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["declared-bedrock"]);
+    });
+
+    it("refuses a model that does not generate text (an embeddings model), directly or through an application profile, naming it and what it is for", () => {
+        expect(() => new bedrock.Agent("embed", { foundationModel: M.TITAN_EMBED_TEXT_V2_1024, instruction: INSTRUCTION })).to.throw(
+            'Agent "embed": foundationModel "amazon.titan-embed-text-v2:0" is amazon.titan-embed-text-v2:0, an embeddings model: it turns text or images into vectors (for a knowledge base\'s embeddings), not a text-generation model: a Bedrock agent converses with its model, which must generate text (https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-amazon-titan-text-embeddings-v2.html)',
+        );
+        const app = new bedrock.ApplicationInferenceProfile("embeddings", { inferenceProfileName: "embeddings", modelSource: M.COHERE_EMBED_V4 });
+        expect(() => new bedrock.Agent("embed2", { foundationModel: app, instruction: INSTRUCTION })).to.throw(
+            'Agent "embed2": foundationModel "<profile of cohere.embed-v4:0>" is cohere.embed-v4:0, an embeddings model',
+        );
+        // A model the catalog does not know is accepted (its output is not known).
+        expect(() => new bedrock.Agent("unknown", { foundationModel: new M("acme.new-model-v1"), instruction: INSTRUCTION })).to.not.throw();
     });
 
     it("action groups: a Lambda executor with its permission, schemas, built-ins enabled on request", async () => {

@@ -73,12 +73,12 @@ const CASES: Case[] = [
         run: () => crisC({ geoRegion: G.AU, model: M.AMAZON_NOVA_PRO_V1 }),
         config: { "aws-native:region": "ap-southeast-2" },
         expected:
-            'CrossRegionInferenceProfile "cris": model "amazon.nova-pro-v1:0" has no au. cross-region profile (AWS documents profiles in: us, eu, apac, jp, us-gov)',
+            'CrossRegionInferenceProfile "cris": model "amazon.nova-pro-v1:0" has no au. cross-region profile: the catalog\'s sources list profiles in us, eu, apac, jp, us-gov (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html); if AWS serves one, declare it: BedrockFoundationModel.AMAZON_NOVA_PRO_V1.withGeographies(["au"])',
     },
     {
         name: "cris: EU profile with the provider in us-east-1",
         config: { "aws-native:region": "us-east-1" },
-        run: () => crisC({ geoRegion: G.EU }),
+        run: () => crisC({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }),
         expected:
             'CrossRegionInferenceProfile "cris": geoRegion "eu" profiles cannot be called from Region us-east-1: the eu geography\'s source Regions are eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3',
     },
@@ -261,7 +261,7 @@ const CASES: Case[] = [
         name: "app: modelSource profile ARN of a model with no profile in that geography",
         run: () => app({ modelSource: "arn:aws:bedrock:ap-southeast-2:123456789012:inference-profile/au.amazon.nova-pro-v1:0" }),
         expected:
-            'ApplicationInferenceProfile "app": modelSource "arn:aws:bedrock:ap-southeast-2:123456789012:inference-profile/au.amazon.nova-pro-v1:0" names amazon.nova-pro-v1:0, which has no au. cross-region profile (AWS documents profiles in: us, eu, apac, jp, us-gov)',
+            'ApplicationInferenceProfile "app": modelSource "arn:aws:bedrock:ap-southeast-2:123456789012:inference-profile/au.amazon.nova-pro-v1:0" names amazon.nova-pro-v1:0, which has no au. cross-region profile: the catalog\'s sources list profiles in us, eu, apac, jp, us-gov (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html); if AWS serves one, declare it: BedrockFoundationModel.AMAZON_NOVA_PRO_V1.withGeographies(["au"])',
     },
     {
         name: "app: modelSource profile ARN of a model without cross-region support",
@@ -521,10 +521,10 @@ const CASES: Case[] = [
     },
     {
         name: "agent: an EU profile (from an eu-west-1 provider) for an agent in us-east-1",
-        setup: () => new bedrock.CrossRegionInferenceProfile("eu", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: euProvider() }),
+        setup: () => new bedrock.CrossRegionInferenceProfile("eu", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, { provider: euProvider() }),
         run: (eu) => agent({ foundationModel: eu }),
         expected:
-            'Agent "agent": foundationModel "eu.anthropic.claude-3-5-sonnet-20241022-v2:0" is a system-defined eu. profile, callable only from eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, but Agent is in us-east-1: Bedrock uses a model, profile or router only in its own Region',
+            'Agent "agent": foundationModel "eu.anthropic.claude-sonnet-4-5-20250929-v1:0" is a system-defined eu. profile, callable only from eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, but Agent is in us-east-1: Bedrock uses a model, profile or router only in its own Region',
     },
     {
         name: "agent: an application profile ARN in eu-west-1 for an agent in us-east-1",
@@ -568,10 +568,10 @@ const CASES: Case[] = [
     },
     {
         name: "app: copies an EU profile (from an eu-west-1 provider) in us-east-1",
-        setup: () => new bedrock.CrossRegionInferenceProfile("eu", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: euProvider() }),
+        setup: () => new bedrock.CrossRegionInferenceProfile("eu", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, { provider: euProvider() }),
         run: (eu) => app({ modelSource: eu }),
         expected:
-            'ApplicationInferenceProfile "app": modelSource "eu.anthropic.claude-3-5-sonnet-20241022-v2:0" is a system-defined eu. profile, callable only from eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, but ApplicationInferenceProfile is in us-east-1: Bedrock uses a model, profile or router only in its own Region',
+            'ApplicationInferenceProfile "app": modelSource "eu.anthropic.claude-sonnet-4-5-20250929-v1:0" is a system-defined eu. profile, callable only from eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, but ApplicationInferenceProfile is in us-east-1: Bedrock uses a model, profile or router only in its own Region',
     },
     {
         name: "cris: topK for a Llama model (no top-k parameter)",
@@ -682,7 +682,7 @@ describe("bad input known only at deploy time: the error from apply names the co
         const rec = setBedrockMocks({ region: "us-east-1" });
         let arnError = "";
         const errors = await deployErrors(() => {
-            const c = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+            const c = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
             c.grantInvoke(role());
             (c.inferenceProfileArn as unknown as { promise(): Promise<string> }).promise().catch((e: Error) => (arnError = e.message));
         });
@@ -718,11 +718,11 @@ describe("bad input known only at deploy time: the error from apply names the co
         const errors = await deployErrors(() => {
             const us = new awsnative.Provider("us", { region: "us-east-1" });
             const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
-            const profile = new bedrock.CrossRegionInferenceProfile("eu", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: eu });
+            const profile = new bedrock.CrossRegionInferenceProfile("eu", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, { provider: eu });
             new bedrock.Agent("agent", { foundationModel: profile, instruction: "x".repeat(40) }, { provider: us });
         });
         const message =
-            'Agent "agent": foundationModel "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-5-sonnet-20241022-v2:0" is in Region eu-west-1, but Agent is in us-east-1: Bedrock uses a model, profile or router only in its own Region';
+            'Agent "agent": foundationModel "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0" is in Region eu-west-1, but Agent is in us-east-1: Bedrock uses a model, profile or router only in its own Region';
         // The check's Output fails (its own rejection) and the agent's input that reads it fails with it.
         expect(errors).to.deep.equal([message, `error serializing property "foundationModel": ${message}`]);
         expect(rec.byType("aws-native:bedrock:Agent")).to.deep.equal([]);

@@ -3,6 +3,8 @@ import { BedrockFoundationModel } from "../components/catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, partitionOfRegion, routerGeographyOfRegion } from "../components/catalog/geographies";
 import * as arns from "../components/catalog/arns";
 
+const M = BedrockFoundationModel;
+
 describe("model catalog", () => {
     const all = Object.entries(BedrockFoundationModel).filter(([, v]) => v instanceof BedrockFoundationModel) as [string, BedrockFoundationModel][];
 
@@ -70,6 +72,38 @@ describe("model catalog", () => {
         );
     });
 
+    it("every fact carries its source: each model cites pages (URLs), and each geography list, Marketplace id and non-text output cites a page beyond the general catalogs", () => {
+        const general = /aws-bedrock-alpha\/bedrock\/models\.ts$|\/model-cards\.html$/;
+        for (const [name, m] of all) {
+            expect(m.sources.length, name).to.be.greaterThan(0);
+            for (const src of m.sources) expect(src, name).to.match(/^https:\/\//);
+            const specific = m.sources.filter((x) => !general.test(x));
+            if (m.crossRegionGeographies !== undefined) expect(specific.length, `${name}: geographies`).to.be.greaterThan(0);
+            if (m.marketplaceProductId !== undefined) {
+                expect(
+                    specific.some((x) => /model-card-|model-access-product-ids|model-parameters-openai/.test(x)),
+                    `${name}: Marketplace`,
+                ).to.equal(true);
+            }
+            if (m.outputModality !== undefined && m.outputModality !== "text") {
+                expect(
+                    specific.some((x) => /model-card-|embedding-models/.test(x)),
+                    `${name}: output modality`,
+                ).to.equal(true);
+            }
+        }
+    });
+
+    it("an embeddings model does not generate text; a text model does; a model the program builds is not known", () => {
+        expect(M.TITAN_EMBED_TEXT_V2_1024.outputModality).to.equal("embedding");
+        expect(M.TITAN_EMBED_TEXT_V2_1024.generatesText).to.equal(false);
+        expect(M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0.generatesText).to.equal(true);
+        expect(new BedrockFoundationModel("acme.new-v1").generatesText).to.equal(undefined);
+        expect(() => new BedrockFoundationModel("acme.new-v1", { outputModality: "sound" as never })).to.throw(
+            'BedrockFoundationModel: outputModality "sound" must be one of text, embedding, image, video, speech',
+        );
+    });
+
     it("looks models up by id", () => {
         expect(BedrockFoundationModel.lookup("amazon.nova-pro-v1:0")).to.equal(BedrockFoundationModel.AMAZON_NOVA_PRO_V1);
         expect(BedrockFoundationModel.lookup("nope.nope")).to.equal(undefined);
@@ -108,13 +142,13 @@ describe("geographies", () => {
         expect(G.APAC.destinationRegions).to.include("me-central-1");
         expect(G.APAC.destinationRegions).to.have.length(13);
         expect(G.JP.destinationRegions).to.deep.equal(["ap-northeast-1", "ap-northeast-3"]);
-        expect(G.AU.destinationRegions).to.deep.equal(["ap-southeast-2", "ap-southeast-4"]);
+        expect(G.AU.destinationRegions).to.deep.equal(["ap-southeast-2", "ap-southeast-4", "ap-southeast-6"]);
         expect(G.IN.destinationRegions).to.deep.equal(["ap-south-1", "ap-south-2"]);
         expect(G.CA.destinationRegions).to.deep.equal(["ca-central-1", "ca-west-1"]);
         expect(G.US_GOV.destinationRegions).to.deep.equal(["us-gov-east-1", "us-gov-west-1"]);
         expect(G.US.sourceRegions).to.deep.equal(G.US.destinationRegions);
-        // Left out of every geography (no page lists them there), still commercial Regions for global.
-        for (const r of ["ap-southeast-6", "il-central-1"]) {
+        // Left out of every geography (no page lists it there), still a commercial Region for global.
+        for (const r of ["il-central-1"]) {
             expect(G.values().filter((g) => !g.isGlobal && g.regions.includes(r))).to.deep.equal([]);
             expect(G.GLOBAL.acceptsSourceRegion(r)).to.equal(true);
         }

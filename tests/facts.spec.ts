@@ -26,47 +26,59 @@ function grantsOf(statements: Statement[]): string[] {
 }
 
 describe("facts: per-model geographies", () => {
-    // Source: Anthropic's Claude-on-Bedrock model table (global, us, eu, jp, apac columns),
-    // https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock
-    const anthropicTable: [bedrock.BedrockFoundationModel, string[], string[]][] = [
-        [M.ANTHROPIC_CLAUDE_OPUS_4_6_V1, ["global", "us", "eu", "jp", "apac"], []],
-        [M.ANTHROPIC_CLAUDE_SONNET_4_6, ["global", "us", "eu", "jp"], ["apac"]],
-        [M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0, ["global", "us", "eu", "jp"], ["apac"]],
-        [M.ANTHROPIC_CLAUDE_SONNET_4_V1_0, ["global", "us", "eu", "apac"], ["jp"]],
-        [M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0, ["us", "eu", "apac"], ["global", "jp"]],
-        [M.ANTHROPIC_CLAUDE_OPUS_4_5_V1_0, ["global", "us", "eu"], ["jp", "apac"]],
-        [M.ANTHROPIC_CLAUDE_OPUS_4_1_V1_0, ["us"], ["global", "eu", "jp", "apac"]],
-        [M.ANTHROPIC_CLAUDE_OPUS_4_V1_0, ["us"], ["global", "eu", "jp", "apac"]],
-        [M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0, ["global", "us", "eu"], ["jp", "apac"]],
-        [M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0, ["us"], ["global", "eu", "jp", "apac"]],
+    const REGIONAL = "https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html";
+    const ANTHROPIC = "https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock";
+    // [model, listed, refused (a cited source says none), source the entry must cite]. Where AWS's pages and
+    // Anthropic's table disagree, AWS's word wins.
+    const table: [bedrock.BedrockFoundationModel, string[], string[], string][] = [
+        // AWS's model card lists us., eu., au., jp., in. and global. (Anthropic's table said no jp).
+        [
+            M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0,
+            ["us", "eu", "au", "jp", "in", "global"],
+            ["apac", "ca", "us-gov"],
+            "https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-anthropic-claude-haiku-4-5.html",
+        ],
+        // Regional availability: no Geo inference from Tokyo or Osaka (Anthropic's table said jp); Geo from Auckland (au).
+        [M.ANTHROPIC_CLAUDE_OPUS_4_6_V1, ["global", "us", "eu", "apac", "au"], ["jp", "in", "us-gov"], REGIONAL],
+        [M.ANTHROPIC_CLAUDE_SONNET_4_6, ["global", "us", "eu", "jp", "au"], ["apac", "in", "us-gov"], REGIONAL],
+        [M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0, ["us", "eu", "jp", "au", "global", "us-gov"], ["apac", "ca", "in"], REGIONAL],
+        [M.ANTHROPIC_CLAUDE_SONNET_4_V1_0, ["global", "us", "eu", "apac"], ["jp", "ca", "us-gov"], ANTHROPIC],
+        [M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0, ["us", "eu", "apac", "us-gov"], ["global", "jp", "au", "ca"], ANTHROPIC],
+        [M.ANTHROPIC_CLAUDE_OPUS_4_5_V1_0, ["global", "us", "eu"], ["jp", "apac", "au", "ca", "in", "us-gov"], REGIONAL],
+        [M.ANTHROPIC_CLAUDE_OPUS_4_1_V1_0, ["us"], ["global", "eu", "jp", "apac", "au"], REGIONAL],
+        [M.ANTHROPIC_CLAUDE_OPUS_4_V1_0, ["us"], ["global", "eu", "jp", "apac", "au"], REGIONAL],
+        [M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0, ["us"], ["global", "eu", "jp", "apac"], ANTHROPIC],
+        // Regional availability: Geo inference from US and Asia Pacific Regions only: no eu. profile.
+        [M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0, ["us", "apac"], ["eu", "global", "jp", "ca", "us-gov"], REGIONAL],
+        [M.ANTHROPIC_CLAUDE_HAIKU_V1_0, ["us", "us-gov", "eu", "apac"], ["global", "jp", "au", "ca", "in"], REGIONAL],
     ];
-    for (const [m, yes, no] of anthropicTable) {
-        it(`${m.modelId}: profiles in ${yes.join(", ")}${no.length ? `; none in ${no.join(", ")}` : ""} (Anthropic's table)`, () => {
-            for (const g of yes) expect(m.hasProfileIn(g), g).to.equal(true);
-            for (const g of no) expect(m.hasProfileIn(g), g).to.equal(false);
+    for (const [m, yes, no, source] of table) {
+        it(`${m.modelId}: profiles in ${yes.join(", ")}; none in ${no.join(", ")} (${source.split("/").pop()})`, () => {
+            for (const g of yes) expect(m.profileStatus(g), g).to.equal("listed");
+            for (const g of no) expect(m.profileStatus(g), g).to.equal("not-listed");
+            expect(m.sources).to.include(source);
         });
     }
 
-    it("a geography the sources do not cover is accepted: Anthropic's table has no au, ca, us-gov or in column (Sonnet 4: ca. accepted, jp. refused)", () => {
-        expect([...(M.ANTHROPIC_CLAUDE_SONNET_4_V1_0.crossRegionGeographiesCovered ?? [])]).to.deep.equal(["global", "us", "eu", "jp", "apac"]);
-        for (const g of ["au", "ca", "us-gov", "in"]) expect(M.ANTHROPIC_CLAUDE_SONNET_4_V1_0.hasProfileIn(g), g).to.equal(true);
+    it("a geography no cited source settles is undocumented: accepted, with a warning (Sonnet 4: au and in; Sonnet 4.6: ca)", () => {
+        for (const g of ["au", "in"]) expect(M.ANTHROPIC_CLAUDE_SONNET_4_V1_0.profileStatus(g), g).to.equal("undocumented");
+        expect(M.ANTHROPIC_CLAUDE_SONNET_4_6.profileStatus("ca")).to.equal("undocumented");
+        expect(M.ANTHROPIC_CLAUDE_SONNET_4_V1_0.hasProfileIn("au")).to.equal(true);
         expect(M.ANTHROPIC_CLAUDE_SONNET_4_V1_0.hasProfileIn("jp")).to.equal(false);
     });
 
-    it("Claude Sonnet 4.6 has no apac. profile: CrossRegionInferenceProfile refuses it, naming the geographies documented", () => {
+    it("Claude Sonnet 4.6 has no apac. profile: CrossRegionInferenceProfile refuses it, naming the geographies listed, the sources and the override", () => {
         expect(() => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.APAC, model: M.ANTHROPIC_CLAUDE_SONNET_4_6 })).to.throw(
-            'CrossRegionInferenceProfile.fromConfig: model "anthropic.claude-sonnet-4-6" has no apac. cross-region profile (AWS documents profiles in: global, us, eu, jp)',
+            `CrossRegionInferenceProfile.fromConfig: model "anthropic.claude-sonnet-4-6" has no apac. cross-region profile: the catalog's sources list profiles in global, us, eu, jp, au (${ANTHROPIC}; ${REGIONAL}); if AWS serves one, declare it: BedrockFoundationModel.ANTHROPIC_CLAUDE_SONNET_4_6.withGeographies(["apac"])`,
         );
     });
 
-    it("where sources disagree, every geography any source lists is accepted (Sonnet 4.5 au./us-gov. from inference-profiles-support.html; Sonnet 5.5 global and us)", () => {
-        expect(M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0.hasProfileIn("au")).to.equal(true);
-        expect(M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0.hasProfileIn("us-gov")).to.equal(true);
+    it("where sources disagree, every geography any source lists is accepted (Sonnet 5.5: the model card's global and the profile list's us)", () => {
         expect([...(M.ANTHROPIC_CLAUDE_SONNET_5_5.crossRegionGeographies ?? [])]).to.deep.equal(["global", "us"]);
     });
 
-    it("the in. geography: GPT-5.6 Terra and Luna and Llama 4 Maverick have in. profiles, callable from ap-south-1 and ap-south-2", () => {
-        for (const m of [M.OPENAI_GPT_5_6_TERRA, M.OPENAI_GPT_5_6_LUNA, M.META_LLAMA_4_MAVERICK_17B_INSTRUCT_V1])
+    it("the in. geography: GPT-5.6 Terra and Luna, Llama 4 Maverick and Claude Haiku 4.5 have in. profiles, callable from ap-south-1 and ap-south-2", () => {
+        for (const m of [M.OPENAI_GPT_5_6_TERRA, M.OPENAI_GPT_5_6_LUNA, M.META_LLAMA_4_MAVERICK_17B_INSTRUCT_V1, M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0])
             expect(m.hasProfileIn("in"), m.modelId).to.equal(true);
         expect(G.fromPrefix("in")).to.equal(G.IN);
         expect(G.IN.acceptsSourceRegion("ap-south-2")).to.equal(true);
@@ -166,6 +178,32 @@ describe("facts: Marketplace subscription permissions", () => {
         bedrock.grantMarketplaceSubscription("first-caller", { productIds: ["prod-ozonys2hmmpeu"] });
         await settle();
         expect(grantsOf(statementsForRole(rec, "first-caller"))).to.deep.equal(grantsOf(marketplaceSubscriptionStatements(["prod-ozonys2hmmpeu"])));
+    });
+
+    it('decided per model, from each model card, not per provider: GPT-5.6 Terra has a product id, gpt-oss has none ("Product ID N/A")', () => {
+        expect(M.OPENAI_GPT_5_6_TERRA.marketplaceProductId).to.equal("prod-oxu3iqwrwktjm");
+        expect(M.OPENAI_GPT_5_6_TERRA.sources).to.include("https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-openai-gpt-56-terra.html");
+        expect(M.OPENAI_GPT_OSS_120B_V1.marketplaceProductId).to.equal(null);
+        expect(M.OPENAI_GPT_OSS_120B_V1.sources).to.include("https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-openai.html");
+        expect(M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0.marketplaceProductId).to.equal("prod-xdkflymybwmvi");
+        expect(M.AMAZON_NOVA_PRO_V1.marketplaceProductId).to.equal(null);
+        // Not read from a model card: not documented.
+        expect(M.OPENAI_GPT_5_6_SOL.marketplaceProductId).to.equal(undefined);
+    });
+
+    it("grantMarketplaceSubscription({ models }) restricts Subscribe to their product ids, and refuses a model without one, naming it", async () => {
+        const rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+        bedrock.grantMarketplaceSubscription("first-caller", { models: [M.OPENAI_GPT_5_6_TERRA, M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0] });
+        await settle();
+        expect(grantsOf(statementsForRole(rec, "first-caller"))).to.deep.equal(
+            grantsOf(marketplaceSubscriptionStatements(["prod-oxu3iqwrwktjm", "prod-xdkflymybwmvi"])),
+        );
+        expect(() => bedrock.grantMarketplaceSubscription("r", { models: [M.OPENAI_GPT_OSS_20B_V1] })).to.throw(
+            'grantMarketplaceSubscription: models[0] "openai.gpt-oss-20b-1:0" is not sold through AWS Marketplace (its model card gives no product id): its first call needs no subscription',
+        );
+        expect(() => bedrock.grantMarketplaceSubscription("r", { models: [M.OPENAI_GPT_5_6_SOL] })).to.throw(
+            'grantMarketplaceSubscription: models[0] "openai.gpt-5.6-sol" has no Marketplace product id in the catalog: give it in productIds (its model card lists it)',
+        );
     });
 
     it("nothing Marketplace is granted unless asked", async () => {
@@ -355,11 +393,11 @@ describe("facts: one Region per resource", () => {
 
     it("an agent in eu-west-1 on an eu. profile of its own Region is accepted", async () => {
         const rec = setBedrockMocks({ region: "eu-west-1", accountId: ACCOUNT, config: { "aws-native:region": "eu-west-1" } });
-        const profile = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        const profile = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
         new bedrock.Agent("agent", { foundationModel: profile, instruction: INSTRUCTION });
         await settle();
         expect(rec.find("aws-native:bedrock:Agent", "agent").inputs.foundationModel).to.equal(
-            `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.anthropic.claude-3-5-sonnet-20241022-v2:0`,
+            `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0`,
         );
     });
 });

@@ -3,7 +3,7 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as awsnative from "@pulumi/aws-native";
-import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
+import { setBedrockMocks, resolveOutput, settle, policiesForRole, runProgram, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { parseStatements } from "../components/iam/policy";
 import { boundedName, MAX_POLICY_RESOURCE_NAME } from "../components/iam/access-set";
@@ -117,6 +117,29 @@ describe("grants: one access set per role", () => {
             expect(policies.map((p) => p.name)).to.deep.equal(["named-bedrock"]);
             expect(policies[0].parent).to.match(/aws:iam\/role:Role::named$/);
             expect(parseStatements(policies[0].inputs.policy as string).map((s) => s.Resource.length)).to.deep.equal([1, G.US.destinationRegions.length, 1]);
+        });
+
+        it("a role under a path, given as its ARN or as its resource: the policies attach to its name, and a grant by ARN meets the declared role", async () => {
+            bedrock.BedrockFoundationModel.AMAZON_NOVA_PRO_V1.grantInvoke("arn:aws:iam::123456789012:role/service/grant-path-role");
+            const pathRole = new aws.iam.Role("path-role", { name: "grant-path-role-2", path: "/service/", assumeRolePolicy: "{}" });
+            bedrock.BedrockFoundationModel.AMAZON_NOVA_PRO_V1.grantInvoke(pathRole);
+            bedrock.grantMarketplaceSubscription("arn:aws:iam::123456789012:role/service/grant-path-role");
+            await settle();
+            expect(
+                rec
+                    .byType("aws:iam/rolePolicy:RolePolicy")
+                    .map((p) => [p.name, p.inputs.role])
+                    .sort(),
+            ).to.deep.equal([
+                ["grant-path-role-bedrock", "grant-path-role"],
+                ["path-role-bedrock", "grant-path-role-2"],
+            ]);
+            const rec2 = setBedrockMocks({ region: "us-east-1", accountId: "123456789012" });
+            await runProgram(() => {
+                new aws.iam.Role("declared", { name: "grant-path-role", path: "/service/", assumeRolePolicy: "{}" });
+                bedrock.BedrockFoundationModel.AMAZON_NOVA_PRO_V1.grantInvoke("arn:aws:iam::123456789012:role/service/grant-path-role");
+            });
+            expect(rec2.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["declared-bedrock"]);
         });
 
         it("the stack transformation records explicit names in a deployment (a program run in a Pulumi stack)", async () => {

@@ -48,12 +48,15 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
         { geo: G.APAC, region: "ap-southeast-1", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_V1_0 },
         { geo: G.JP, region: "ap-northeast-1", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
         { geo: G.AU, region: "ap-southeast-2", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
-        { geo: G.CA, region: "ca-central-1", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_V1_0 },
+        // Auckland: its au. requests may also run in Auckland itself.
+        { geo: G.AU, region: "ap-southeast-6", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+        // No model in the catalog has a listed ca. profile: one with ca undocumented (accepted with a warning).
+        { geo: G.CA, region: "ca-central-1", outside: "us-east-1", model: M.ANTHROPIC_CLAUDE_OPUS_4_8 },
         { geo: G.IN, region: "ap-south-1", outside: "us-east-1", model: M.META_LLAMA_4_MAVERICK_17B_INSTRUCT_V1 },
     ];
 
     for (const { geo, region, outside, model } of geographic) {
-        it(`${geo.name}: invoke through the profile in every destination Region; nothing else`, async () => {
+        it(`${geo.name} from ${region}: invoke through the profile in every destination Region of ${region}; nothing else`, async () => {
             const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
             const role = newRole();
             const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: geo, model });
@@ -64,11 +67,12 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
             const arn = sysArn(p, region, ACCOUNT, `${geo.prefix}.${model.modelId}`);
             expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(arn);
             const via = { [PROFILE_KEY]: arn };
-            expect(geo.destinationRegions.length).to.be.greaterThan(1);
+            const destinations = geo.destinationsFrom(region) as readonly string[];
+            expect(destinations.length).to.be.greaterThan(1);
             const other = model === M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0 ? M.AMAZON_NOVA_PRO_V1 : M.ANTHROPIC_CLAUDE_3_5_HAIKU_V1_0;
             const allowed = [
                 ...invoke(arn),
-                ...geo.destinationRegions.flatMap((r) => invoke(fm(p, r, model.modelId), via)),
+                ...destinations.flatMap((r) => invoke(fm(p, r, model.modelId), via)),
                 { action: "bedrock:GetInferenceProfile", resource: arn },
                 { action: "bedrock:ListInferenceProfiles", resource: "*" },
             ];
@@ -82,6 +86,8 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
                 ...invoke(sysArn(p, region, ACCOUNT, `${geo.prefix}.${other.modelId}`)),
                 // A Region outside the geography (same partition only).
                 ...(geo.partition === "aws" ? invoke(fm(p, outside, model.modelId), via) : []),
+                // A Region of the geography that this source's requests never run in (Sydney's au. requests: not Auckland).
+                ...geo.destinationRegions.filter((r) => !destinations.includes(r)).flatMap((r) => invoke(fm(p, r, model.modelId), via)),
                 // Another account's profile.
                 ...invoke(sysArn(p, region, OTHER_ACCOUNT, `${geo.prefix}.${model.modelId}`)),
                 { action: "bedrock:GetInferenceProfile", resource: sysArn(p, region, OTHER_ACCOUNT, `${geo.prefix}.${model.modelId}`) },

@@ -55,19 +55,19 @@ describe("CrossRegionInferenceProfile", () => {
     });
 
     it("the component registers itself (and no cloud resource) with outputs", async () => {
-        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
-        expect(await resolveOutput(cris.inferenceProfileId)).to.equal(`eu.${SONNET_35_V2}`);
+        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+        expect(await resolveOutput(cris.inferenceProfileId)).to.equal(`eu.${SONNET_45}`);
         await settle();
         expect(rec.resources.map((r) => `${r.type} ${r.name}`)).to.deep.equal(["bedrock-genai:index:CrossRegionInferenceProfile cris"]);
     });
 
     it("takes the Region and account from the component's aws-native provider", async () => {
         const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
-        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: eu });
-        expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(`arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_35_V2}`);
+        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, { provider: eu });
+        expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(`arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_45}`);
         cris.grantInvoke("eu-role");
         await settle();
-        const profileArn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_35_V2}`;
+        const profileArn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_45}`;
         const euRegions = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3"];
         expect(policiesForRole(rec, "eu-role").map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
             [
@@ -80,7 +80,7 @@ describe("CrossRegionInferenceProfile", () => {
                         {
                             Effect: "Allow",
                             Action: INVOKE,
-                            Resource: euRegions.map((r) => fm(r, SONNET_35_V2)),
+                            Resource: euRegions.map((r) => fm(r, SONNET_45)),
                             Condition: { ArnLike: { "bedrock:InferenceProfileArn": profileArn } },
                         },
                     ],
@@ -90,7 +90,7 @@ describe("CrossRegionInferenceProfile", () => {
     });
 
     it("refuses an EU profile called from us-east-1 when the Region is only known at deploy time", async () => {
-        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
         const message = await outputError(cris.inferenceProfileArn);
         expect(message).to.equal(
             'CrossRegionInferenceProfile "cris": geoRegion "eu" profiles cannot be called from Region us-east-1: the eu geography\'s source Regions are eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3',
@@ -248,7 +248,7 @@ describe("CrossRegionInferenceProfile", () => {
             [
                 "a geography the model has no profile in",
                 () => new bedrock.CrossRegionInferenceProfile("c", { geoRegion: G.APAC, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }),
-                'CrossRegionInferenceProfile "c": model "anthropic.claude-sonnet-4-5-20250929-v1:0" has no apac. cross-region profile (AWS documents profiles in: us, eu, jp, au, global, us-gov)',
+                'CrossRegionInferenceProfile "c": model "anthropic.claude-sonnet-4-5-20250929-v1:0" has no apac. cross-region profile: the catalog\'s sources list profiles in us, eu, jp, au, global, us-gov (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html; https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html; https://aws.amazon.com/blogs/machine-learning/ (AWS Machine Learning blog: Amazon Bedrock in Asia Pacific (New Zealand), cross-Region inference from Auckland)); if AWS serves one, declare it: BedrockFoundationModel.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0.withGeographies(["apac"])',
             ],
             [
                 "a geography that is not one",

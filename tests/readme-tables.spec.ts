@@ -10,8 +10,11 @@ describe("README tables rendered from the catalog", () => {
 
     it("the geography table has one row per geography, with its prefix and sources", () => {
         const table = renderGeographyTable();
-        expect(table).to.contain("| `IN` | `in.` | aws | ap-south-1, ap-south-2 |");
-        expect(table).to.contain("| `AU` | `au.` | aws | ap-southeast-2, ap-southeast-4 |");
+        expect(table).to.contain("| `IN` | `in.` | aws | ap-south-1, ap-south-2 (each routes to all) |");
+        // Routes that depend on the source Region: Auckland's au. requests may also run in Auckland.
+        expect(table).to.contain(
+            "| `AU` | `au.` | aws | from ap-southeast-2, ap-southeast-4: ap-southeast-2, ap-southeast-4; from ap-southeast-6: ap-southeast-2, ap-southeast-4, ap-southeast-6 |",
+        );
         expect(table).to.contain(
             "[bedrock/latest/userguide/inference-profiles-support](https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html)",
         );
@@ -24,12 +27,19 @@ describe("README tables rendered from the catalog", () => {
         );
     });
 
-    it("the model table shows each model's documented geographies", () => {
+    it("the model table shows each model's output, listed and undocumented geographies, Marketplace product and numbered sources", () => {
         const table = renderModelTable();
         expect(table).to.contain(
-            "| `ANTHROPIC_CLAUDE_3_7_SONNET_V1_0` | `anthropic.claude-3-7-sonnet-20250219-v1:0` | `us`, `eu`, `apac` (sources cover global, us, eu, jp, apac; others accepted) | yes |  |",
+            "| `ANTHROPIC_CLAUDE_3_7_SONNET_V1_0` | `anthropic.claude-3-7-sonnet-20250219-v1:0` | text | `us`, `eu`, `apac`, `us-gov` | `in` |  | yes |  |",
         );
-        expect(table).to.contain("| `OPENAI_GPT_OSS_120B_V1`, `OPENAI_GPT_OSS_120B_1_0` | `openai.gpt-oss-120b-1:0` | none | no |  |");
+        expect(table).to.contain("| `OPENAI_GPT_OSS_120B_V1`, `OPENAI_GPT_OSS_120B_1_0` | `openai.gpt-oss-120b-1:0` | text | none |  | no | no |  |");
+        expect(table).to.contain("| `OPENAI_GPT_5_6_TERRA` | `openai.gpt-5.6-terra` | text | `us`, `in`, `global` |  | prod-oxu3iqwrwktjm | no |  |");
+        expect(table).to.contain("| `TITAN_EMBED_TEXT_V2_1024` | `amazon.titan-embed-text-v2:0` (1024 dims) | embedding | none |");
+        // Every row cites its sources, numbered, and every number is listed below the table with its URL.
+        const rows = table.split("\n").filter((l) => l.startsWith("| `"));
+        for (const row of rows) expect(row, row).to.match(/\| (\[\d+\])+ \|$/);
+        const refs = new Set(rows.flatMap((r) => [...r.matchAll(/\[(\d+)\]/g)].map((m) => m[1])));
+        for (const n of refs) expect(table, n).to.match(new RegExp(`^${n}\\. \\[[^\\]]+\\]\\(https://`, "m"));
     });
 
     it("the guardrail profile table groups sources by their destinations (us-west-1 and il-central-1 route to themselves)", () => {

@@ -11,6 +11,7 @@ import {
     trustPolicyForRole,
     parseTrustPolicy,
     fakeId,
+    runProgram,
     type MockRecorder,
     type RecordedResource,
 } from "../sdk/nodejs/testing";
@@ -200,6 +201,50 @@ describe("testing helper", () => {
                 { modelArn: `arn:aws:bedrock:::foundation-model/${model}` },
             ]);
             expect(await models(`arn:aws:bedrock:eu-west-1:123456789012:inference-profile/xx.${model}`, "unknown")).to.deep.equal([]);
+        });
+    });
+
+    describe("runProgram: a program run inside a root stack, as a deployment runs it", () => {
+        /** A program that grants one role given as its resource and by its explicit name. */
+        function program() {
+            const role = new aws.iam.Role("named", { name: "shared-role", assumeRolePolicy: "{}" });
+            const cris = bedrock.CrossRegionInferenceProfile.fromConfig({
+                geoRegion: bedrock.CrossRegionInferenceProfileRegion.US,
+                model: bedrock.BedrockFoundationModel.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0,
+            });
+            cris.grantInvoke(role);
+            bedrock.BedrockFoundationModel.AMAZON_NOVA_PRO_V1.grantInvoke("shared-role");
+            return { roleName: role.name, profileId: cris.inferenceProfileId };
+        }
+
+        it("inside the root stack, a role given as its resource and by its explicit name is one role: one set of policies", async () => {
+            const rec = setBedrockMocks({ region: "us-east-1", accountId: "111122223333" });
+            const exported = await runProgram(program);
+            expect(rec.byType("pulumi:pulumi:Stack").map((r) => r.name)).to.deep.equal(["project-stack"]);
+            expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["named-bedrock"]);
+            expect(policiesForRole(rec, "shared-role").map((p) => p.name)).to.deep.equal(["named-bedrock"]);
+            // The program's result is returned, and registered as the stack's outputs.
+            expect(await resolveOutput(exported.roleName)).to.equal("shared-role");
+            expect(rec.byType("pulumi:pulumi:Stack")[0].outputs).to.deep.equal({ roleName: "shared-role", profileId: exported.profileId });
+        });
+
+        it("under plain mocks (no root stack) the same program gets two policy sets for that role: what plain mocks cannot see", async () => {
+            const rec = setBedrockMocks({ region: "us-east-1", accountId: "111122223333" });
+            program();
+            await settle();
+            expect(rec.byType("pulumi:pulumi:Stack")).to.deep.equal([]);
+            expect(
+                rec
+                    .byType("aws:iam/rolePolicy:RolePolicy")
+                    .map((p) => p.name)
+                    .sort(),
+            ).to.deep.equal(["named-bedrock", "shared-role-bedrock"]);
+        });
+
+        it("runs a module loader too, returning the module's exports", async () => {
+            setBedrockMocks({ region: "us-east-1", accountId: "111122223333" });
+            const mod = await runProgram(async () => ({ answer: 42, helper: () => 1 }));
+            expect(mod.answer).to.equal(42);
         });
     });
 });

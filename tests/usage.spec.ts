@@ -466,7 +466,8 @@ describe("ProfileBudget", () => {
             limitAmount: "100",
             limitUnit: "USD",
             timeUnit: "MONTHLY",
-            costFilters: [{ name: "TagKeyValue", values: ["user:tenant$acme"] }],
+            // FilterExpression (AWS's current field; CostFilters is deprecated): Tags { Key, Values }.
+            filterExpression: { tags: { key: "tenant", values: ["acme"] } },
             notifications: [
                 {
                     comparisonOperator: "GREATER_THAN",
@@ -496,7 +497,8 @@ describe("ProfileBudget", () => {
         new bedrock.ProfileBudget("acme-budget", { profile: a, tagKey: "tenant", limitUsd: 10, activateTag: true });
         new bedrock.ProfileBudget("globex-budget", { profile: b, tagKey: "tenant", limitUsd: 10, activateTag: true });
         await settle();
-        expect(rec.find(BUDGET, "solo-budget").inputs.costFilters).to.deep.equal([{ name: "TagKeyValue", values: ["user:cost-center$cc-42"] }]);
+        expect(rec.find(BUDGET, "solo-budget").inputs.filterExpression).to.deep.equal({ tags: { key: "cost-center", values: ["cc-42"] } });
+        expect(rec.find(BUDGET, "solo-budget").inputs.costFilters).to.equal(undefined);
         expect(rec.find(BUDGET, "solo-budget").inputs.limitAmount).to.equal("12.5");
         const tags = rec.byType("aws:costexplorer/costAllocationTag:CostAllocationTag");
         expect(tags.map((t) => [t.name, t.inputs])).to.deep.equal([["acme-budget-tag", { tagKey: "tenant", status: "Active" }]]);
@@ -512,7 +514,7 @@ describe("ProfileBudget", () => {
         );
         new bedrock.ProfileBudget("b", { profile: imported, limitUsd: 5, tagKey: "team", tagValue: "search" });
         await settle();
-        expect(rec.find(BUDGET, "b").inputs.costFilters).to.deep.equal([{ name: "TagKeyValue", values: ["user:team$search"] }]);
+        expect(rec.find(BUDGET, "b").inputs.filterExpression).to.deep.equal({ tags: { key: "team", values: ["search"] } });
     });
 
     it("on a created profile, a missing, ambiguous or absent tagKey is refused at construction, naming tagKey, and registers nothing", async () => {
@@ -757,7 +759,7 @@ describe("usage resources pass AWS's CloudFormation validator", function () {
                     BudgetType: "COST",
                     TimeUnit: "MONTHLY",
                     BudgetLimit: { Amount: 100, Unit: "USD" },
-                    CostFilters: { TagKeyValue: ["user:tenant$acme"] },
+                    FilterExpression: { Tags: { Key: "tenant", Values: ["acme"] } },
                 },
                 NotificationsWithSubscribers: [
                     {

@@ -23,7 +23,7 @@ import { contentHash } from "../core/content-hash";
 import { allGrants, grantStatements, resolveRole, type RoleRef, type RolePolicyGrant, type ResolvedRole } from "../iam/grants";
 import { roleArnOf } from "../iam/roles";
 import { mergeInferenceConfiguration, validateInferenceConfiguration, type InferenceConfiguration } from "../core/inference-configuration";
-import { foundationModelOf, isInvokable, type IInvokable } from "../iam/invokable";
+import { checkTextGeneration, foundationModelOf, isInvokable, type IInvokable } from "../iam/invokable";
 import type { Statement } from "../iam/policy";
 import { symbolic } from "../core/symbols";
 import { checkArgs, checkNumber, checkString, fail, normalizeTags, type Tags, type Where } from "../core/validation";
@@ -293,9 +293,10 @@ function checkAgentModel(where: Where, argument: string, model: unknown): IInvok
     if (model.accessTarget().kind === "prompt-router") {
         fail(where, argument, "<PromptRouter>", "cannot be a prompt router: an agent's model is a foundation model or an inference profile");
     }
-    // Every model is accepted: "Amazon Bedrock Agents supports all models supported by Amazon Bedrock"
-    // (https://docs.aws.amazon.com/bedrock/latest/userguide/agents-supported.html). `supportsAgents` in the
-    // catalog is informational.
+    // Every text-generation model is accepted: "Amazon Bedrock Agents supports all models supported by
+    // Amazon Bedrock" (https://docs.aws.amazon.com/bedrock/latest/userguide/agents-supported.html), and an
+    // agent orchestrates with its model's text. `supportsAgents` in the catalog is informational.
+    checkTextGeneration(where, argument, model, "a Bedrock agent");
     return model;
 }
 

@@ -13,7 +13,7 @@ import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type * as native from "@pulumi/aws-native";
 import type { InferenceConfiguration } from "../core/inference-configuration";
-import { isInvokable, type IInvokable } from "../iam/invokable";
+import { checkTextGeneration, isInvokable, type IInvokable } from "../iam/invokable";
 import type { RoleRef } from "../iam/grants";
 import { checkNumber, checkString, fail, normalizeTags, show, type Tags, type Where } from "../core/validation";
 import { checkInvokableRegion } from "../iam/region-check";
@@ -368,6 +368,7 @@ export function checkHarnessModel(where: Where, model: unknown): IInvokable {
     if (model.accessTarget().kind === "prompt-router") {
         fail(where, "model", "<PromptRouter>", "cannot be a prompt router: a harness's model is a foundation model or an inference profile");
     }
+    checkTextGeneration(where, "model", model, "an AgentCore harness");
     return model;
 }
 

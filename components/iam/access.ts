@@ -10,6 +10,7 @@
  * Strings may be symbolic.
  */
 import { foundationModelArn, globalFoundationModelArn } from "../catalog/arns";
+import type { SourceRoutes } from "../catalog/routes";
 import type { Statement } from "./policy";
 
 /** `bedrock:InvokeModel` covers InvokeModel and Converse; the stream action covers the streaming calls. */
@@ -49,6 +50,13 @@ export interface SystemProfileTarget {
      * list, the source having been checked against it): the source needs no entry of its own.
      */
     sourceInDestinations?: boolean;
+    /**
+     * Where requests run from each source Region, when the source Region is known only at deploy and the
+     * geography's destinations depend on it (`au.`): the model statements then allow, for each group of
+     * sources, the model in exactly that group's destinations, through the profile in those sources only.
+     * `destinationRegions` is their union.
+     */
+    routes?: readonly SourceRoutes[];
     /** A `global.` profile: IAM also sees the Region-less foundation-model ARN. */
     global: boolean;
 }
@@ -68,6 +76,8 @@ export interface ApplicationProfileTarget {
     source?: FoundationModelTarget | SystemProfileTarget;
     /** Partition, for the wildcard model statement of an import whose source is not known. */
     partition: string;
+    /** The profile's Region as written in `arnPattern` (possibly symbolic): the source Region of the system profile it copies. */
+    region?: string;
 }
 
 /** A prompt router (default or custom) and the profiles or models it routes to. */
@@ -86,11 +96,18 @@ function allow(actions: string[], resources: string[], condition?: Statement["Co
         : { Effect: "Allow", Action: actions, Resource: resources };
 }
 
-/** The foundation-model statements of a system profile, reachable only through `profileArns`. */
-function systemProfileModelStatements(t: SystemProfileTarget, profileArns: string[]): Statement[] {
-    const regions = t.sourceInDestinations ? [...t.destinationRegions] : [...new Set([t.sourceRegion, ...t.destinationRegions])];
-    const viaProfile = { ArnLike: { [PROFILE_ARN_KEY]: profileArns } };
+/** `text` with every `token` (a source Region, possibly symbolic) replaced by `region`. */
+function atRegion(text: string, tokens: readonly string[], region: string): string {
+    return tokens.reduce((out, token) => (token === "" ? out : out.split(token).join(region)), text);
+}
+
+/**
+ * The foundation-model statements of a system profile, reachable only through `profileArns` (written
+ * with the source Region `t.sourceRegion`, or `regionTokens` for an application profile's own Region).
+ */
+function systemProfileModelStatements(t: SystemProfileTarget, profileArns: string[], regionTokens: readonly string[] = [t.sourceRegion]): Statement[] {
     if (t.global) {
+        const viaProfile = { ArnLike: { [PROFILE_ARN_KEY]: profileArns } };
         return [
             allow(INVOKE_ACTIONS, [foundationModelArn(t.partition, t.sourceRegion, t.modelId)], viaProfile),
             allow(INVOKE_ACTIONS, [globalFoundationModelArn(t.partition, t.modelId)], {
@@ -99,11 +116,24 @@ function systemProfileModelStatements(t: SystemProfileTarget, profileArns: strin
             }),
         ];
     }
+    if (t.routes !== undefined) {
+        // Per group of source Regions: the model in exactly their destinations (and themselves), only through
+        // the profile called from one of them. The role can call the profile in its own Region only, so it
+        // reaches exactly that Region's destinations.
+        return t.routes.map((g) =>
+            allow(
+                INVOKE_ACTIONS,
+                [...new Set([...g.sources, ...g.destinations])].sort().map((r) => foundationModelArn(t.partition, r, t.modelId)),
+                { ArnLike: { [PROFILE_ARN_KEY]: g.sources.flatMap((source) => profileArns.map((arn) => atRegion(arn, regionTokens, source))) } },
+            ),
+        );
+    }
+    const regions = t.sourceInDestinations ? [...t.destinationRegions] : [...new Set([t.sourceRegion, ...t.destinationRegions])];
     return [
         allow(
             INVOKE_ACTIONS,
             regions.map((r) => foundationModelArn(t.partition, r, t.modelId)),
-            viaProfile,
+            { ArnLike: { [PROFILE_ARN_KEY]: profileArns } },
         ),
     ];
 }
@@ -114,8 +144,10 @@ function systemProfileModelStatements(t: SystemProfileTarget, profileArns: strin
  * (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-prereq.html).
  * - foundation model: invoke on the model in its Region;
  * - system profile: invoke and get on the profile, and invoke on the model in the source and every
- *   destination Region with `bedrock:InferenceProfileArn` = the profile (global: the source-Region
- *   model and the Region-less model with `aws:RequestedRegion` = `unspecified`)
+ *   destination Region of that source with `bedrock:InferenceProfileArn` = the profile (global: the
+ *   source-Region model and the Region-less model with `aws:RequestedRegion` = `unspecified`; a source
+ *   known only at deploy whose routes differ by source: per group of sources, the model in that group's
+ *   destinations through the profile in those sources)
  *   (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html,
  *   https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html);
  * - application profile: invoke and get on the profile, and invoke on its models with
@@ -156,7 +188,11 @@ export function invokeStatements(t: AccessTarget): Statement[] {
             // (https://www.alexis-segura.com/notes/a-note-on-claude-code-amazon-bedrock-and-cost-tracking).
             // Granted, and the models are reached through either profile, so the grant works either way
             // (README: "Application profiles on a cross-region profile").
-            return [profile, allow([...INVOKE_ACTIONS, GET_PROFILE], [src.arn]), ...systemProfileModelStatements(src, [t.arnPattern, src.arn])];
+            return [
+                profile,
+                allow([...INVOKE_ACTIONS, GET_PROFILE], [src.arn]),
+                ...systemProfileModelStatements(src, [t.arnPattern, src.arn], [src.sourceRegion, t.region ?? src.sourceRegion]),
+            ];
         }
         case "prompt-router":
             return [allow(INVOKE_ACTIONS, [t.arn]), allow([GET_ROUTER], [t.arn]), ...t.routed.flatMap(invokeStatements)];

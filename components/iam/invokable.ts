@@ -7,6 +7,7 @@ import type { AccessTarget } from "./access";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import type { AccessContext, InvokeGrantOptions, RoleRef, RolePolicyGrant } from "./grants";
 import type { InferenceConfiguration } from "../core/inference-configuration";
+import { fail, type Where } from "../core/validation";
 
 /** Anything a prompt variant, an agent or an application profile can use as its model. */
 export interface IInvokable {
@@ -47,4 +48,31 @@ export function foundationModelOf(v: unknown): BedrockFoundationModel | undefine
     if (o && o.model instanceof BedrockFoundationModel) return o.model;
     if (o && o.sourceModel instanceof BedrockFoundationModel) return o.sourceModel;
     return undefined;
+}
+
+/** What a model of each non-text output modality is for, in messages. */
+const PURPOSE: Record<string, string> = {
+    embedding: "an embeddings model: it turns text or images into vectors (for a knowledge base's embeddings)",
+    image: "an image generation model",
+    video: "a video generation model",
+    speech: "a speech model",
+};
+
+/**
+ * Refuses `model` (named `argument`) when the model behind it is known not to generate text (its
+ * catalog entry's `outputModality`, from its model card): `user` (an agent, a harness) converses with its
+ * model, and only text-generation models converse
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference-supported-models-features.html;
+ * Bedrock Agents orchestrate with a text model's reasoning, https://docs.aws.amazon.com/bedrock/latest/userguide/agents-how.html).
+ */
+export function checkTextGeneration(where: Where, argument: string, model: IInvokable, user: string): void {
+    const fm = foundationModelOf(model);
+    if (fm === undefined || fm.generatesText !== false) return;
+    const shown = fm === model ? fm.modelId : `<profile of ${fm.modelId}>`;
+    fail(
+        where,
+        argument,
+        shown,
+        `is ${fm.modelId}, ${PURPOSE[fm.outputModality as string] ?? `a model whose output is ${fm.outputModality}`}, not a text-generation model: ${user} converses with its model, which must generate text (${fm.sources.find((s) => s.includes("model-card-")) ?? "its model card"})`,
+    );
 }

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { fail, type Where } from "../core/validation";
 import { grantStatements, type RoleRef, type RolePolicyGrant } from "./grants";
 import { isMarketplaceProductId, marketplaceSubscriptionStatements } from "./statements/marketplace";
+import { BedrockFoundationModel } from "../catalog/foundation-model";
 
 /**
  * Marketplace access: `true` for any product, or `{ productIds }` to restrict `aws-marketplace:Subscribe`
@@ -23,6 +24,12 @@ export type MarketplaceAccess =
 export interface MarketplaceSubscriptionOptions {
     /** Restrict `aws-marketplace:Subscribe` to these Marketplace product ids (default: any product). */
     productIds?: string[];
+    /**
+     * Restrict `aws-marketplace:Subscribe` to the products of these models (their catalog
+     * `marketplaceProductId`, from their model cards), with `productIds`. A model AWS sells outside
+     * Marketplace, or whose product id the catalog does not know, is refused, naming it.
+     */
+    models?: BedrockFoundationModel[];
     /** The parent of the policy resources (default: the role, when it is an `aws.iam.Role`). */
     parent?: pulumi.Resource;
 }
@@ -52,15 +59,34 @@ function checkProductIds(where: Where, argument: string, ids: unknown): string[]
 
 /**
  * Lets `role` complete the AWS Marketplace subscription that Bedrock starts in the background on the
- * first call to a third-party model in the account (Anthropic, Cohere, AI21, Stability, ...):
- * `aws-marketplace:Subscribe` (restricted to `productIds` when given), `aws-marketplace:Unsubscribe` and
- * `aws-marketplace:ViewSubscriptions`. Needed once per account and model, by the first caller; models
- * from Amazon, DeepSeek, Mistral AI, Meta, Qwen and OpenAI need none of it
+ * first call to a model sold through AWS Marketplace: `aws-marketplace:Subscribe` (restricted to
+ * `productIds` and the products of `models` when given), `aws-marketplace:Unsubscribe` and
+ * `aws-marketplace:ViewSubscriptions`. Needed once per account and model, by the first caller. Whether a
+ * model is sold through Marketplace is per model, from its model card (`marketplaceProductId`): GPT-5.6
+ * Terra is, the gpt-oss models are not
  * (https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html,
  * https://docs.aws.amazon.com/bedrock/latest/userguide/model-access-product-ids.html).
  */
 export function grantMarketplaceSubscription(role: RoleRef, opts: MarketplaceSubscriptionOptions = {}): RolePolicyGrant {
     const where: Where = { component: "grantMarketplaceSubscription" };
     const ids = opts.productIds === undefined ? [] : checkProductIds(where, "productIds", opts.productIds);
+    if (opts.models !== undefined) {
+        if (!Array.isArray(opts.models) || opts.models.length === 0) fail(where, "models", opts.models, "must be a non-empty list of BedrockFoundationModel");
+        opts.models.forEach((m, i) => {
+            if (!(m instanceof BedrockFoundationModel)) fail(where, `models[${i}]`, m, "must be a BedrockFoundationModel");
+            if (m.marketplaceProductId === null) {
+                fail(
+                    where,
+                    `models[${i}]`,
+                    m.modelId,
+                    "is not sold through AWS Marketplace (its model card gives no product id): its first call needs no subscription",
+                );
+            }
+            if (m.marketplaceProductId === undefined) {
+                fail(where, `models[${i}]`, m.modelId, "has no Marketplace product id in the catalog: give it in productIds (its model card lists it)");
+            }
+            ids.push(m.marketplaceProductId);
+        });
+    }
     return grantStatements(role, marketplaceSubscriptionStatements(ids), { where, name: "marketplace", parent: opts.parent, argName: "role" });
 }

@@ -56,7 +56,7 @@ function systemProfileProblem(t: SystemProfileTarget, region: string): string | 
     const src = concrete(t.sourceRegion);
     if (src !== undefined && src !== region) return `is a system-defined profile in Region ${src}`;
     const geo = geographyOfProfileArn(t.arn);
-    if (geo !== undefined && !geo.acceptsSourceRegion(region)) {
+    if (geo !== undefined && geo.sourceRegionStatus(region) === "outside") {
         return `is a system-defined ${geo.prefix}. profile, callable only from ${geo.isGlobal ? "the commercial Regions" : geo.sourceRegions.join(", ")}`;
     }
     return undefined;

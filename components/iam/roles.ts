@@ -55,7 +55,6 @@ interface RoleState {
     resolved: WeakMap<iam.Role, ResolvedRole>;
     nextId: number;
     observing: boolean;
-    triedWithoutStack: boolean;
 }
 
 const state = perProgram<RoleState>(() => ({
@@ -65,7 +64,6 @@ const state = perProgram<RoleState>(() => ({
     resolved: new WeakMap(),
     nextId: 0,
     observing: false,
-    triedWithoutStack: false,
 }));
 
 /** An identity for `o` within the program (never part of a resource name). */
@@ -95,18 +93,14 @@ function roleProvider(role: iam.Role): pulumi.ProviderResource | undefined {
  */
 export function observeRoles(): void {
     const s = state();
-    if (s.observing || s.triedWithoutStack) return;
-    try {
-        pulumi.runtime.registerStackTransformation((args) => {
-            if (args.type === "aws:iam/role:Role") recordRole(args.resource as iam.Role, args.props as Record<string, unknown>);
-            return undefined;
-        });
-        s.observing = true;
-    } catch {
-        // No root stack (a program under mocks): roles are identified by resource and by name only; not
-        // tried again for this program.
-        s.triedWithoutStack = true;
-    }
+    // No root stack yet (a program under plain mocks): roles are identified by resource and by name only,
+    // until a root stack exists (the testing helper's `runProgram` creates one).
+    if (s.observing || pulumi.runtime.getStackResource() === undefined) return;
+    pulumi.runtime.registerStackTransformation((args) => {
+        if (args.type === "aws:iam/role:Role") recordRole(args.resource as iam.Role, args.props as Record<string, unknown>);
+        return undefined;
+    });
+    s.observing = true;
 }
 
 /** Records a role resource's explicit name and its own managed policies (`managedPolicyArns`). */

@@ -8,7 +8,7 @@ import type { ApplicationProfileTarget, FoundationModelTarget, SystemProfileTarg
 import { applicationProfileArn, foundationModelArn, parseArn } from "../catalog/arns";
 import { ACCOUNT_ID_LENGTH, callerContext, configuredRegion, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH } from "../core/context";
 import { checkArnRegion, checkTargetRegion, knownRegionOf } from "../iam/region-check";
-import { CrossRegionInferenceProfile, type ICrossRegionInferenceProfile } from "./cross-region-profile";
+import { CrossRegionInferenceProfile, checkModelGeography, checkSourceRegion, type ICrossRegionInferenceProfile } from "./cross-region-profile";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, longestRegionLength, partitionOfRegion } from "../catalog/geographies";
 import { programSequence } from "../core/program-state";
@@ -227,21 +227,15 @@ function resolveSourceArn(where: Where, argument: string, arn: string): Resolved
                     .map((g) => g.prefix)
                     .join(", ")})`,
             );
-        if (!geo.acceptsSourceRegion(parsed.region)) {
+        if (geo.sourceRegionStatus(parsed.region) === "outside") {
             fail(where, argument, arn, `is a ${geo.prefix}. profile in Region ${parsed.region}, which is outside the ${geo.prefix} geography`);
         }
+        if (geo.sourceRegionStatus(parsed.region) === "unknown") checkSourceRegion(where, geo, parsed.region);
         const known = BedrockFoundationModel.lookup(parsed.resourceId.slice(dot + 1));
         if (known && !known.supportsCrossRegion) {
             fail(where, argument, arn, `names ${known.modelId}, which does not support cross-region inference (supportsCrossRegion is false)`);
         }
-        if (known && !known.hasProfileIn(geo.prefix)) {
-            fail(
-                where,
-                argument,
-                arn,
-                `names ${known.modelId}, which has no ${geo.prefix}. cross-region profile (AWS documents profiles in: ${(known.crossRegionGeographies ?? []).join(", ") || "none"})`,
-            );
-        }
+        if (known) checkModelGeography(where, argument, known, geo, arn);
         return {
             copyFrom: pulumi.output(arn),
             model: BedrockFoundationModel.lookup(parsed.resourceId.slice(dot + 1)),
@@ -251,7 +245,7 @@ function resolveSourceArn(where: Where, argument: string, arn: string): Resolved
                 partition: parsed.partition,
                 sourceRegion: parsed.region,
                 modelId: parsed.resourceId.slice(dot + 1),
-                destinationRegions: geo.destinationRegions,
+                destinationRegions: geo.destinationsFrom(parsed.region) ?? geo.destinationRegions,
                 global: geo.isGlobal,
             },
             partitionLength: parsed.partition.length,
@@ -408,6 +402,7 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
             kind: "application-profile",
             arn: applicationProfileArn(ctx.sym.partition, ctx.sym.region, ctx.sym.account, id),
             arnPattern: applicationProfileArn(ctx.sym.partition, ctx.sym.region, ctx.sym.account, "*"),
+            region: ctx.sym.region,
             source: this.source.target,
             partition: this.source.target.partition,
         };
@@ -487,7 +482,8 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
             this.knownArn?.replace(/[^/]+$/, "*") ??
             symbolic(this.patternOutput, `application-inference-profile-pattern/${this.name}`, bound - APPLICATION_PROFILE_ID_LENGTH + 1);
         const partition = this.source?.target.partition ?? symbolic(this.partitionOutput, `partition-of/${this.name}`, MAX_PARTITION_LENGTH);
-        return { kind: "application-profile", arn, arnPattern, source: this.source?.target, partition };
+        const region = this.knownArn !== undefined ? parseArn(this.knownArn)?.region : undefined;
+        return { kind: "application-profile", arn, arnPattern, source: this.source?.target, partition, ...(region ? { region } : {}) };
     }
 
     grantName(): string {

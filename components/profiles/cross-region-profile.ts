@@ -7,6 +7,7 @@ import { systemProfileArn } from "../catalog/arns";
 import { callerContext, type CallerContext } from "../core/context";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, longestRegionLength, partitionOfRegion } from "../catalog/geographies";
+import type { SourceRoutes } from "../catalog/routes";
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type InvokeGrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import { checkAnthropicOnly, checkTopK, validateInferenceConfiguration, type InferenceConfiguration } from "../core/inference-configuration";
 import { symbolic } from "../core/symbols";
@@ -17,6 +18,7 @@ import type { ProfileAlarmArgs } from "../usage/alarm-args";
 import { checkArgs, fail, memberRule, type Where } from "../core/validation";
 import { resourceName } from "../core/resource-name";
 import { REGION_PATTERN } from "../core/rules";
+import { warnGap } from "../core/gaps";
 
 /** Arguments of `CrossRegionInferenceProfile` and `CrossRegionInferenceProfile.fromConfig`. */
 export interface CrossRegionInferenceProfileProps {
@@ -25,9 +27,10 @@ export interface CrossRegionInferenceProfileProps {
     /** The model; it must support cross-region inference and have a profile in the geography. */
     model: BedrockFoundationModel;
     /**
-     * Regions the profile routes to, when you want to narrow or extend the geography's default set
-     * (`geoRegion.destinationRegions`). Grants allow the model in each of them, and in the source
-     * Region, only through this profile.
+     * Regions the profile routes to, when you want to narrow or extend the destinations of its source
+     * Region (`geoRegion.destinationsFrom(region)`). Grants allow the model in each of them, and in the
+     * source Region, only through this profile. A Region the catalog places in another geography is
+     * refused; one it places in none is accepted with a warning.
      */
     destinationRegions?: string[];
     /**
@@ -73,7 +76,63 @@ export interface ICrossRegionInferenceProfile extends IUsageMetered {
     grantName(): string;
 }
 
-/** Validates the props; returns the destination Regions. Throws naming the argument. */
+/** How the program names `model` in code: its catalog constant, or `model` for one it built itself. */
+export function modelExpression(model: BedrockFoundationModel): string {
+    for (const [name, value] of Object.entries(BedrockFoundationModel)) {
+        if (value === model) return `BedrockFoundationModel.${name}`;
+    }
+    return "model";
+}
+
+/** How the program names `geo` in code. */
+function geoExpression(geo: CrossRegionInferenceProfileRegion): string {
+    return `CrossRegionInferenceProfileRegion.${geo.name}`;
+}
+
+/**
+ * Refuses a model the cited sources say has no profile in `geo`; warns (once) when no cited source
+ * says either way. `argument` names the model in messages.
+ */
+export function checkModelGeography(
+    where: Where,
+    argument: string,
+    model: BedrockFoundationModel,
+    geo: CrossRegionInferenceProfileRegion,
+    /** The value as the program gave it (a profile ARN naming the model), when not the model itself. */
+    shown?: string,
+): void {
+    const status = model.profileStatus(geo.prefix);
+    if (status === "not-listed") {
+        fail(
+            where,
+            argument,
+            shown ?? model.modelId,
+            `${shown !== undefined ? `names ${model.modelId}, which ` : ""}has no ${geo.prefix}. cross-region profile: the catalog's sources list profiles in ${(model.crossRegionGeographies ?? []).join(", ") || "none"} (${citedSources(model).join("; ")}); if AWS serves one, declare it: ${modelExpression(model)}.withGeographies(["${geo.prefix}"])`,
+        );
+    }
+    if (status === "undocumented") {
+        warnGap(
+            where,
+            `no source the catalog cites lists a ${geo.prefix}. profile of ${model.modelId}, nor says there is none`,
+            `${modelExpression(model)}.withGeographies(["${geo.prefix}"])`,
+        );
+    }
+}
+
+/** The pages behind a model's geographies (its sources but the general catalogs). */
+function citedSources(model: BedrockFoundationModel): string[] {
+    const own = model.sources.filter((s) => !/aws-bedrock-alpha\/bedrock\/models\.ts$|\/model-cards\.html$|\/model-access-product-ids\.html$/.test(s));
+    return own.length > 0 ? own : ["no source"];
+}
+
+/** The other geographies the catalog places `region` in (non-global), by prefix. */
+function geographiesOf(region: string): string[] {
+    return CrossRegionInferenceProfileRegion.values()
+        .filter((g) => !g.isGlobal && g.regions.includes(region))
+        .map((g) => g.prefix);
+}
+
+/** Validates the props; returns the destination Regions (from `knownRegion` when known). Throws naming the argument. */
 export function validateCrossRegionProps(where: Where, props: CrossRegionInferenceProfileProps, knownRegion: string | undefined): string[] {
     checkArgs(where, props);
     const { geoRegion, model } = props;
@@ -86,16 +145,9 @@ export function validateCrossRegionProps(where: Where, props: CrossRegionInferen
     if (!model.supportsCrossRegion) {
         fail(where, "model", model.modelId, "does not support cross-region inference (supportsCrossRegion is false)");
     }
-    if (!model.hasProfileIn(geoRegion.prefix)) {
-        fail(
-            where,
-            "model",
-            model.modelId,
-            `has no ${geoRegion.prefix}. cross-region profile (AWS documents profiles in: ${(model.crossRegionGeographies ?? []).join(", ") || "none"})`,
-        );
-    }
+    checkModelGeography(where, "model", model, geoRegion);
     if (knownRegion !== undefined) checkSourceRegion(where, geoRegion, knownRegion);
-    let destinations = [...geoRegion.destinationRegions];
+    let destinations = [...defaultDestinations(geoRegion, knownRegion)];
     if (props.destinationRegions !== undefined) {
         if (!Array.isArray(props.destinationRegions) || props.destinationRegions.length === 0) {
             fail(where, "destinationRegions", props.destinationRegions, "must be a non-empty list of Region names");
@@ -110,6 +162,7 @@ export function validateCrossRegionProps(where: Where, props: CrossRegionInferen
                     `is in the ${partitionOfRegion(r)} partition, but ${geoRegion.prefix}. profiles live in the ${geoRegion.partition} partition`,
                 );
             }
+            checkDestinationRegion(where, `destinationRegions[${i}]`, geoRegion, r);
         });
         destinations = [...new Set(props.destinationRegions)];
     }
@@ -119,14 +172,81 @@ export function validateCrossRegionProps(where: Where, props: CrossRegionInferen
     return destinations.sort();
 }
 
-/** Refuses a source Region outside the geography (a `us.` profile used from `eu-west-1`). */
-export function checkSourceRegion(where: Where, geo: CrossRegionInferenceProfileRegion, region: string): void {
-    if (!geo.acceptsSourceRegion(region)) {
+/**
+ * The destinations of a `geo` profile called from `region`: its routes from that source; the union of
+ * its routes when the Region is not known before deploy, or not one of its sources (a gap, warned).
+ */
+function defaultDestinations(geo: CrossRegionInferenceProfileRegion, region: string | undefined): readonly string[] {
+    return (region !== undefined ? geo.destinationsFrom(region) : undefined) ?? geo.destinationRegions;
+}
+
+/**
+ * Refuses a destination Region the catalog places in another geography only (a `us.` profile never
+ * routes to eu-west-1), naming that geography; warns (once) about a Region the catalog places in none.
+ */
+function checkDestinationRegion(where: Where, argument: string, geo: CrossRegionInferenceProfileRegion, region: string): void {
+    if (geo.isGlobal) {
+        if (!CrossRegionInferenceProfileRegion.isCommercialRegion(region)) {
+            warnGap(
+                where,
+                `destination Region ${region} is not a commercial Region the catalog knows`,
+                `remove it from destinationRegions, or keep it if AWS routes global. profiles there`,
+            );
+        }
+        return;
+    }
+    if (geo.regions.includes(region)) return;
+    const others = geographiesOf(region).filter((p) => p !== geo.prefix);
+    if (others.length > 0) {
+        fail(
+            where,
+            argument,
+            region,
+            `is in the ${others.join(", ")} geography, not ${geo.prefix}: a ${geo.prefix}. profile routes only to ${geo.destinationRegions.join(", ")} (${geo.sources.join("; ")})`,
+        );
+    }
+    warnGap(
+        where,
+        `destination Region ${region} is in no geography the catalog knows, and not among the ${geo.prefix}. profiles' destinations`,
+        `geoRegion: ${geoExpression(geo)}.withRoutes({ "<source Region>": [..., "${region}"] })`,
+    );
+}
+
+/**
+ * Refuses a source Region outside the geography (a `us.` profile used from `eu-west-1`); warns (once)
+ * about a Region the catalog does not know. At deploy (`atDeploy`: a Region known only then), an
+ * unknown Region is refused too: the policies were laid out before deploy for the geography's listed
+ * sources and cannot name it; declaring its routes (or `destinationRegions`) makes the grant exact.
+ */
+export function checkSourceRegion(where: Where, geo: CrossRegionInferenceProfileRegion, region: string, atDeploy = false): void {
+    const status = geo.sourceRegionStatus(region);
+    if (status === "outside") {
         fail(
             where,
             "geoRegion",
             geo.prefix,
             `profiles cannot be called from Region ${region}: the ${geo.prefix} geography's source Regions are ${geo.isGlobal ? "the commercial Regions" : geo.sourceRegions.join(", ")}`,
+        );
+    }
+    if (status === "unknown" && atDeploy && !geo.isGlobal) {
+        fail(
+            where,
+            "geoRegion",
+            geo.prefix,
+            `profiles are called from Region ${region}, which the catalog does not know as a ${geo.prefix}. source (its sources: ${geo.sourceRegions.join(", ")}): the policies, laid out before deploy, cannot name its routes. Declare them, geoRegion: ${geoExpression(geo)}.withRoutes({ "${region}": ["<destination Region>", ...] }), or give destinationRegions`,
+        );
+    }
+    if (status === "unknown" && geo.isGlobal) {
+        warnGap(
+            where,
+            `Region ${region} is not a commercial Region the catalog knows (global. profiles are called from the commercial Regions); grants allow the model in ${region} and the Region-less global model`,
+            "nothing, if it is a commercial Region: global. profiles run in every commercial Region",
+        );
+    } else if (status === "unknown") {
+        warnGap(
+            where,
+            `Region ${region} is not a source Region the catalog knows for ${geo.prefix}. profiles (its sources: ${geo.sourceRegions.join(", ")}); grants allow the model in ${geo.destinationRegions.join(", ")} and ${region}`,
+            `geoRegion: ${geoExpression(geo)}.withRoutes({ "${region}": ["<destination Region>", ...] })`,
         );
     }
 }
@@ -138,24 +258,31 @@ interface Placement {
     regionOutput: pulumi.Output<string>;
     partitionOutput: pulumi.Output<string>;
 }
-const placements = perProgram(() => new Map<CallerContext, Map<string, Placement>>());
+const placements = perProgram(() => new Map<CallerContext, Map<CrossRegionInferenceProfileRegion, Map<boolean, Placement>>>());
 
 /**
  * The Region and partition a `geo` profile's ARN is in, for policies: literal when the provider's Region
  * is known before deploy (it was checked against the geography), else placeholders of Outputs that
  * check it at deploy (refusing, in the first profile's name, a Region outside the geography).
  */
-function placement(ctx: CallerContext, geo: CrossRegionInferenceProfileRegion, where: Where): Placement {
+function placement(ctx: CallerContext, geo: CrossRegionInferenceProfileRegion, where: Where, destinationsGiven: boolean): Placement {
     if (ctx.knownRegion !== undefined) return { region: ctx.knownRegion, partition: geo.partition, regionOutput: ctx.region, partitionOutput: ctx.partition };
     let byGeo = placements().get(ctx);
     if (!byGeo) {
         byGeo = new Map();
         placements().set(ctx, byGeo);
     }
-    let placed = byGeo.get(geo.prefix);
+    let byGiven = byGeo.get(geo);
+    if (!byGiven) {
+        byGiven = new Map();
+        byGeo.set(geo, byGiven);
+    }
+    let placed = byGiven.get(destinationsGiven);
     if (!placed) {
+        // With destinationRegions given, the grant names the source Region itself: a Region the catalog does
+        // not know is a gap (warned); without, its routes are unknown and the policies cannot name them.
         const region = ctx.region.apply((r) => {
-            checkSourceRegion(where, geo, r);
+            checkSourceRegion(where, geo, r, !destinationsGiven);
             return r;
         });
         const partition = ctx.partition.apply((p) => {
@@ -170,7 +297,7 @@ function placement(ctx: CallerContext, geo: CrossRegionInferenceProfileRegion, w
             regionOutput: region,
             partitionOutput: partition,
         };
-        byGeo.set(geo.prefix, placed);
+        byGiven.set(destinationsGiven, placed);
     }
     return placed;
 }
@@ -178,11 +305,17 @@ function placement(ctx: CallerContext, geo: CrossRegionInferenceProfileRegion, w
 /** The parts shared by the reference and the component. */
 class ProfileCore {
     readonly inferenceProfileId: string;
+    /** Destinations known before deploy: the given ones, the source Region's routes, or (source not known yet) the union. */
     readonly destinationRegions: string[];
+    /** Destinations as the deployed Region makes them (the given ones, or the source Region's routes). */
+    readonly destinationRegionsOutput: pulumi.Output<string[]>;
     readonly inferenceProfileArn: pulumi.Output<string>;
     readonly inferenceConfiguration?: InferenceConfiguration;
     private readonly symArn: string;
     private readonly symRegion: string;
+    /** Routes per source Region, when the source is known only at deploy and the geography's destinations depend on it. */
+    private readonly routes?: readonly SourceRoutes[];
+    private readonly knownRegion?: string;
 
     constructor(
         readonly where: Where,
@@ -190,6 +323,7 @@ class ProfileCore {
         ctx: CallerContext,
     ) {
         this.destinationRegions = validateCrossRegionProps(where, props, ctx.knownRegion);
+        this.knownRegion = ctx.knownRegion;
         this.inferenceConfiguration = validateInferenceConfiguration(where, "inferenceConfiguration", props.inferenceConfiguration);
         const geo = props.geoRegion;
         this.inferenceProfileId = `${geo.prefix}.${props.model.modelId}`;
@@ -197,28 +331,39 @@ class ProfileCore {
         // provider and geography (one error, however many profiles); one placeholder each, however many
         // profiles use them, so equal values are sized once. With the Region known from the stack's config
         // (checked above), the values themselves.
-        const placed = placement(ctx, geo, where);
+        const placed = placement(ctx, geo, where, props.destinationRegions !== undefined);
         this.inferenceProfileArn = pulumi
             .all([placed.partitionOutput, placed.regionOutput, ctx.account])
             .apply(([p, r, a]) => systemProfileArn(p, r, a, this.inferenceProfileId));
         this.symRegion = placed.region;
         const symPartition = placed.partition;
         this.symArn = systemProfileArn(symPartition, this.symRegion, ctx.sym.account, this.inferenceProfileId);
+        const given = props.destinationRegions !== undefined;
+        if (!given && ctx.knownRegion === undefined && geo.routesDependOnSource) this.routes = geo.routes;
+        this.destinationRegionsOutput = given
+            ? pulumi.output(this.destinationRegions)
+            : placed.regionOutput.apply((r) => [...(geo.destinationsFrom(r) ?? geo.destinationRegions)].sort());
     }
 
     accessTarget(): SystemProfileTarget {
         const geo = this.props.geoRegion;
-        return {
+        const target: SystemProfileTarget = {
             kind: "system-profile",
             arn: this.symArn,
             partition: geo.partition,
             sourceRegion: this.symRegion,
             modelId: this.props.model.modelId,
             destinationRegions: this.destinationRegions,
-            // The source Region was checked to be in the geography, so its default list holds it.
-            sourceInDestinations: this.props.destinationRegions === undefined && !geo.isGlobal,
+            // The source Region was checked to be a source of the geography (before deploy, or at deploy when
+            // known only then), so its own routes, and the union, hold it.
+            sourceInDestinations:
+                this.props.destinationRegions === undefined &&
+                !geo.isGlobal &&
+                (this.knownRegion === undefined || this.destinationRegions.includes(this.knownRegion)),
             global: geo.isGlobal,
         };
+        if (this.routes !== undefined) target.routes = this.routes;
+        return target;
     }
 }
 
@@ -229,7 +374,7 @@ class CrossRegionInferenceProfileReference implements ICrossRegionInferenceProfi
     readonly model: BedrockFoundationModel;
     readonly inferenceProfileId: string;
     readonly inferenceProfileArn: pulumi.Output<string>;
-    /** Regions the profile routes to (the geography's default set unless narrowed or extended). */
+    /** Regions the profile routes to (its source Region's routes, or the geography's union when the Region is known only at deploy, unless given). */
     readonly destinationRegions: string[];
     readonly inferenceConfiguration?: InferenceConfiguration;
     private readonly core: ProfileCore;
@@ -298,7 +443,11 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
     ): ICrossRegionInferenceProfile & {
         /** `<prefix>.<modelId>`, e.g. `us.anthropic.claude-3-5-sonnet-20241022-v2:0` (known before deploy). */
         readonly inferenceProfileId: string;
-        /** Regions the profile routes to: `props.destinationRegions`, or the geography's default set. Sorted. */
+        /**
+         * Regions the profile routes to: `props.destinationRegions`, or the routes of its source Region when
+         * the Region is known before deploy (the stack's `aws-native:region`), else the geography's union
+         * of routes. Sorted.
+         */
         readonly destinationRegions: string[];
     } {
         return new CrossRegionInferenceProfileReference(props, opts.provider);
@@ -313,7 +462,7 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
     public readonly inferenceProfileId: pulumi.Output<string>;
     /** The profile's ARN in the caller's Region and account. */
     public readonly inferenceProfileArn: pulumi.Output<string>;
-    /** Regions the profile routes to. */
+    /** Regions the profile routes to: `destinationRegions` if given, else the routes of the provider's Region. */
     public readonly destinationRegions: pulumi.Output<string[]>;
     /** Inference settings users of this profile inherit unless they set their own. */
     public readonly inferenceConfiguration?: InferenceConfiguration;
@@ -330,7 +479,7 @@ export class CrossRegionInferenceProfile extends pulumi.ComponentResource implem
         this.model = args.model;
         this.inferenceProfileId = pulumi.output(this.core.inferenceProfileId);
         this.inferenceProfileArn = this.core.inferenceProfileArn;
-        this.destinationRegions = pulumi.output(this.core.destinationRegions);
+        this.destinationRegions = this.core.destinationRegionsOutput;
         this.inferenceConfiguration = this.core.inferenceConfiguration;
         this.registerOutputs({
             inferenceProfileId: this.inferenceProfileId,

@@ -195,7 +195,7 @@ class DefaultPromptRouter implements IPromptRouter {
                 partition,
                 sourceRegion: region,
                 modelId: m.modelId,
-                destinationRegions: geo.destinationRegions,
+                destinationRegions: geo.destinationsFrom(region) ?? geo.destinationRegions,
                 global: false,
             };
         });

@@ -73,7 +73,7 @@ function nextVersion(ctx: FakeContext, arn: string): string {
 
 /**
  * The foundation-model ARNs behind a system-defined profile ARN, as `GetInferenceProfile` reports them:
- * the model in each destination Region of the profile's geography (for a `global.` profile: the model in
+ * the model in each destination Region of the profile's geography from its Region (for a `global.` profile: the model in
  * the profile's Region and the Region-less global model ARN); empty when the ARN names no known geography.
  */
 function systemProfileModels(profileArn: string, partition: string): { modelArn: string }[] {
@@ -85,7 +85,7 @@ function systemProfileModels(profileArn: string, partition: string): { modelArn:
     const geo = dot > 0 ? CrossRegionInferenceProfileRegion.fromPrefix(profileId.slice(0, dot)) : undefined;
     if (!geo) return [];
     const modelId = profileId.slice(dot + 1);
-    const regions = geo.isGlobal ? [parts[3], ""] : [...geo.destinationRegions];
+    const regions = geo.isGlobal ? [parts[3], ""] : [...(geo.destinationsFrom(parts[3]) ?? geo.destinationRegions)];
     return regions.map((r) => ({ modelArn: `arn:${partition}:bedrock:${r}::foundation-model/${modelId}` }));
 }
 

@@ -16,6 +16,7 @@ export {
     parseTrustPolicy,
     parsePolicy,
     resolveOutputs,
+    runProgram,
     defaultOutputs,
     fakeId,
     MockRecorder,

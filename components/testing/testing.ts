@@ -10,6 +10,7 @@ export { MockRecorder, type RecordedResource } from "./recorder";
 export { defaultOutputs, fakeId, FAKED_TYPES, type FakeContext } from "./fake-outputs";
 export { type MissingOutput } from "./output-reads";
 export { resolveOutput, resolveOutputs, settle } from "./resolve";
+export { runProgram } from "./run-program";
 export {
     policiesForRole,
     statementsForRole,

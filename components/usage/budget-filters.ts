@@ -2,9 +2,12 @@
  * AWS Budgets inputs for a cost budget on one cost allocation tag: the `TagKeyValue` filter, the limit
  * and the notifications, validated. Pure.
  *
- * - A user-defined tag is filtered as `user:<key>$<value>` under the `TagKeyValue` cost filter (the
- *   provider's documented example: https://www.pulumi.com/registry/packages/aws/api-docs/budgets/budget/,
- *   "Create a cost filter using resource tags", `user:business-unit$human_resources`).
+ * - A budget filters spend with `FilterExpression` (`AWS::Budgets::Budget` `BudgetData.FilterExpression`,
+ *   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-budgets-budget-budgetdata.html;
+ *   `CostFilters` is deprecated in its favour), whose `Tags` entry (`TagValues`: `Key`, `Values`,
+ *   https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_TagValues.html) matches
+ *   a user-defined tag by its key and values. The same tag in the deprecated `CostFilters` form is
+ *   `user:<key>$<value>` under `TagKeyValue`.
  * - The tag filters Cost Explorer data only once the key is activated as a cost allocation tag
  *   (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/activating-tags.html); costs are
  *   attributed to an application inference profile's tags
@@ -148,4 +151,14 @@ export function pickTag<V = string>(where: Where, tags: readonly { key: string; 
     const found = list.find((t) => t.key === key);
     if (!found) fail(where, "tagKey", key, `is not a tag of the profile (its tags: ${list.map((t) => t.key).join(", ") || "none"})`);
     return found;
+}
+
+/** The aws provider's `filterExpression` input of a budget on one user-defined tag: `Tags` = `{ Key: key, Values: [value] }`. */
+export interface TagFilterExpression {
+    tags: { key: string; values: string[] };
+}
+
+/** `FilterExpression` matching spend that carries the user-defined tag `key` with `value`. */
+export function tagFilterExpression(key: string, value: string): TagFilterExpression {
+    return { tags: { key, values: [value] } };
 }

@@ -16,6 +16,7 @@ import {
     checkTagKey,
     pickTag,
     tagKeyValueFilter,
+    tagFilterExpression,
     TAG_VALUE_RULE,
     type BudgetNotification,
     type BudgetTimeUnit,
@@ -56,8 +57,8 @@ const activations = perProgram(() => new Map<string, awsCostexplorer.CostAllocat
 
 /**
  * A monthly (or quarterly, yearly) AWS Budgets cost budget on the spend carrying an application
- * inference profile's cost allocation tag (cost filter `TagKeyValue` = `user:<key>$<value>`), with
- * email or SNS notifications.
+ * inference profile's cost allocation tag (`FilterExpression` `Tags` = `{ Key: <key>, Values: [<value>] }`),
+ * with email or SNS notifications.
  *
  * The tag filters spend only after it is activated for cost allocation (Billing console, Cost
  * allocation tags, or `activateTag: true`); AWS takes up to 24 hours to show a new tag key, and spend
@@ -66,7 +67,7 @@ const activations = perProgram(() => new Map<string, awsCostexplorer.CostAllocat
 export class ProfileBudget extends pulumi.ComponentResource {
     /** The `awsBudgets.Budget`. */
     public readonly budget: awsBudgets.Budget;
-    /** The `TagKeyValue` filter value, `user:<key>$<value>`. */
+    /** The cost allocation tag as Cost Explorer names it, `user:<key>$<value>` (the budget filters on it). */
     public readonly tagFilter: pulumi.Output<string>;
     /** The activation of the tag key, when `activateTag` created it. */
     public readonly costAllocationTag?: awsCostexplorer.CostAllocationTag;
@@ -133,7 +134,8 @@ export class ProfileBudget extends pulumi.ComponentResource {
                 limitAmount,
                 limitUnit: "USD",
                 timeUnit,
-                costFilters: [{ name: "TagKeyValue", values: [this.tagFilter] }],
+                // FilterExpression, the field AWS Budgets documents in place of the deprecated CostFilters.
+                filterExpression: tag.apply((t) => tagFilterExpression(t.key, t.value)),
                 notifications,
             },
             { parent: this, dependsOn: this.costAllocationTag ? [this.costAllocationTag] : undefined },

@@ -175,7 +175,7 @@ describe("conformance with AWS's CloudFormation validator", function () {
             });
         });
 
-        it("knows Regions: an application profile in GovCloud is reported (F3006), which is why the US_GOV program has none", async () => {
+        it("knows Regions: an application profile in GovCloud or Auckland is reported (F3006), which is why those programs have none", async () => {
             const rec = setBedrockMocks({ region: "us-gov-west-1", config: { "aws-native:region": "us-gov-west-1" } });
             const bedrock = await import("../../sdk/nodejs");
             const cris = bedrock.CrossRegionInferenceProfile.fromConfig({
@@ -187,7 +187,17 @@ describe("conformance with AWS's CloudFormation validator", function () {
             expect(conformanceErrors(rec, "us-gov-west-1").map((f) => `${f.ruleId} ${f.origin}`)).to.deep.equal([
                 `F3006 aws-native:bedrock:ApplicationInferenceProfile "gov-app"`,
             ]);
-            for (const r of APP_PROFILE_UNAVAILABLE) expect(r).to.match(/^us-gov-/);
+            expect(APP_PROFILE_UNAVAILABLE).to.deep.equal(["us-gov-west-1", "us-gov-east-1", "ap-southeast-6"]);
+            const auckland = setBedrockMocks({ region: "ap-southeast-6", config: { "aws-native:region": "ap-southeast-6" } });
+            const au = bedrock.CrossRegionInferenceProfile.fromConfig({
+                geoRegion: bedrock.CrossRegionInferenceProfileRegion.AU,
+                model: bedrock.BedrockFoundationModel.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0,
+            });
+            new bedrock.ApplicationInferenceProfile("nz-app", { inferenceProfileName: "nz", modelSource: au });
+            await settle();
+            expect(conformanceErrors(auckland, "ap-southeast-6").map((f) => `${f.ruleId} ${f.origin}`)).to.deep.equal([
+                `F3006 aws-native:bedrock:ApplicationInferenceProfile "nz-app"`,
+            ]);
         });
 
         it("refuses an unknown value, naming the property, rather than leave the property out of the template", () => {

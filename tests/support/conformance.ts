@@ -238,10 +238,30 @@ export function alarmProperties(inputs: Record<string, any>): Record<string, unk
     return props;
 }
 
+/** An aws provider budget `filterExpression` as CloudFormation's `Expression`. */
+function budgetExpression(e: Record<string, any>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const values = (v: Record<string, any>) =>
+        copyDefined(v, [
+            ["key", "Key"],
+            ["values", "Values"],
+            ["matchOptions", "MatchOptions"],
+        ]);
+    if (e.ands !== undefined) out.And = e.ands.map(budgetExpression);
+    if (e.ors !== undefined) out.Or = e.ors.map(budgetExpression);
+    if (e.not !== undefined) out.Not = budgetExpression(e.not);
+    if (e.tags !== undefined) out.Tags = values(e.tags);
+    if (e.dimensions !== undefined) out.Dimensions = values(e.dimensions);
+    if (e.costCategories !== undefined) out.CostCategories = values(e.costCategories);
+    return out;
+}
+
 /**
  * `aws.budgets.Budget` (classic provider) inputs as `AWS::Budgets::Budget` properties: the budget's
  * fields under `Budget` (`limitAmount`/`limitUnit` -> `BudgetLimit { Amount (a number), Unit }`,
- * `costFilters [{ name, values }]` -> `CostFilters { <name>: values }`, `timePeriodStart/End` ->
+ * `costFilters [{ name, values }]` -> `CostFilters { <name>: values }`, `filterExpression` ->
+ * `FilterExpression` (`ands`/`ors` -> `And`/`Or`, `not` -> `Not`, `tags`/`dimensions`/`costCategories` ->
+ * `Tags`/`Dimensions`/`CostCategories` with `Key`, `Values`, `MatchOptions`), `timePeriodStart/End` ->
  * `TimePeriod`), each notification with its email and SNS subscribers under
  * `NotificationsWithSubscribers`, `tags` as `ResourceTags`.
  */
@@ -258,6 +278,7 @@ export function budgetProperties(inputs: Record<string, any>): Record<string, un
         for (const f of inputs.costFilters) filters[f.name] = f.values;
         budget.CostFilters = filters;
     }
+    if (inputs.filterExpression !== undefined) budget.FilterExpression = budgetExpression(inputs.filterExpression);
     if (inputs.timePeriodStart !== undefined || inputs.timePeriodEnd !== undefined) {
         budget.TimePeriod = copyDefined(inputs, [
             ["timePeriodStart", "Start"],

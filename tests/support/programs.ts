@@ -31,11 +31,14 @@ export const GEOGRAPHIES: { geo: bedrock.CrossRegionInferenceProfileRegion; regi
     { geo: G.US_GOV, region: "us-gov-west-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
     { geo: G.JP, region: "ap-northeast-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
     { geo: G.AU, region: "ap-southeast-2", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
-    { geo: G.CA, region: "ca-central-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_V1_0 },
+    // Auckland: an au. source whose requests may also run in Auckland.
+    { geo: G.AU, region: "ap-southeast-6", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
+    // No catalog model lists a ca. profile; Claude Opus 4.8 leaves ca open (accepted with a warning).
+    { geo: G.CA, region: "ca-central-1", model: M.ANTHROPIC_CLAUDE_OPUS_4_8 },
 ];
 
 /** Regions where AWS's validator reports that `AWS::Bedrock::ApplicationInferenceProfile` does not exist (F3006). */
-export const APP_PROFILE_UNAVAILABLE = ["us-gov-west-1", "us-gov-east-1"];
+export const APP_PROFILE_UNAVAILABLE = ["us-gov-west-1", "us-gov-east-1", "ap-southeast-6"];
 
 function sdk(): Record<string, any> {
     return bedrock as unknown as Record<string, any>;
@@ -44,7 +47,7 @@ function sdk(): Record<string, any> {
 /** The core programs: profiles of every kind in every geography, with both grants. */
 export function corePrograms(): Program[] {
     const programs: Program[] = GEOGRAPHIES.map(({ geo, region, model }) => ({
-        name: `cross-region and application profiles in ${geo.name}`,
+        name: `cross-region and application profiles in ${geo.name}${region === "ap-southeast-6" ? " from Auckland" : ""}`,
         region,
         run() {
             const role = newRole();
@@ -53,7 +56,7 @@ export function corePrograms(): Program[] {
             component.grantInvoke(role);
             component.grantProfileUsage(role);
             reference.grantProfileUsage("another-role");
-            // AWS's validator lists no AWS::Bedrock::ApplicationInferenceProfile in the GovCloud Regions.
+            // AWS's validator lists no AWS::Bedrock::ApplicationInferenceProfile in the GovCloud Regions or Auckland.
             if (!APP_PROFILE_UNAVAILABLE.includes(region)) {
                 const app = new bedrock.ApplicationInferenceProfile(`app-${geo.prefix}`, {
                     inferenceProfileName: `app ${geo.prefix} profile`,

@@ -4,9 +4,9 @@
  * and memory, and what a caller needs to invoke the harness.
  *
  * Sources:
- * - Harness security (execution role, and "calling InvokeHarness requires both
+ * - Harness security (execution role and its trust policy sample, and "calling InvokeHarness requires both
  *   bedrock-agentcore:InvokeHarness and bedrock-agentcore:InvokeAgentRuntime permissions on the harness ARN"):
- *   https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-security.html
+ *   https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-security.html#harness-execution-role-policy
  * - The AgentCore Runtime execution role a harness runs as (trust policy with `aws:SourceAccount` and
  *   `aws:SourceArn`, CloudWatch Logs under `/aws/bedrock-agentcore/runtimes/`, X-Ray, CloudWatch metrics in
  *   the `bedrock-agentcore` namespace, workload access tokens):
@@ -77,14 +77,20 @@ export const RUNTIME_LOG_GROUP_PREFIX = "/aws/bedrock-agentcore/runtimes/";
 
 /**
  * The execution role's trust policy: only the AgentCore service may assume it, only on behalf of this
- * account (`aws:SourceAccount`) and only for harnesses of this account and Region, or the AgentCore
- * Runtimes they run on (`aws:SourceArn`), so another account's harness cannot use the role.
+ * account (`aws:SourceAccount`) and only for AgentCore resources of this account and Region
+ * (`aws:SourceArn` like `arn:<partition>:bedrock-agentcore:<region>:<account>:*`), so another account's
+ * harness cannot use the role.
+ *
+ * AWS's sample for the managed harness (harness-security.html, "Execution role policy": the trust policy
+ * "must allow the AgentCore service principal to assume it") has no condition at all. A harness runs on
+ * AgentCore Runtime, whose execution-role sample conditions the same principal on `aws:SourceAccount`
+ * and `aws:SourceArn` = `arn:aws:bedrock-agentcore:<region>:<account>:*`
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-permissions.html); this is that
+ * form, which holds whichever AgentCore ARN (the harness's or its runtime's) the service presents, and
+ * keeps IAM's confused-deputy protection (https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html).
  */
 export function harnessTrustPolicy(partition: string, region: string, account: string): string {
-    return serviceTrustPolicy(AGENTCORE_SERVICE_PRINCIPAL, account, [
-        agentCoreArn(partition, region, account, "harness/*"),
-        agentCoreArn(partition, region, account, "runtime/*"),
-    ]);
+    return serviceTrustPolicy(AGENTCORE_SERVICE_PRINCIPAL, account, [agentCoreArn(partition, region, account, "*")]);
 }
 
 /**

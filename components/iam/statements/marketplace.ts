@@ -11,16 +11,15 @@
  * subscription to given models (the product ids are listed at
  * https://docs.aws.amazon.com/bedrock/latest/userguide/model-access-product-ids.html). The Marketplace
  * actions have no resource types (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmarketplace.html),
- * so their `Resource` is `*`. Models from Amazon, DeepSeek, Mistral AI, Meta, Qwen and OpenAI are not
- * sold through AWS Marketplace and need none of this.
+ * so their `Resource` is `*`. Whether a model is sold through Marketplace is decided per model, from
+ * its model card (its "Marketplace product ID") or AWS's product-id list, never per provider: OpenAI's
+ * gpt-oss models have none ("Product ID N/A"), GPT-5.6 Terra has one. The catalog holds each model's
+ * id (`BedrockFoundationModel.marketplaceProductId`).
  */
 import type { Statement } from "../policy";
 
 /** The Marketplace actions AWS lists for requesting access to Bedrock models with a product id. */
 export const MARKETPLACE_ACTIONS = ["aws-marketplace:Subscribe", "aws-marketplace:Unsubscribe", "aws-marketplace:ViewSubscriptions"] as const;
-
-/** Model providers whose models are not sold through AWS Marketplace (model-access-product-ids page). */
-export const NON_MARKETPLACE_PROVIDERS: readonly string[] = ["amazon", "deepseek", "mistral", "meta", "qwen", "openai"];
 
 /** A Marketplace product id as AWS lists them (`prod-...`, `prodview-...` or a UUID). */
 const PRODUCT_ID = /^(prod-[a-z0-9]+|prodview-[a-z0-9]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
