@@ -6,12 +6,14 @@
  *
  * - `check` returns the inputs unchanged (no defaults, no autonaming, no validation);
  * - `diff` compares the old and new inputs (a change to any of them is an update, none is a replace);
- * - `create` is never called in a preview: the Node.js provider server this is written with
- *   (`pulumi.provider.main`) does not announce `supportsPreview` in its Configure response, so the engine
- *   plans a create with the inputs as the state (sdk/go/common/resource/plugin/provider_plugin.go,
- *   Create: "If the provider does not support previews, return the inputs as the state"), and every
- *   computed output the program reads stays unknown, as in the real plugins' previews. Outside a preview
- *   it refuses: there is no `pulumi up` through a stand-in.
+ * - `create` answers the engine's preview: the inputs as the state, with every output the resource type
+ *   declares and the program did not give left unknown (the output-only properties of the type's class in
+ *   the package's Node.js SDK, `resourceInputs["…"] = undefined /*out*\/`), and, for aws-native, the nested
+ *   read-only properties of the CloudFormation schemas inside given inputs, as aws-native's preview does
+ *   (pulumi-aws-native provider/pkg/outputs/previewOutputs.go). The Node.js provider server
+ *   (`pulumi.provider.main`) does not announce `supportsPreview`, without which the engine would plan a
+ *   create with the inputs alone as the state (sdk/go/common/resource/plugin/provider_plugin.go, Create),
+ *   so the stand-in announces it. It returns no id: there is no `pulumi up` through a stand-in.
  * - invokes: for aws-native only `getAccountId`, `getRegion` and `getPartition`, answered from the
  *   values the engine script gives in ENGINE_STAND_IN_ACCOUNT, ENGINE_STAND_IN_REGION and
  *   ENGINE_STAND_IN_PARTITION (the Node.js provider API does not pass the provider's own configuration
@@ -27,6 +29,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK's generated protobuf classes (untyped CommonJS)
+const provproto = require("@pulumi/pulumi/proto/provider_pb");
 
 const [pkg, ...rest] = process.argv.slice(2);
 if (pkg !== "aws" && pkg !== "aws-native") {
@@ -39,6 +43,63 @@ function sdkVersion(name: string): string {
     const file = require.resolve(`@pulumi/${name}/package.json`, { paths: [path.resolve(__dirname, "..", "..")] });
     return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
 }
+
+/**
+ * Nested read-only properties of the aws-native types this package creates (CloudFormation schemas,
+ * `readOnlyProperties`; only AWS::BedrockAgentCore::Harness has nested ones among them:
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-bedrockagentcore-harness.html).
+ */
+const NESTED_READ_ONLY: Record<string, string[][]> = {
+    "aws-native:bedrockagentcore:Harness": [
+        ["memory", "managedMemoryConfiguration", "arn"],
+        ["environment", "agentCoreRuntimeEnvironment", "agentRuntimeArn"],
+        ["environment", "agentCoreRuntimeEnvironment", "agentRuntimeName"],
+        ["environment", "agentCoreRuntimeEnvironment", "agentRuntimeId"],
+    ],
+};
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const outputOnly = new Map<string, string[]>();
+
+/**
+ * The output-only properties of a resource type, read from its class in the package's Node.js SDK:
+ * `aws:iam/role:Role` is `@pulumi/aws/iam/role.js`, `aws-native:bedrock:Agent` is `@pulumi/aws-native/bedrock/agent.js`.
+ */
+function outputOnlyProperties(type: string): string[] {
+    const known = outputOnly.get(type);
+    if (known) return known;
+    const [, mod, member] = type.split(":");
+    const file = pkg === "aws" ? mod : `${mod}/${member.charAt(0).toLowerCase()}${member.slice(1)}`;
+    let names: string[] = [];
+    try {
+        const source = fs.readFileSync(require.resolve(`@pulumi/${pkg}/${file}.js`, { paths: [ROOT] }), "utf8");
+        names = [...new Set([...source.matchAll(/resourceInputs\["([A-Za-z0-9_]+)"\] = undefined \/\*out\*\//g)].map((m) => m[1]))];
+    } catch {
+        names = [];
+    }
+    outputOnly.set(type, names);
+    return names;
+}
+
+/** The preview state: the inputs, and unknown for every computed output the inputs do not give. */
+function previewState(type: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    const unknown = pulumi.runtime.unknownValue;
+    const state: Record<string, unknown> = JSON.parse(JSON.stringify(inputs ?? {}));
+    for (const name of outputOnlyProperties(type)) if (!(name in state)) state[name] = unknown;
+    for (const route of NESTED_READ_ONLY[type] ?? []) {
+        let at: unknown = state;
+        for (const key of route.slice(0, -1)) at = at && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined;
+        if (at && typeof at === "object") (at as Record<string, unknown>)[route[route.length - 1]] = unknown;
+    }
+    return state;
+}
+
+// Announce provider previews in Configure (see the header).
+const setAcceptOutputs = provproto.ConfigureResponse.prototype.setAcceptoutputs;
+provproto.ConfigureResponse.prototype.setAcceptoutputs = function (this: { setSupportspreview(v: boolean): void }, value: boolean) {
+    this.setSupportspreview(true);
+    return setAcceptOutputs.call(this, value);
+};
 
 /** The invokes the aws-native stand-in answers (the ones this package calls, see README "Invokes to mock"). */
 function awsNativeInvoke(token: string): Record<string, string> | undefined {
@@ -66,8 +127,10 @@ const provider: pulumi.provider.Provider = {
         return { changes: JSON.stringify(olds ?? {}) !== JSON.stringify(news ?? {}) };
     },
 
-    async create(urn) {
-        throw new Error(`${urn}: the ${pkg} plugin here is a preview-only stand-in (tests/engine/stand-in-provider.ts); it creates nothing`);
+    async create(urn, inputs) {
+        // The type token is the URN's last type (after any parent types joined by `$`).
+        const type = urn.split("::")[2].split("$").pop()!;
+        return { id: "", outs: previewState(type, inputs) };
     },
 
     async update(_id, urn) {
