@@ -185,6 +185,30 @@ export function ensureToolchain() {
     return { bin, versions, manifest };
 }
 
+/**
+ * Pulumi's own Node.js language host from the newest `sdk/v3` release that still held it as a package
+ * (v3.68.0; from v3.69.0 on it is its own module, which the proxy refuses): built in its own wrapper module
+ * (its sdk/v3 would conflict with the CLI's). The engine checks run it beside the stand-in: it runs
+ * programs (Run) but has no RunPlugin ("not supported"), so no policy pack and no component provider.
+ * Returns the folder holding it.
+ */
+export const OLD_NODEJS_HOST_SDK = "v3.68.0";
+export function ensureOldNodejsHost() {
+    const dir = path.join(cacheRoot(), `pulumi-language-nodejs-sdk-${OLD_NODEJS_HOST_SDK}`);
+    const bin = path.join(dir, "bin");
+    const host = path.join(bin, "pulumi-language-nodejs");
+    if (fs.existsSync(host)) return bin;
+    goEnv();
+    const wrapper = path.join(dir, "wrapper");
+    fs.mkdirSync(wrapper, { recursive: true });
+    if (!fs.existsSync(path.join(wrapper, "go.mod")))
+        fs.writeFileSync(path.join(wrapper, "go.mod"), "module pulumi-bedrock-genai-engine-old-host\n\ngo 1.25\n");
+    const pkg = "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs";
+    go(wrapper, ["get", `${pkg}@${OLD_NODEJS_HOST_SDK}`], `fetching Pulumi's Node.js language host of sdk/v3 ${OLD_NODEJS_HOST_SDK}`);
+    go(wrapper, ["build", "-o", host, "-ldflags", `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${OLD_NODEJS_HOST_SDK}`, pkg], "building it");
+    return bin;
+}
+
 const STACK = "bedrock-genai-engine";
 
 /** Writes the stand-in provider plugins (shell scripts starting tests/engine/stand-in-provider.ts) into dir. */
@@ -211,7 +235,7 @@ function writeStandInProviders(dir) {
  * stand-in providers on PATH. `pulumi(args)` runs the CLI in the program's folder; `dispose()` removes
  * everything (the stack's configuration file never stays in the program's folder).
  */
-export function engineSession(programDir, { config = {}, env = {}, account = "123456789012", region = "us-east-1" } = {}) {
+export function engineSession(programDir, { config = {}, env = {}, account = "123456789012", region = "us-east-1", pathBefore = [] } = {}) {
     const toolchain = ensureToolchain();
     const dir = path.resolve(programDir);
     if (!fs.existsSync(path.join(dir, "Pulumi.yaml"))) throw new EngineError(`${programDir}: no Pulumi.yaml in this folder`);
@@ -232,7 +256,7 @@ export function engineSession(programDir, { config = {}, env = {}, account = "12
         ENGINE_STAND_IN_ACCOUNT: account,
         ENGINE_STAND_IN_REGION: region,
         ENGINE_STAND_IN_PARTITION: region.startsWith("us-gov-") ? "aws-us-gov" : "aws",
-        PATH: [toolchain.bin, plugins, process.env.PATH].join(path.delimiter),
+        PATH: [...pathBefore, toolchain.bin, plugins, process.env.PATH].join(path.delimiter),
         ...env,
     };
     const pulumiBin = path.join(toolchain.bin, "pulumi");

@@ -4,7 +4,11 @@
  * It is not the provider: it never calls AWS, knows no schema and validates nothing. It lets the real
  * Pulumi engine plan the resources a program registers:
  *
- * - `check` returns the inputs unchanged (no defaults, no autonaming, no validation);
+ * - `check` returns the inputs (no defaults, no validation), except one thing the real `aws` plugin does
+ *   in Check that a program's plan depends on: autonaming. A type with `name` and `namePrefix` inputs
+ *   (the Terraform name/name_prefix pair) and neither given gets `name` = `<resource name>-<7 hex>`, as
+ *   Pulumi's autonaming does (https://www.pulumi.com/docs/iac/concepts/resources/names/#autonaming), the
+ *   suffix derived from the URN here (the Node.js provider API does not pass the engine's random seed);
  * - `diff` compares the old and new inputs (a change to any of them is an update, none is a replace);
  * - `create` answers the engine's preview: the inputs as the state, with every output the resource type
  *   declares and the program did not give left unknown (the output-only properties of the type's class in
@@ -26,6 +30,7 @@
  *
  * Started by the engine script as `node -r ts-node/register stand-in-provider.ts <package> <engine address>`.
  */
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
@@ -81,6 +86,17 @@ function outputOnlyProperties(type: string): string[] {
     return names;
 }
 
+/** Whether the aws type has the Terraform name/namePrefix pair of inputs (read from its SDK class). */
+function autonamed(type: string): boolean {
+    const [, mod] = type.split(":");
+    try {
+        const source = fs.readFileSync(require.resolve(`@pulumi/aws/${mod}.js`, { paths: [ROOT] }), "utf8");
+        return source.includes('resourceInputs["name"] = args?.name;') && source.includes('resourceInputs["namePrefix"] = args?.namePrefix;');
+    } catch {
+        return false;
+    }
+}
+
 /** The preview state: the inputs, and unknown for every computed output the inputs do not give. */
 function previewState(type: string, inputs: Record<string, unknown>): Record<string, unknown> {
     const unknown = pulumi.runtime.unknownValue;
@@ -119,7 +135,14 @@ function awsNativeInvoke(token: string): Record<string, string> | undefined {
 const provider: pulumi.provider.Provider = {
     version: sdkVersion(pkg),
 
-    async check(_urn, _olds, news) {
+    async check(urn, olds, news) {
+        const type = urn.split("::")[2].split("$").pop()!;
+        const name = urn.split("::")[3];
+        if (pkg === "aws" && news && news.name === undefined && news.namePrefix === undefined && autonamed(type)) {
+            // An update keeps the name the create gave.
+            const suffix = createHash("sha256").update(urn).digest("hex").slice(0, 7);
+            return { inputs: { ...news, name: olds?.name ?? `${name}-${suffix}` } };
+        }
         return { inputs: news };
     },
 
