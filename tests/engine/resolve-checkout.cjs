@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS hook loaded with node --require */
 // Loaded by the engine checks with `node --require` (NODE_OPTIONS): resolves `pulumi-bedrock-genai` and its
 // subpaths to this checkout's build (`bin/`, what the npm package ships), for the examples, which name the
 // package by relative path (`file:../..`) and have no node_modules of their own. Everything else the
