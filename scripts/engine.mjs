@@ -16,8 +16,13 @@
 //     The build asks the proxy for it at the release's commit first; the proxy this project reaches refuses
 //     every version of it, so tests/engine/hosts/nodejs (a stand-in that starts the SDK's own cmd/run,
 //     cmd/run-plugin and cmd/run-policy-pack, see its header) is built in its place, and every run says so.
+//     Pulumi's own host of sdk/v3 v3.68.0 (the newest release that held it as a package; its own module
+//     since v3.69.0) is built on demand by ensureOldNodejsHost(): it runs programs with this CLI but has no
+//     RunPlugin, so it can start neither a policy pack nor a component provider.
 //   - providers: `aws` and `aws-native` are preview-only stand-ins (tests/engine/stand-in-provider.ts,
-//     see its header for why), put on PATH, which the engine searches before its plugin cache
+//     see its header for why: the proxy refuses every pulumi-aws-native/provider
+//     version after v1.11.0 (2024), e.g. `go list -m github.com/pulumi/pulumi-aws-native/provider@v1.11.1-0.20260803134637-7dbe9edbfd93`
+//     (the commit of v1.74.1): "403 Forbidden ... This module version is not available"), put on PATH, which the engine searches before its plugin cache
 //     (sdk/go/common/workspace/plugins.go, GetPluginPath: "A plugin may be overridden entirely by placing
 //     it on your $PATH"); it prints "using pulumi-resource-… from $PATH" for each.
 //
@@ -288,8 +293,9 @@ export function engineSession(programDir, { config = {}, env = {}, account = "12
         toolchain,
         configFile,
         /** Runs `pulumi <args> --stack <throwaway> --config-file <throwaway>`; resolves with its output. */
-        pulumi(args, { stdio = "pipe", timeoutSeconds = 600 } = {}) {
-            const full = [...args, "--stack", STACK, "--config-file", configFile];
+        pulumi(args, { stdio = "pipe", timeoutSeconds = 600, stackFlags = true } = {}) {
+            // Commands outside a stack (`package add`, `plugin ls`) take neither --stack nor --config-file.
+            const full = stackFlags ? [...args, "--stack", STACK, "--config-file", configFile] : [...args];
             return new Promise((resolve, reject) => {
                 const child = spawn(pulumiBin, full, { cwd: dir, env: environment, stdio: stdio === "inherit" ? "inherit" : "pipe" });
                 let stdout = "";
@@ -342,7 +348,7 @@ async function main(argv) {
     const session = engineSession(programDir);
     const m = session.toolchain.manifest;
     log(
-        `Pulumi CLI v${m.versions.pulumi} (built here); Node.js language host: ${m.nodejsHost}; aws and aws-native: preview-only stand-ins (tests/engine/stand-in-provider.ts)`,
+        `Pulumi CLI v${m.versions.pulumi} built here; Node.js language host: ${String(m.nodejsHost).startsWith("stand-in") ? "the stand-in tests/engine/hosts/nodejs (the module proxy refuses Pulumi's host module)" : m.nodejsHost}; aws and aws-native: preview-only stand-ins (tests/engine/stand-in-provider.ts)`,
     );
     try {
         const r = await session.pulumi([...args, "--non-interactive"], { stdio: "inherit" });

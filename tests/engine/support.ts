@@ -9,7 +9,7 @@ export interface EngineSession {
     dir: string;
     tmp: string;
     configFile: string;
-    pulumi(args: string[], options?: { timeoutSeconds?: number }): Promise<{ code: number; stdout: string; stderr: string }>;
+    pulumi(args: string[], options?: { timeoutSeconds?: number; stackFlags?: boolean }): Promise<{ code: number; stdout: string; stderr: string }>;
     dispose(): void;
 }
 
