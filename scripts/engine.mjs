@@ -2,6 +2,7 @@
 // with a throwaway file backend and stack and no AWS account. For instance:
 //     npm run engine -- preview examples/quickstart
 //     npm run engine -- preview ./my-program --json
+//     npm run engine -- --real-aws-native preview examples/quickstart   (the real aws-native plugin v1.11.0, see ensureRealAwsNative)
 //
 // What is built, once per version, into ~/.cache/pulumi-bedrock-genai-engine/<versions>/ (outside the
 // repository; PULUMI_BEDROCK_GENAI_ENGINE_CACHE moves it), from the Go module proxy only — nothing here
@@ -33,6 +34,8 @@
 // (https://www.pulumi.com/docs/iac/cli/environment-variables/).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import * as net from "node:net";
+import { gzipSync } from "node:zlib";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -214,6 +217,90 @@ export function ensureOldNodejsHost() {
     return bin;
 }
 
+/**
+ * Opt-in (`npm run engine -- --real-aws-native ...`): the real aws-native plugin, at the newest version the
+ * module proxy serves, v1.11.0 (2024; every later pseudo-version is refused). Built as its Makefile does:
+ * the module copied out of the module cache, its committed schema.json and metadata.json gzipped (the
+ * .gz files its main.go embeds are git-ignored, so missing from the module zip), then `go build` with the
+ * version ldflag. Its schema lacks newer types (bedrockagentcore:Harness, bedrock:IntelligentPromptRouter).
+ */
+export const REAL_AWS_NATIVE = "v1.11.0";
+export function ensureRealAwsNative() {
+    const dir = path.join(cacheRoot(), `pulumi-resource-aws-native-${REAL_AWS_NATIVE}`);
+    const bin = path.join(dir, "bin");
+    const plugin = path.join(bin, "pulumi-resource-aws-native");
+    if (fs.existsSync(plugin)) return bin;
+    goEnv();
+    fs.mkdirSync(dir, { recursive: true });
+    const mod = `github.com/pulumi/pulumi-aws-native/provider@${REAL_AWS_NATIVE}`;
+    const dl = go(dir, ["mod", "download", "-json", mod], "fetching the aws-native provider module");
+    const src = path.join(dir, "src");
+    fs.rmSync(src, { recursive: true, force: true });
+    fs.cpSync(JSON.parse(dl.stdout).Dir, src, { recursive: true });
+    run("chmod", ["-R", "u+w", src]);
+    const cmd = path.join(src, "cmd", "pulumi-resource-aws-native");
+    for (const f of ["schema.json", "metadata.json"]) fs.writeFileSync(path.join(cmd, `${f}.gz`), gzipSync(fs.readFileSync(path.join(cmd, f))));
+    go(
+        src,
+        [
+            "build",
+            "-o",
+            plugin,
+            "-ldflags",
+            `-X github.com/pulumi/pulumi-aws-native/provider/pkg/version.Version=${REAL_AWS_NATIVE.slice(1)}`,
+            "./cmd/pulumi-resource-aws-native",
+        ],
+        "building the aws-native plugin",
+    );
+    return bin;
+}
+
+/** moto's server (PyPI `moto[server]`) in a virtual environment of the cache: the STS that answers getAccountId. */
+const MOTO = "5.2.5";
+function ensureMoto() {
+    const venv = path.join(cacheRoot(), `moto-${MOTO}`);
+    const server = path.join(venv, "bin", "moto_server");
+    if (fs.existsSync(server)) return server;
+    log(`installing moto[server]==${MOTO} from PyPI into ${venv}`);
+    let r = run("python3", ["-m", "venv", venv]);
+    if (r.status !== 0) throw new EngineError(`python3 -m venv failed (Python 3 with venv is needed for --real-aws-native):\n${r.stderr}`);
+    r = run(path.join(venv, "bin", "pip"), ["install", "-q", `moto[server]==${MOTO}`]);
+    if (r.status !== 0) throw new EngineError(`pip install moto[server]==${MOTO} failed:\n${r.stderr}`);
+    return server;
+}
+
+/** Starts moto's server on a free loopback port; resolves with its URL and a stop function. */
+async function startMoto() {
+    const server = ensureMoto();
+    const port = await new Promise((resolve) => {
+        const srv = net.createServer().listen(0, "127.0.0.1", () => {
+            const p = srv.address().port;
+            srv.close(() => resolve(p));
+        });
+    });
+    const child = spawn(server, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100; i++) {
+        const ok = await new Promise((resolve) => {
+            const socket = net.connect(port, "127.0.0.1", () => {
+                socket.end();
+                resolve(true);
+            });
+            socket.on("error", () => resolve(false));
+        });
+        if (ok) {
+            const stop = () => {
+                if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+            };
+            process.on("exit", stop);
+            return { url, stop };
+        }
+        await new Promise((r) => setTimeout(r, 200));
+    }
+    child.kill();
+    throw new EngineError(`moto's server did not start on ${url}`);
+}
+
 const STACK = "bedrock-genai-engine";
 
 /** Writes the stand-in provider plugins (shell scripts starting tests/engine/stand-in-provider.ts) into dir. */
@@ -323,13 +410,17 @@ export function engineSession(programDir, { config = {}, env = {}, account = "12
 /** The command line: `node scripts/engine.mjs <pulumi command> [program folder] [pulumi flags]`. */
 async function main(argv) {
     if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h") {
-        console.log("usage: npm run engine -- <pulumi command> [program folder] [pulumi flags]   e.g. npm run engine -- preview examples/quickstart --json");
+        console.log(
+            "usage: npm run engine -- [--real-aws-native] <pulumi command> [program folder] [pulumi flags]   e.g. npm run engine -- preview examples/quickstart --json",
+        );
         return 0;
     }
     // npm runs scripts from the repository's root; a relative folder is the caller's (INIT_CWD).
     const callerCwd = process.env.INIT_CWD ?? process.cwd();
     let programDir = callerCwd;
     const args = [];
+    const realAwsNative = argv.includes("--real-aws-native");
+    argv = argv.filter((a) => a !== "--real-aws-native");
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === "--cwd" || a === "-C") {
@@ -345,15 +436,39 @@ async function main(argv) {
             args.push(a);
         }
     }
-    const session = engineSession(programDir);
+    // A program inside this repository (an example) names the package by relative path and has no
+    // node_modules: resolve it to this checkout's build, as tests/engine/resolve-checkout.cjs says.
+    const env = {};
+    if (path.relative(ROOT, programDir) && !path.relative(ROOT, programDir).startsWith("..") && !fs.existsSync(path.join(programDir, "node_modules"))) {
+        if (!fs.existsSync(path.join(ROOT, "bin", "sdk", "nodejs", "index.js")))
+            throw new EngineError("bin/ is missing: run npm run build first (the examples load the package's build)");
+        env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(ROOT, "tests", "engine", "resolve-checkout.cjs")}`.trim();
+        // TypeScript cannot see that hook's resolution, so the program is transpiled without type-checking.
+        env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
+    }
+    let moto;
+    let session;
+    if (realAwsNative) {
+        const bin = ensureRealAwsNative();
+        moto = await startMoto();
+        session = engineSession(programDir, {
+            pathBefore: [bin],
+            config: { "aws-native:skipCredentialsValidation": "true", "aws-native:endpoints": JSON.stringify({ sts: moto.url }) },
+            env: { ...env, AWS_ACCESS_KEY_ID: "AKIDENGINECHECKS", AWS_SECRET_ACCESS_KEY: "engine-checks", AWS_EC2_METADATA_DISABLED: "true" },
+        });
+        log(`aws-native: the real plugin ${REAL_AWS_NATIVE} (its STS at moto's server ${moto.url})`);
+    } else {
+        session = engineSession(programDir, { env });
+    }
     const m = session.toolchain.manifest;
     log(
-        `Pulumi CLI v${m.versions.pulumi} built here; Node.js language host: ${String(m.nodejsHost).startsWith("stand-in") ? "the stand-in tests/engine/hosts/nodejs (the module proxy refuses Pulumi's host module)" : m.nodejsHost}; aws and aws-native: preview-only stand-ins (tests/engine/stand-in-provider.ts)`,
+        `Pulumi CLI v${m.versions.pulumi} built here; Node.js language host: ${String(m.nodejsHost).startsWith("stand-in") ? "the stand-in tests/engine/hosts/nodejs (the module proxy refuses Pulumi's host module)" : m.nodejsHost}; ${realAwsNative ? "aws: a preview-only stand-in" : "aws and aws-native: preview-only stand-ins"} (tests/engine/stand-in-provider.ts)`,
     );
     try {
         const r = await session.pulumi([...args, "--non-interactive"], { stdio: "inherit" });
         return r.code;
     } finally {
+        moto?.stop();
         session.dispose();
     }
 }
