@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import {
     PLAN_JSON_SCHEMA,
@@ -180,6 +181,41 @@ describe("offline preview (bedrock-genai preview)", () => {
             expect(() => readProgram(path.join(FIXTURES, "check-rules"), "prod")).to.throw(
                 `${path.join(FIXTURES, "check-rules")}: no Pulumi.prod.yaml for stack prod`,
             );
+        });
+
+        it("refuses an array config declaration without items, as the Pulumi CLI does (found by the engine checks on examples/multi-tenant)", () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "array-config-"));
+            try {
+                fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: p\nruntime: nodejs\nconfig:\n  tenants:\n    type: array\n");
+                fs.writeFileSync(path.join(dir, "index.ts"), "export {};\n");
+                expect(() => readProgram(dir)).to.throw(
+                    `${path.join(dir, "Pulumi.yaml")}: The configuration key 'tenants' declares an array but does not specify the underlying type via the 'items' attribute`,
+                );
+                fs.writeFileSync(
+                    path.join(dir, "Pulumi.yaml"),
+                    "name: p\nruntime: nodejs\nconfig:\n  tenants:\n    type: array\n    items:\n      type: string\n",
+                );
+                expect(readProgram(dir).config).to.deep.equal({});
+                expect(readProgram(dir).required).to.deep.equal(["p:tenants"]);
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        });
+    });
+
+    describe("required configuration (found by the engine checks on examples/multi-tenant)", () => {
+        it("refuses a program whose Pulumi.yaml declares a key without a default that the stack does not set, as the Pulumi CLI does", async () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "required-config-"));
+            try {
+                fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: p\nruntime: nodejs\nconfig:\n  tenants:\n    type: string\n");
+                fs.writeFileSync(path.join(dir, "index.ts"), "export const ok = true;\n");
+                let error: unknown;
+                await testingEntry.previewProgram(dir).catch((e: unknown) => (error = e));
+                expect((error as Error).message).to.equal("Stack 'dev' is missing configuration value 'tenants'");
+                expect((await testingEntry.previewProgram(dir, { config: { tenants: "acme" } })).outputs).to.deep.equal({ ok: true });
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
         });
     });
 

@@ -1,6 +1,7 @@
-// The two test commands split the specs by folder: `npm run test:unit` runs tests/*.spec.ts (a new spec
-// there is a unit spec by default), `npm run test:integration` runs tests/integration/*.spec.ts. Every
-// *.spec.ts under tests/ must be in exactly one of them, as mocha resolves the scripts' globs.
+// The test commands split the specs by folder: `npm run test:unit` runs tests/*.spec.ts (a new spec
+// there is a unit spec by default), `npm run test:integration` runs tests/integration/*.spec.ts and
+// `npm run test:engine` runs tests/engine/*.spec.ts (the real Pulumi engine). Every *.spec.ts under
+// tests/ must be in exactly one of them, as mocha resolves the scripts' globs.
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
@@ -34,16 +35,19 @@ function allSpecs(dir = "tests"): string[] {
 describe("the unit/integration split", () => {
     const unit = specsOf("test:unit");
     const integration = specsOf("test:integration");
+    const engine = specsOf("test:engine");
 
     it("runs unit specs from tests/ and integration specs from tests/integration/", () => {
         expect(specGlobs("test:unit")).to.deep.equal(["tests/*.spec.ts"]);
         expect(specGlobs("test:integration")).to.deep.equal(["tests/integration/*.spec.ts"]);
+        expect(specGlobs("test:engine")).to.deep.equal(["tests/engine/*.spec.ts"]);
+        expect(engine).to.include("tests/engine/examples.spec.ts");
         expect(unit).to.include("tests/test-split.spec.ts");
         expect(integration).to.include.members(["tests/integration/conformance.spec.ts", "tests/integration/package.spec.ts"]);
     });
 
-    it("puts every spec file in exactly one of the two", () => {
-        const counted = [...unit, ...integration];
+    it("puts every spec file in exactly one of the three", () => {
+        const counted = [...unit, ...integration, ...engine];
         const twice = counted.filter((f, i) => counted.indexOf(f) !== i);
         const neither = allSpecs().filter((f) => !counted.includes(f));
         expect({ twice, neither }).to.deep.equal({ twice: [], neither: [] });

@@ -57,6 +57,13 @@ export async function evaluateProgram(options: EvaluateOptions): Promise<Evaluat
     if (!/^[a-z]{2}(-[a-z]+)+-[0-9]+$/.test(region)) throw new PreviewError(`--region ${region}: not an AWS Region name`);
     const config = { ...program.config };
     for (const [k, v] of Object.entries(options.config ?? {})) config[k.includes(":") ? k : `${program.project}:${k}`] = v;
+    // As the Pulumi CLI: a key Pulumi.yaml declares without a default must be set (validating stack config).
+    const missing = (program.required ?? []).find((k) => config[k] === undefined);
+    if (missing !== undefined) {
+        throw new PreviewError(
+            `Stack '${program.stack ?? "dev"}' is missing configuration value '${missing.startsWith(`${program.project}:`) ? missing.slice(program.project.length + 1) : missing}'`,
+        );
+    }
     if (options.region !== undefined || config["aws-native:region"] === undefined) config["aws-native:region"] = region;
     if (options.region !== undefined || config["aws:region"] === undefined) config["aws:region"] = region;
 

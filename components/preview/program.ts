@@ -18,6 +18,8 @@ export interface ProgramInfo {
     config: Record<string, string>;
     /** A note for stderr: several stack files and no stack given, so none was read. */
     note?: string;
+    /** Keys Pulumi.yaml declares without a default (the CLI refuses to run the program without them). */
+    required?: string[];
 }
 
 /** Parses a Pulumi project or stack file; a document that is not a mapping reads as `{}`. */
@@ -63,12 +65,21 @@ export function readProgram(dir: string, stack?: string): ProgramInfo {
     }
     const main = resolveMain(abs, typeof project.main === "string" ? project.main : undefined);
     const config: Record<string, string> = {};
+    const required: string[] = [];
     const qualify = (k: string) => (k.includes(":") ? k : `${name}:${k}`);
     if (isMap(project.config)) {
         for (const [k, v] of Object.entries(project.config)) {
+            // The Pulumi CLI refuses to load a project whose array declaration has no `items`
+            // (https://www.pulumi.com/docs/iac/concepts/projects/project-file/#config-options): so does the preview.
+            if (isMap(v) && v.type === "array" && !isMap(v.items)) {
+                throw new PreviewError(
+                    `${projectFile}: The configuration key '${k}' declares an array but does not specify the underlying type via the 'items' attribute`,
+                );
+            }
             // A project config entry is a value, or a declaration `{ type, default | value, ... }`.
             const value = isMap(v) && !("secure" in v) ? configValue(v.default ?? v.value) : configValue(v);
             if (value !== undefined) config[qualify(k)] = value;
+            else if (isMap(v) && !("secure" in v) && !("default" in v) && !("value" in v)) required.push(qualify(k));
         }
     }
     let stackName = stack;
@@ -100,6 +111,7 @@ export function readProgram(dir: string, stack?: string): ProgramInfo {
     }
     const info: ProgramInfo = { dir: abs, main, project: name, stack: stackName, config };
     if (note !== undefined) info.note = note;
+    if (required.length > 0) info.required = required;
     return info;
 }
 
