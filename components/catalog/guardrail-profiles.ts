@@ -11,10 +11,11 @@
  * the destinations depend on the source Region (us-west-1 and il-central-1 route to themselves as well
  * as to the geography's core Regions).
  *
- * The table is plain data (`routes`: source Region -> destination Regions), so it can be unified with
- * the model geographies' per-source destinations later.
+ * The routes are the catalog's one shape for per-source destinations (`routes.ts`), the model
+ * geographies' too.
  */
 import type { Partition } from "./geographies";
+import { destinationsOf, routeTable, routesFrom, sourcesOf, type RouteTable, type SourceRoutes } from "./routes";
 
 /** AWS's list of guardrail profiles, their source Regions and the destination Regions of each. */
 export const GUARDRAIL_PROFILES_URL = "https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-cross-region-support.html";
@@ -28,9 +29,9 @@ const APAC_CORE = ["ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-sou
 /** The APAC profile's destinations from its other sources (each adds itself; ap-southeast-4 lacks ap-southeast-3). */
 const APAC_WIDE = [...APAC_CORE, "ap-south-2", "ap-southeast-3", "ap-southeast-4"];
 
-/** `routes` for sources that each route to `destinations`, plus themselves when `andSelf`. */
-function routesOf(sources: string[], destinations: string[], andSelf = false): Record<string, string[]> {
-    return Object.fromEntries(sources.map((s) => [s, andSelf ? [...new Set([...destinations, s])] : [...destinations]]));
+/** Route groups for sources that each route to `destinations`, plus themselves when `andSelf`. */
+function routesOf(sources: string[], destinations: string[], andSelf = false): SourceRoutes[] {
+    return andSelf ? sources.map((s) => ({ sources: [s], destinations: [...destinations, s] })) : [{ sources, destinations }];
 }
 
 /**
@@ -40,10 +41,7 @@ function routesOf(sources: string[], destinations: string[], andSelf = false): R
  */
 export class GuardrailProfileRegion {
     /** United States: `us.guardrail.v1:0`; us-west-1 also routes to itself. */
-    public static readonly US = new GuardrailProfileRegion("US", "us", "aws", {
-        ...routesOf(US_CORE, US_CORE),
-        ...routesOf(["us-west-1"], US_CORE, true),
-    });
+    public static readonly US = new GuardrailProfileRegion("US", "us", "aws", [...routesOf(US_CORE, US_CORE), ...routesOf(["us-west-1"], US_CORE, true)]);
     /** AWS GovCloud (US): `us-gov.guardrail.v1:0`, us-gov-east-1 <-> us-gov-west-1, in the `aws-us-gov` partition. */
     public static readonly US_GOV = new GuardrailProfileRegion(
         "US_GOV",
@@ -52,10 +50,7 @@ export class GuardrailProfileRegion {
         routesOf(["us-gov-east-1", "us-gov-west-1"], ["us-gov-east-1", "us-gov-west-1"]),
     );
     /** European Union: `eu.guardrail.v1:0`; il-central-1 also routes to itself. */
-    public static readonly EU = new GuardrailProfileRegion("EU", "eu", "aws", {
-        ...routesOf(EU_CORE, EU_CORE),
-        ...routesOf(["il-central-1"], EU_CORE, true),
-    });
+    public static readonly EU = new GuardrailProfileRegion("EU", "eu", "aws", [...routesOf(EU_CORE, EU_CORE), ...routesOf(["il-central-1"], EU_CORE, true)]);
     /** United Kingdom: `uk.guardrail.v1:0`, eu-west-2 only. */
     public static readonly UK = new GuardrailProfileRegion("UK", "uk", "aws", routesOf(["eu-west-2"], ["eu-west-2"]));
     /** Australia: `au.guardrail.v1:0`, ap-southeast-2 only. */
@@ -68,7 +63,7 @@ export class GuardrailProfileRegion {
      * to those plus ap-south-2, ap-southeast-3/4 and the source itself; from ap-southeast-4 the same
      * without ap-southeast-3.
      */
-    public static readonly APAC = new GuardrailProfileRegion("APAC", "apac", "aws", {
+    public static readonly APAC = new GuardrailProfileRegion("APAC", "apac", "aws", [
         ...routesOf(["ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-2"], APAC_CORE),
         ...routesOf(["ap-east-2", "ap-southeast-3", "ap-southeast-5", "ap-southeast-7", "me-central-1"], APAC_WIDE, true),
         ...routesOf(
@@ -76,7 +71,7 @@ export class GuardrailProfileRegion {
             APAC_WIDE.filter((r) => r !== "ap-southeast-3"),
             true,
         ),
-    });
+    ]);
 
     /** Every profile, in declaration order. */
     public static values(): GuardrailProfileRegion[] {
@@ -93,6 +88,7 @@ export class GuardrailProfileRegion {
     public readonly profileId: string;
     /** Source Region -> the Regions a guardrail in it is evaluated in (sorted, the source included). */
     public readonly routes: Readonly<Record<string, readonly string[]>>;
+    private readonly table: RouteTable;
     /** The page these facts come from. */
     public readonly sources: readonly string[] = Object.freeze([GUARDRAIL_PROFILES_URL]);
 
@@ -103,28 +99,26 @@ export class GuardrailProfileRegion {
         public readonly prefix: string,
         /** The partition the profile lives in. */
         public readonly partition: Partition,
-        routes: Record<string, string[]>,
+        routes: SourceRoutes[],
     ) {
         this.profileId = `${prefix}.guardrail.v1:0`;
-        const sorted = Object.keys(routes)
-            .sort()
-            .map((s) => [s, Object.freeze([...new Set(routes[s])].sort())] as const);
-        this.routes = Object.freeze(Object.fromEntries(sorted));
+        this.table = routeTable(routes);
+        this.routes = Object.freeze(Object.fromEntries(this.table));
     }
 
     /** The Regions a guardrail using this profile can live in (sorted). */
     public get sourceRegions(): readonly string[] {
-        return Object.keys(this.routes);
+        return sourcesOf(this.table);
     }
 
     /** Every Region this profile can route to from any of its sources, and the sources (sorted). */
     public get regions(): readonly string[] {
-        return [...new Set([...this.sourceRegions, ...Object.values(this.routes).flat()])].sort();
+        return [...new Set([...this.sourceRegions, ...destinationsOf(this.table)])].sort();
     }
 
     /** Whether a guardrail in `region` can use this profile. */
     public acceptsSourceRegion(region: string): boolean {
-        return Object.prototype.hasOwnProperty.call(this.routes, region);
+        return routesFrom(this.table, region) !== undefined;
     }
 
     /** The Regions evaluations of a guardrail in `source` are routed to (the source included); throws for another Region. */
@@ -132,7 +126,7 @@ export class GuardrailProfileRegion {
         if (!this.acceptsSourceRegion(source)) {
             throw new Error(`the ${this.profileId} guardrail profile cannot be used from ${source}: its source Regions are ${this.sourceRegions.join(", ")}`);
         }
-        return this.routes[source];
+        return routesFrom(this.table, source) as readonly string[];
     }
 
     /** The profile id, so a profile reads as its id in strings. */
