@@ -210,6 +210,17 @@ describe("UsageDashboard: CloudWatch's dashboard quotas", () => {
         expect(metrics.reduce((a, b) => a + b, 0)).to.equal(2499);
     });
 
+    it("guardrails count toward the dashboard's metrics: 357 profiles and one guardrail (2,503 metrics) are refused with the figures", async () => {
+        const rec = usDefaults();
+        const guardrail = bedrock.Guardrail.fromGuardrailAttributes({ guardrailArn: `arn:aws:bedrock:${US}:${ACCOUNT}:guardrail/abcdefghijkl` });
+        const profiles = Array.from({ length: 357 }, (_, i) => imported(i));
+        expect(() => new bedrock.UsageDashboard("usage", { profiles, guardrails: [guardrail] })).to.throw(
+            `UsageDashboard "usage": guardrails "1 guardrail" make 2,503 metrics with the profiles' 2,499, over CloudWatch's 2,500 metrics per dashboard (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html): split them over several UsageDashboards`,
+        );
+        await settle();
+        expect(rec.byType(DASHBOARD)).to.deep.equal([]);
+    });
+
     it("the body refuses profiles over the quotas however they are passed", () => {
         const profiles = Array.from({ length: 358 }, (_, i) => ({ label: `p${i}`, modelId: `id${i}`, region: US }));
         expect(() => usageDashboardBody(profiles, 300)).to.throw("358 profiles in 1 Region make 2,506 metrics (7 graphs of 358 lines)");

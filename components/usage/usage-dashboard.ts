@@ -6,9 +6,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as awsCloudwatch from "@pulumi/aws/cloudwatch";
 import { checkArgs, checkString, fail } from "../core/validation";
 import { DEFAULT_PERIOD, periodProblem } from "./metrics";
-import { dashboardLimitProblem, usageDashboardBody } from "./dashboard-body";
+import { CLOUDWATCH_QUOTAS_URL, DASHBOARD_LIMITS, dashboardLimitProblem, USAGE_GRAPHS, usageDashboardBody } from "./dashboard-body";
 import { metricRegionOf, modelIdOf, type MeteredInvokable } from "./profile-usage";
-import { checkDashboardGuardrails, guardrailDashboardEntries, withGuardrailWidgets, type DashboardGuardrail } from "./guardrail-dashboard";
+import { checkDashboardGuardrails, GUARDRAIL_GRAPHS, guardrailDashboardEntries, withGuardrailWidgets, type DashboardGuardrail } from "./guardrail-dashboard";
 
 /** Arguments of `UsageDashboard`. */
 export interface UsageDashboardArgs {
@@ -81,6 +81,17 @@ export class UsageDashboard extends pulumi.ComponentResource {
         const problem = periodProblem(period);
         if (problem) fail(where, "period", period, problem);
         const guardrails = checkDashboardGuardrails(where, args.guardrails);
+        // The guardrails' graphs count toward the same quotas: one line per guardrail on each of them.
+        const profileMetrics = args.profiles.length * USAGE_GRAPHS.length;
+        const guardrailMetrics = guardrails.length * GUARDRAIL_GRAPHS.length;
+        if (guardrails.length > 0 && profileMetrics + guardrailMetrics > DASHBOARD_LIMITS.metricsPerDashboard) {
+            fail(
+                where,
+                "guardrails",
+                `${guardrails.length} guardrail${guardrails.length === 1 ? "" : "s"}`,
+                `make ${(profileMetrics + guardrailMetrics).toLocaleString("en-US")} metrics with the profiles' ${profileMetrics.toLocaleString("en-US")}, over CloudWatch's ${DASHBOARD_LIMITS.metricsPerDashboard.toLocaleString("en-US")} metrics per dashboard (${CLOUDWATCH_QUOTAS_URL}): split them over several UsageDashboards`,
+            );
+        }
         super("bedrock-genai:index:UsageDashboard", name, {}, opts);
 
         const entries = args.profiles.map((p, i) =>
