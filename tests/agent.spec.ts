@@ -4,6 +4,7 @@ import * as aws from "@pulumi/aws";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { contentHash } from "../components/prompts/prompt";
+import { decisions } from "./support/iam-eval";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
@@ -474,6 +475,94 @@ describe("Agent", () => {
         });
         expect(rec.byType("aws:lambda/permission:Permission").map((p) => [p.name, p.inputs.function])).to.deep.equal([
             ["po-parser-lambda-permission", `arn:aws:lambda:${REGION}:${ACCOUNT}:function:parser`],
+        ]);
+    });
+
+    it("a prompt step's foundationModel: rendered in its step, and the service role may invoke it (and only it) besides the agent's model", async () => {
+        const agent = new bedrock.Agent("steps", {
+            foundationModel: M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
+            instruction: INSTRUCTION,
+            promptOverrideConfiguration: {
+                steps: [
+                    { stepType: "PRE_PROCESSING", customPromptTemplate: "Classify: $question$", foundationModel: M.AMAZON_NOVA_LITE_V1 },
+                    { stepType: "POST_PROCESSING", customPromptTemplate: "Summarize: $question$", foundationModel: cris() },
+                ],
+            },
+        });
+        await settle();
+        const sonnetProfile = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0";
+        expect(rec.find("aws-native:bedrock:Agent", "steps").inputs.promptOverrideConfiguration).to.deep.equal({
+            promptConfigurations: [
+                {
+                    promptType: "PRE_PROCESSING",
+                    promptCreationMode: "OVERRIDDEN",
+                    parserMode: "DEFAULT",
+                    basePromptTemplate: "Classify: $question$",
+                    foundationModel: "amazon.nova-lite-v1:0",
+                },
+                {
+                    promptType: "POST_PROCESSING",
+                    promptCreationMode: "OVERRIDDEN",
+                    parserMode: "DEFAULT",
+                    basePromptTemplate: "Summarize: $question$",
+                    foundationModel: sonnetProfile,
+                },
+            ],
+        });
+        const role = ((await resolveOutput(agent.roleArn)) as string).split("/").pop() as string;
+        const sonnetModels = [
+            "arn:aws:bedrock:ca-central-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+            "arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+            "arn:aws:bedrock:us-west-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+            "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+        ];
+        expect(policiesForRole(rec, role).map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
+            [
+                "steps-role-bedrock",
+                "inline",
+                {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: sonnetModels },
+                        {
+                            Effect: "Allow",
+                            Action: ["bedrock:GetInferenceProfile", "bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                            Resource: sonnetProfile,
+                        },
+                        {
+                            Effect: "Allow",
+                            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                            Resource: sonnetModels,
+                            Condition: { ArnLike: { "bedrock:InferenceProfileArn": sonnetProfile } },
+                        },
+                        {
+                            Effect: "Allow",
+                            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                            Resource: [
+                                "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0",
+                                "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+                            ],
+                        },
+                    ],
+                },
+            ],
+        ]);
+        // A model no step names is denied, and so is the step profile's model called directly.
+        expect(
+            await decisions(
+                policiesForRole(rec, role).map((p) => p.json),
+                [
+                    { action: "bedrock:InvokeModel", resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0" },
+                    { action: "bedrock:InvokeModel", resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0" },
+                    { action: "bedrock:InvokeModel", resource: "arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0" },
+                ],
+                { account: ACCOUNT, partition: "aws" },
+            ),
+        ).to.deep.equal([
+            "Allowed bedrock:InvokeModel arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0",
+            "ImplicitlyDenied bedrock:InvokeModel arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
+            "ImplicitlyDenied bedrock:InvokeModel arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
         ]);
     });
 

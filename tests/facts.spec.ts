@@ -2,7 +2,8 @@
  * One test per fact this package takes from AWS's (or Anthropic's) pages; each names its source.
  */
 import { expect } from "chai";
-import { setBedrockMocks, settle, statementsForRole, resolveOutput, type MockRecorder } from "../components/testing/testing";
+import { setBedrockMocks, settle, statementsForRole, policiesForRole, resolveOutput, type MockRecorder } from "../components/testing/testing";
+import { decisions, defaultKeyPolicy } from "./support/iam-eval";
 import * as bedrock from "../sdk/nodejs";
 import type { Statement } from "../components/iam/policy";
 import { checkTopK, topKFormOf, toPromptInferenceShapes } from "../components/catalog/inference-configuration";
@@ -293,16 +294,66 @@ describe("facts: agents", () => {
         });
         await settle();
         const roleArn = (await resolveOutput(agent.roleArn)) as string;
-        const statements = statementsForRole(rec, roleArn.split("/").pop() as string);
-        const got = grantsOf(statements);
-        for (const g of grantsOf([
-            ...agentKeyStatements(KEY),
-            ...guardrailKeyStatements(guardrailKey),
-            { Effect: "Allow", Action: ["bedrock:Retrieve"], Resource: [`arn:aws:bedrock:us-east-1:${ACCOUNT}:knowledge-base/KB12345678`] },
-            ...marketplaceSubscriptionStatements(["prod-ozonys2hmmpeu"]),
-        ]))
-            expect(got).to.include(g);
-        expect(got.filter((g) => g.startsWith("bedrock:RetrieveAndGenerate"))).to.deep.equal([]);
+        const policies = policiesForRole(rec, roleArn.split("/").pop() as string);
+        // The whole document, nothing more: the model, the guardrail, the knowledge base, both keys, Marketplace.
+        expect(policies.map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
+            [
+                "agent-role-bedrock",
+                "inline",
+                {
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Action: "aws-marketplace:Subscribe",
+                            Resource: "*",
+                            Condition: { "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": "prod-ozonys2hmmpeu" } },
+                        },
+                        { Effect: "Allow", Action: ["aws-marketplace:Unsubscribe", "aws-marketplace:ViewSubscriptions"], Resource: "*" },
+                        { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: "arn:aws:bedrock:us-east-1:123456789012:guardrail/abcdefgh1234" },
+                        {
+                            Effect: "Allow",
+                            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                            Resource: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+                        },
+                        { Effect: "Allow", Action: "bedrock:Retrieve", Resource: "arn:aws:bedrock:us-east-1:123456789012:knowledge-base/KB12345678" },
+                        {
+                            Effect: "Allow",
+                            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                            Resource: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                        },
+                        { Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:aws:kms:us-east-1:123456789012:key/abcdabcd-12ab-34cd-56ef-1234567890ab" },
+                    ],
+                },
+            ],
+        ]);
+        // What IAM makes of it: the keys for what AWS documents, and nothing next to it.
+        const principal = { account: ACCOUNT, partition: "aws" };
+        const keyPolicy = defaultKeyPolicy(ACCOUNT);
+        const otherKey = "arn:aws:kms:us-east-1:123456789012:key/99999999-12ab-34cd-56ef-1234567890ab";
+        expect(
+            await decisions(
+                policies.map((p) => p.json),
+                [
+                    { action: "kms:GenerateDataKey", resource: KEY, resourcePolicy: keyPolicy },
+                    { action: "kms:Decrypt", resource: guardrailKey, resourcePolicy: keyPolicy },
+                    { action: "kms:GenerateDataKey", resource: guardrailKey, resourcePolicy: keyPolicy },
+                    { action: "kms:Decrypt", resource: otherKey, resourcePolicy: keyPolicy },
+                    { action: "kms:Encrypt", resource: KEY, resourcePolicy: keyPolicy },
+                    { action: "kms:CreateGrant", resource: KEY, resourcePolicy: keyPolicy },
+                    { action: "bedrock:RetrieveAndGenerate", resource: "*" },
+                ],
+                principal,
+            ),
+        ).to.deep.equal([
+            `Allowed kms:GenerateDataKey ${KEY}`,
+            `Allowed kms:Decrypt ${guardrailKey}`,
+            `ImplicitlyDenied kms:GenerateDataKey ${guardrailKey}`,
+            `ImplicitlyDenied kms:Decrypt ${otherKey}`,
+            `ImplicitlyDenied kms:Encrypt ${KEY}`,
+            `ImplicitlyDenied kms:CreateGrant ${KEY}`,
+            "ImplicitlyDenied bedrock:RetrieveAndGenerate *",
+        ]);
         expect(rec.find("aws-native:bedrock:Agent", "agent").inputs.customerEncryptionKeyArn).to.equal(KEY);
     });
 });

@@ -62,12 +62,15 @@ describe("CrossRegionInferenceProfile", () => {
     });
 
     it("takes the Region and account from the component's aws-native provider", async () => {
-        const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+        // The provider deploys to another account (the role it assumes) and Region than the default provider's.
+        const eu = new awsnative.Provider("eu", { region: "eu-west-1", assumeRole: { roleArn: "arn:aws:iam::210987654321:role/deployer" } });
         const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }, { provider: eu });
-        expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(`arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_35_V2}`);
+        expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(
+            "arn:aws:bedrock:eu-west-1:210987654321:inference-profile/eu.anthropic.claude-3-5-sonnet-20241022-v2:0",
+        );
         cris.grantInvoke("eu-role");
         await settle();
-        const profileArn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_35_V2}`;
+        const profileArn = "arn:aws:bedrock:eu-west-1:210987654321:inference-profile/eu.anthropic.claude-3-5-sonnet-20241022-v2:0";
         const euRegions = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3"];
         expect(policiesForRole(rec, "eu-role").map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
             [

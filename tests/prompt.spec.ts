@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { contentHash } from "../components/prompts/prompt";
+import { decisions } from "./support/iam-eval";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -576,6 +577,77 @@ describe("Prompt", () => {
                 ],
             ]);
             expect(rec.find("aws:iam/rolePolicy:RolePolicy", "reader-bedrock").parent).to.equal(undefined);
+        });
+
+        it("grantGet on a prompt with a kmsKey: GetPrompt and RenderPrompt on the prompt, on a version, and the key's statements", async () => {
+            const key = "arn:aws:kms:us-east-1:210987654321:key/12345678-1234-1234-1234-123456789012";
+            const prompt = new bedrock.Prompt("prompt", {
+                promptName: "p",
+                kmsKey: key,
+                variants: [bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_PRO_V1, promptText: "x" })],
+            });
+            prompt.grantGet("reader");
+            prompt.createVersion().grantGet("version-reader");
+            await settle();
+            const arn = "arn:aws:bedrock:us-east-1:123456789012:prompt/1HZGKOTL4V";
+            const keyStatement = {
+                Effect: "Allow",
+                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Resource: key,
+                Condition: { StringEquals: { "aws:ResourceAccount": "210987654321" } },
+            };
+            const documents = (role: string) => policiesForRole(rec, role).map((p) => [p.name, p.kind, JSON.parse(p.json)]);
+            expect(documents("reader")).to.deep.equal([
+                [
+                    "reader-bedrock",
+                    "inline",
+                    {
+                        Version: "2012-10-17",
+                        Statement: [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: arn }, keyStatement],
+                    },
+                ],
+            ]);
+            expect(documents("version-reader")).to.deep.equal([
+                [
+                    "version-reader-bedrock",
+                    "inline",
+                    {
+                        Version: "2012-10-17",
+                        Statement: [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: `${arn}:1` }, keyStatement],
+                    },
+                ],
+            ]);
+            // The grant neither changes the prompt nor reads another prompt or key.
+            const json = policiesForRole(rec, "reader").map((p) => p.json);
+            const principal = { account: ACCOUNT, partition: "aws" };
+            // The key's account lets the caller's account use it (a cross-account key policy).
+            const keyPolicy = {
+                Version: "2012-10-17",
+                Statement: [
+                    { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: "*" },
+                ],
+            };
+            expect(
+                await decisions(
+                    json,
+                    [
+                        { action: "kms:Decrypt", resource: key, resourcePolicy: keyPolicy, context: { "aws:ResourceAccount": "210987654321" } },
+                        {
+                            action: "kms:Decrypt",
+                            resource: "arn:aws:kms:us-east-1:210987654321:key/99999999-1234-1234-1234-123456789012",
+                            resourcePolicy: keyPolicy,
+                        },
+                        { action: "bedrock:DeletePrompt", resource: arn },
+                        { action: "bedrock:GetPrompt", resource: "arn:aws:bedrock:us-east-1:123456789012:prompt/OTHERPRMPT" },
+                    ],
+                    principal,
+                ),
+            ).to.deep.equal([
+                `Allowed kms:Decrypt ${key} {"aws:ResourceAccount":"210987654321"}`,
+                "ImplicitlyDenied kms:Decrypt arn:aws:kms:us-east-1:210987654321:key/99999999-1234-1234-1234-123456789012",
+                `ImplicitlyDenied bedrock:DeletePrompt ${arn}`,
+                "ImplicitlyDenied bedrock:GetPrompt arn:aws:bedrock:us-east-1:123456789012:prompt/OTHERPRMPT",
+            ]);
         });
     });
 });

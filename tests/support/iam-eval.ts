@@ -26,6 +26,28 @@ export interface IamRequest {
      * harness is invoked).
      */
     unvalidated?: boolean;
+    /** The resource's own policy, when the service reads one (a KMS key's key policy). */
+    resourcePolicy?: PolicyInput;
+}
+
+/**
+ * A KMS key's default key policy: it lets the account's IAM policies grant use of the key
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html, "Allows access to the
+ * AWS account and enables IAM policies"). Without a key policy that does, no identity policy grants a key.
+ */
+export function defaultKeyPolicy(account: string, partition = "aws"): PolicyInput {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "Enable IAM User Permissions",
+                Effect: "Allow",
+                Principal: { AWS: `arn:${partition}:iam::${account}:root` },
+                Action: "kms:*",
+                Resource: "*",
+            },
+        ],
+    };
 }
 
 /** Who makes the requests: a role in `account`, in `partition`. */
@@ -58,6 +80,9 @@ export async function evaluate(policies: PolicyInput[], request: IamRequest, pri
         identityPolicies,
         serviceControlPolicies: [],
         resourceControlPolicies: [],
+        ...(request.resourcePolicy === undefined
+            ? {}
+            : { resourcePolicy: typeof request.resourcePolicy === "string" ? JSON.parse(request.resourcePolicy) : request.resourcePolicy }),
     };
     if (request.unvalidated || regionLess(request.resource)) return runUnsafeSimulation(simulation, {});
     const result = await runSimulation(simulation, {});
