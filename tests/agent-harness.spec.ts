@@ -17,6 +17,7 @@ import type { Statement } from "../components/iam/policy";
 import { decisions, evaluateTrust, type IamRequest, type Principal } from "./support/iam-eval";
 import { conformanceErrors, formatFinding, freeEngine, getEngine } from "./support/conformance";
 import { previewProgram } from "../components/preview";
+import { throwsExactly } from "./support/errors";
 
 const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";
@@ -577,7 +578,8 @@ describe("AgentHarness", function () {
             const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });
             const caller = new aws.iam.Role("caller", { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });
             expect(h.grantInvoke(caller)).to.equal(h.grantInvoke(caller));
-            expect(() => h.grantInvoke("not a role")).to.throw(
+            throwsExactly(
+                () => h.grantInvoke("not a role"),
                 'AgentHarness "farm": grantInvoke(role) "not a role" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN',
             );
             await settle();
@@ -867,10 +869,7 @@ describe("AgentHarness", function () {
         for (const c of bad) {
             it(c.title, async () => {
                 const rec = mocks();
-                expect(() => new bedrock.AgentHarness("h", c.args() as unknown as bedrock.AgentHarnessArgs)).to.throw(
-                    bedrock.BedrockValidationError,
-                    c.message,
-                );
+                throwsExactly(() => new bedrock.AgentHarness("h", c.args() as unknown as bedrock.AgentHarnessArgs), c.message, bedrock.BedrockValidationError);
                 let message = "";
                 try {
                     new bedrock.AgentHarness("h", c.args() as unknown as bedrock.AgentHarnessArgs);
@@ -886,11 +885,13 @@ describe("AgentHarness", function () {
         it("addEndpoint: a bad endpoint name, description or target version names the argument", () => {
             mocks();
             const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });
-            expect(() => h.addEndpoint("p", { endpointName: "prod-1" })).to.throw(
+            throwsExactly(
+                () => h.addEndpoint("p", { endpointName: "prod-1" }),
                 'AgentHarness.addEndpoint "farm-p": endpointName "prod-1" must match ^[a-zA-Z][a-zA-Z0-9_]{0,47}$ (a letter, then at most 47 letters, digits or underscores)',
             );
-            expect(() => h.addEndpoint("p", { description: "" })).to.throw('AgentHarness.addEndpoint "farm-p": description "" must not be empty');
-            expect(() => h.addEndpoint("p", { targetVersion: "0" })).to.throw(
+            throwsExactly(() => h.addEndpoint("p", { description: "" }), 'AgentHarness.addEndpoint "farm-p": description "" must not be empty');
+            throwsExactly(
+                () => h.addEndpoint("p", { targetVersion: "0" }),
                 'AgentHarness.addEndpoint "farm-p": targetVersion "0" must match ^([1-9][0-9]{0,4})$ (a version number 1..99999)',
             );
         });

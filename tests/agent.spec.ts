@@ -5,10 +5,11 @@ import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecor
 import * as bedrock from "../sdk/nodejs";
 import { contentHash } from "../components/prompts/prompt";
 import { decisions } from "./support/iam-eval";
+import { captureLogs, type LogCapture } from "./support/logs";
+import { INVOKE } from "./support/grants";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
-const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const GET_PROFILE = "bedrock:GetInferenceProfile";
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -570,18 +571,12 @@ describe("Agent", () => {
         const profile = () =>
             Object.assign(Object.create(cris()), { inferenceConfiguration: { temperature: 0.2, maxTokens: 2048, topK: 50 } }) as bedrock.IInvokable;
         let warnings: [string, unknown][];
-        let original: unknown;
-        const log = pulumi.log as unknown as { warn: (msg: string, resource?: unknown) => void };
+        let logs: LogCapture;
         beforeEach(() => {
-            warnings = [];
-            original = log.warn;
-            log.warn = (msg: string, resource?: unknown) => {
-                warnings.push([msg, resource]);
-            };
+            logs = captureLogs();
+            warnings = logs.warnings;
         });
-        afterEach(() => {
-            log.warn = original as typeof log.warn;
-        });
+        afterEach(() => logs.restore());
 
         it("are inherited by an orchestration step with a prompt template, and nothing is warned", async () => {
             new bedrock.Agent("inherit", {

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { BedrockFoundationModel } from "../components/catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, partitionOfRegion, routerGeographyOfRegion } from "../components/catalog/geographies";
 import * as arns from "../components/catalog/arns";
+import { throwsExactly } from "./support/errors";
 
 describe("model catalog", () => {
     const all = Object.entries(BedrockFoundationModel).filter(([, v]) => v instanceof BedrockFoundationModel) as [string, BedrockFoundationModel][];
@@ -65,7 +66,8 @@ describe("model catalog", () => {
         expect(m.supportsCrossRegion).to.equal(true);
         expect(m.supportsAgents).to.equal(false);
         expect(m.hasProfileIn("eu")).to.equal(true);
-        expect(() => new BedrockFoundationModel("not a model")).to.throw(
+        throwsExactly(
+            () => new BedrockFoundationModel("not a model"),
             'BedrockFoundationModel: modelId "not a model" is not a Bedrock model id (<provider>.<model>, e.g. "anthropic.claude-3-haiku-20240307-v1:0").',
         );
     });

@@ -11,6 +11,7 @@ import { marketplaceSubscriptionStatements, isMarketplaceProductId } from "../co
 import { agentKeyStatements, guardrailKeyStatements, promptKeyStatements } from "../components/iam/statements/kms";
 import { promptRunStatements } from "../components/iam/statements/prompt";
 import { regionProblem } from "../components/core/region-check";
+import { throwsExactly } from "./support/errors";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -55,7 +56,8 @@ describe("facts: per-model geographies", () => {
     });
 
     it("Claude Sonnet 4.6 has no apac. profile: CrossRegionInferenceProfile refuses it, naming the geographies documented", () => {
-        expect(() => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.APAC, model: M.ANTHROPIC_CLAUDE_SONNET_4_6 })).to.throw(
+        throwsExactly(
+            () => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.APAC, model: M.ANTHROPIC_CLAUDE_SONNET_4_6 }),
             'CrossRegionInferenceProfile.fromConfig: model "anthropic.claude-sonnet-4-6" has no apac. cross-region profile (AWS documents profiles in: global, us, eu, jp)',
         );
     });
@@ -108,7 +110,8 @@ describe("facts: topK as each model takes it", () => {
             M.AMAZON_NOVA2_MULTIMODAL_V1_1024,
         ])
             expect(topKFormOf(m.modelId), m.modelId).to.equal("none");
-        expect(() => checkTopK({ component: "X" }, "cfg", { topK: 3 }, [M.META_LLAMA_3_1_8B_INSTRUCT_V1])).to.throw(
+        throwsExactly(
+            () => checkTopK({ component: "X" }, "cfg", { topK: 3 }, [M.META_LLAMA_3_1_8B_INSTRUCT_V1]),
             "X: cfg.topK 3 is not a request field of meta.llama3-1-8b-instruct-v1:0: the model's request has no top-k parameter",
         );
         expect(() => checkTopK({ component: "X" }, "cfg", { topK: 3 }, [M.ANTHROPIC_CLAUDE_HAIKU_V1_0])).to.not.throw();

@@ -10,6 +10,7 @@ import { boundedName, MAX_POLICY_RESOURCE_NAME } from "../components/iam/access-
 import { observeRoles, recordRole } from "../components/iam/roles";
 import { INVOKE, GET_INVOKE, CLAUDE, capturingLogs } from "./support/grants";
 import { deployFailsExactly } from "./support/errors";
+import { throwsExactly } from "./support/errors";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -251,22 +252,27 @@ describe("grants: one access set per role", () => {
     describe("refusals", () => {
         it("names the component a refused grant was made on", () => {
             const p = new bedrock.ApplicationInferenceProfile("tenant-b", { inferenceProfileName: "tenant b", modelSource: M.AMAZON_NOVA_PRO_V1 });
-            expect(() => p.grantProfileUsage("bad role!")).to.throw(
+            throwsExactly(
+                () => p.grantProfileUsage("bad role!"),
                 'ApplicationInferenceProfile "tenant-b": grantProfileUsage(role) "bad role!" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN',
             );
-            expect(() => p.grantInvoke(p.inferenceProfileArn as never)).to.throw(
+            throwsExactly(
+                () => p.grantInvoke(p.inferenceProfileArn as never),
                 'ApplicationInferenceProfile "tenant-b": grantInvoke(role) "<output>" must be an aws.iam.Role, a role name or a role ARN (pass the aws.iam.Role itself rather than an Output)',
             );
-            expect(() => p.grantInvoke("arn:aws:iam::12345:role/x")).to.throw(
+            throwsExactly(
+                () => p.grantInvoke("arn:aws:iam::12345:role/x"),
                 'ApplicationInferenceProfile "tenant-b": grantInvoke(role) "arn:aws:iam::12345:role/x" is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)',
             );
         });
 
         it("refuses a role that is not one", () => {
-            expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(42 as never)).to.throw(
+            throwsExactly(
+                () => M.AMAZON_NOVA_PRO_V1.grantInvoke(42 as never),
                 'BedrockFoundationModel "amazon.nova-pro-v1:0": grantInvoke(role) 42 must be an aws.iam.Role, a role name or a role ARN',
             );
-            expect(() => M.AMAZON_NOVA_PRO_V1.grantInvoke(undefined as never)).to.throw(
+            throwsExactly(
+                () => M.AMAZON_NOVA_PRO_V1.grantInvoke(undefined as never),
                 'BedrockFoundationModel "amazon.nova-pro-v1:0": grantInvoke(role) undefined must be an aws.iam.Role, a role name or a role ARN',
             );
         });
@@ -282,10 +288,7 @@ async function policiesAfter(rec: MockRecorder): Promise<number> {
 describe("grants: partitions of a component's providers", () => {
     it("warns when a component's Bedrock resources and the role it grants are in different partitions", async () => {
         const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
-        const logs = { warn: [] as string[] };
-        const original = pulumi.log.warn;
-        (pulumi.log as { warn: unknown }).warn = async (m: string) => void logs.warn.push(m);
-        try {
+        const logs = await capturingLogs(async () => {
             const gov = new aws.Provider("gov", { region: "us-gov-west-1" });
             const role = new aws.iam.Role("gov-role", { assumeRolePolicy: "{}" }, { provider: gov });
             const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
@@ -294,9 +297,7 @@ describe("grants: partitions of a component's providers", () => {
             const same = new aws.iam.Role("same", { assumeRolePolicy: "{}" });
             cris.grantInvoke(same);
             await settle();
-        } finally {
-            (pulumi.log as { warn: unknown }).warn = original;
-        }
+        });
         expect(rec.byType("aws:iam/rolePolicy:RolePolicy")).to.have.length(2);
         expect(logs.warn).to.deep.equal([
             'CrossRegionInferenceProfile "cris": its Bedrock resources are in partition aws (its aws-native provider) but role "gov-role" is in partition aws-us-gov (its aws provider): the role\'s policies name resources it cannot reach; give the component and the role providers of one partition',
@@ -317,17 +318,12 @@ describe("grants: later batches", () => {
 
     it("a role whose first grant comes late gets one batch, said nothing about", async () => {
         const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
-        const logs = { info: [] as string[] };
-        const original = pulumi.log.info;
-        (pulumi.log as { info: unknown }).info = async (m: string) => void logs.info.push(m);
-        try {
+        const logs = await capturingLogs(async () => {
             M.AMAZON_NOVA_PRO_V1.grantInvoke("early-role");
             await settle();
             M.AMAZON_NOVA_PRO_V1.grantInvoke("late-first-role");
             await settle();
-        } finally {
-            (pulumi.log as { info: unknown }).info = original;
-        }
+        });
         expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["early-role-bedrock", "late-first-role-bedrock"]);
         expect(logs.info).to.deep.equal([]);
     });

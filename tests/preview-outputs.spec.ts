@@ -9,6 +9,7 @@ import { parseArgs, previewProgram, ProgramError, runCli, type Plan, type PlanRe
 import { describeMissingOutputs, mockOutputs, parseMockOption, readMocksFile } from "../components/preview/mock-outputs";
 import { defaultOutputs, fakeId, setBedrockMocks, settle, type FakeContext } from "../components/testing/testing";
 import type { Statement } from "../components/iam/policy";
+import { throwsExactly } from "./support/errors";
 
 const ROOT = path.join(__dirname, "..");
 const FIXTURES = path.join("tests", "fixtures");
@@ -384,10 +385,11 @@ describe("the preview and the resources users pass to the package", () => {
                 stdout: "",
                 stderr: "error: --mock arn=x: expected <type>.<output>=<value>, e.g. aws:kms/key:Key.arn=arn:aws:kms:us-east-1:123456789012:key/<id>\n",
             });
-            expect(() => parseMockOption("Key.arn=x")).to.throw(
+            throwsExactly(
+                () => parseMockOption("Key.arn=x"),
                 '--mock Key.arn=x: "Key" is not a resource type token (<package>:<module>:<Type>, e.g. aws:kms/key:Key)',
             );
-            expect(() => parseMockOption("aws:kms/key:Key.=x")).to.throw('--mock aws:kms/key:Key.=x: "" is not an output name');
+            throwsExactly(() => parseMockOption("aws:kms/key:Key.=x"), '--mock aws:kms/key:Key.=x: "" is not an output name');
         });
 
         it("reads a --mocks file, refusing a missing file, text that is not JSON, and other shapes; --mock wins", async () => {
@@ -398,12 +400,17 @@ describe("the preview and the resources users pass to the package", () => {
             };
             const good = file("good.json", JSON.stringify({ "aws:kms/key:Key": { arn: "from-file", keyId: "k" } }));
             expect(mockOutputs([good], ["aws:kms/key:Key.arn=from-flag"])).to.deep.equal({ "aws:kms/key:Key": { arn: "from-flag", keyId: "k" } });
-            expect(() => readMocksFile(path.join(tmp, "none.json"))).to.throw(`--mocks ${path.join(tmp, "none.json")}: no such file`);
-            expect(() => readMocksFile(file("bad.json", "{"))).to.throw(`--mocks ${path.join(tmp, "bad.json")}: not JSON (`);
-            expect(() => readMocksFile(file("list.json", "[]"))).to.throw(
+            throwsExactly(() => readMocksFile(path.join(tmp, "none.json")), `--mocks ${path.join(tmp, "none.json")}: no such file`);
+            throwsExactly(
+                () => readMocksFile(file("bad.json", "{")),
+                `--mocks ${path.join(tmp, "bad.json")}: not JSON (Expected property name or '}' in JSON at position 1)`,
+            );
+            throwsExactly(
+                () => readMocksFile(file("list.json", "[]")),
                 `--mocks ${path.join(tmp, "list.json")}: expected an object of resource types, e.g. {"aws:kms/key:Key": {"arn": "..."}}`,
             );
-            expect(() => readMocksFile(file("flat.json", '{"aws:kms/key:Key": "x"}'))).to.throw(
+            throwsExactly(
+                () => readMocksFile(file("flat.json", '{"aws:kms/key:Key": "x"}')),
                 `--mocks ${path.join(tmp, "flat.json")}: aws:kms/key:Key: expected an object of outputs, e.g. {"arn": "..."}`,
             );
             expect(await run(["preview", path.join(FIXTURES, "missing-output"), "--mocks", path.join(tmp, "none.json")])).to.deep.equal({

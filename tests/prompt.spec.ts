@@ -3,6 +3,7 @@ import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecor
 import * as bedrock from "../sdk/nodejs";
 import { contentHash } from "../components/prompts/prompt";
 import { decisions } from "./support/iam-eval";
+import { throwsExactly } from "./support/errors";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -296,27 +297,29 @@ describe("Prompt", () => {
         });
 
         it("refuses Anthropic-only settings on a variant whose model is known not to be Anthropic", () => {
-            expect(() =>
-                bedrock.PromptVariant.text({
-                    variantName: "v",
-                    model: M.AMAZON_NOVA_PRO_V1,
-                    promptText: "a",
-                    inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" },
-                }),
-            ).to.throw(
+            throwsExactly(
+                () =>
+                    bedrock.PromptVariant.text({
+                        variantName: "v",
+                        model: M.AMAZON_NOVA_PRO_V1,
+                        promptText: "a",
+                        inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" },
+                    }),
                 'PromptVariant.text "v": inferenceConfiguration.anthropicVersion "bedrock-2023-05-31" applies to Anthropic models only, but the model is not one (amazon.nova-pro-v1:0)',
             );
         });
 
         it("refuses bad inference settings naming the variant", () => {
-            expect(() =>
-                bedrock.PromptVariant.chat({
-                    variantName: "v",
-                    model: M.AMAZON_NOVA_PRO_V1,
-                    messages: [{ role: "user", text: "a" }],
-                    inferenceConfiguration: { topK: 501 },
-                }),
-            ).to.throw('PromptVariant.chat "v": inferenceConfiguration.topK 501 must be between 0 and 500');
+            throwsExactly(
+                () =>
+                    bedrock.PromptVariant.chat({
+                        variantName: "v",
+                        model: M.AMAZON_NOVA_PRO_V1,
+                        messages: [{ role: "user", text: "a" }],
+                        inferenceConfiguration: { topK: 501 },
+                    }),
+                'PromptVariant.chat "v": inferenceConfiguration.topK 501 must be between 0 and 500',
+            );
         });
     });
 
@@ -422,7 +425,7 @@ describe("Prompt", () => {
         ];
         for (const [what, make, message] of variantCases) {
             it(`a variant refuses ${what}`, () => {
-                expect(make).to.throw(bedrock.BedrockValidationError, message);
+                throwsExactly(make, message, bedrock.BedrockValidationError);
             });
         }
 
@@ -462,9 +465,10 @@ describe("Prompt", () => {
         ];
         for (const [what, change, message] of promptCases) {
             it(`a prompt refuses ${what} before registering anything`, async () => {
-                expect(() => new bedrock.Prompt("prompt", { promptName: "p", variants: [text("a")], ...change() } as bedrock.PromptArgs)).to.throw(
-                    bedrock.BedrockValidationError,
+                throwsExactly(
+                    () => new bedrock.Prompt("prompt", { promptName: "p", variants: [text("a")], ...change() } as bedrock.PromptArgs),
                     `Prompt "prompt": ${message}`,
+                    bedrock.BedrockValidationError,
                 );
                 await settle();
                 expect(rec.resources.filter((r) => r.name === "prompt")).to.deep.equal([]);
@@ -543,7 +547,8 @@ describe("Prompt", () => {
 
         it("refuses the reserved tag and keeps old versions when asked", async () => {
             const prompt = new bedrock.Prompt("prompt", { promptName: "p", variants: [variant("Hello")] });
-            expect(() => prompt.createVersion(undefined, { tags: { [bedrock.CONTENT_HASH_TAG]: "x" } })).to.throw(
+            throwsExactly(
+                () => prompt.createVersion(undefined, { tags: { [bedrock.CONTENT_HASH_TAG]: "x" } }),
                 'Prompt.createVersion "prompt": tags "bedrock-genai:content-hash" is reserved for the content hash',
             );
             prompt.createVersion("kept", { name: "kept", retainOnDelete: true });

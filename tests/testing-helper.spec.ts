@@ -17,6 +17,7 @@ import {
     type RecordedResource,
 } from "../sdk/nodejs/testing";
 import * as bedrock from "../sdk/nodejs";
+import { throwsExactly } from "./support/errors";
 
 const haikuArn = (region: string) => `arn:aws:bedrock:${region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`;
 
@@ -65,7 +66,7 @@ describe("testing helper", () => {
                 "aws-native:bedrock:ApplicationInferenceProfile",
             ]);
             expect(rec.tryFind("aws:iam/role:Role", "nobody")).to.equal(undefined);
-            expect(() => rec.find("aws:iam/role:Role", "nobody")).to.throw("expected one aws:iam/role:Role named nobody, found 0 (registered: worker)");
+            throwsExactly(() => rec.find("aws:iam/role:Role", "nobody"), "expected one aws:iam/role:Role named nobody, found 0 (registered: worker)");
         });
 
         it("records a component's registered outputs and reports each resource to onResource", () => {
@@ -94,7 +95,7 @@ describe("testing helper", () => {
             expect(trustPolicyForRole(rec, "worker")).to.deep.equal([
                 { Effect: "Allow", Action: ["sts:AssumeRole"], Principal: { Service: ["lambda.amazonaws.com"] } },
             ]);
-            expect(() => trustPolicyForRole(rec, "nobody")).to.throw("no aws.iam.Role named nobody (registered: worker)");
+            throwsExactly(() => trustPolicyForRole(rec, "nobody"), "no aws.iam.Role named nobody (registered: worker)");
             expect(
                 parseTrustPolicy({
                     Statement: { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "1" } } },

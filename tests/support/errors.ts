@@ -2,7 +2,8 @@
  * Exact error checks, shared by every spec that expects an error: the whole message is compared (never a
  * substring or an unanchored pattern), and the error's class when the spec names one.
  *
- * - `throwsExactly(fn, message)`: `fn` throws synchronously (a refusal at construction).
+ * - `throwsExactly(fn, message)`: `fn` throws synchronously (a refusal at construction); `isExactly(error,
+ *   message)` checks an error already caught.
  * - `rejectsExactly(promise, message)`: a promise (or a function returning one) rejects.
  * - `deployErrors(program)`: the errors a program raises at deploy time, inside `apply`, which Pulumi's
  *   runtime reports as unhandled rejections; `deployFailsExactly(program, messages)` compares them whole.
@@ -27,8 +28,8 @@ export function thrown(fn: () => unknown): unknown {
     return undefined;
 }
 
-/** Asserts that `error` is an `Error` (of `type` when given) whose whole message is `message`. */
-function expectExactly(error: unknown, message: string, type: ErrorClass | undefined, how: string): Error {
+/** Asserts that `error` (caught, or undefined when nothing was) is an `Error` (of `type` when given) whose whole message is `message`. */
+export function isExactly(error: unknown, message: string, type?: ErrorClass, how = "nothing was thrown"): Error {
     expect(error, `${how}: expected an error "${message}"`).to.not.equal(undefined);
     expect(error).to.be.instanceOf(type ?? Error);
     expect(messageOf(error)).to.equal(message);
@@ -37,7 +38,7 @@ function expectExactly(error: unknown, message: string, type: ErrorClass | undef
 
 /** Asserts that `fn` throws an error whose whole message is `message` (and of `type` when given); returns it. */
 export function throwsExactly(fn: () => unknown, message: string, type?: ErrorClass): Error {
-    return expectExactly(thrown(fn), message, type, "the call returned");
+    return isExactly(thrown(fn), message, type, "the call returned");
 }
 
 /** Asserts that `p` (a promise, or a function returning one) rejects with exactly `message`; returns the error. */
@@ -50,7 +51,15 @@ export async function rejectsExactly(p: Promise<unknown> | (() => Promise<unknow
     } catch (e) {
         error = e;
     }
-    return expectExactly(settled ? undefined : error, message, type, "the promise resolved");
+    return isExactly(settled ? undefined : error, message, type, "the promise resolved");
+}
+
+/** The whole message an Output fails with, or "" when it resolves. */
+export async function outputError(o: unknown): Promise<string> {
+    return (o as { promise(): Promise<unknown> }).promise().then(
+        () => "",
+        (e: unknown) => messageOf(e),
+    );
 }
 
 /**
