@@ -491,18 +491,21 @@ describe("Prompt", () => {
             const version = prompt.createVersion("first cut", { tags: { team: "ml" } });
             await settle();
             const arn = await resolveOutput(prompt.promptArn);
-            const expectedHash = contentHash({
-                name: "p",
-                variants: [
-                    {
-                        name: "v",
-                        templateType: "TEXT",
-                        templateConfiguration: { text: { text: "Hello" } },
-                        modelId: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
-                    },
-                ],
-            });
-            expect(expectedHash).to.match(/^[0-9a-f]{16}$/);
+            // The hash of the prompt as rendered: name "p", variant "v" (TEXT "Hello" on Nova Pro in us-east-1).
+            const expectedHash = "e2fffffe3f057f4e";
+            expect(
+                contentHash({
+                    name: "p",
+                    variants: [
+                        {
+                            name: "v",
+                            templateType: "TEXT",
+                            templateConfiguration: { text: { text: "Hello" } },
+                            modelId: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
+                        },
+                    ],
+                }),
+            ).to.equal(expectedHash);
             const recorded = rec.find("aws-native:bedrock:PromptVersion", "prompt-version");
             expect(recorded.inputs).to.deep.equal({ promptArn: arn, description: "first cut", tags: { team: "ml", [bedrock.CONTENT_HASH_TAG]: expectedHash } });
             expect(await resolveOutput(version.contentHash)).to.equal(expectedHash);

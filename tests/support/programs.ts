@@ -32,6 +32,7 @@ export const GEOGRAPHIES: { geo: bedrock.CrossRegionInferenceProfileRegion; regi
     { geo: G.JP, region: "ap-northeast-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
     { geo: G.AU, region: "ap-southeast-2", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
     { geo: G.CA, region: "ca-central-1", model: M.ANTHROPIC_CLAUDE_SONNET_4_V1_0 },
+    { geo: G.IN, region: "ap-south-1", model: M.META_LLAMA_4_MAVERICK_17B_INSTRUCT_V1 },
 ];
 
 /** Regions where AWS's validator reports that `AWS::Bedrock::ApplicationInferenceProfile` does not exist (F3006). */
