@@ -9,7 +9,7 @@ import { parseArgs, previewProgram, ProgramError, runCli, type Plan, type PlanRe
 import { describeMissingOutputs, mockOutputs, parseMockOption, readMocksFile } from "../components/preview/mock-outputs";
 import { defaultOutputs, fakeId, setBedrockMocks, settle, type FakeContext } from "../components/testing/testing";
 import type { Statement } from "../components/iam/policy";
-import { throwsExactly } from "./support/errors";
+import { rejectsExactly, throwsExactly } from "./support/errors";
 
 const ROOT = path.join(__dirname, "..");
 const FIXTURES = path.join("tests", "fixtures");
@@ -293,9 +293,11 @@ describe("the preview and the resources users pass to the package", () => {
             expect(resource(p, "aws-native:bedrock:Agent", "supervisor").inputs.agentCollaborators).to.deep.equal([
                 { agentDescriptor: { aliasArn }, collaborationInstruction: "Questions about invoices and payments", collaboratorName: "billing" },
             ]);
-            let error: unknown;
-            await previewProgram(dir).catch((e: unknown) => (error = e));
-            expect(error).to.be.instanceOf(ProgramError);
+            const error = await rejectsExactly(
+                previewProgram(dir),
+                'a value of the program could not be computed: Agent "supervisor": agentCollaborators[0].agentAlias undefined is required',
+                ProgramError,
+            );
             expect((error as ProgramError).frames).to.deep.equal([`${path.join(dir, "index.ts")}:9:20`]);
             expect((error as ProgramError).notes).to.deep.equal([
                 "the mocks gave no value for an output the program read:",
