@@ -20,6 +20,7 @@ import { decisions, evaluateTrust, type IamRequest, type Principal } from "./sup
 import { conformanceErrors, formatFinding, freeEngine, getEngine } from "./support/conformance";
 import { previewProgram } from "../components/preview";
 import { readRoles } from "../components/rules/policies";
+import { throwsExactly } from "./support/errors";
 
 const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";
@@ -273,18 +274,21 @@ describe("AgentHarness", function () {
         it("a harness name another harness of the program has in the same account and Region is refused; another Region is another namespace", async () => {
             const rec = mocks();
             new bedrock.AgentHarness("a", { model: cris(), instruction: INSTRUCTION, harnessName: "shared" });
-            expect(() => new bedrock.AgentHarness("b", { model: cris(), instruction: INSTRUCTION, harnessName: "shared" })).to.throw(
+            throwsExactly(
+                () => new bedrock.AgentHarness("b", { model: cris(), instruction: INSTRUCTION, harnessName: "shared" }),
                 'AgentHarness "b": harnessName "shared" is already the name of AgentHarness "a" in this program\'s account and Region: AWS refuses a second harness of one name; set harnessName',
             );
             new bedrock.AgentHarness("x", { model: cris(), instruction: INSTRUCTION });
-            expect(() => new bedrock.AgentHarness("c", { model: cris(), instruction: INSTRUCTION, harnessName: "x" })).to.throw(
-                'AgentHarness "c": harnessName "x" is already the name of AgentHarness "x"',
+            throwsExactly(
+                () => new bedrock.AgentHarness("c", { model: cris(), instruction: INSTRUCTION, harnessName: "x" }),
+                'AgentHarness "c": harnessName "x" is already the name of AgentHarness "x" in this program\'s account and Region: AWS refuses a second harness of one name; set harnessName',
             );
             const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
             const euProfile = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, { provider: eu });
             new bedrock.AgentHarness("d", { model: euProfile, instruction: INSTRUCTION, harnessName: "shared" }, { provider: eu });
-            expect(() => new bedrock.AgentHarness("e", { model: euProfile, instruction: INSTRUCTION, harnessName: "shared" }, { provider: eu })).to.throw(
-                'AgentHarness "e": harnessName "shared" is already the name of AgentHarness "d" in this program\'s account and Region',
+            throwsExactly(
+                () => new bedrock.AgentHarness("e", { model: euProfile, instruction: INSTRUCTION, harnessName: "shared" }, { provider: eu }),
+                'AgentHarness "e": harnessName "shared" is already the name of AgentHarness "d" in this program\'s account and Region: AWS refuses a second harness of one name; set harnessName',
             );
             await settle();
             expect(rec.byType(HARNESS).map((r) => `${r.name} ${r.inputs.harnessName}`)).to.deep.equal(["a shared", "x x", "d shared"]);
@@ -625,12 +629,14 @@ describe("AgentHarness", function () {
 
         it("refuses a model that does not generate text (an embeddings model), naming it and what it is for", () => {
             mocks();
-            expect(() => new bedrock.AgentHarness("embed", { model: M.TITAN_EMBED_TEXT_V2_1024, instruction: INSTRUCTION })).to.throw(
+            throwsExactly(
+                () => new bedrock.AgentHarness("embed", { model: M.TITAN_EMBED_TEXT_V2_1024, instruction: INSTRUCTION }),
                 'AgentHarness "embed": model "amazon.titan-embed-text-v2:0" is amazon.titan-embed-text-v2:0, an embeddings model: it turns text or images into vectors (for a knowledge base\'s embeddings), not a text-generation model: an AgentCore harness converses with its model, which must generate text (https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-amazon-titan-text-embeddings-v2.html)',
             );
             const multimodal = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.COHERE_EMBED_V4 });
-            expect(() => new bedrock.AgentHarness("embed2", { model: multimodal, instruction: INSTRUCTION })).to.throw(
-                'AgentHarness "embed2": model "<profile of cohere.embed-v4:0>" is cohere.embed-v4:0, an embeddings model',
+            throwsExactly(
+                () => new bedrock.AgentHarness("embed2", { model: multimodal, instruction: INSTRUCTION }),
+                'AgentHarness "embed2": model "<profile of cohere.embed-v4:0>" is cohere.embed-v4:0, an embeddings model: it turns text or images into vectors (for a knowledge base\'s embeddings), not a text-generation model: an AgentCore harness converses with its model, which must generate text (https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-cohere-embed-v4.html)',
             );
         });
 
@@ -658,7 +664,8 @@ describe("AgentHarness", function () {
             const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });
             const caller = new aws.iam.Role("caller", { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });
             expect(h.grantInvoke(caller)).to.equal(h.grantInvoke(caller));
-            expect(() => h.grantInvoke("not a role")).to.throw(
+            throwsExactly(
+                () => h.grantInvoke("not a role"),
                 'AgentHarness "farm": grantInvoke(role) "not a role" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN',
             );
             await settle();
@@ -866,7 +873,8 @@ describe("AgentHarness", function () {
             const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });
             const prod = h.addEndpoint("prod", { description: "Production", targetVersion: "3", tags: { stage: "prod" } });
             h.addEndpoint("canary-1");
-            expect(() => h.addEndpoint("prod-2", { endpointName: "prod" })).to.throw(
+            throwsExactly(
+                () => h.addEndpoint("prod-2", { endpointName: "prod" }),
                 'AgentHarness.addEndpoint "farm-prod-2": endpointName "prod" is already the name of endpoint "prod" of this harness: a harness\'s endpoint names are unique',
             );
             await settle();
@@ -1146,10 +1154,7 @@ describe("AgentHarness", function () {
         for (const c of bad) {
             it(c.title, async () => {
                 const rec = mocks();
-                expect(() => new bedrock.AgentHarness("h", c.args() as unknown as bedrock.AgentHarnessArgs)).to.throw(
-                    bedrock.BedrockValidationError,
-                    c.message,
-                );
+                throwsExactly(() => new bedrock.AgentHarness("h", c.args() as unknown as bedrock.AgentHarnessArgs), c.message, bedrock.BedrockValidationError);
                 let message = "";
                 try {
                     new bedrock.AgentHarness("h", c.args() as unknown as bedrock.AgentHarnessArgs);
@@ -1165,11 +1170,13 @@ describe("AgentHarness", function () {
         it("addEndpoint: a bad endpoint name, description or target version names the argument", () => {
             mocks();
             const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });
-            expect(() => h.addEndpoint("p", { endpointName: "prod-1" })).to.throw(
+            throwsExactly(
+                () => h.addEndpoint("p", { endpointName: "prod-1" }),
                 'AgentHarness.addEndpoint "farm-p": endpointName "prod-1" must match ^[a-zA-Z][a-zA-Z0-9_]{0,47}$ (a letter, then at most 47 letters, digits or underscores)',
             );
-            expect(() => h.addEndpoint("p", { description: "" })).to.throw('AgentHarness.addEndpoint "farm-p": description "" must not be empty');
-            expect(() => h.addEndpoint("p", { targetVersion: "0" })).to.throw(
+            throwsExactly(() => h.addEndpoint("p", { description: "" }), 'AgentHarness.addEndpoint "farm-p": description "" must not be empty');
+            throwsExactly(
+                () => h.addEndpoint("p", { targetVersion: "0" }),
                 'AgentHarness.addEndpoint "farm-p": targetVersion "0" must match ^([1-9][0-9]{0,4})$ (a version number 1..99999)',
             );
         });

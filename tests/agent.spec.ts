@@ -4,10 +4,13 @@ import * as aws from "@pulumi/aws";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, runProgram, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { contentHash } from "../components/core/content-hash";
+import { decisions } from "./support/iam-eval";
+import { captureLogs, type LogCapture } from "./support/logs";
+import { INVOKE } from "./support/grants";
+import { throwsExactly } from "./support/errors";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
-const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const GET_PROFILE = "bedrock:GetInferenceProfile";
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -309,12 +312,14 @@ describe("Agent", () => {
     });
 
     it("refuses a model that does not generate text (an embeddings model), directly or through an application profile, naming it and what it is for", () => {
-        expect(() => new bedrock.Agent("embed", { foundationModel: M.TITAN_EMBED_TEXT_V2_1024, instruction: INSTRUCTION })).to.throw(
+        throwsExactly(
+            () => new bedrock.Agent("embed", { foundationModel: M.TITAN_EMBED_TEXT_V2_1024, instruction: INSTRUCTION }),
             'Agent "embed": foundationModel "amazon.titan-embed-text-v2:0" is amazon.titan-embed-text-v2:0, an embeddings model: it turns text or images into vectors (for a knowledge base\'s embeddings), not a text-generation model: a Bedrock agent converses with its model, which must generate text (https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-amazon-titan-text-embeddings-v2.html)',
         );
         const app = new bedrock.ApplicationInferenceProfile("embeddings", { inferenceProfileName: "embeddings", modelSource: M.COHERE_EMBED_V4 });
-        expect(() => new bedrock.Agent("embed2", { foundationModel: app, instruction: INSTRUCTION })).to.throw(
-            'Agent "embed2": foundationModel "<profile of cohere.embed-v4:0>" is cohere.embed-v4:0, an embeddings model',
+        throwsExactly(
+            () => new bedrock.Agent("embed2", { foundationModel: app, instruction: INSTRUCTION }),
+            'Agent "embed2": foundationModel "<profile of cohere.embed-v4:0>" is cohere.embed-v4:0, an embeddings model: it turns text or images into vectors (for a knowledge base\'s embeddings), not a text-generation model: a Bedrock agent converses with its model, which must generate text (https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-cohere-embed-v4.html)',
         );
         // A model the catalog does not know is accepted (its output is not known).
         expect(() => new bedrock.Agent("unknown", { foundationModel: new M("acme.new-model-v1"), instruction: INSTRUCTION })).to.not.throw();
@@ -525,22 +530,104 @@ describe("Agent", () => {
         ]);
     });
 
+    it("a prompt step's foundationModel: rendered in its step, and the service role may invoke it (and only it) besides the agent's model", async () => {
+        const agent = new bedrock.Agent("steps", {
+            foundationModel: M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
+            instruction: INSTRUCTION,
+            promptOverrideConfiguration: {
+                steps: [
+                    { stepType: "PRE_PROCESSING", customPromptTemplate: "Classify: $question$", foundationModel: M.AMAZON_NOVA_LITE_V1 },
+                    { stepType: "POST_PROCESSING", customPromptTemplate: "Summarize: $question$", foundationModel: cris() },
+                ],
+            },
+        });
+        await settle();
+        const sonnetProfile = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0";
+        expect(rec.find("aws-native:bedrock:Agent", "steps").inputs.promptOverrideConfiguration).to.deep.equal({
+            promptConfigurations: [
+                {
+                    promptType: "PRE_PROCESSING",
+                    promptCreationMode: "OVERRIDDEN",
+                    parserMode: "DEFAULT",
+                    basePromptTemplate: "Classify: $question$",
+                    foundationModel: "amazon.nova-lite-v1:0",
+                },
+                {
+                    promptType: "POST_PROCESSING",
+                    promptCreationMode: "OVERRIDDEN",
+                    parserMode: "DEFAULT",
+                    basePromptTemplate: "Summarize: $question$",
+                    foundationModel: sonnetProfile,
+                },
+            ],
+        });
+        const role = ((await resolveOutput(agent.roleArn)) as string).split("/").pop() as string;
+        const sonnetModels = [
+            "arn:aws:bedrock:ca-central-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+            "arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+            "arn:aws:bedrock:us-west-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+            "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+        ];
+        expect(policiesForRole(rec, role).map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
+            [
+                "steps-role-bedrock",
+                "inline",
+                {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: "bedrock:GetFoundationModel", Resource: sonnetModels },
+                        {
+                            Effect: "Allow",
+                            Action: ["bedrock:GetInferenceProfile", "bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                            Resource: sonnetProfile,
+                        },
+                        {
+                            Effect: "Allow",
+                            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                            Resource: sonnetModels,
+                            Condition: { ArnLike: { "bedrock:InferenceProfileArn": sonnetProfile } },
+                        },
+                        {
+                            Effect: "Allow",
+                            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                            Resource: [
+                                "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0",
+                                "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+                            ],
+                        },
+                    ],
+                },
+            ],
+        ]);
+        // A model no step names is denied, and so is the step profile's model called directly.
+        expect(
+            await decisions(
+                policiesForRole(rec, role).map((p) => p.json),
+                [
+                    { action: "bedrock:InvokeModel", resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0" },
+                    { action: "bedrock:InvokeModel", resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0" },
+                    { action: "bedrock:InvokeModel", resource: "arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0" },
+                ],
+                { account: ACCOUNT, partition: "aws" },
+            ),
+        ).to.deep.equal([
+            "Allowed bedrock:InvokeModel arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0",
+            "ImplicitlyDenied bedrock:InvokeModel arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
+            "ImplicitlyDenied bedrock:InvokeModel arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+        ]);
+    });
+
     describe("the model's inference settings", () => {
         const profile = () =>
             Object.assign(Object.create(cris()), { inferenceConfiguration: { temperature: 0.2, maxTokens: 2048, topK: 50 } }) as bedrock.IInvokable;
         let warnings: [string, unknown][];
-        let original: unknown;
-        const log = pulumi.log as unknown as { warn: (msg: string, resource?: unknown) => void };
+        let logs: LogCapture;
         beforeEach(() => {
-            warnings = [];
-            original = log.warn;
-            log.warn = (msg: string, resource?: unknown) => {
-                warnings.push([msg, resource]);
-            };
+            logs = captureLogs();
+            warnings = logs.warnings;
         });
-        afterEach(() => {
-            log.warn = original as typeof log.warn;
-        });
+        afterEach(() => logs.restore());
 
         it("are inherited by an orchestration step with a prompt template, and nothing is warned", async () => {
             new bedrock.Agent("inherit", {
@@ -673,7 +760,7 @@ describe("Agent", () => {
             tags: { team: "agri" },
         });
         const hash = (await resolveOutput(agent.configurationHash)) as string;
-        expect(hash).to.match(/^[0-9a-f]{16}$/);
+        expect(hash).to.equal("c63dd656f69274d5");
         expect(rec.find("aws-native:bedrock:AgentAlias", "other").inputs).to.deep.equal({
             agentId: agentState.agentId,
             agentAliasName: "other",

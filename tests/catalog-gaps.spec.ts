@@ -11,6 +11,7 @@ import { routeGroups, routeTable, withRoutes } from "../components/catalog/route
 import { decisions, type IamRequest } from "./support/iam-eval";
 import { capturingLogs } from "./support/grants";
 import { newRole } from "./support/programs";
+import { throwsExactly } from "./support/errors";
 
 const ACCOUNT = "123456789012";
 const M = bedrock.BedrockFoundationModel;
@@ -47,12 +48,14 @@ describe("routes that depend on the source Region (catalog/routes.ts)", () => {
             ],
             [["us-west-1"], ["us-west-1"]],
         ]);
-        expect(() =>
-            routeTable([
-                { sources: ["a-1"], destinations: [] },
-                { sources: ["a-1"], destinations: [] },
-            ]),
-        ).to.throw("source Region a-1 is listed twice");
+        throwsExactly(
+            () =>
+                routeTable([
+                    { sources: ["a-1"], destinations: [] },
+                    { sources: ["a-1"], destinations: [] },
+                ]),
+            "routeTable: source Region a-1 is listed twice",
+        );
     });
 
     it("au.: from Auckland, requests run in ap-southeast-6, -2 and -4; from Sydney and Melbourne, in -2 and -4 (AWS's post on Bedrock in Asia Pacific (New Zealand))", () => {
@@ -199,10 +202,12 @@ describe("au. profiles from Auckland and from Sydney", () => {
         expect(logs.warn).to.deep.equal([]);
         const name = (await resolveOutput(role.name)) as string;
         expect(statementsForRole(rec, name)[1].Resource).to.deep.equal([fm("ap-southeast-2"), fm("ap-southeast-9")]);
-        expect(() => G.AU.withRoutes({ "ap-southeast-9": [] })).to.throw(
+        throwsExactly(
+            () => G.AU.withRoutes({ "ap-southeast-9": [] }),
             'CrossRegionInferenceProfileRegion.AU.withRoutes: routes from "ap-southeast-9" must be a non-empty list of Region names ([] is not)',
         );
-        expect(() => G.AU.withRoutes({ "ap-southeast-9": ["us-gov-west-1"] })).to.throw(
+        throwsExactly(
+            () => G.AU.withRoutes({ "ap-southeast-9": ["us-gov-west-1"] }),
             "CrossRegionInferenceProfileRegion.AU.withRoutes: us-gov-west-1 is in the aws-us-gov partition, but au. profiles live in the aws partition",
         );
     });
@@ -279,13 +284,17 @@ describe("AWS's word over Anthropic's, and the rule for gaps", () => {
         });
         expect(logs.warn).to.deep.equal([]);
         // A refusal can be overridden too: AWS lists no jp. profile of Opus 4.6; a program that knows better declares one.
-        expect(() => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.JP, model: M.ANTHROPIC_CLAUDE_OPUS_4_6_V1 })).to.throw(
-            'if AWS serves one, declare it: BedrockFoundationModel.ANTHROPIC_CLAUDE_OPUS_4_6_V1.withGeographies(["jp"])',
+        throwsExactly(
+            () => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.JP, model: M.ANTHROPIC_CLAUDE_OPUS_4_6_V1 }),
+            'CrossRegionInferenceProfile.fromConfig: model "anthropic.claude-opus-4-6-v1" has no jp. cross-region profile: the catalog\'s sources list profiles in global, us, eu, apac, au (https://platform.claude.com/docs/en/build-with-claude/claude-on-amazon-bedrock; https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html); if AWS serves one, declare it: BedrockFoundationModel.ANTHROPIC_CLAUDE_OPUS_4_6_V1.withGeographies(["jp"])',
         );
         expect(() =>
             bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.JP, model: M.ANTHROPIC_CLAUDE_OPUS_4_6_V1.withGeographies(["jp"]) }),
         ).to.not.throw();
-        expect(() => M.ANTHROPIC_CLAUDE_OPUS_4_8.withGeographies([])).to.throw("withGeographies takes a non-empty list of geography prefixes");
+        throwsExactly(
+            () => M.ANTHROPIC_CLAUDE_OPUS_4_8.withGeographies([]),
+            'BedrockFoundationModel anthropic.claude-opus-4-8: withGeographies takes a non-empty list of geography prefixes (e.g. ["apac"]), not []',
+        );
     });
 
     it("a model the catalog does not know: its declared geographies are listed, the others undocumented only if it says so", () => {
@@ -304,14 +313,14 @@ describe("destination Regions of another geography", () => {
     });
 
     it('destinationRegions ["us-east-1", "eu-west-1"] on a us. profile is refused, naming the geography eu-west-1 is in', () => {
-        expect(() =>
-            bedrock.CrossRegionInferenceProfile.fromConfig({
-                geoRegion: G.US,
-                model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0,
-                destinationRegions: ["us-east-1", "eu-west-1"],
-            }),
-        ).to.throw(
-            'CrossRegionInferenceProfile.fromConfig: destinationRegions[1] "eu-west-1" is in the eu geography, not us: a us. profile routes only to ca-central-1, us-east-1, us-east-2, us-west-1, us-west-2',
+        throwsExactly(
+            () =>
+                bedrock.CrossRegionInferenceProfile.fromConfig({
+                    geoRegion: G.US,
+                    model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0,
+                    destinationRegions: ["us-east-1", "eu-west-1"],
+                }),
+            'CrossRegionInferenceProfile.fromConfig: destinationRegions[1] "eu-west-1" is in the eu geography, not us: a us. profile routes only to ca-central-1, us-east-1, us-east-2, us-west-1, us-west-2 (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html; https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html)',
         );
     });
 

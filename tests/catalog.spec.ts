@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { BedrockFoundationModel } from "../components/catalog/foundation-model";
 import { CrossRegionInferenceProfileRegion, partitionOfRegion, routerGeographyOfRegion } from "../components/catalog/geographies";
 import * as arns from "../components/catalog/arns";
+import { throwsExactly } from "./support/errors";
 
 const M = BedrockFoundationModel;
 
@@ -67,7 +68,8 @@ describe("model catalog", () => {
         expect(m.supportsCrossRegion).to.equal(true);
         expect(m.supportsAgents).to.equal(false);
         expect(m.hasProfileIn("eu")).to.equal(true);
-        expect(() => new BedrockFoundationModel("not a model")).to.throw(
+        throwsExactly(
+            () => new BedrockFoundationModel("not a model"),
             'BedrockFoundationModel: modelId "not a model" is not a Bedrock model id (<provider>.<model>, e.g. "anthropic.claude-3-haiku-20240307-v1:0").',
         );
     });
@@ -99,7 +101,8 @@ describe("model catalog", () => {
         expect(M.TITAN_EMBED_TEXT_V2_1024.generatesText).to.equal(false);
         expect(M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0.generatesText).to.equal(true);
         expect(new BedrockFoundationModel("acme.new-v1").generatesText).to.equal(undefined);
-        expect(() => new BedrockFoundationModel("acme.new-v1", { outputModality: "sound" as never })).to.throw(
+        throwsExactly(
+            () => new BedrockFoundationModel("acme.new-v1", { outputModality: "sound" as never }),
             'BedrockFoundationModel: outputModality "sound" must be one of text, embedding, image, video, speech',
         );
     });

@@ -2,28 +2,21 @@
  * One test per fact this package takes from AWS's (or Anthropic's) pages; each names its source.
  */
 import { expect } from "chai";
-import { setBedrockMocks, settle, statementsForRole, resolveOutput, type MockRecorder } from "../components/testing/testing";
+import { setBedrockMocks, settle, statementsForRole, policiesForRole, resolveOutput, type MockRecorder } from "../components/testing/testing";
+import { decisions, defaultKeyPolicy } from "./support/iam-eval";
 import * as bedrock from "../sdk/nodejs";
-import type { Statement } from "../components/iam/policy";
 import { checkTopK, topKFormOf, toPromptInferenceShapes } from "../components/core/inference-configuration";
 import { marketplaceSubscriptionStatements, isMarketplaceProductId } from "../components/iam/statements/marketplace";
 import { agentKeyStatements, guardrailKeyStatements, promptKeyStatements } from "../components/iam/statements/kms";
 import { promptRunStatements } from "../components/iam/statements/prompt";
 import { regionProblem } from "../components/iam/region-check";
+import { throwsExactly } from "./support/errors";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
 const ACCOUNT = "123456789012";
 const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const INSTRUCTION = "You are a helpful and friendly agent that answers questions about agriculture.";
-
-/** A policy's meaning as sorted `action resource condition` triples, independent of how statements are merged. */
-function grantsOf(statements: Statement[]): string[] {
-    const out = new Set<string>();
-    for (const s of statements)
-        for (const a of s.Action) for (const r of s.Resource) out.add(`${a} ${r}${s.Condition ? ` ${JSON.stringify(s.Condition)}` : ""}`);
-    return [...out].sort();
-}
 
 describe("facts: per-model geographies", () => {
     const REGIONAL = "https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html";
@@ -68,7 +61,8 @@ describe("facts: per-model geographies", () => {
     });
 
     it("Claude Sonnet 4.6 has no apac. profile: CrossRegionInferenceProfile refuses it, naming the geographies listed, the sources and the override", () => {
-        expect(() => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.APAC, model: M.ANTHROPIC_CLAUDE_SONNET_4_6 })).to.throw(
+        throwsExactly(
+            () => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.APAC, model: M.ANTHROPIC_CLAUDE_SONNET_4_6 }),
             `CrossRegionInferenceProfile.fromConfig: model "anthropic.claude-sonnet-4-6" has no apac. cross-region profile: the catalog's sources list profiles in global, us, eu, jp, au (${ANTHROPIC}; ${REGIONAL}); if AWS serves one, declare it: BedrockFoundationModel.ANTHROPIC_CLAUDE_SONNET_4_6.withGeographies(["apac"])`,
         );
     });
@@ -119,7 +113,8 @@ describe("facts: topK as each model takes it", () => {
             M.AMAZON_NOVA2_MULTIMODAL_V1_1024,
         ])
             expect(topKFormOf(m.modelId), m.modelId).to.equal("none");
-        expect(() => checkTopK({ component: "X" }, "cfg", { topK: 3 }, [M.META_LLAMA_3_1_8B_INSTRUCT_V1])).to.throw(
+        throwsExactly(
+            () => checkTopK({ component: "X" }, "cfg", { topK: 3 }, [M.META_LLAMA_3_1_8B_INSTRUCT_V1]),
             "X: cfg.topK 3 is not a request field of meta.llama3-1-8b-instruct-v1:0: the model's request has no top-k parameter",
         );
         expect(() => checkTopK({ component: "X" }, "cfg", { topK: 3 }, [M.ANTHROPIC_CLAUDE_HAIKU_V1_0])).to.not.throw();
@@ -177,7 +172,15 @@ describe("facts: Marketplace subscription permissions", () => {
         const rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
         bedrock.grantMarketplaceSubscription("first-caller", { productIds: ["prod-ozonys2hmmpeu"] });
         await settle();
-        expect(grantsOf(statementsForRole(rec, "first-caller"))).to.deep.equal(grantsOf(marketplaceSubscriptionStatements(["prod-ozonys2hmmpeu"])));
+        expect(statementsForRole(rec, "first-caller")).to.deep.equal([
+            {
+                Effect: "Allow",
+                Action: ["aws-marketplace:Subscribe"],
+                Resource: ["*"],
+                Condition: { "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-ozonys2hmmpeu"] } },
+            },
+            { Effect: "Allow", Action: ["aws-marketplace:Unsubscribe", "aws-marketplace:ViewSubscriptions"], Resource: ["*"] },
+        ]);
     });
 
     it('decided per model, from each model card, not per provider: GPT-5.6 Terra has a product id, gpt-oss has none ("Product ID N/A")', () => {
@@ -195,13 +198,21 @@ describe("facts: Marketplace subscription permissions", () => {
         const rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
         bedrock.grantMarketplaceSubscription("first-caller", { models: [M.OPENAI_GPT_5_6_TERRA, M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0] });
         await settle();
-        expect(grantsOf(statementsForRole(rec, "first-caller"))).to.deep.equal(
-            grantsOf(marketplaceSubscriptionStatements(["prod-oxu3iqwrwktjm", "prod-xdkflymybwmvi"])),
-        );
-        expect(() => bedrock.grantMarketplaceSubscription("r", { models: [M.OPENAI_GPT_OSS_20B_V1] })).to.throw(
+        expect(statementsForRole(rec, "first-caller")).to.deep.equal([
+            {
+                Effect: "Allow",
+                Action: ["aws-marketplace:Subscribe"],
+                Resource: ["*"],
+                Condition: { "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-oxu3iqwrwktjm", "prod-xdkflymybwmvi"] } },
+            },
+            { Effect: "Allow", Action: ["aws-marketplace:Unsubscribe", "aws-marketplace:ViewSubscriptions"], Resource: ["*"] },
+        ]);
+        throwsExactly(
+            () => bedrock.grantMarketplaceSubscription("r", { models: [M.OPENAI_GPT_OSS_20B_V1] }),
             'grantMarketplaceSubscription: models[0] "openai.gpt-oss-20b-1:0" is not sold through AWS Marketplace (its model card gives no product id): its first call needs no subscription',
         );
-        expect(() => bedrock.grantMarketplaceSubscription("r", { models: [M.OPENAI_GPT_5_6_SOL] })).to.throw(
+        throwsExactly(
+            () => bedrock.grantMarketplaceSubscription("r", { models: [M.OPENAI_GPT_5_6_SOL] }),
             'grantMarketplaceSubscription: models[0] "openai.gpt-5.6-sol" has no Marketplace product id in the catalog: give it in productIds (its model card lists it)',
         );
     });
@@ -259,18 +270,25 @@ describe("facts: running a prompt", () => {
         });
         prompt.grantRun("runner");
         await settle();
-        const promptArn = (await resolveOutput(prompt.promptArn)) as string;
-        expect(grantsOf(statementsForRole(rec, "runner"))).to.deep.equal(
-            grantsOf([
-                ...promptRunStatements([promptArn]),
-                ...promptKeyStatements(KEY, ACCOUNT),
-                {
-                    Effect: "Allow",
-                    Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-                    Resource: [`arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`],
-                },
-            ]),
-        );
+        expect(await resolveOutput(prompt.promptArn)).to.equal("arn:aws:bedrock:us-east-1:123456789012:prompt/1HZGKOTL4V");
+        expect(statementsForRole(rec, "runner")).to.deep.equal([
+            {
+                Effect: "Allow",
+                Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:RenderPrompt"],
+                Resource: ["arn:aws:bedrock:us-east-1:123456789012:prompt/1HZGKOTL4V"],
+            },
+            {
+                Effect: "Allow",
+                Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                Resource: ["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"],
+            },
+            {
+                Effect: "Allow",
+                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Resource: ["arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
+                Condition: { StringEquals: { "aws:ResourceAccount": ["123456789012"] } },
+            },
+        ]);
     });
 
     it("version.grantRun: the version ARN, and the variants' models", async () => {
@@ -282,17 +300,19 @@ describe("facts: running a prompt", () => {
         const version = prompt.createVersion();
         version.grantRun("runner");
         await settle();
-        const versionArn = (await resolveOutput(version.versionArn)) as string;
-        expect(grantsOf(statementsForRole(rec, "runner"))).to.deep.equal(
-            grantsOf([
-                ...promptRunStatements([versionArn]),
-                {
-                    Effect: "Allow",
-                    Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-                    Resource: [`arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0`],
-                },
-            ]),
-        );
+        expect(await resolveOutput(version.versionArn)).to.equal("arn:aws:bedrock:us-east-1:123456789012:prompt/1HZGKOTL4V:1");
+        expect(statementsForRole(rec, "runner")).to.deep.equal([
+            {
+                Effect: "Allow",
+                Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:RenderPrompt"],
+                Resource: ["arn:aws:bedrock:us-east-1:123456789012:prompt/1HZGKOTL4V:1"],
+            },
+            {
+                Effect: "Allow",
+                Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                Resource: ["arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0"],
+            },
+        ]);
     });
 });
 
@@ -331,16 +351,66 @@ describe("facts: agents", () => {
         });
         await settle();
         const roleArn = (await resolveOutput(agent.roleArn)) as string;
-        const statements = statementsForRole(rec, roleArn.split("/").pop() as string);
-        const got = grantsOf(statements);
-        for (const g of grantsOf([
-            ...agentKeyStatements(KEY),
-            ...guardrailKeyStatements(guardrailKey),
-            { Effect: "Allow", Action: ["bedrock:Retrieve"], Resource: [`arn:aws:bedrock:us-east-1:${ACCOUNT}:knowledge-base/KB12345678`] },
-            ...marketplaceSubscriptionStatements(["prod-ozonys2hmmpeu"]),
-        ]))
-            expect(got).to.include(g);
-        expect(got.filter((g) => g.startsWith("bedrock:RetrieveAndGenerate"))).to.deep.equal([]);
+        const policies = policiesForRole(rec, roleArn.split("/").pop() as string);
+        // The whole document, nothing more: the model, the guardrail, the knowledge base, both keys, Marketplace.
+        expect(policies.map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
+            [
+                "agent-role-bedrock",
+                "inline",
+                {
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Action: "aws-marketplace:Subscribe",
+                            Resource: "*",
+                            Condition: { "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": "prod-ozonys2hmmpeu" } },
+                        },
+                        { Effect: "Allow", Action: ["aws-marketplace:Unsubscribe", "aws-marketplace:ViewSubscriptions"], Resource: "*" },
+                        { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: "arn:aws:bedrock:us-east-1:123456789012:guardrail/abcdefgh1234" },
+                        {
+                            Effect: "Allow",
+                            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                            Resource: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+                        },
+                        { Effect: "Allow", Action: "bedrock:Retrieve", Resource: "arn:aws:bedrock:us-east-1:123456789012:knowledge-base/KB12345678" },
+                        {
+                            Effect: "Allow",
+                            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                            Resource: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                        },
+                        { Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:aws:kms:us-east-1:123456789012:key/abcdabcd-12ab-34cd-56ef-1234567890ab" },
+                    ],
+                },
+            ],
+        ]);
+        // What IAM makes of it: the keys for what AWS documents, and nothing next to it.
+        const principal = { account: ACCOUNT, partition: "aws" };
+        const keyPolicy = defaultKeyPolicy(ACCOUNT);
+        const otherKey = "arn:aws:kms:us-east-1:123456789012:key/99999999-12ab-34cd-56ef-1234567890ab";
+        expect(
+            await decisions(
+                policies.map((p) => p.json),
+                [
+                    { action: "kms:GenerateDataKey", resource: KEY, resourcePolicy: keyPolicy },
+                    { action: "kms:Decrypt", resource: guardrailKey, resourcePolicy: keyPolicy },
+                    { action: "kms:GenerateDataKey", resource: guardrailKey, resourcePolicy: keyPolicy },
+                    { action: "kms:Decrypt", resource: otherKey, resourcePolicy: keyPolicy },
+                    { action: "kms:Encrypt", resource: KEY, resourcePolicy: keyPolicy },
+                    { action: "kms:CreateGrant", resource: KEY, resourcePolicy: keyPolicy },
+                    { action: "bedrock:RetrieveAndGenerate", resource: "*" },
+                ],
+                principal,
+            ),
+        ).to.deep.equal([
+            `Allowed kms:GenerateDataKey ${KEY}`,
+            `Allowed kms:Decrypt ${guardrailKey}`,
+            `ImplicitlyDenied kms:GenerateDataKey ${guardrailKey}`,
+            `ImplicitlyDenied kms:Decrypt ${otherKey}`,
+            `ImplicitlyDenied kms:Encrypt ${KEY}`,
+            `ImplicitlyDenied kms:CreateGrant ${KEY}`,
+            "ImplicitlyDenied bedrock:RetrieveAndGenerate *",
+        ]);
         expect(rec.find("aws-native:bedrock:Agent", "agent").inputs.customerEncryptionKeyArn).to.equal(KEY);
     });
 });

@@ -3,12 +3,12 @@ import { policiesForRole, resolveOutput, setBedrockMocks, settle, type MockRecor
 import * as bedrock from "../sdk/nodejs";
 import { decisions, type IamRequest, type Principal } from "./support/iam-eval";
 import { newRole } from "./support/programs";
+import { INVOKE } from "./support/grants";
 
 const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
-const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const PROFILE_KEY = "bedrock:InferenceProfileArn";
 
 const fm = (partition: string, region: string, id: string) => `arn:${partition}:bedrock:${region}::foundation-model/${id}`;

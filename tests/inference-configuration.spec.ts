@@ -9,6 +9,7 @@ import {
     toPromptInferenceShapes,
     validateInferenceConfiguration,
 } from "../components/core/inference-configuration";
+import { throwsExactly } from "./support/errors";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -49,7 +50,8 @@ describe("inference configuration", () => {
         it("bounds maxTokens by CloudFormation's prompt shape (512000) unless told another bound", () => {
             expect(PROMPT_MAX_TOKENS_LIMIT).to.equal(512000);
             expect(AGENT_MAX_TOKENS_LIMIT).to.equal(131072);
-            expect(() => validateInferenceConfiguration(where, "cfg", { maxTokens: 131073 }, AGENT_MAX_TOKENS_LIMIT)).to.throw(
+            throwsExactly(
+                () => validateInferenceConfiguration(where, "cfg", { maxTokens: 131073 }, AGENT_MAX_TOKENS_LIMIT),
                 'Thing "t": cfg.maxTokens 131073 must be between 1 and 131072',
             );
         });
@@ -82,7 +84,7 @@ describe("inference configuration", () => {
         ];
         for (const [what, cfg, message] of cases) {
             it(`refuses ${what}, naming the property and the value`, () => {
-                expect(() => validateInferenceConfiguration(where, "cfg", cfg as never)).to.throw(bedrock.BedrockValidationError, `Thing "t": ${message}`);
+                throwsExactly(() => validateInferenceConfiguration(where, "cfg", cfg as never), `Thing "t": ${message}`, bedrock.BedrockValidationError);
             });
         }
     });
@@ -156,17 +158,22 @@ describe("inference configuration", () => {
         });
 
         it("a cross-region profile refuses bad settings and Anthropic-only settings on other models", () => {
-            expect(() =>
-                bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.AMAZON_NOVA_PRO_V1, inferenceConfiguration: { temperature: 2 } }),
-            ).to.throw("CrossRegionInferenceProfile.fromConfig: inferenceConfiguration.temperature 2 must be between 0 and 1");
-            expect(
+            throwsExactly(
+                () =>
+                    bedrock.CrossRegionInferenceProfile.fromConfig({
+                        geoRegion: G.US,
+                        model: M.AMAZON_NOVA_PRO_V1,
+                        inferenceConfiguration: { temperature: 2 },
+                    }),
+                "CrossRegionInferenceProfile.fromConfig: inferenceConfiguration.temperature 2 must be between 0 and 1",
+            );
+            throwsExactly(
                 () =>
                     new bedrock.CrossRegionInferenceProfile("cris", {
                         geoRegion: G.US,
                         model: M.AMAZON_NOVA_PRO_V1,
                         inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" },
                     }),
-            ).to.throw(
                 'CrossRegionInferenceProfile "cris": inferenceConfiguration.anthropicVersion "bedrock-2023-05-31" applies to Anthropic models only, but the model is not one (amazon.nova-pro-v1:0)',
             );
         });
@@ -190,22 +197,22 @@ describe("inference configuration", () => {
         });
 
         it("an application profile validates its settings before registering anything", async () => {
-            expect(
+            throwsExactly(
                 () =>
                     new bedrock.ApplicationInferenceProfile("app", {
                         inferenceProfileName: "app",
                         modelSource: M.AMAZON_NOVA_PRO_V1,
                         inferenceConfiguration: { stopSequences: ["1", "2", "3", "4", "5"] },
                     }),
-            ).to.throw('ApplicationInferenceProfile "app": inferenceConfiguration.stopSequences ["1","2","3","4","5"] must hold at most 4 sequences (has 5)');
-            expect(
+                'ApplicationInferenceProfile "app": inferenceConfiguration.stopSequences ["1","2","3","4","5"] must hold at most 4 sequences (has 5)',
+            );
+            throwsExactly(
                 () =>
                     new bedrock.ApplicationInferenceProfile("app", {
                         inferenceProfileName: "app",
                         modelSource: M.AMAZON_NOVA_PRO_V1,
                         inferenceConfiguration: { anthropicVersion: "x" },
                     }),
-            ).to.throw(
                 'ApplicationInferenceProfile "app": inferenceConfiguration.anthropicVersion "x" applies to Anthropic models only, but the model is not one (amazon.nova-pro-v1:0)',
             );
             await settle();

@@ -13,13 +13,14 @@ import { setBedrockMocks, settle, type MockRecorder, type RecordedResource } fro
 import * as bedrock from "../sdk/nodejs";
 import * as policyEntry from "../sdk/nodejs/policy";
 import { RULES, SUPPORT_FILES, findingSubject, runRules, type RuleResource } from "../components/rules";
-import { buildPlan, evaluateProgram, parseArgs, readPolicyConfig, runCli } from "../components/preview";
+import { buildPlan, evaluateProgram, parseArgs, readPolicyConfig, runCli, USAGE } from "../components/preview";
 import { fakeId } from "../components/testing/testing";
+import { throwsExactly } from "./support/errors";
+import { INVOKE } from "./support/grants";
 
 const ROOT = path.join(__dirname, "..");
 const ACCOUNT = "123456789012";
 const HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
-const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const doc = (Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const fm = (region: string, id = HAIKU) => `arn:aws:bedrock:${region}::foundation-model/${id}`;
 const PROFILE = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${HAIKU}`;
@@ -502,7 +503,7 @@ describe("policy pack (pulumi-bedrock-genai/policy)", () => {
                 check: true,
                 help: false,
             });
-            expect(() => parseArgs(["preview", "--config", "novalue"])).to.throw("--config novalue: expected key=value");
+            throwsExactly(() => parseArgs(["preview", "--config", "novalue"]), `--config novalue: expected key=value\n\n${USAGE}`);
             expect(readPolicyConfig(config)).to.deep.equal({ "application-profile-cost-tags": { requiredTags: ["CostCenter"] } });
         });
 

@@ -14,8 +14,10 @@ import {
     type Statement,
 } from "../components/iam/policy";
 import { symbolic } from "../components/core/symbols";
+import { throwsExactly } from "./support/errors";
+import { INVOKE } from "./support/grants";
+import { sameMeaning } from "./support/iam-eval";
 
-const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const KEY = "bedrock:InferenceProfileArn";
 
 function allow(Action: string[], Resource: string[], Condition?: Statement["Condition"]): Statement {
@@ -23,99 +25,6 @@ function allow(Action: string[], Resource: string[], Condition?: Statement["Cond
 }
 function deny(Action: string[], Resource: string[], Condition?: Statement["Condition"]): Statement {
     return { ...allow(Action, Resource, Condition), Effect: "Deny" };
-}
-
-// ---- A small evaluator for the statement forms this package writes, to check that merging and
-// splitting keep the meaning: exact resources (or "*"), and string conditions.
-interface Request {
-    action: string;
-    resource: string;
-    context: Record<string, string | string[] | undefined>;
-}
-
-function glob(pattern: string, value: string): boolean {
-    const re = new RegExp(
-        `^${pattern
-            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-            .replace(/\*/g, ".*")
-            .replace(/\?/g, ".")}$`,
-    );
-    return re.test(value);
-}
-
-function conditionHolds(op: string, key: string, values: string[], ctx: Request["context"]): boolean {
-    const raw = ctx[key];
-    const present = raw !== undefined;
-    const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-    const base = op.replace(/^ForAnyValue:|^ForAllValues:/, "").replace(/IfExists$/, "");
-    const match = (v: string) =>
-        base === "StringEquals" || base === "ArnEquals"
-            ? values.includes(v)
-            : base === "StringLike" || base === "ArnLike"
-              ? values.some((p) => glob(p, v))
-              : base === "StringNotEquals"
-                ? !values.includes(v)
-                : base === "NumericLessThan"
-                  ? values.some((p) => Number(v) < Number(p))
-                  : (() => {
-                        throw new Error(`evaluator: unsupported operator ${op}`);
-                    })();
-    if (op.endsWith("IfExists") && !present) return true;
-    if (op.startsWith("ForAllValues:")) return list.every(match);
-    if (!present) return false;
-    return list.some(match);
-}
-
-function matches(s: Statement, r: Request): boolean {
-    if (!s.Action.includes(r.action)) return false;
-    if (!s.Resource.some((p) => p === "*" || p === r.resource)) return false;
-    for (const [op, keys] of Object.entries(s.Condition ?? {})) {
-        for (const [k, v] of Object.entries(keys)) if (!conditionHolds(op, k, v, r.context)) return false;
-    }
-    return true;
-}
-
-/** IAM's answer for one request: an explicit deny wins, then any allow. */
-function decide(statements: Statement[], r: Request): "allow" | "deny" | "implicit" {
-    if (statements.some((s) => s.Effect === "Deny" && matches(s, r))) return "deny";
-    return statements.some((s) => s.Effect === "Allow" && matches(s, r)) ? "allow" : "implicit";
-}
-
-/** Every request built from the actions, resources and condition values that occur in `statements`, plus absent keys. */
-function requestsFor(statements: Statement[]): Request[] {
-    const actions = [...new Set(statements.flatMap((s) => s.Action)), "bedrock:Other"];
-    const resources = [...new Set(statements.flatMap((s) => s.Resource).filter((r) => r !== "*")), "arn:other"];
-    const keys = new Map<string, Set<string>>();
-    for (const s of statements) {
-        for (const byKey of Object.values(s.Condition ?? {})) {
-            for (const [k, v] of Object.entries(byKey)) {
-                const set = keys.get(k) ?? new Set<string>();
-                v.forEach((x) => set.add(x));
-                set.add("other-value");
-                keys.set(k, set);
-            }
-        }
-    }
-    let contexts: Request["context"][] = [{}];
-    for (const [k, values] of keys) {
-        const next: Request["context"][] = [];
-        for (const c of contexts) {
-            next.push({ ...c });
-            for (const v of values) next.push({ ...c, [k]: v });
-        }
-        contexts = next;
-    }
-    const out: Request[] = [];
-    for (const action of actions) for (const resource of resources) for (const context of contexts) out.push({ action, resource, context });
-    return out;
-}
-
-function sameMeaning(a: Statement[], b: Statement[]): void {
-    for (const r of requestsFor([...a, ...b])) {
-        const x = decide(a, r);
-        const y = decide(b, r);
-        if (x !== y) throw new Error(`meaning changed for ${JSON.stringify(r)}: ${x} before, ${y} after`);
-    }
 }
 
 /** A deterministic permutation generator (mulberry32). */
@@ -391,8 +300,9 @@ describe("policy: layoutPolicies", () => {
     it("never splits a condition whose values must all match", () => {
         const values = Array.from({ length: 500 }, (_, i) => `tag-${String(i).padStart(20, "0")}`);
         const s = canonical(allow(INVOKE, ["arn:m"], { "ForAllValues:StringEquals": { "aws:TagKeys": values } }));
-        expect(() => layoutPolicies([s])).to.throw(
-            `An IAM statement of ${statementSize(s)} characters cannot be split to fit a policy of ${IAM_LIMITS.managedPolicy} characters`,
+        throwsExactly(
+            () => layoutPolicies([s]),
+            'An IAM statement of 13670 characters cannot be split to fit a policy of 6144 characters: {"Effect":"Allow","Action":["bedrock:InvokeModel","bedrock:InvokeModelWithResponseStream"],"Resource":"arn:m","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["tag-00000000000000000000","tag-0',
         );
     });
 

@@ -9,6 +9,7 @@ import { parseArgs, previewProgram, ProgramError, runCli, type Plan, type PlanRe
 import { describeMissingOutputs, mockOutputs, parseMockOption, readMocksFile } from "../components/preview/mock-outputs";
 import { defaultOutputs, fakeId, setBedrockMocks, settle, type FakeContext } from "../components/testing/testing";
 import type { Statement } from "../components/iam/policy";
+import { rejectsExactly, throwsExactly } from "./support/errors";
 
 const ROOT = path.join(__dirname, "..");
 const FIXTURES = path.join("tests", "fixtures");
@@ -292,9 +293,11 @@ describe("the preview and the resources users pass to the package", () => {
             expect(resource(p, "aws-native:bedrock:Agent", "supervisor").inputs.agentCollaborators).to.deep.equal([
                 { agentDescriptor: { aliasArn }, collaborationInstruction: "Questions about invoices and payments", collaboratorName: "billing" },
             ]);
-            let error: unknown;
-            await previewProgram(dir).catch((e: unknown) => (error = e));
-            expect(error).to.be.instanceOf(ProgramError);
+            const error = await rejectsExactly(
+                previewProgram(dir),
+                'a value of the program could not be computed: Agent "supervisor": agentCollaborators[0].agentAlias undefined is required',
+                ProgramError,
+            );
             expect((error as ProgramError).frames).to.deep.equal([`${path.join(dir, "index.ts")}:9:20`]);
             expect((error as ProgramError).notes).to.deep.equal([
                 "the mocks gave no value for an output the program read:",
@@ -384,10 +387,11 @@ describe("the preview and the resources users pass to the package", () => {
                 stdout: "",
                 stderr: "error: --mock arn=x: expected <type>.<output>=<value>, e.g. aws:kms/key:Key.arn=arn:aws:kms:us-east-1:123456789012:key/<id>\n",
             });
-            expect(() => parseMockOption("Key.arn=x")).to.throw(
+            throwsExactly(
+                () => parseMockOption("Key.arn=x"),
                 '--mock Key.arn=x: "Key" is not a resource type token (<package>:<module>:<Type>, e.g. aws:kms/key:Key)',
             );
-            expect(() => parseMockOption("aws:kms/key:Key.=x")).to.throw('--mock aws:kms/key:Key.=x: "" is not an output name');
+            throwsExactly(() => parseMockOption("aws:kms/key:Key.=x"), '--mock aws:kms/key:Key.=x: "" is not an output name');
         });
 
         it("reads a --mocks file, refusing a missing file, text that is not JSON, and other shapes; --mock wins", async () => {
@@ -398,12 +402,17 @@ describe("the preview and the resources users pass to the package", () => {
             };
             const good = file("good.json", JSON.stringify({ "aws:kms/key:Key": { arn: "from-file", keyId: "k" } }));
             expect(mockOutputs([good], ["aws:kms/key:Key.arn=from-flag"])).to.deep.equal({ "aws:kms/key:Key": { arn: "from-flag", keyId: "k" } });
-            expect(() => readMocksFile(path.join(tmp, "none.json"))).to.throw(`--mocks ${path.join(tmp, "none.json")}: no such file`);
-            expect(() => readMocksFile(file("bad.json", "{"))).to.throw(`--mocks ${path.join(tmp, "bad.json")}: not JSON (`);
-            expect(() => readMocksFile(file("list.json", "[]"))).to.throw(
+            throwsExactly(() => readMocksFile(path.join(tmp, "none.json")), `--mocks ${path.join(tmp, "none.json")}: no such file`);
+            throwsExactly(
+                () => readMocksFile(file("bad.json", "{")),
+                `--mocks ${path.join(tmp, "bad.json")}: not JSON (Expected property name or '}' in JSON at position 1)`,
+            );
+            throwsExactly(
+                () => readMocksFile(file("list.json", "[]")),
                 `--mocks ${path.join(tmp, "list.json")}: expected an object of resource types, e.g. {"aws:kms/key:Key": {"arn": "..."}}`,
             );
-            expect(() => readMocksFile(file("flat.json", '{"aws:kms/key:Key": "x"}'))).to.throw(
+            throwsExactly(
+                () => readMocksFile(file("flat.json", '{"aws:kms/key:Key": "x"}')),
                 `--mocks ${path.join(tmp, "flat.json")}: aws:kms/key:Key: expected an object of outputs, e.g. {"arn": "..."}`,
             );
             expect(await run(["preview", path.join(FIXTURES, "missing-output"), "--mocks", path.join(tmp, "none.json")])).to.deep.equal({

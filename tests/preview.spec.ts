@@ -21,6 +21,7 @@ import {
 import { MockRecorder, fakeId } from "../components/testing/testing";
 import { canonical, mergeStatements, parseStatements, policyJson, statementJson, type Statement } from "../components/iam/policy";
 import * as testingEntry from "../sdk/nodejs/testing";
+import { rejectsExactly, throwsExactly } from "./support/errors";
 
 const ROOT = path.join(__dirname, "..");
 const FIXTURES = path.join("tests", "fixtures");
@@ -133,11 +134,11 @@ describe("offline preview (bedrock-genai preview)", () => {
                 help: false,
             });
             expect(parseArgs([])).to.deep.equal({ programDir: ".", json: false, mermaid: false, check: false, help: false });
-            expect(() => parseArgs(["preview", "--region"])).to.throw(`--region needs a value\n\n${USAGE}`);
-            expect(() => parseArgs(["preview", "--nope"])).to.throw(`unknown option --nope\n\n${USAGE}`);
-            expect(() => parseArgs(["deploy"])).to.throw(`unknown command deploy\n\n${USAGE}`);
-            expect(() => parseArgs(["preview", "a", "b"])).to.throw(`one program directory, got a and b\n\n${USAGE}`);
-            expect(() => parseArgs(["preview", "--json", "--mermaid"])).to.throw("--json and --mermaid print different documents: choose one");
+            throwsExactly(() => parseArgs(["preview", "--region"]), `--region needs a value\n\n${USAGE}`);
+            throwsExactly(() => parseArgs(["preview", "--nope"]), `unknown option --nope\n\n${USAGE}`);
+            throwsExactly(() => parseArgs(["deploy"]), `unknown command deploy\n\n${USAGE}`);
+            throwsExactly(() => parseArgs(["preview", "a", "b"]), `one program directory, got a and b\n\n${USAGE}`);
+            throwsExactly(() => parseArgs(["preview", "--json", "--mermaid"]), `--json and --mermaid print different documents: choose one\n\n${USAGE}`);
         });
 
         it("prints usage with --help, and exit code 2 with the reason on bad arguments", async () => {
@@ -178,7 +179,8 @@ describe("offline preview (bedrock-genai preview)", () => {
                 config: { "check-rules:roleSuffix": "ci", "aws:region": "eu-west-1" },
             });
             expect(readProgram(path.join(FIXTURES, "program-error")).main).to.equal(path.join(ROOT, FIXTURES, "program-error", "src", "main.ts"));
-            expect(() => readProgram(path.join(FIXTURES, "check-rules"), "prod")).to.throw(
+            throwsExactly(
+                () => readProgram(path.join(FIXTURES, "check-rules"), "prod"),
                 `${path.join(FIXTURES, "check-rules")}: no Pulumi.prod.yaml for stack prod`,
             );
         });
@@ -188,7 +190,8 @@ describe("offline preview (bedrock-genai preview)", () => {
             try {
                 fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: p\nruntime: nodejs\nconfig:\n  tenants:\n    type: array\n");
                 fs.writeFileSync(path.join(dir, "index.ts"), "export {};\n");
-                expect(() => readProgram(dir)).to.throw(
+                throwsExactly(
+                    () => readProgram(dir),
                     `${path.join(dir, "Pulumi.yaml")}: The configuration key 'tenants' declares an array but does not specify the underlying type via the 'items' attribute`,
                 );
                 fs.writeFileSync(
@@ -582,7 +585,7 @@ describe("offline preview (bedrock-genai preview)", () => {
             expect(r.code).to.equal(2);
             expect(r.stdout).to.equal("");
             const lines = r.stderr.split("\n");
-            expect(lines[0]).to.match(/^error: the program failed: ApplicationInferenceProfile "bad": inferenceProfileName "" /);
+            expect(lines[0]).to.equal('error: the program failed: ApplicationInferenceProfile "bad": inferenceProfileName "" must not be empty');
             expect(lines.slice(1)).to.deep.equal([`    at ${path.join(FIXTURES, "program-error", "src", "main.ts")}:4:24`, ""]);
         });
 
@@ -964,9 +967,10 @@ describe("offline preview (bedrock-genai preview)", () => {
         });
 
         it("rejects with the program's error", async () => {
-            let error: unknown;
-            await testingEntry.previewProgram(path.join(FIXTURES, "apply-error")).catch((e: unknown) => (error = e));
-            expect((error as Error).message).to.equal(`a value of the program could not be computed: cannot use r-${fakeId("r", 7)}`);
+            await rejectsExactly(
+                testingEntry.previewProgram(path.join(FIXTURES, "apply-error")),
+                "a value of the program could not be computed: cannot use r-75bm8yk",
+            );
         });
     });
 });

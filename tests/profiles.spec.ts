@@ -3,11 +3,11 @@ import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
+import { outputError, throwsExactly } from "./support/errors";
+import { INVOKE, GET_INVOKE } from "./support/grants";
+import { newRole } from "./support/programs";
 
 const ACCOUNT = "123456789012";
-const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
-/** Running inference through a profile: the invoke actions and `bedrock:GetInferenceProfile` on it. */
-const PROFILE_INVOKE = ["bedrock:GetInferenceProfile", ...INVOKE];
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
 const SONNET_35_V2 = "anthropic.claude-3-5-sonnet-20241022-v2:0";
@@ -23,18 +23,6 @@ async function roleStatements(rec: MockRecorder, role: aws.iam.Role) {
     await settle();
     const name = (await resolveOutput(role.name)) as string;
     return policiesForRole(rec, name);
-}
-
-/** The error an Output fails with (its message), or "" when it resolves. */
-async function outputError(o: unknown): Promise<string> {
-    return (o as { promise(): Promise<unknown> }).promise().then(
-        () => "",
-        (e: Error) => e.message,
-    );
-}
-
-function newRole(name = "fn-role") {
-    return new aws.iam.Role(name, { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });
 }
 
 describe("CrossRegionInferenceProfile", () => {
@@ -62,12 +50,13 @@ describe("CrossRegionInferenceProfile", () => {
     });
 
     it("takes the Region and account from the component's aws-native provider", async () => {
-        const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+        // The provider deploys to another account (the role it assumes) and Region than the default provider's.
+        const eu = new awsnative.Provider("eu", { region: "eu-west-1", assumeRole: { roleArn: "arn:aws:iam::210987654321:role/deployer" } });
         const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, { provider: eu });
-        expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(`arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_45}`);
+        expect(await resolveOutput(cris.inferenceProfileArn)).to.equal(`arn:aws:bedrock:eu-west-1:210987654321:inference-profile/eu.${SONNET_45}`);
         cris.grantInvoke("eu-role");
         await settle();
-        const profileArn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.${SONNET_45}`;
+        const profileArn = `arn:aws:bedrock:eu-west-1:210987654321:inference-profile/eu.${SONNET_45}`;
         const euRegions = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3"];
         expect(policiesForRole(rec, "eu-role").map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
             [
@@ -76,7 +65,7 @@ describe("CrossRegionInferenceProfile", () => {
                 {
                     Version: "2012-10-17",
                     Statement: [
-                        { Effect: "Allow", Action: PROFILE_INVOKE, Resource: profileArn },
+                        { Effect: "Allow", Action: GET_INVOKE, Resource: profileArn },
                         {
                             Effect: "Allow",
                             Action: INVOKE,
@@ -112,7 +101,7 @@ describe("CrossRegionInferenceProfile", () => {
         expect(JSON.parse(policies[0].json)).to.deep.equal({
             Version: "2012-10-17",
             Statement: [
-                { Effect: "Allow", Action: PROFILE_INVOKE, Resource: profileArn },
+                { Effect: "Allow", Action: GET_INVOKE, Resource: profileArn },
                 {
                     Effect: "Allow",
                     Action: INVOKE,
@@ -130,7 +119,7 @@ describe("CrossRegionInferenceProfile", () => {
         const [policy] = await roleStatements(rec, role);
         const profileArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/global.${SONNET_45}`;
         expect(JSON.parse(policy.json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: profileArn },
+            { Effect: "Allow", Action: GET_INVOKE, Resource: profileArn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
@@ -154,7 +143,7 @@ describe("CrossRegionInferenceProfile", () => {
         const [policy] = await roleStatements(rec, role);
         const profileArn = `arn:aws:bedrock:ap-northeast-1:${ACCOUNT}:inference-profile/jp.${SONNET_45}`;
         expect(JSON.parse(policy.json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: profileArn },
+            { Effect: "Allow", Action: GET_INVOKE, Resource: profileArn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
@@ -172,7 +161,7 @@ describe("CrossRegionInferenceProfile", () => {
         const [policy] = await roleStatements(rec, role);
         const profileArn = `arn:aws-us-gov:bedrock:us-gov-west-1:${ACCOUNT}:inference-profile/us-gov.${SONNET_45}`;
         expect(JSON.parse(policy.json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: profileArn },
+            { Effect: "Allow", Action: GET_INVOKE, Resource: profileArn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
@@ -194,7 +183,7 @@ describe("CrossRegionInferenceProfile", () => {
         const profileArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`;
         // The source Region is always allowed.
         expect(JSON.parse(policy.json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: profileArn },
+            { Effect: "Allow", Action: GET_INVOKE, Resource: profileArn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
@@ -230,10 +219,12 @@ describe("CrossRegionInferenceProfile", () => {
             ["other-role-bedrock", "other-role", undefined],
         ]);
         expect(((await resolveOutput(b)) as unknown[]).map((r) => (r as { __name: string }).__name)).to.deep.equal(["other-role-bedrock"]);
-        expect(() => cris.grantInvoke("not a role!")).to.throw(
+        throwsExactly(
+            () => cris.grantInvoke("not a role!"),
             'CrossRegionInferenceProfile "us.anthropic.claude-3-5-sonnet-20241022-v2:0": grantInvoke(role) "not a role!" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN',
         );
-        expect(() => cris.grantInvoke("arn:aws:iam::123456789012:user/bob")).to.throw(
+        throwsExactly(
+            () => cris.grantInvoke("arn:aws:iam::123456789012:user/bob"),
             'CrossRegionInferenceProfile "us.anthropic.claude-3-5-sonnet-20241022-v2:0": grantInvoke(role) "arn:aws:iam::123456789012:user/bob" is not an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)',
         );
     });
@@ -253,7 +244,7 @@ describe("CrossRegionInferenceProfile", () => {
             [
                 "a geography that is not one",
                 () => new bedrock.CrossRegionInferenceProfile("c", { geoRegion: "us" as never, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }),
-                'CrossRegionInferenceProfile "c": geoRegion "us" must be one of CrossRegionInferenceProfileRegion.US, .EU, .APAC, .GLOBAL, .US_GOV, .JP, .AU, .CA',
+                'CrossRegionInferenceProfile "c": geoRegion "us" must be one of CrossRegionInferenceProfileRegion.US, .EU, .APAC, .GLOBAL, .US_GOV, .JP, .AU, .CA, .IN',
             ],
             [
                 "a model id string instead of a model",
@@ -278,7 +269,7 @@ describe("CrossRegionInferenceProfile", () => {
         ];
         for (const [what, make, message] of cases) {
             it(`refuses ${what}`, async () => {
-                expect(make).to.throw(message);
+                throwsExactly(make, message);
                 await settle();
                 expect(rec.resources).to.deep.equal([]);
             });
@@ -286,7 +277,8 @@ describe("CrossRegionInferenceProfile", () => {
 
         it("refuses a source Region outside the geography when the stack config names it", async () => {
             rec = setBedrockMocks({ region: "eu-west-1", config: { "aws-native:region": "eu-west-1" } });
-            expect(() => new bedrock.CrossRegionInferenceProfile("c", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 })).to.throw(
+            throwsExactly(
+                () => new bedrock.CrossRegionInferenceProfile("c", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 }),
                 'CrossRegionInferenceProfile "c": geoRegion "us" profiles cannot be called from Region eu-west-1: the us geography\'s source Regions are ca-central-1, us-east-1, us-east-2, us-west-1, us-west-2',
             );
             await settle();
@@ -315,7 +307,7 @@ describe("ApplicationInferenceProfile", () => {
             modelSource: { copyFrom: fm("us-east-1", "anthropic.claude-3-sonnet-20240229-v1:0") },
             tags: [{ key: "test", value: "test" }],
         });
-        expect(arn).to.match(new RegExp(`^arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/[a-z0-9]{12}$`));
+        expect(arn).to.equal("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/spyeuta1h8l6");
         expect(rec.resources.map((x) => x.type)).to.deep.equal([
             "bedrock-genai:index:ApplicationInferenceProfile",
             "aws-native:bedrock:ApplicationInferenceProfile",
@@ -364,7 +356,7 @@ describe("ApplicationInferenceProfile", () => {
         const policies = await roleStatements(rec, role);
         expect(policies.map((x) => x.name)).to.deep.equal(["fn-role-bedrock"]);
         expect(JSON.parse(policies[0].json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: [appArn, sysArn] },
+            { Effect: "Allow", Action: GET_INVOKE, Resource: [appArn, sysArn] },
             {
                 Effect: "Allow",
                 Action: INVOKE,
@@ -384,7 +376,7 @@ describe("ApplicationInferenceProfile", () => {
         // Invoke and usage merged: GetInferenceProfile on the profile is in both.
         expect(policies.map((x) => x.name)).to.deep.equal(["fn-role-bedrock"]);
         expect(JSON.parse(policies[0].json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: appArn },
+            { Effect: "Allow", Action: GET_INVOKE, Resource: appArn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
@@ -409,7 +401,7 @@ describe("ApplicationInferenceProfile", () => {
         expect(policies.map((x) => x.name)).to.deep.equal(["fn-role-bedrock"]);
         // The model behind an imported profile is unknown: any model, only through this profile.
         expect(JSON.parse(policies[0].json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: arn },
+            { Effect: "Allow", Action: GET_INVOKE, Resource: arn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
@@ -436,7 +428,7 @@ describe("ApplicationInferenceProfile", () => {
         const [policy] = await roleStatements(rec, role);
         const sysArn = `arn:aws:bedrock:ap-northeast-1:${ACCOUNT}:inference-profile/jp.${SONNET_45}`;
         expect(JSON.parse(policy.json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: [sysArn, arn] },
+            { Effect: "Allow", Action: GET_INVOKE, Resource: [sysArn, arn] },
             {
                 Effect: "Allow",
                 Action: INVOKE,
@@ -459,7 +451,7 @@ describe("ApplicationInferenceProfile", () => {
         const [policy] = await roleStatements(rec, role);
         expect(policy.name).to.equal("fn-role-bedrock");
         expect(JSON.parse(policy.json).Statement).to.deep.equal([
-            { Effect: "Allow", Action: PROFILE_INVOKE, Resource: arn },
+            { Effect: "Allow", Action: GET_INVOKE, Resource: arn },
             {
                 Effect: "Allow",
                 Action: INVOKE,
@@ -518,7 +510,8 @@ describe("ApplicationInferenceProfile", () => {
         ];
         for (const [what, patch, rule] of cases) {
             it(`refuses ${what}`, async () => {
-                expect(() => new bedrock.ApplicationInferenceProfile("p", { ...ok, ...patch } as bedrock.ApplicationInferenceProfileArgs)).to.throw(
+                throwsExactly(
+                    () => new bedrock.ApplicationInferenceProfile("p", { ...ok, ...patch } as bedrock.ApplicationInferenceProfileArgs),
                     `ApplicationInferenceProfile "p": ${rule}`,
                 );
                 await settle();
@@ -528,7 +521,8 @@ describe("ApplicationInferenceProfile", () => {
 
         it("refuses another application profile as source", async () => {
             const a = new bedrock.ApplicationInferenceProfile("a", ok);
-            expect(() => new bedrock.ApplicationInferenceProfile("b", { inferenceProfileName: "b", modelSource: a as never })).to.throw(
+            throwsExactly(
+                () => new bedrock.ApplicationInferenceProfile("b", { inferenceProfileName: "b", modelSource: a as never }),
                 'ApplicationInferenceProfile "b": modelSource "<ApplicationInferenceProfile>" cannot be an application profile: CloudFormation\'s ModelSource.CopyFrom takes a foundation model or a system-defined (cross-region) profile',
             );
         });

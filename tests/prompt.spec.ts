@@ -2,6 +2,8 @@ import { expect } from "chai";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { contentHash } from "../components/core/content-hash";
+import { decisions } from "./support/iam-eval";
+import { throwsExactly } from "./support/errors";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -40,8 +42,8 @@ describe("Prompt", () => {
                     },
                 ],
             });
-            expect(await resolveOutput(prompt.promptArn)).to.match(new RegExp(`^arn:aws:bedrock:us-east-1:${ACCOUNT}:prompt/[A-Z0-9]{10}$`));
-            expect(await resolveOutput(prompt.promptId)).to.match(/^[A-Z0-9]{10}$/);
+            expect(await resolveOutput(prompt.promptArn)).to.equal("arn:aws:bedrock:us-east-1:123456789012:prompt/1HZGKOTL4V");
+            expect(await resolveOutput(prompt.promptId)).to.equal("1HZGKOTL4V");
         });
 
         it("a text variant on each kind of model renders the model's ARN as modelId", async () => {
@@ -82,8 +84,8 @@ describe("Prompt", () => {
                     { name: "v", templateType: "TEXT", modelId: expected[n], templateConfiguration: { text: { text: "Hi" } } },
                 ]);
             }
-            expect(appArn).to.match(/:application-inference-profile\/[a-z0-9]{12}$/);
-            expect(routerArn).to.match(/:prompt-router\/[a-z0-9]{12}$/);
+            expect(appArn).to.equal("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/rg0e499dzum7");
+            expect(routerArn).to.equal("arn:aws:bedrock:us-east-1:123456789012:prompt-router/ivoeeqdykj2j");
         });
 
         it("a text variant with variables and its own inference settings", async () => {
@@ -295,27 +297,29 @@ describe("Prompt", () => {
         });
 
         it("refuses Anthropic-only settings on a variant whose model is known not to be Anthropic", () => {
-            expect(() =>
-                bedrock.PromptVariant.text({
-                    variantName: "v",
-                    model: M.AMAZON_NOVA_PRO_V1,
-                    promptText: "a",
-                    inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" },
-                }),
-            ).to.throw(
+            throwsExactly(
+                () =>
+                    bedrock.PromptVariant.text({
+                        variantName: "v",
+                        model: M.AMAZON_NOVA_PRO_V1,
+                        promptText: "a",
+                        inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" },
+                    }),
                 'PromptVariant.text "v": inferenceConfiguration.anthropicVersion "bedrock-2023-05-31" applies to Anthropic models only, but the model is not one (amazon.nova-pro-v1:0)',
             );
         });
 
         it("refuses bad inference settings naming the variant", () => {
-            expect(() =>
-                bedrock.PromptVariant.chat({
-                    variantName: "v",
-                    model: M.AMAZON_NOVA_PRO_V1,
-                    messages: [{ role: "user", text: "a" }],
-                    inferenceConfiguration: { topK: 501 },
-                }),
-            ).to.throw('PromptVariant.chat "v": inferenceConfiguration.topK 501 must be between 0 and 500');
+            throwsExactly(
+                () =>
+                    bedrock.PromptVariant.chat({
+                        variantName: "v",
+                        model: M.AMAZON_NOVA_PRO_V1,
+                        messages: [{ role: "user", text: "a" }],
+                        inferenceConfiguration: { topK: 501 },
+                    }),
+                'PromptVariant.chat "v": inferenceConfiguration.topK 501 must be between 0 and 500',
+            );
         });
     });
 
@@ -421,7 +425,7 @@ describe("Prompt", () => {
         ];
         for (const [what, make, message] of variantCases) {
             it(`a variant refuses ${what}`, () => {
-                expect(make).to.throw(bedrock.BedrockValidationError, message);
+                throwsExactly(make, message, bedrock.BedrockValidationError);
             });
         }
 
@@ -461,9 +465,10 @@ describe("Prompt", () => {
         ];
         for (const [what, change, message] of promptCases) {
             it(`a prompt refuses ${what} before registering anything`, async () => {
-                expect(() => new bedrock.Prompt("prompt", { promptName: "p", variants: [text("a")], ...change() } as bedrock.PromptArgs)).to.throw(
-                    bedrock.BedrockValidationError,
+                throwsExactly(
+                    () => new bedrock.Prompt("prompt", { promptName: "p", variants: [text("a")], ...change() } as bedrock.PromptArgs),
                     `Prompt "prompt": ${message}`,
+                    bedrock.BedrockValidationError,
                 );
                 await settle();
                 expect(rec.resources.filter((r) => r.name === "prompt")).to.deep.equal([]);
@@ -486,18 +491,21 @@ describe("Prompt", () => {
             const version = prompt.createVersion("first cut", { tags: { team: "ml" } });
             await settle();
             const arn = await resolveOutput(prompt.promptArn);
-            const expectedHash = contentHash({
-                name: "p",
-                variants: [
-                    {
-                        name: "v",
-                        templateType: "TEXT",
-                        templateConfiguration: { text: { text: "Hello" } },
-                        modelId: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
-                    },
-                ],
-            });
-            expect(expectedHash).to.match(/^[0-9a-f]{16}$/);
+            // The hash of the prompt as rendered: name "p", variant "v" (TEXT "Hello" on Nova Pro in us-east-1).
+            const expectedHash = "e2fffffe3f057f4e";
+            expect(
+                contentHash({
+                    name: "p",
+                    variants: [
+                        {
+                            name: "v",
+                            templateType: "TEXT",
+                            templateConfiguration: { text: { text: "Hello" } },
+                            modelId: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
+                        },
+                    ],
+                }),
+            ).to.equal(expectedHash);
             const recorded = rec.find("aws-native:bedrock:PromptVersion", "prompt-version");
             expect(recorded.inputs).to.deep.equal({ promptArn: arn, description: "first cut", tags: { team: "ml", [bedrock.CONTENT_HASH_TAG]: expectedHash } });
             expect(await resolveOutput(version.contentHash)).to.equal(expectedHash);
@@ -542,7 +550,8 @@ describe("Prompt", () => {
 
         it("refuses the reserved tag and keeps old versions when asked", async () => {
             const prompt = new bedrock.Prompt("prompt", { promptName: "p", variants: [variant("Hello")] });
-            expect(() => prompt.createVersion(undefined, { tags: { [bedrock.CONTENT_HASH_TAG]: "x" } })).to.throw(
+            throwsExactly(
+                () => prompt.createVersion(undefined, { tags: { [bedrock.CONTENT_HASH_TAG]: "x" } }),
                 'Prompt.createVersion "prompt": tags "bedrock-genai:content-hash" is reserved for the content hash',
             );
             prompt.createVersion("kept", { name: "kept", retainOnDelete: true });
@@ -576,6 +585,77 @@ describe("Prompt", () => {
                 ],
             ]);
             expect(rec.find("aws:iam/rolePolicy:RolePolicy", "reader-bedrock").parent).to.equal(undefined);
+        });
+
+        it("grantGet on a prompt with a kmsKey: GetPrompt and RenderPrompt on the prompt, on a version, and the key's statements", async () => {
+            const key = "arn:aws:kms:us-east-1:210987654321:key/12345678-1234-1234-1234-123456789012";
+            const prompt = new bedrock.Prompt("prompt", {
+                promptName: "p",
+                kmsKey: key,
+                variants: [bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_PRO_V1, promptText: "x" })],
+            });
+            prompt.grantGet("reader");
+            prompt.createVersion().grantGet("version-reader");
+            await settle();
+            const arn = "arn:aws:bedrock:us-east-1:123456789012:prompt/1HZGKOTL4V";
+            const keyStatement = {
+                Effect: "Allow",
+                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Resource: key,
+                Condition: { StringEquals: { "aws:ResourceAccount": "210987654321" } },
+            };
+            const documents = (role: string) => policiesForRole(rec, role).map((p) => [p.name, p.kind, JSON.parse(p.json)]);
+            expect(documents("reader")).to.deep.equal([
+                [
+                    "reader-bedrock",
+                    "inline",
+                    {
+                        Version: "2012-10-17",
+                        Statement: [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: arn }, keyStatement],
+                    },
+                ],
+            ]);
+            expect(documents("version-reader")).to.deep.equal([
+                [
+                    "version-reader-bedrock",
+                    "inline",
+                    {
+                        Version: "2012-10-17",
+                        Statement: [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: `${arn}:1` }, keyStatement],
+                    },
+                ],
+            ]);
+            // The grant neither changes the prompt nor reads another prompt or key.
+            const json = policiesForRole(rec, "reader").map((p) => p.json);
+            const principal = { account: ACCOUNT, partition: "aws" };
+            // The key's account lets the caller's account use it (a cross-account key policy).
+            const keyPolicy = {
+                Version: "2012-10-17",
+                Statement: [
+                    { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: "*" },
+                ],
+            };
+            expect(
+                await decisions(
+                    json,
+                    [
+                        { action: "kms:Decrypt", resource: key, resourcePolicy: keyPolicy, context: { "aws:ResourceAccount": "210987654321" } },
+                        {
+                            action: "kms:Decrypt",
+                            resource: "arn:aws:kms:us-east-1:210987654321:key/99999999-1234-1234-1234-123456789012",
+                            resourcePolicy: keyPolicy,
+                        },
+                        { action: "bedrock:DeletePrompt", resource: arn },
+                        { action: "bedrock:GetPrompt", resource: "arn:aws:bedrock:us-east-1:123456789012:prompt/OTHERPRMPT" },
+                    ],
+                    principal,
+                ),
+            ).to.deep.equal([
+                `Allowed kms:Decrypt ${key} {"aws:ResourceAccount":"210987654321"}`,
+                "ImplicitlyDenied kms:Decrypt arn:aws:kms:us-east-1:210987654321:key/99999999-1234-1234-1234-123456789012",
+                `ImplicitlyDenied bedrock:DeletePrompt ${arn}`,
+                "ImplicitlyDenied bedrock:GetPrompt arn:aws:bedrock:us-east-1:123456789012:prompt/OTHERPRMPT",
+            ]);
         });
     });
 });

@@ -11,6 +11,7 @@ import { policiesForRole, resolveOutput, setBedrockMocks, settle, trustPolicyFor
 import * as bedrock from "../sdk/nodejs";
 import { usageDashboardBody } from "../components/usage/dashboard-body";
 import { decisions, evaluateTrust, type IamRequest, type Principal } from "./support/iam-eval";
+import { throwsExactly } from "./support/errors";
 
 const ACCOUNT = "123456789012";
 const EU = "eu-west-1";
@@ -55,10 +56,12 @@ describe("AgentHarness: its model is in its own Region", function () {
             inferenceProfileArn: `arn:aws:bedrock:${US}:${ACCOUNT}:application-inference-profile/abcdefghij12`,
             inferenceProfileIdentifier: "abcdefghij12",
         });
-        expect(() => new bedrock.AgentHarness("agent", { model: usProfile, instruction: INSTRUCTION })).to.throw(
+        throwsExactly(
+            () => new bedrock.AgentHarness("agent", { model: usProfile, instruction: INSTRUCTION }),
             inRegion(`us.${SONNET.modelId}`, EU, `is a system-defined us. profile, callable only from ${G.US.sourceRegions.join(", ")}`),
         );
-        expect(() => new bedrock.AgentHarness("agent", { model: usApp, instruction: INSTRUCTION })).to.throw(
+        throwsExactly(
+            () => new bedrock.AgentHarness("agent", { model: usApp, instruction: INSTRUCTION }),
             inRegion(`arn:aws:bedrock:${US}:${ACCOUNT}:application-inference-profile/abcdefghij12`, EU, `is an application profile in Region ${US}`),
         );
         await settle();
@@ -192,7 +195,8 @@ describe("UsageDashboard: CloudWatch's dashboard quotas", () => {
     it("400 profiles (2,800 metrics) are refused with the figures, before anything is registered", async () => {
         const rec = usDefaults();
         const profiles = Array.from({ length: 400 }, (_, i) => imported(i));
-        expect(() => new bedrock.UsageDashboard("usage", { profiles })).to.throw(
+        throwsExactly(
+            () => new bedrock.UsageDashboard("usage", { profiles }),
             `UsageDashboard "usage": profiles "400 profiles" make 2,800 metrics (7 graphs of 400 lines), over CloudWatch's 2,500 metrics per dashboard (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html): graph at most 357 profiles per UsageDashboard, and split the rest over several`,
         );
         await settle();
@@ -214,7 +218,8 @@ describe("UsageDashboard: CloudWatch's dashboard quotas", () => {
         const rec = usDefaults();
         const guardrail = bedrock.Guardrail.fromGuardrailAttributes({ guardrailArn: `arn:aws:bedrock:${US}:${ACCOUNT}:guardrail/abcdefghijkl` });
         const profiles = Array.from({ length: 357 }, (_, i) => imported(i));
-        expect(() => new bedrock.UsageDashboard("usage", { profiles, guardrails: [guardrail] })).to.throw(
+        throwsExactly(
+            () => new bedrock.UsageDashboard("usage", { profiles, guardrails: [guardrail] }),
             `UsageDashboard "usage": guardrails "1 guardrail" make 2,503 metrics with the profiles' 2,499, over CloudWatch's 2,500 metrics per dashboard (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html): split them over several UsageDashboards`,
         );
         await settle();
@@ -223,7 +228,10 @@ describe("UsageDashboard: CloudWatch's dashboard quotas", () => {
 
     it("the body refuses profiles over the quotas however they are passed", () => {
         const profiles = Array.from({ length: 358 }, (_, i) => ({ label: `p${i}`, modelId: `id${i}`, region: US }));
-        expect(() => usageDashboardBody(profiles, 300)).to.throw("358 profiles in 1 Region make 2,506 metrics (7 graphs of 358 lines)");
+        throwsExactly(
+            () => usageDashboardBody(profiles, 300),
+            "358 profiles in 1 Region make 2,506 metrics (7 graphs of 358 lines), over CloudWatch's 2,500 metrics per dashboard (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html): graph at most 357 profiles per UsageDashboard, and split the rest over several",
+        );
     });
 });
 

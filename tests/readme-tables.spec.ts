@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import { README_PATH, renderGeographyTable, renderGuardrailProfileTable, renderModelTable, renderReadme, renderRouterTable } from "../scripts/readme-tables";
+import { throwsExactly } from "./support/errors";
 
 describe("README tables rendered from the catalog", () => {
     it("README's geography, default-router and model tables are what the catalog renders (run `npx ts-node scripts/readme-tables.ts` to update)", () => {
@@ -53,6 +54,6 @@ describe("README tables rendered from the catalog", () => {
     });
 
     it("a README without the markers is refused", () => {
-        expect(() => renderReadme("# nothing here\n")).to.throw("README.md has no <!-- geography-table: begin --> ... <!-- geography-table: end --> block");
+        throwsExactly(() => renderReadme("# nothing here\n"), "README.md has no <!-- geography-table: begin --> ... <!-- geography-table: end --> block");
     });
 });

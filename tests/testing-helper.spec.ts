@@ -1,5 +1,7 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as awsnative from "@pulumi/aws-native";
 import * as bedrockNative from "@pulumi/aws-native/bedrock";
 import {
     setBedrockMocks,
@@ -16,6 +18,7 @@ import {
     type RecordedResource,
 } from "../sdk/nodejs/testing";
 import * as bedrock from "../sdk/nodejs";
+import { throwsExactly } from "./support/errors";
 
 const haikuArn = (region: string) => `arn:aws:bedrock:${region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`;
 
@@ -64,7 +67,7 @@ describe("testing helper", () => {
                 "aws-native:bedrock:ApplicationInferenceProfile",
             ]);
             expect(rec.tryFind("aws:iam/role:Role", "nobody")).to.equal(undefined);
-            expect(() => rec.find("aws:iam/role:Role", "nobody")).to.throw("expected one aws:iam/role:Role named nobody, found 0 (registered: worker)");
+            throwsExactly(() => rec.find("aws:iam/role:Role", "nobody"), "expected one aws:iam/role:Role named nobody, found 0 (registered: worker)");
         });
 
         it("records a component's registered outputs and reports each resource to onResource", () => {
@@ -93,7 +96,7 @@ describe("testing helper", () => {
             expect(trustPolicyForRole(rec, "worker")).to.deep.equal([
                 { Effect: "Allow", Action: ["sts:AssumeRole"], Principal: { Service: ["lambda.amazonaws.com"] } },
             ]);
-            expect(() => trustPolicyForRole(rec, "nobody")).to.throw("no aws.iam.Role named nobody (registered: worker)");
+            throwsExactly(() => trustPolicyForRole(rec, "nobody"), "no aws.iam.Role named nobody (registered: worker)");
             expect(
                 parseTrustPolicy({
                     Statement: { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "1" } } },
@@ -245,6 +248,71 @@ describe("testing helper", () => {
             setBedrockMocks({ region: "us-east-1", accountId: "111122223333" });
             const mod = await runProgram(async () => ({ answer: 42, helper: () => 1 }));
             expect(mod.answer).to.equal(42);
+        });
+    });
+
+    describe("invokes: each provider answers with its own account and Region, the default providers with the stack's config", () => {
+        it("config and providers disagree: the default aws-native provider answers aws-native:region, the default aws provider aws:region, each explicit provider its own Region and account", async () => {
+            setBedrockMocks({
+                region: "ap-southeast-2",
+                accountId: "111122223333",
+                config: { "aws-native:region": "us-east-1", "aws:region": "us-west-2" },
+                providers: { named: { accountId: "000011112222" } },
+            });
+            const eu = new awsnative.Provider("eu", { region: "eu-west-1", assumeRole: { roleArn: "arn:aws:iam::444455556666:role/deployer" } });
+            const gov = new awsnative.Provider("gov", { region: "us-gov-west-1", allowedAccountIds: ["777788889999"] });
+            const named = new awsnative.Provider("named", { region: "eu-central-1" });
+            const plain = new awsnative.Provider("plain", { region: "ca-central-1" });
+            const west = new aws.Provider("west", {
+                region: "us-west-1",
+                assumeRoles: [{ roleArn: "arn:aws:iam::121212121212:role/hop" }, { roleArn: "arn:aws:iam::343434343434:role/target" }],
+            });
+            /** The account, Region and partition that three invokes answer through `provider` (the default provider without one). */
+            const answers = (tokens: [string, string][]) => async (provider?: pulumi.ProviderResource) => {
+                const opts = provider ? { provider } : {};
+                const out: unknown[] = [];
+                for (const [token, field] of tokens) {
+                    const r = (await resolveOutput(pulumi.runtime.invokeOutput<Record<string, unknown>>(token, {}, opts))) as Record<string, unknown>;
+                    out.push(r[field]);
+                }
+                return out;
+            };
+            const native = answers([
+                ["aws-native:index:getAccountId", "accountId"],
+                ["aws-native:index:getRegion", "region"],
+                ["aws-native:index:getPartition", "partition"],
+            ]);
+            const classic = answers([
+                ["aws:index/getCallerIdentity:getCallerIdentity", "accountId"],
+                ["aws:index/getRegion:getRegion", "region"],
+                ["aws:index/getPartition:getPartition", "partition"],
+            ]);
+            expect(await native()).to.deep.equal(["111122223333", "us-east-1", "aws"]);
+            expect(await classic()).to.deep.equal(["111122223333", "us-west-2", "aws"]);
+            expect(await native(eu)).to.deep.equal(["444455556666", "eu-west-1", "aws"]);
+            expect(await native(gov)).to.deep.equal(["777788889999", "us-gov-west-1", "aws-us-gov"]);
+            expect(await native(named)).to.deep.equal(["000011112222", "eu-central-1", "aws"]);
+            expect(await native(plain)).to.deep.equal(["111122223333", "ca-central-1", "aws"]);
+            expect(await classic(west)).to.deep.equal(["343434343434", "us-west-1", "aws"]);
+        });
+
+        it("without Region config, the default providers answer the region option; resources on a provider get its account and Region", async () => {
+            const rec = setBedrockMocks({ region: "eu-west-3", accountId: "111122223333" });
+            const other = new awsnative.Provider("other", { region: "ap-northeast-1", roleArn: "arn:aws:iam::555566667777:role/deployer" });
+            const here = new bedrockNative.ApplicationInferenceProfile("here", {
+                inferenceProfileName: "here",
+                modelSource: { copyFrom: haikuArn("eu-west-3") },
+            });
+            const there = new bedrockNative.ApplicationInferenceProfile(
+                "there",
+                { inferenceProfileName: "there", modelSource: { copyFrom: haikuArn("ap-northeast-1") } },
+                { provider: other },
+            );
+            const [a, b] = [await resolveOutput(here.inferenceProfileArn), await resolveOutput(there.inferenceProfileArn)];
+            await settle();
+            expect(a).to.equal(`arn:aws:bedrock:eu-west-3:111122223333:application-inference-profile/aubihr3jui3d`);
+            expect(b).to.equal(`arn:aws:bedrock:ap-northeast-1:555566667777:application-inference-profile/k6z14go3x9ip`);
+            expect(rec.find("aws-native:bedrock:ApplicationInferenceProfile", "there").provider).to.match(/::other::/);
         });
     });
 });

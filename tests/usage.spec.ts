@@ -9,6 +9,7 @@ import { tagKeyValueFilter, pickTag } from "../components/usage/budget-filters";
 import { loggingBucketPolicy, loggingRoleStatements, loggingTrustPolicy } from "../components/usage/logging-policies";
 import { decisions } from "./support/iam-eval";
 import { conformanceErrors, formatFinding, freeEngine, getEngine, renderTemplate, validateTemplate, type CfnTemplate } from "./support/conformance";
+import { throwsExactly } from "./support/errors";
 
 const ACCOUNT = "123456789012";
 const M = bedrock.BedrockFoundationModel;
@@ -41,8 +42,14 @@ describe("usage tracking (pure rules)", () => {
         expect(modelIdDimensionValue(`arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${HAIKU_45}`)).to.equal(`us.${HAIKU_45}`);
         expect(modelIdDimensionValue(`arn:aws:bedrock:us-east-1:${ACCOUNT}:prompt-router/r0123456789a`)).to.equal("r0123456789a");
         expect(modelIdDimensionValue(`arn:aws:bedrock:us-east-1:${ACCOUNT}:default-prompt-router/anthropic.claude:1`)).to.equal("anthropic.claude:1");
-        expect(() => modelIdDimensionValue(`arn:aws:bedrock:us-east-1::foundation-model/${HAIKU_45}`)).to.throw(/resource type "foundation-model"/);
-        expect(() => modelIdDimensionValue("us.anthropic.claude")).to.throw(/is not the ARN of a Bedrock inference profile or prompt router/);
+        throwsExactly(
+            () => modelIdDimensionValue(`arn:aws:bedrock:us-east-1::foundation-model/${HAIKU_45}`),
+            '"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0" is not the ARN of a Bedrock inference profile or prompt router (resource type "foundation-model")',
+        );
+        throwsExactly(
+            () => modelIdDimensionValue("us.anthropic.claude"),
+            '"us.anthropic.claude" is not the ARN of a Bedrock inference profile or prompt router',
+        );
     });
 
     it("periods are positive multiples of 60; 10, 20 and 30 (high-resolution only) are refused for Bedrock's one-minute metrics", () => {
@@ -62,17 +69,20 @@ describe("usage tracking (pure rules)", () => {
     it("pickTag takes the named tag, or the only one, and refuses ambiguity naming tagKey", () => {
         const w = { component: "ProfileBudget", name: "b" };
         expect(pickTag(w, [{ key: "tenant", value: "acme" }], undefined)).to.deep.equal({ key: "tenant", value: "acme" });
-        expect(() =>
-            pickTag(
-                w,
-                [
-                    { key: "tenant", value: "acme" },
-                    { key: "tier", value: "chat" },
-                ],
-                undefined,
-            ),
-        ).to.throw('ProfileBudget "b": tagKey undefined is required: the profile has several tags (tenant, tier); name the cost allocation tag to budget on');
-        expect(() => pickTag(w, [{ key: "tier", value: "chat" }], "tenant")).to.throw(
+        throwsExactly(
+            () =>
+                pickTag(
+                    w,
+                    [
+                        { key: "tenant", value: "acme" },
+                        { key: "tier", value: "chat" },
+                    ],
+                    undefined,
+                ),
+            'ProfileBudget "b": tagKey undefined is required: the profile has several tags (tenant, tier); name the cost allocation tag to budget on',
+        );
+        throwsExactly(
+            () => pickTag(w, [{ key: "tier", value: "chat" }], "tenant"),
             'ProfileBudget "b": tagKey "tenant" is not a tag of the profile (its tags: tier)',
         );
     });
@@ -174,14 +184,17 @@ describe("metric() on every profile and router", () => {
 
     it("refuses an unknown metric, a bad statistic and a bad period, naming the argument", () => {
         const acme = tenantProfile("acme");
-        expect(() => acme.metric("TokenCount" as bedrock.BedrockMetricName)).to.throw(
+        throwsExactly(
+            () => acme.metric("TokenCount" as bedrock.BedrockMetricName),
             'ApplicationInferenceProfile.metric: name "TokenCount" is not a Bedrock runtime metric (one of InputTokenCount, InvocationClientErrors, InvocationLatency, InvocationServerErrors, InvocationThrottles, Invocations, LegacyModelInvocations, OutputImageCount, OutputTokenCount)',
         );
-        expect(() => acme.metric("Invocations", { statistic: "avg" })).to.throw(
-            /opts\.statistic "avg" must be one of Average, Maximum, Minimum, SampleCount, Sum or a percentile/,
+        throwsExactly(
+            () => acme.metric("Invocations", { statistic: "avg" }),
+            'ApplicationInferenceProfile.metric: opts.statistic "avg" must be one of Average, Maximum, Minimum, SampleCount, Sum or a percentile p0..p100 (e.g. p99)',
         );
-        expect(() => acme.metric("Invocations", { period: 90 })).to.throw(
-            /^ApplicationInferenceProfile\.metric: opts\.period 90 must be a positive multiple of 60 seconds/,
+        throwsExactly(
+            () => acme.metric("Invocations", { period: 90 }),
+            "ApplicationInferenceProfile.metric: opts.period 90 must be a positive multiple of 60 seconds (CloudWatch accepts 10, 20 and 30 only for high-resolution metrics, and Bedrock publishes one-minute metrics)",
         );
     });
 });
@@ -297,27 +310,27 @@ describe("addAlarm()", () => {
         [
             "an unknown metric",
             { metric: "Tokens" as bedrock.BedrockMetricName, threshold: 1, period: 60 },
-            'ApplicationInferenceProfile.addAlarm "a": metric "Tokens" is not a Bedrock runtime metric',
+            'ApplicationInferenceProfile.addAlarm "a": metric "Tokens" is not a Bedrock runtime metric (one of InputTokenCount, InvocationClientErrors, InvocationLatency, InvocationServerErrors, InvocationThrottles, Invocations, LegacyModelInvocations, OutputImageCount, OutputTokenCount)',
         ],
         [
             "a negative threshold",
             { metric: "InputTokenCount", threshold: -1, period: 60 },
-            'ApplicationInferenceProfile.addAlarm "a": threshold -1 must be zero or more',
+            'ApplicationInferenceProfile.addAlarm "a": threshold -1 must be zero or more (Bedrock\'s runtime metrics are counts and durations)',
         ],
         [
             "a period that is not a multiple of 60",
             { metric: "InputTokenCount", threshold: 1, period: 90 },
-            'ApplicationInferenceProfile.addAlarm "a": period 90 must be a positive multiple of 60 seconds',
+            'ApplicationInferenceProfile.addAlarm "a": period 90 must be a positive multiple of 60 seconds (CloudWatch accepts 10, 20 and 30 only for high-resolution metrics, and Bedrock publishes one-minute metrics)',
         ],
         [
             "a high-resolution period",
             { metric: "InputTokenCount", threshold: 1, period: 10 },
-            'ApplicationInferenceProfile.addAlarm "a": period 10 must be a positive multiple of 60 seconds',
+            'ApplicationInferenceProfile.addAlarm "a": period 10 must be a positive multiple of 60 seconds (CloudWatch accepts 10, 20 and 30 only for high-resolution metrics, and Bedrock publishes one-minute metrics)',
         ],
         [
             "an evaluation range over a day with periods under an hour",
             { metric: "InputTokenCount", threshold: 1, period: 300, evaluationPeriods: 289 },
-            'ApplicationInferenceProfile.addAlarm "a": evaluationPeriods 289 times period 300 is 86700 s, over CloudWatch\'s limit of 86400 s',
+            'ApplicationInferenceProfile.addAlarm "a": evaluationPeriods 289 times period 300 is 86700 s, over CloudWatch\'s limit of 86400 s (one day for periods under an hour)',
         ],
         [
             "datapointsToAlarm over evaluationPeriods",
@@ -327,25 +340,18 @@ describe("addAlarm()", () => {
         [
             "an action that is not an ARN",
             { metric: "InputTokenCount", threshold: 1, period: 60, actions: ["ops@example.com"] },
-            'ApplicationInferenceProfile.addAlarm "a": actions[0] "ops@example.com" must be an ARN',
+            'ApplicationInferenceProfile.addAlarm "a": actions[0] "ops@example.com" must be an ARN (an SNS topic, an Auto Scaling policy, ...)',
         ],
         [
             "an unknown comparison",
             { metric: "InputTokenCount", threshold: 1, period: 60, comparison: ">" as bedrock.AlarmComparison },
-            'ApplicationInferenceProfile.addAlarm "a": comparison ">" must be one of',
+            'ApplicationInferenceProfile.addAlarm "a": comparison ">" must be one of GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanOrEqualToThreshold, LessThanThreshold',
         ],
     ];
     for (const [what, args, message] of bad) {
         it(`refuses ${what}, naming the argument, and registers no alarm`, async () => {
             const acme = tenantProfile("acme");
-            let error: Error | undefined;
-            try {
-                acme.addAlarm("a", args);
-            } catch (e) {
-                error = e as Error;
-            }
-            expect(error?.message ?? "").to.contain(message);
-            expect(error).to.be.instanceOf(bedrock.BedrockValidationError);
+            throwsExactly(() => acme.addAlarm("a", args), message, bedrock.BedrockValidationError);
             await settle();
             expect(rec.byType(ALARM)).to.deep.equal([]);
         });
@@ -354,8 +360,9 @@ describe("addAlarm()", () => {
     it("refuses another profile's metric", () => {
         const acme = tenantProfile("acme");
         const globex = tenantProfile("globex");
-        expect(() => acme.addAlarm("a", { metric: globex.metric("InputTokenCount"), threshold: 1 })).to.throw(
-            /metric "InputTokenCount of <output>" is a metric of another profile or router/,
+        throwsExactly(
+            () => acme.addAlarm("a", { metric: globex.metric("InputTokenCount"), threshold: 1 }),
+            'ApplicationInferenceProfile.addAlarm "a": metric "InputTokenCount of <output>" is a metric of another profile or router: pass this profile\'s metric() or a metric name',
         );
     });
 });
@@ -427,15 +434,23 @@ describe("UsageDashboard", () => {
 
     it("refuses an empty list, a repeated profile, a bad name and a bad period, registering nothing", async () => {
         const acme = tenantProfile("acme");
-        expect(() => new bedrock.UsageDashboard("d", { profiles: [] })).to.throw('UsageDashboard "d": profiles [] must be a non-empty list');
-        expect(() => new bedrock.UsageDashboard("d", { profiles: [acme, acme] })).to.throw('UsageDashboard "d": profiles[1] "acme-chat" is profiles[0] again');
-        expect(() => new bedrock.UsageDashboard("d", { profiles: [acme], dashboardName: "my dashboard" })).to.throw(
-            'UsageDashboard "d": dashboardName "my dashboard" must match',
+        throwsExactly(
+            () => new bedrock.UsageDashboard("d", { profiles: [] }),
+            'UsageDashboard "d": profiles [] must be a non-empty list of inference profiles or prompt routers',
         );
-        expect(() => new bedrock.UsageDashboard("d", { profiles: [acme], period: 45 })).to.throw(
-            'UsageDashboard "d": period 45 must be a positive multiple of 60',
+        throwsExactly(() => new bedrock.UsageDashboard("d", { profiles: [acme, acme] }), 'UsageDashboard "d": profiles[1] "acme-chat" is profiles[0] again');
+        throwsExactly(
+            () => new bedrock.UsageDashboard("d", { profiles: [acme], dashboardName: "my dashboard" }),
+            'UsageDashboard "d": dashboardName "my dashboard" must match ^[A-Za-z0-9_-]+$ (letters, digits, hyphens and underscores)',
         );
-        expect(() => new bedrock.UsageDashboard("d", { profiles: [M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 as never] })).to.throw('UsageDashboard "d": profiles[0]');
+        throwsExactly(
+            () => new bedrock.UsageDashboard("d", { profiles: [acme], period: 45 }),
+            'UsageDashboard "d": period 45 must be a positive multiple of 60 seconds (CloudWatch accepts 10, 20 and 30 only for high-resolution metrics, and Bedrock publishes one-minute metrics)',
+        );
+        throwsExactly(
+            () => new bedrock.UsageDashboard("d", { profiles: [M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 as never] }),
+            'UsageDashboard "d": profiles[0] {"modelId":"anthropic.claude-haiku-4-5-20251001-v1:0","provider":"anthropic","supportsCrossRegion":true,"supportsAgen... must be an inference profile or a prompt router (something with metric())',
+        );
         await settle();
         expect(registered(rec).filter((r) => !r.includes("acme-chat"))).to.deep.equal([]);
     });
@@ -509,8 +524,9 @@ describe("ProfileBudget", () => {
             inferenceProfileArn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/imp0rted0id1`,
             inferenceProfileIdentifier: "imp0rted0id1",
         });
-        expect(() => new bedrock.ProfileBudget("b", { profile: imported, limitUsd: 5 })).to.throw(
-            'ProfileBudget "b": tagValue undefined is required (with tagKey) for an imported profile',
+        throwsExactly(
+            () => new bedrock.ProfileBudget("b", { profile: imported, limitUsd: 5 }),
+            'ProfileBudget "b": tagValue undefined is required (with tagKey) for an imported profile: its tags are not known to this program',
         );
         new bedrock.ProfileBudget("b", { profile: imported, limitUsd: 5, tagKey: "team", tagValue: "search" });
         await settle();
@@ -523,13 +539,16 @@ describe("ProfileBudget", () => {
             inferenceProfileName: "bare",
             modelSource: bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 }),
         });
-        expect(() => new bedrock.ProfileBudget("b", { profile: acme, limitUsd: 5 })).to.throw(
+        throwsExactly(
+            () => new bedrock.ProfileBudget("b", { profile: acme, limitUsd: 5 }),
             'ProfileBudget "b": tagKey undefined is required: the profile has several tags (tenant, tier); name the cost allocation tag to budget on',
         );
-        expect(() => new bedrock.ProfileBudget("c", { profile: acme, limitUsd: 5, tagKey: "team" })).to.throw(
+        throwsExactly(
+            () => new bedrock.ProfileBudget("c", { profile: acme, limitUsd: 5, tagKey: "team" }),
             'ProfileBudget "c": tagKey "team" is not a tag of the profile (its tags: tenant, tier)',
         );
-        expect(() => new bedrock.ProfileBudget("d", { profile: bare, limitUsd: 5 })).to.throw(
+        throwsExactly(
+            () => new bedrock.ProfileBudget("d", { profile: bare, limitUsd: 5 }),
             'ProfileBudget "d": tagKey undefined is required: the profile has no tags; name the cost allocation tag to budget on',
         );
         await settle();
@@ -554,7 +573,7 @@ describe("ProfileBudget", () => {
         [
             "a notification without subscribers",
             { limitUsd: 1, notifications: [{ threshold: 50 }] },
-            'ProfileBudget "b": notifications[0] {"threshold":50} needs at least one subscriber',
+            'ProfileBudget "b": notifications[0] {"threshold":50} needs at least one subscriber (emails or snsTopicArns)',
         ],
         [
             "a bad email",
@@ -562,13 +581,21 @@ describe("ProfileBudget", () => {
             'ProfileBudget "b": notifications[0].emails[0] "finops" is not an email address',
         ],
         ["a DAILY time unit", { limitUsd: 1, timeUnit: "DAILY" }, 'ProfileBudget "b": timeUnit "DAILY" must be one of ANNUALLY, MONTHLY, QUARTERLY'],
-        ["an aws: tag key", { limitUsd: 1, tagKey: "aws:createdBy" }, 'ProfileBudget "b": tagKey "aws:createdBy" must not start with "aws:"'],
-        ["activation without a key", { limitUsd: 1, activateTag: true }, 'ProfileBudget "b": tagKey undefined is required with activateTag'],
+        [
+            "an aws: tag key",
+            { limitUsd: 1, tagKey: "aws:createdBy" },
+            'ProfileBudget "b": tagKey "aws:createdBy" must not start with "aws:" (a user-defined tag of the profile)',
+        ],
+        [
+            "activation without a key",
+            { limitUsd: 1, activateTag: true },
+            'ProfileBudget "b": tagKey undefined is required with activateTag (the key to activate)',
+        ],
     ];
     for (const [what, args, message] of bad) {
         it(`refuses ${what}, naming the argument, and registers nothing`, async () => {
             const acme = tenantProfile("acme");
-            expect(() => new bedrock.ProfileBudget("b", { profile: acme, ...args } as unknown as bedrock.ProfileBudgetArgs)).to.throw(message);
+            throwsExactly(() => new bedrock.ProfileBudget("b", { profile: acme, ...args } as unknown as bedrock.ProfileBudgetArgs), message);
             await settle();
             expect(registered(rec).filter((r) => !r.includes("acme-chat"))).to.deep.equal([]);
         });
@@ -576,8 +603,9 @@ describe("ProfileBudget", () => {
 
     it("refuses a cross-region profile (it carries no tags)", () => {
         const ref = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 });
-        expect(() => new bedrock.ProfileBudget("b", { profile: ref as never, limitUsd: 1 })).to.throw(
-            /ProfileBudget "b": profile .* must be an application inference profile/,
+        throwsExactly(
+            () => new bedrock.ProfileBudget("b", { profile: ref as never, limitUsd: 1 }),
+            'ProfileBudget "b": profile "profile-us-anthropic-claude-haiku-4-5-20251001-v1-0" must be an application inference profile: AWS attributes costs to the tags of application profiles (system-defined profiles and routers carry none)',
         );
     });
 });
@@ -673,18 +701,22 @@ describe("InvocationLogging", () => {
     });
 
     it("refuses no destination, a bad log group, a bad retention and a bad bucket, registering nothing", async () => {
-        expect(() => new bedrock.InvocationLogging("l", {})).to.throw('InvocationLogging "l": args {} needs a destination: cloudWatch, s3, or both');
-        expect(() => new bedrock.InvocationLogging("l", { cloudWatch: { logGroupName: "bad name" } })).to.throw(
-            'InvocationLogging "l": cloudWatch.logGroupName "bad name" must match',
+        throwsExactly(() => new bedrock.InvocationLogging("l", {}), 'InvocationLogging "l": args {} needs a destination: cloudWatch, s3, or both');
+        throwsExactly(
+            () => new bedrock.InvocationLogging("l", { cloudWatch: { logGroupName: "bad name" } }),
+            'InvocationLogging "l": cloudWatch.logGroupName "bad name" must match ^[.\\-_/#A-Za-z0-9]+$ (letters, digits and . - _ / #)',
         );
-        expect(() => new bedrock.InvocationLogging("l", { cloudWatch: { logGroupName: "ok", retentionInDays: 2 } })).to.throw(
-            'InvocationLogging "l": cloudWatch.retentionInDays 2 must be one of 0, 1, 3, 5, 7',
+        throwsExactly(
+            () => new bedrock.InvocationLogging("l", { cloudWatch: { logGroupName: "ok", retentionInDays: 2 } }),
+            'InvocationLogging "l": cloudWatch.retentionInDays 2 must be one of 0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653',
         );
-        expect(() => new bedrock.InvocationLogging("l", { s3: { bucketName: "Bad_Bucket" } })).to.throw(
-            'InvocationLogging "l": s3.bucketName "Bad_Bucket" must match',
+        throwsExactly(
+            () => new bedrock.InvocationLogging("l", { s3: { bucketName: "Bad_Bucket" } }),
+            'InvocationLogging "l": s3.bucketName "Bad_Bucket" must match ^[a-z0-9][a-z0-9.-]*[a-z0-9]$ (lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit)',
         );
-        expect(() => new bedrock.InvocationLogging("l", { s3: { bucketName: "ok-bucket", keyPrefix: "/x/" } })).to.throw(
-            'InvocationLogging "l": s3.keyPrefix "/x/" must match',
+        throwsExactly(
+            () => new bedrock.InvocationLogging("l", { s3: { bucketName: "ok-bucket", keyPrefix: "/x/" } }),
+            'InvocationLogging "l": s3.keyPrefix "/x/" must match ^[^/].*[^/]$|^[^/]$ (no leading or trailing /)',
         );
         await settle();
         expect(rec.resources).to.deep.equal([]);

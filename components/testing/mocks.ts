@@ -15,12 +15,26 @@ const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** Options for `setBedrockMocks`. */
 export interface BedrockMocksOptions {
-    /** Account id the invokes answer with (default `123456789012`). */
+    /**
+     * Account id the invokes answer with (default `123456789012`), for the default providers and for an
+     * explicit provider whose own account is not known (see `providers`).
+     */
     accountId?: string;
-    /** Region the invokes answer with (default `us-east-1`). */
+    /**
+     * Region the invokes answer with when the stack's config sets none (default `us-east-1`): the default
+     * aws-native provider answers with `aws-native:region` from `config`, the default aws provider with
+     * `aws:region`, as in a deployment; an explicit provider answers with its own `region` input.
+     */
     region?: string;
     /** Partition (default: derived from the Region). */
     partition?: string;
+    /**
+     * The account and Region of explicit providers, by the provider's Pulumi resource name, for what a
+     * provider's inputs do not say. Without an entry, a provider answers with the account of the role it
+     * assumes (`assumeRole.roleArn`, `roleArn`, or the last of aws's `assumeRoles`), else the one account
+     * of its `allowedAccountIds`, else `accountId`; and with its `region` input, else `region`.
+     */
+    providers?: Record<string, { accountId?: string; region?: string }>;
     /**
      * Evaluate as a preview (`pulumi preview`): computed outputs are unknown, except those `outputs` and
      * `newResource` give explicitly (known values, as the test states them).
@@ -53,26 +67,39 @@ export interface BedrockMocksOptions {
  * `getPartition`, and `aws:index/getCallerIdentity`, `getRegion`, `getPartition`.
  */
 export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder {
-    const region = options.region ?? "us-east-1";
-    const ctx = { account: options.accountId ?? "123456789012", region, partition: options.partition ?? partitionOfRegion(region) };
-    const recorder = new MockRecorder();
-    const outputsCtx = { ...ctx, promptVersions: new Map<string, number>() };
     // Replace the whole configuration map, so one test's config never leaks into the next.
     const config: Record<string, string> = {};
     for (const [k, v] of Object.entries(options.config ?? {})) config[k.includes(":") ? k : `${options.project ?? "project"}:${k}`] = v;
     pulumi.runtime.setAllConfig(config);
+    const account = options.accountId ?? "123456789012";
+    const contextIn = (region: string, acct = account): Context => ({
+        account: acct,
+        region,
+        partition: options.partition ?? partitionOfRegion(region),
+    });
+    const fallbackRegion = options.region ?? "us-east-1";
+    // The default providers read their Region from the stack's config, as in a deployment.
+    const defaults: Record<"aws-native" | "aws", Context> = {
+        "aws-native": contextIn(config["aws-native:region"] || fallbackRegion),
+        aws: contextIn(config["aws:region"] || fallbackRegion),
+    };
+    const recorder = new MockRecorder();
+    const promptVersions = new Map<string, number>();
     const unknown = options.unknownContext === true;
-    // An explicit provider answers with its own `region` input (a provider resource the program
-    // registered), so programs with providers in several Regions are evaluated as they deploy.
-    const contextOf = (provider: string | undefined): typeof ctx => {
-        if (!provider) return ctx;
+    // An explicit provider (a provider resource the program registered) answers with its own account
+    // and Region, so programs with providers in several accounts and Regions are evaluated as they deploy.
+    const contextOf = (provider: string | undefined, pkg: "aws-native" | "aws"): Context => {
+        if (!provider) return defaults[pkg];
         const urn = provider.slice(0, provider.lastIndexOf("::"));
         const registered = recorder.resources.find((r) => r.urn === urn && r.type.startsWith("pulumi:providers:"));
-        const r = registered?.inputs?.region;
-        return typeof r === "string" && r !== "" ? { ...ctx, region: r, partition: partitionOfRegion(r) } : ctx;
+        if (!registered) return defaults[pkg];
+        const given = options.providers?.[registered.name];
+        const r = registered.inputs?.region;
+        const region = typeof r === "string" && r !== "" ? r : (given?.region ?? fallbackRegion);
+        return contextIn(region, given?.accountId ?? providerAccount(registered.inputs ?? {}) ?? account);
     };
     const answer = (token: string, provider?: string): Record<string, any> | undefined => {
-        const ctx = contextOf(provider);
+        const ctx = contextOf(provider, token.startsWith("aws-native:") ? "aws-native" : "aws");
         switch (token) {
             case INVOKE_TOKENS.accountId:
                 return { accountId: unknown ? UNKNOWN : ctx.account };
@@ -103,7 +130,7 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
                 const base =
                     args.custom === false || options.preview
                         ? { id: "", state: { ...(args.inputs ?? {}) } }
-                        : defaultOutputs(args, args.provider ? { ...outputsCtx, ...contextOf(args.provider) } : outputsCtx);
+                        : defaultOutputs(args, { ...contextOf(args.provider, args.type.startsWith("aws-native:") ? "aws-native" : "aws"), promptVersions });
                 const byType = args.custom === false ? undefined : typeOverride(args, { ...base.state, id: base.id });
                 const extra = { ...(byType ?? {}), ...(options.newResource?.(args) ?? {}) };
                 const { id: extraId, ...extraState } = extra as Record<string, any>;
@@ -143,6 +170,38 @@ export function setBedrockMocks(options: BedrockMocksOptions = {}): MockRecorder
     instrumentMonitor(recorder, (p) => (pending = p));
     watchOutputReads(recorder.outputReads);
     return recorder;
+}
+
+/** The account, Region and partition a provider answers with. */
+interface Context {
+    account: string;
+    region: string;
+    partition: string;
+}
+
+/**
+ * The account a provider's inputs name: the account of the role it assumes (aws-native's `assumeRole`
+ * or `roleArn`, the last role of aws's `assumeRoles` chain), else its one allowed account.
+ */
+function providerAccount(inputs: Record<string, any>): string | undefined {
+    // A provider's object and list inputs reach the engine as JSON text.
+    const parsed = (v: unknown): any => {
+        if (typeof v !== "string") return v;
+        try {
+            return JSON.parse(v);
+        } catch {
+            return undefined;
+        }
+    };
+    const assumeRoles = parsed(inputs.assumeRoles);
+    const chain: unknown[] = Array.isArray(assumeRoles) ? assumeRoles : [];
+    const roleArns = [parsed(inputs.assumeRole)?.roleArn, inputs.roleArn, (chain[chain.length - 1] as { roleArn?: unknown } | undefined)?.roleArn];
+    for (const arn of roleArns) {
+        const acct = typeof arn === "string" ? arn.split(":")[4] : undefined;
+        if (acct && /^[0-9]{12}$/.test(acct)) return acct;
+    }
+    const allowed = parsed(inputs.allowedAccountIds);
+    return Array.isArray(allowed) && allowed.length === 1 && typeof allowed[0] === "string" ? allowed[0] : undefined;
 }
 
 /** What the monitor knows of the resource being registered, before `newResource` records it. */

@@ -15,6 +15,7 @@ import {
     type CfnTemplate,
 } from "../support/conformance";
 import { allPrograms, APP_PROFILE_UNAVAILABLE, configFor } from "../support/programs";
+import { throwsExactly } from "../support/errors";
 
 /** What must be rendered: every custom resource a program registers has a CloudFormation form. */
 function expectAllRendered(rec: MockRecorder): void {
@@ -201,17 +202,24 @@ describe("conformance with AWS's CloudFormation validator", function () {
         });
 
         it("refuses an unknown value, naming the property, rather than leave the property out of the template", () => {
-            expect(() => toCfnProperties({ promptName: UNKNOWN })).to.throw(
+            throwsExactly(
+                () => toCfnProperties({ promptName: UNKNOWN }),
                 "PromptName is unknown: conformance checks programs evaluated as an update, where every input is known",
             );
-            expect(() => toCfnProperties({ variants: [{ name: "v", modelId: UNKNOWN }] })).to.throw(/^Variants\[\]\.ModelId is unknown/);
-            expect(() => toCfnProperties({ tags: { team: UNKNOWN } })).to.throw(/^Tags\{\} is unknown/);
+            throwsExactly(
+                () => toCfnProperties({ variants: [{ name: "v", modelId: UNKNOWN }] }),
+                "Variants[].ModelId is unknown: conformance checks programs evaluated as an update, where every input is known",
+            );
+            throwsExactly(
+                () => toCfnProperties({ tags: { team: UNKNOWN } }),
+                "Tags{} is unknown: conformance checks programs evaluated as an update, where every input is known",
+            );
         });
 
         it("refuses to validate what it cannot render, or nothing at all", () => {
             const queue: RecordedResource = { type: "aws:sqs/queue:Queue", name: "q", inputs: {}, state: {}, custom: true };
-            expect(() => conformanceErrors([queue])).to.throw("no CloudFormation rendering for aws:sqs/queue:Queue: add one to renderTemplate");
-            expect(() => conformanceErrors([])).to.throw("nothing to validate: no custom resource was recorded");
+            throwsExactly(() => conformanceErrors([queue]), "no CloudFormation rendering for aws:sqs/queue:Queue: add one to renderTemplate");
+            throwsExactly(() => conformanceErrors([]), "nothing to validate: no custom resource was recorded");
         });
 
         it("converts the list form of tags", () => {

@@ -1,6 +1,5 @@
 // ModelAccessPolicy: many profiles granted to one role, laid out into the fewest IAM policies.
 import { expect } from "chai";
-import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type AttachedPolicy, type MockRecorder } from "../../components/testing/testing";
 import * as bedrock from "../../sdk/nodejs";
@@ -8,11 +7,14 @@ import { ModelAccessPolicy, type ModelAccessTarget } from "../../components/iam/
 import { invokeStatements } from "../../components/iam/access";
 import { IAM_LIMITS, layoutPolicies, mergeStatements, policySize, type Statement } from "../../components/iam/policy";
 import { flushRoleAccess } from "../../components/iam/access-set";
+import { throwsExactly } from "../support/errors";
+import { INVOKE } from "../support/grants";
+import { newRole } from "../support/programs";
+import { captureLogs } from "../support/logs";
 
 const ACCOUNT = "123456789012";
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
-const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const GET = "bedrock:GetInferenceProfile";
 const LIST = "bedrock:ListInferenceProfiles";
 const KEY = "bedrock:InferenceProfileArn";
@@ -29,10 +31,6 @@ const CLAUDE = [
     M.ANTHROPIC_CLAUDE_SONNET_4_V1_0,
     M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0,
 ];
-
-function newRole(name: string) {
-    return new aws.iam.Role(name, { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });
-}
 
 /** N application profiles on the US cross-region profiles of the eight models, round robin. */
 function tenants(n: number) {
@@ -236,10 +234,8 @@ describe("ModelAccessPolicy", () => {
             }));
 
         it("warns past IAM's default quota of 10 managed policies per role, once", async () => {
-            const warnings: string[] = [];
-            const log = pulumi.log as unknown as { warn: (msg: string) => void };
-            const original = log.warn;
-            log.warn = (msg: string) => void warnings.push(msg);
+            const logs = captureLogs();
+            const warnings = logs.warn;
             try {
                 const access = new ModelAccessPolicy("wide", { role: "wide-role", invoke: models(900) });
                 await settle();
@@ -249,22 +245,20 @@ describe("ModelAccessPolicy", () => {
                     `role "wide-role" carries ${n} managed policies (0 of its own, ${n} for Bedrock grants), over IAM's default quota of 10 per role; the deploy fails unless the account's quota is raised (at most 20)`,
                 ]);
             } finally {
-                log.warn = original;
+                logs.restore();
             }
         });
 
         it("does not warn at 10 or fewer", async () => {
-            const warnings: string[] = [];
-            const log = pulumi.log as unknown as { warn: (msg: string) => void };
-            const original = log.warn;
-            log.warn = (msg: string) => void warnings.push(msg);
+            const logs = captureLogs();
+            const warnings = logs.warn;
             try {
                 const access = new ModelAccessPolicy("narrow", { role: "narrow-role", invoke: models(500) });
                 await settle();
                 expect(((await resolveOutput(access.layout)) as bedrock.AccessLayout).managedCharacters.length).to.be.within(1, 10);
                 expect(warnings).to.deep.equal([]);
             } finally {
-                log.warn = original;
+                logs.restore();
             }
         });
 
@@ -274,7 +268,8 @@ describe("ModelAccessPolicy", () => {
             const laid = layoutPolicies(merged);
             expect(laid.managed.length).to.be.greaterThan(20);
             new ModelAccessPolicy("huge", { role: "huge-role", invoke: targets });
-            expect(() => flushRoleAccess()).to.throw(
+            throwsExactly(
+                () => flushRoleAccess(),
                 `role "huge-role": its Bedrock grants (1 granting: ModelAccessPolicy "huge") need 1 statement of up to ${policySize(merged)} characters: one inline policy and ${laid.managed.length} managed policies, which with the 0 it already carries make ${laid.managed.length}, over IAM's maximum of 20 managed policies per role: spread the grants over several roles`,
             );
             await settle();
@@ -283,7 +278,7 @@ describe("ModelAccessPolicy", () => {
     });
 
     describe("arguments", () => {
-        const cases: { name: string; args: () => unknown; message: string | RegExp }[] = [
+        const cases: { name: string; args: () => unknown; message: string }[] = [
             {
                 name: "a role that is neither a role, a name nor an ARN",
                 args: () => ({ role: 42, invoke: [M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0] }),
@@ -304,7 +299,8 @@ describe("ModelAccessPolicy", () => {
             {
                 name: "invoke that is not a list",
                 args: () => ({ role: "r", invoke: M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0 }),
-                message: /^ModelAccessPolicy "p": invoke \{.*? must be a list of invokables \(models, profiles or routers\)$/,
+                message:
+                    'ModelAccessPolicy "p": invoke {"modelId":"anthropic.claude-haiku-4-5-20251001-v1:0","provider":"anthropic","supportsCrossRegion":true,"supportsAgen... must be a list of invokables (models, profiles or routers)',
             },
             {
                 name: "usage on a foundation model, which has no profile",
@@ -320,7 +316,7 @@ describe("ModelAccessPolicy", () => {
         ];
         for (const c of cases) {
             it(`refuses ${c.name}`, async () => {
-                expect(() => new ModelAccessPolicy("p", c.args() as never)).to.throw(bedrock.BedrockValidationError, c.message);
+                throwsExactly(() => new ModelAccessPolicy("p", c.args() as never), c.message, bedrock.BedrockValidationError);
                 await settle();
                 expect(rec.resources.filter((r) => r.type.startsWith("bedrock-genai:index:ModelAccessPolicy") || r.type.startsWith("aws:iam/"))).to.deep.equal(
                     [],

@@ -8,6 +8,7 @@ import * as path from "path";
 import { Analyzer } from "@pulumi/pulumi/provider/experimental/analyzer";
 import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental/provider";
 import { generateSchema } from "@pulumi/pulumi/provider/experimental/schema";
+import { throwsExactly } from "../support/errors";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PROVIDER_DIR = path.join(ROOT, "provider");
@@ -161,7 +162,10 @@ describe("cross-language component provider", function () {
             fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
             const main = path.join(ROOT, "sdk/nodejs/index.js");
             const analyzer = new Analyzer(dir, "bedrock-genai", { main }, new Set(["ApplicationInferenceProfile"]));
-            expect(() => analyzer.analyze()).to.throw(/Union types are not supported for .*modelSource/);
+            throwsExactly(
+                () => analyzer.analyze(),
+                "Union types are not supported for component 'ApplicationInferenceProfile' property 'ApplicationInferenceProfileArgs.modelSource': type 'ApplicationInferenceProfileSource'",
+            );
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }

@@ -5,6 +5,7 @@ import * as aws from "@pulumi/aws";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../../components/testing/testing";
 import * as bedrock from "../../sdk/nodejs";
 import * as xl from "../../sdk/nodejs/provider";
+import { throwsExactly } from "../support/errors";
 
 const ACCOUNT = "123456789012";
 const SONNET_35_V2 = "anthropic.claude-3-5-sonnet-20241022-v2:0";
@@ -108,23 +109,25 @@ describe("cross-language components", () => {
     });
 
     it("refuses arguments with messages naming the cross-language argument", () => {
-        expect(() => new xl.CrossRegionProfile("c", { geography: "mars", modelId: SONNET_35_V2 })).to.throw(
-            'CrossRegionProfile "c": geography "mars" must be one of "us", "eu", "apac", "global", "us-gov", "jp", "au", "ca"',
+        throwsExactly(
+            () => new xl.CrossRegionProfile("c", { geography: "mars", modelId: SONNET_35_V2 }),
+            'CrossRegionProfile "c": geography "mars" must be one of "us", "eu", "apac", "global", "us-gov", "jp", "au", "ca", "in"',
         );
-        expect(
+        throwsExactly(
             () =>
                 new xl.ApplicationProfile("a", {
                     inferenceProfileName: "a",
                     modelId: SONNET_35_V2,
                     copyFrom: "arn:aws:bedrock:us-east-1::foundation-model/x.y",
                 }),
-        ).to.throw(
             'ApplicationProfile "a": modelId "anthropic.claude-3-5-sonnet-20241022-v2:0" must be set, or copyFrom instead: set exactly one of modelId and copyFrom',
         );
-        expect(() => new xl.ModelGrant("g", { roleName: "not a role!", modelId: SONNET_35_V2 })).to.throw(
-            /^ModelGrant "g": roleName "not a role!" is not an IAM role name/,
+        throwsExactly(
+            () => new xl.ModelGrant("g", { roleName: "not a role!", modelId: SONNET_35_V2 }),
+            'ModelGrant "g": roleName "not a role!" is not an IAM role name (1-64 characters of letters, digits and +=,.@_-) or role ARN (arn:<partition>:iam::<account>:role/<name>)',
         );
-        expect(() => new xl.ModelGrant("g", { roleName: "r", modelId: SONNET_35_V2, profileUsage: true })).to.throw(
+        throwsExactly(
+            () => new xl.ModelGrant("g", { roleName: "r", modelId: SONNET_35_V2, profileUsage: true }),
             'ModelGrant "g": profileUsage true needs a profile: a foundation model without geography is not an inference profile',
         );
         expect(rec.resources).to.deep.equal([]);

@@ -1,5 +1,4 @@
-/** What the grant specs share: the eight Claude models of the CDK user's loop, the invoke actions, and a log capture. */
-import * as pulumi from "@pulumi/pulumi";
+/** What the grant specs share: the eight Claude models of the CDK user's loop, the invoke actions, and a log capture (./logs.ts). */
 import * as bedrock from "../../sdk/nodejs";
 
 const M = bedrock.BedrockFoundationModel;
@@ -20,17 +19,4 @@ export const CLAUDE = [
     M.ANTHROPIC_CLAUDE_HAIKU_V1_0,
 ];
 
-/** Captures `pulumi.log.warn` and `info` messages while `fn` runs. */
-export async function capturingLogs(fn: () => Promise<void>): Promise<{ warn: string[]; info: string[] }> {
-    const logs = { warn: [] as string[], info: [] as string[] };
-    const original = { warn: pulumi.log.warn, info: pulumi.log.info };
-    (pulumi.log as { warn: unknown }).warn = async (m: string) => void logs.warn.push(m);
-    (pulumi.log as { info: unknown }).info = async (m: string) => void logs.info.push(m);
-    try {
-        await fn();
-    } finally {
-        (pulumi.log as { warn: unknown }).warn = original.warn;
-        (pulumi.log as { info: unknown }).info = original.info;
-    }
-    return logs;
-}
+export { capturingLogs } from "./logs";

@@ -9,6 +9,7 @@
  */
 import { runSimulation, runUnsafeSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { parseArn } from "../../components/catalog/arns";
+import type { Statement } from "../../components/iam/policy";
 
 /** The outcome of a request. */
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
@@ -26,6 +27,28 @@ export interface IamRequest {
      * harness is invoked).
      */
     unvalidated?: boolean;
+    /** The resource's own policy, when the service reads one (a KMS key's key policy). */
+    resourcePolicy?: PolicyInput;
+}
+
+/**
+ * A KMS key's default key policy: it lets the account's IAM policies grant use of the key
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html, "Allows access to the
+ * AWS account and enables IAM policies"). Without a key policy that does, no identity policy grants a key.
+ */
+export function defaultKeyPolicy(account: string, partition = "aws"): PolicyInput {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "Enable IAM User Permissions",
+                Effect: "Allow",
+                Principal: { AWS: `arn:${partition}:iam::${account}:root` },
+                Action: "kms:*",
+                Resource: "*",
+            },
+        ],
+    };
 }
 
 /** Who makes the requests: a role in `account`, in `partition`. */
@@ -58,6 +81,9 @@ export async function evaluate(policies: PolicyInput[], request: IamRequest, pri
         identityPolicies,
         serviceControlPolicies: [],
         resourceControlPolicies: [],
+        ...(request.resourcePolicy === undefined
+            ? {}
+            : { resourcePolicy: typeof request.resourcePolicy === "string" ? JSON.parse(request.resourcePolicy) : request.resourcePolicy }),
     };
     if (request.unvalidated || regionLess(request.resource)) return runUnsafeSimulation(simulation, {});
     const result = await runSimulation(simulation, {});
@@ -109,4 +135,102 @@ export async function evaluateTrust(trustPolicy: PolicyInput, request: AssumeRol
     );
     if (result.resultType === "error") throw new Error(`the simulator refused the request ${JSON.stringify(request)}: ${JSON.stringify(result.errors)}`);
     return result.overallResult as Decision;
+}
+
+// ---- Meaning of statement lists, for the merge and layout specs (tests/policy.spec.ts): their statements
+// use short made-up resources ("arn:a") that the simulator above refuses, so a small evaluator of the forms
+// this package writes (exact resources or "*", string conditions) compares two lists request by request.
+// Documents the package renders for real ARNs go through `evaluate` (the simulator).
+
+/** A request for `sameMeaning`. */
+interface Request {
+    action: string;
+    resource: string;
+    context: Record<string, string | string[] | undefined>;
+}
+
+function glob(pattern: string, value: string): boolean {
+    const re = new RegExp(
+        `^${pattern
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+    );
+    return re.test(value);
+}
+
+function conditionHolds(op: string, key: string, values: string[], ctx: Request["context"]): boolean {
+    const raw = ctx[key];
+    const present = raw !== undefined;
+    const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    const base = op.replace(/^ForAnyValue:|^ForAllValues:/, "").replace(/IfExists$/, "");
+    const match = (v: string) =>
+        base === "StringEquals" || base === "ArnEquals"
+            ? values.includes(v)
+            : base === "StringLike" || base === "ArnLike"
+              ? values.some((p) => glob(p, v))
+              : base === "StringNotEquals"
+                ? !values.includes(v)
+                : base === "NumericLessThan"
+                  ? values.some((p) => Number(v) < Number(p))
+                  : (() => {
+                        throw new Error(`evaluator: unsupported operator ${op}`);
+                    })();
+    if (op.endsWith("IfExists") && !present) return true;
+    if (op.startsWith("ForAllValues:")) return list.every(match);
+    if (!present) return false;
+    return list.some(match);
+}
+
+function matches(s: Statement, r: Request): boolean {
+    if (!s.Action.includes(r.action)) return false;
+    if (!s.Resource.some((p) => p === "*" || p === r.resource)) return false;
+    for (const [op, keys] of Object.entries(s.Condition ?? {})) {
+        for (const [k, v] of Object.entries(keys)) if (!conditionHolds(op, k, v, r.context)) return false;
+    }
+    return true;
+}
+
+/** IAM's answer for one request: an explicit deny wins, then any allow. */
+function decide(statements: Statement[], r: Request): "allow" | "deny" | "implicit" {
+    if (statements.some((s) => s.Effect === "Deny" && matches(s, r))) return "deny";
+    return statements.some((s) => s.Effect === "Allow" && matches(s, r)) ? "allow" : "implicit";
+}
+
+/** Every request built from the actions, resources and condition values that occur in `statements`, plus absent keys. */
+function requestsFor(statements: Statement[]): Request[] {
+    const actions = [...new Set(statements.flatMap((s) => s.Action)), "bedrock:Other"];
+    const resources = [...new Set(statements.flatMap((s) => s.Resource).filter((r) => r !== "*")), "arn:other"];
+    const keys = new Map<string, Set<string>>();
+    for (const s of statements) {
+        for (const byKey of Object.values(s.Condition ?? {})) {
+            for (const [k, v] of Object.entries(byKey)) {
+                const set = keys.get(k) ?? new Set<string>();
+                v.forEach((x) => set.add(x));
+                set.add("other-value");
+                keys.set(k, set);
+            }
+        }
+    }
+    let contexts: Request["context"][] = [{}];
+    for (const [k, values] of keys) {
+        const next: Request["context"][] = [];
+        for (const c of contexts) {
+            next.push({ ...c });
+            for (const v of values) next.push({ ...c, [k]: v });
+        }
+        contexts = next;
+    }
+    const out: Request[] = [];
+    for (const action of actions) for (const resource of resources) for (const context of contexts) out.push({ action, resource, context });
+    return out;
+}
+
+/** Throws when some request built from `a` and `b` is decided differently by each. */
+export function sameMeaning(a: Statement[], b: Statement[]): void {
+    for (const r of requestsFor([...a, ...b])) {
+        const x = decide(a, r);
+        const y = decide(b, r);
+        if (x !== y) throw new Error(`meaning changed for ${JSON.stringify(r)}: ${x} before, ${y} after`);
+    }
 }

@@ -35,6 +35,7 @@ export const GEOGRAPHIES: { geo: bedrock.CrossRegionInferenceProfileRegion; regi
     { geo: G.AU, region: "ap-southeast-6", model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 },
     // No catalog model lists a ca. profile; Claude Opus 4.8 leaves ca open (accepted with a warning).
     { geo: G.CA, region: "ca-central-1", model: M.ANTHROPIC_CLAUDE_OPUS_4_8 },
+    { geo: G.IN, region: "ap-south-1", model: M.META_LLAMA_4_MAVERICK_17B_INSTRUCT_V1 },
 ];
 
 /** Regions where AWS's validator reports that `AWS::Bedrock::ApplicationInferenceProfile` does not exist (F3006). */
