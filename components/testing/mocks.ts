@@ -34,7 +34,15 @@ export interface BedrockMocksOptions {
      * assumes (`assumeRole.roleArn`, `roleArn`, or the last of aws's `assumeRoles`), else the one account
      * of its `allowedAccountIds`, else `accountId`; and with its `region` input, else `region`.
      */
-    providers?: Record<string, { accountId?: string; region?: string }>;
+    providers?: Record<
+        string,
+        {
+            /** The account the provider deploys to (its resources' ARNs, `getAccountId`, `getCallerIdentity`). */
+            accountId?: string;
+            /** The provider's Region, when its inputs set none. */
+            region?: string;
+        }
+    >;
     /**
      * Evaluate as a preview (`pulumi preview`): computed outputs are unknown, except those `outputs` and
      * `newResource` give explicitly (known values, as the test states them).
