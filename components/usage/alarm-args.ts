@@ -27,7 +27,8 @@ export const COMPARISONS: readonly AlarmComparison[] = [
 /** How the alarm treats periods without data (CloudWatch `TreatMissingData`). */
 export type TreatMissingData = "breaching" | "notBreaching" | "ignore" | "missing";
 
-const TREAT_MISSING: readonly TreatMissingData[] = ["breaching", "ignore", "missing", "notBreaching"];
+/** The values of `treatMissingData`. */
+export const TREAT_MISSING: readonly TreatMissingData[] = ["breaching", "ignore", "missing", "notBreaching"];
 
 /** Arguments of a profile's `addAlarm`. */
 export interface ProfileAlarmArgs {
@@ -64,11 +65,11 @@ export interface ProfileAlarmArgs {
     tags?: Record<string, pulumi.Input<string>>;
 }
 
-/** `aws.cloudwatch.MetricAlarm` inputs (the subset this package sets). */
-export interface MetricAlarmInputs<V> {
+/** `aws.cloudwatch.MetricAlarm` inputs (the subset this package sets); `D`, the metric's dimensions. */
+export interface MetricAlarmInputs<V, D = { ModelId: V }> {
     namespace: string;
     metricName: string;
-    dimensions: { ModelId: V };
+    dimensions: D;
     statistic?: string;
     extendedStatistic?: string;
     period: number;
@@ -85,8 +86,9 @@ export interface MetricAlarmInputs<V> {
     tags?: Record<string, pulumi.Input<string>>;
 }
 
-const ONE_DAY = 86_400;
-const SEVEN_DAYS = 604_800;
+/** CloudWatch's limits on `period x evaluationPeriods`: one day for periods under an hour, else seven days. */
+export const ONE_DAY = 86_400;
+export const SEVEN_DAYS = 604_800;
 const MAX_ACTIONS = 5;
 
 function checkActions(where: Where, argument: string, actions: unknown): pulumi.Input<string>[] | undefined {
@@ -165,23 +167,54 @@ export function profileAlarmInputs<V>(where: Where, args: ProfileAlarmArgs, dime
     if (args.tags !== undefined && (args.tags === null || typeof args.tags !== "object" || Array.isArray(args.tags))) {
         fail(where, "tags", args.tags, "must be a map of tag keys to values");
     }
-    const inputs: MetricAlarmInputs<V> = {
+    return metricAlarmInputs(
+        metric,
+        { ModelId: dimensionValue },
+        { evaluationPeriods, threshold, comparison, treatMissingData, description, alarmActions, okActions, insufficientDataActions },
+        args,
+    );
+}
+
+/** An alarm's settings, each already checked. */
+export interface CheckedAlarmSettings {
+    evaluationPeriods: number;
+    threshold: number;
+    comparison: AlarmComparison;
+    treatMissingData: TreatMissingData;
+    description: string;
+    alarmActions?: pulumi.Input<string>[];
+    okActions?: pulumi.Input<string>[];
+    insufficientDataActions?: pulumi.Input<string>[];
+}
+
+/**
+ * The `aws.cloudwatch.MetricAlarm` inputs of an alarm on `metric` with `dimensions`, from settings already
+ * checked and the optional arguments taken as given (`datapointsToAlarm`, `alarmName`, `tags`): one
+ * shape for the alarms on profiles, routers and guardrails.
+ */
+export function metricAlarmInputs<D>(
+    metric: { namespace: string; metricName: string; period: number; statistic: string },
+    dimensions: D,
+    s: CheckedAlarmSettings,
+    args: { datapointsToAlarm?: number; alarmName?: string; tags?: Record<string, pulumi.Input<string>> },
+): MetricAlarmInputs<never, D> {
+    const inputs: MetricAlarmInputs<never, D> = {
         namespace: metric.namespace,
         metricName: metric.metricName,
-        dimensions: { ModelId: dimensionValue },
+        dimensions,
         period: metric.period,
-        evaluationPeriods,
-        threshold,
-        comparisonOperator: comparison,
-        treatMissingData,
-        alarmDescription: description,
+        evaluationPeriods: s.evaluationPeriods,
+        threshold: s.threshold,
+        comparisonOperator: s.comparison,
+        treatMissingData: s.treatMissingData,
+        alarmDescription: s.description,
     };
     if (isPercentile(metric.statistic)) inputs.extendedStatistic = metric.statistic;
     else inputs.statistic = metric.statistic;
     if (args.datapointsToAlarm !== undefined) inputs.datapointsToAlarm = args.datapointsToAlarm;
-    if (alarmActions) inputs.alarmActions = alarmActions;
-    if (okActions) inputs.okActions = okActions;
-    if (insufficientDataActions) inputs.insufficientDataActions = insufficientDataActions;
+    if (s.alarmActions) inputs.alarmActions = s.alarmActions;
+    if (s.okActions) inputs.okActions = s.okActions;
+    if (s.insufficientDataActions) inputs.insufficientDataActions = s.insufficientDataActions;
     if (args.alarmName !== undefined) inputs.name = args.alarmName;
     if (args.tags !== undefined) inputs.tags = args.tags;
     return inputs;

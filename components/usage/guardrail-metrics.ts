@@ -14,8 +14,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as awsCloudwatch from "@pulumi/aws/cloudwatch";
 import { checkString, fail, show, type Where } from "../core/validation";
-import { DEFAULT_PERIOD, STATISTICS, isPercentile, isStatistic, periodProblem } from "./metrics";
-import { COMPARISONS, type ProfileAlarmArgs } from "./alarm-args";
+import { checkStatisticAndPeriod, DEFAULT_PERIOD } from "./metrics";
+import { COMPARISONS, metricAlarmInputs, ONE_DAY, SEVEN_DAYS, TREAT_MISSING, type ProfileAlarmArgs } from "./alarm-args";
 import type { AddAlarmOptions } from "./profile-usage";
 
 /** The CloudWatch namespace of guardrail metrics. */
@@ -96,11 +96,12 @@ export function guardrailMetric<V>(
         fail(where, argNames.name, name, `is not a guardrail metric (one of ${GUARDRAIL_METRIC_NAMES.join(", ")})`);
     }
     if (opts !== undefined && (opts === null || typeof opts !== "object")) fail(where, "opts", opts, "must be an object { statistic?, period? }");
-    const statistic = opts?.statistic ?? GUARDRAIL_METRICS[name as GuardrailMetricName].defaultStatistic;
-    if (!isStatistic(statistic)) fail(where, argNames.statistic, statistic, `must be one of ${STATISTICS.join(", ")} or a percentile p0..p100 (e.g. p99)`);
-    const period = opts?.period ?? DEFAULT_PERIOD;
-    const problem = periodProblem(period);
-    if (problem) fail(where, argNames.period, period, problem);
+    const { statistic, period } = checkStatisticAndPeriod(
+        where,
+        argNames,
+        opts?.statistic ?? GUARDRAIL_METRICS[name as GuardrailMetricName].defaultStatistic,
+        opts?.period ?? DEFAULT_PERIOD,
+    );
     return {
         namespace: GUARDRAILS_NAMESPACE,
         metricName: name as GuardrailMetricName,
@@ -115,10 +116,6 @@ export interface GuardrailAlarmArgs extends Omit<ProfileAlarmArgs, "metric"> {
     /** The metric: a guardrail metric name (`InvocationsIntervened`, ...) or a metric from this guardrail's `metric()`. */
     metric: GuardrailMetricName | GuardrailMetric<pulumi.Input<string>>;
 }
-
-const ONE_DAY = 86_400;
-const SEVEN_DAYS = 604_800;
-const TREAT_MISSING = ["breaching", "ignore", "missing", "notBreaching"];
 
 function checkActions(where: Where, argument: string, actions: unknown): pulumi.Input<string>[] | undefined {
     if (actions === undefined) return undefined;
@@ -194,29 +191,15 @@ export function guardrailAlarmInputs(
     if (args.tags !== undefined && (args.tags === null || typeof args.tags !== "object" || Array.isArray(args.tags))) {
         fail(where, "tags", args.tags, "must be a map of tag keys to values");
     }
-    const inputs: awsCloudwatch.MetricAlarmArgs = {
-        namespace: metric.namespace,
-        metricName: metric.metricName,
-        dimensions: { GuardrailArn: arn, GuardrailVersion: version },
-        period: metric.period,
-        evaluationPeriods,
-        threshold,
-        comparisonOperator: comparison,
-        treatMissingData,
-        alarmDescription: description,
-    };
-    if (isPercentile(metric.statistic)) inputs.extendedStatistic = metric.statistic;
-    else inputs.statistic = metric.statistic;
-    if (d !== undefined) inputs.datapointsToAlarm = d;
     const alarmActions = checkActions(where, "actions", args.actions);
     const okActions = checkActions(where, "okActions", args.okActions);
     const insufficientDataActions = checkActions(where, "insufficientDataActions", args.insufficientDataActions);
-    if (alarmActions) inputs.alarmActions = alarmActions;
-    if (okActions) inputs.okActions = okActions;
-    if (insufficientDataActions) inputs.insufficientDataActions = insufficientDataActions;
-    if (args.alarmName !== undefined) inputs.name = args.alarmName;
-    if (args.tags !== undefined) inputs.tags = args.tags;
-    return inputs;
+    return metricAlarmInputs(
+        metric,
+        { GuardrailArn: arn, GuardrailVersion: version },
+        { evaluationPeriods, threshold, comparison, treatMissingData, description, alarmActions, okActions, insufficientDataActions },
+        args,
+    );
 }
 
 /** What a guardrail (or version, or import) offers `addGuardrailAlarm`. */

@@ -143,6 +143,24 @@ export interface MetricArgNames {
 
 const METHOD_ARGS: MetricArgNames = { name: "name", statistic: "opts.statistic", period: "opts.period" };
 
+/**
+ * Checks a metric's `statistic` and `period`, naming the arguments as
+ * `argNames` does; returns them.
+ */
+export function checkStatisticAndPeriod(
+    where: Where,
+    argNames: { statistic: string; period: string },
+    statistic: string,
+    period: number,
+): { statistic: string; period: number } {
+    if (!isStatistic(statistic)) {
+        fail(where, argNames.statistic, statistic, `must be one of ${STATISTICS.join(", ")} or a percentile p0..p100 (e.g. p99)`);
+    }
+    const problem = periodProblem(period);
+    if (problem) fail(where, argNames.period, period, problem);
+    return { statistic, period };
+}
+
 /** Validates a metric name, statistic and period; returns the metric for `dimensionValue`. Throws naming the argument. */
 export function bedrockMetric<V>(
     where: Where,
@@ -156,13 +174,7 @@ export function bedrockMetric<V>(
     }
     const info: RuntimeMetricInfo = RUNTIME_METRICS[name as BedrockMetricName];
     if (opts !== undefined && (opts === null || typeof opts !== "object")) fail(where, "opts", opts, "must be an object { statistic?, period? }");
-    const statistic = opts?.statistic ?? info.defaultStatistic;
-    if (!isStatistic(statistic)) {
-        fail(where, argNames.statistic, statistic, `must be one of ${STATISTICS.join(", ")} or a percentile p0..p100 (e.g. p99)`);
-    }
-    const period = opts?.period ?? DEFAULT_PERIOD;
-    const problem = periodProblem(period);
-    if (problem) fail(where, argNames.period, period, problem);
+    const { statistic, period } = checkStatisticAndPeriod(where, argNames, opts?.statistic ?? info.defaultStatistic, opts?.period ?? DEFAULT_PERIOD);
     return {
         namespace: BEDROCK_NAMESPACE,
         metricName: name as BedrockMetricName,
