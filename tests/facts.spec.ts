@@ -10,6 +10,7 @@ import { marketplaceSubscriptionStatements, isMarketplaceProductId } from "../co
 import { agentKeyStatements, guardrailKeyStatements, promptKeyStatements } from "../components/iam/statements/kms";
 import { promptRunStatements } from "../components/iam/statements/prompt";
 import { regionProblem } from "../components/iam/region-check";
+import { browserStatements, codeInterpreterStatements, gatewayStatements, memoryStatements } from "../components/iam/statements/agentcore";
 import { throwsExactly } from "./support/errors";
 
 const M = bedrock.BedrockFoundationModel;
@@ -166,6 +167,10 @@ describe("facts: Marketplace subscription permissions", () => {
         expect(isMarketplaceProductId("c468b48a-84df-43a4-8c46-8870630108a7")).to.equal(true);
         expect(isMarketplaceProductId("prodview-ajc3gw4mjy7my")).to.equal(true);
         expect(isMarketplaceProductId("claude")).to.equal(false);
+        // Anchored at both ends: a product id inside a longer string is not one.
+        expect(isMarketplaceProductId("xprod-ozonys2hmmpeu")).to.equal(false);
+        expect(isMarketplaceProductId("prod-ozonys2hmmpeu/x")).to.equal(false);
+        expect(isMarketplaceProductId(42)).to.equal(false);
     });
 
     it("grantMarketplaceSubscription attaches exactly these statements to the role", async () => {
@@ -469,5 +474,15 @@ describe("facts: one Region per resource", () => {
         expect(rec.find("aws-native:bedrock:Agent", "agent").inputs.foundationModel).to.equal(
             `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0`,
         );
+    });
+});
+
+describe("facts: AgentCore tool statements", () => {
+    // IAM refuses a statement whose Resource is empty: a harness without a tool of a kind gets no statement for it.
+    it("no gateway, code interpreter, browser or memory: no statement", () => {
+        expect(gatewayStatements([])).to.deep.equal([]);
+        expect(codeInterpreterStatements([])).to.deep.equal([]);
+        expect(browserStatements([])).to.deep.equal([]);
+        expect(memoryStatements([])).to.deep.equal([]);
     });
 });
