@@ -1,4 +1,7 @@
 import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import * as awsnative from "@pulumi/aws-native";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { contentHash } from "../components/core/content-hash";
@@ -232,6 +235,59 @@ describe("Prompt", () => {
         });
     });
 
+    describe("render: a variant renders only the properties that are set", () => {
+        it("a text variant without variables or settings: no inputVariables, inferenceConfiguration or additionalModelRequestFields keys", async () => {
+            const { modelId, ...rest } = bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_PRO_V1, promptText: "Hi" }).render();
+            expect(rest).to.deep.equal({ name: "v", templateType: "TEXT", templateConfiguration: { text: { text: "Hi" } } });
+            expect(await resolveOutput(modelId)).to.equal("arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0");
+        });
+
+        it("a chat variant with a tool without description and no tool choice: no description, toolChoice, system or inputVariables keys", () => {
+            const { modelId, ...rest } = bedrock.PromptVariant.chat({
+                variantName: "c",
+                model: M.AMAZON_NOVA_PRO_V1,
+                messages: [{ role: "user", text: "a" }],
+                toolConfiguration: { tools: [{ name: "t", inputSchema: { type: "object" } }] },
+            }).render();
+            expect(modelId).to.not.equal(undefined);
+            expect(rest).to.deep.equal({
+                name: "c",
+                templateType: "CHAT",
+                templateConfiguration: {
+                    chat: {
+                        messages: [{ role: "user", content: [{ text: "a" }] }],
+                        toolConfiguration: { tools: [{ toolSpec: { name: "t", inputSchema: { json: { type: "object" } } } }] },
+                    },
+                },
+            });
+        });
+
+        it("a chat variant with exactly 20 variables (the limit)", () => {
+            const names = Array.from({ length: 20 }, (_, i) => `v${i}`);
+            const { modelId, ...rest } = bedrock.PromptVariant.chat({
+                variantName: "c",
+                model: M.AMAZON_NOVA_PRO_V1,
+                messages: [{ role: "user", text: "a" }],
+                promptVariables: names,
+            }).render();
+            expect(modelId).to.not.equal(undefined);
+            expect(rest).to.deep.equal({
+                name: "c",
+                templateType: "CHAT",
+                templateConfiguration: { chat: { messages: [{ role: "user", content: [{ text: "a" }] }], inputVariables: names.map((name) => ({ name })) } },
+            });
+        });
+
+        it("an agent variant given { aliasArn } (this package's AgentAlias) and no variables", () => {
+            expect(bedrock.PromptVariant.agent({ variantName: "a", agentAlias: { aliasArn: ALIAS }, promptText: "x" }).render()).to.deep.equal({
+                name: "a",
+                templateType: "TEXT",
+                templateConfiguration: { text: { text: "x" } },
+                genAiResource: { agent: { agentIdentifier: ALIAS } },
+            });
+        });
+    });
+
     describe("inheriting inference settings", () => {
         it("a variant inherits its profile's settings per property, under its own", async () => {
             const cris = bedrock.CrossRegionInferenceProfile.fromConfig({
@@ -326,6 +382,9 @@ describe("Prompt", () => {
     describe("validation", () => {
         const model = M.AMAZON_NOVA_PRO_V1;
         const text = (variantName: string) => bedrock.PromptVariant.text({ variantName, model, promptText: "x" });
+        const tool = (name: string) => ({ name, inputSchema: {} });
+        const chatWithTools = (toolConfiguration: unknown) =>
+            bedrock.PromptVariant.chat({ variantName: "c", model, messages: [{ role: "user", text: "a" }], toolConfiguration: toolConfiguration as never });
         const variantCases: [string, () => unknown, string][] = [
             [
                 "a bad variant name",
@@ -422,6 +481,122 @@ describe("Prompt", () => {
                 () => bedrock.PromptVariant.agent({ variantName: "a", agentAlias: `arn:aws:bedrock:us-east-1:${ACCOUNT}:agent/ABCDEFGHIJ`, promptText: "x" }),
                 `PromptVariant.agent "a": agentAlias "arn:aws:bedrock:us-east-1:${ACCOUNT}:agent/ABCDEFGHIJ" must match ^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:agent-alias\\/[0-9a-zA-Z]{10}\\/[0-9a-zA-Z]{10}$ (an agent alias ARN)`,
             ],
+            [
+                "variables that are not a list",
+                () => bedrock.PromptVariant.text({ variantName: "v", model, promptText: "x", promptVariables: "a" as never }),
+                'PromptVariant.text "v": promptVariables "a" must be a list of variable names',
+            ],
+            [
+                "a message that is null",
+                () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [null as never] }),
+                'PromptVariant.chat "c": messages[0] null must be a message { role, text }',
+            ],
+            [
+                "a message that is a string",
+                () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: ["hi" as never] }),
+                'PromptVariant.chat "c": messages[0] "hi" must be a message { role, text }',
+            ],
+            [
+                "an empty system prompt",
+                () => bedrock.PromptVariant.chat({ variantName: "c", model, messages: [{ role: "user", text: "a" }], system: "" }),
+                'PromptVariant.chat "c": system "" must not be empty',
+            ],
+            [
+                "a tool configuration that is null",
+                () => chatWithTools(null),
+                'PromptVariant.chat "c": toolConfiguration null must be an object { tools, toolChoice? }',
+            ],
+            [
+                "a tool configuration that is a string",
+                () => chatWithTools("tools"),
+                'PromptVariant.chat "c": toolConfiguration "tools" must be an object { tools, toolChoice? }',
+            ],
+            ["a tool that is null", () => chatWithTools({ tools: [null] }), 'PromptVariant.chat "c": toolConfiguration.tools[0].name undefined is required'],
+            [
+                "a tool name given twice",
+                () => chatWithTools({ tools: [tool("t"), tool("t")] }),
+                'PromptVariant.chat "c": toolConfiguration.tools[1].name "t" is given twice',
+            ],
+            [
+                "an empty tool description",
+                () => chatWithTools({ tools: [{ name: "t", description: "", inputSchema: {} }] }),
+                'PromptVariant.chat "c": toolConfiguration.tools[0].description "" must not be empty',
+            ],
+            [
+                "a null input schema",
+                () => chatWithTools({ tools: [{ name: "t", inputSchema: null }] }),
+                'PromptVariant.chat "c": toolConfiguration.tools[0].inputSchema null must be a JSON schema object',
+            ],
+            [
+                "an input schema given as a string",
+                () => chatWithTools({ tools: [{ name: "t", inputSchema: "{}" }] }),
+                'PromptVariant.chat "c": toolConfiguration.tools[0].inputSchema "{}" must be a JSON schema object',
+            ],
+            [
+                "an input schema that is a list",
+                () => chatWithTools({ tools: [{ name: "t", inputSchema: [] }] }),
+                'PromptVariant.chat "c": toolConfiguration.tools[0].inputSchema [] must be a JSON schema object',
+            ],
+            [
+                "a tool choice that is neither auto, any nor an object",
+                () => chatWithTools({ tools: [tool("t")], toolChoice: "none" }),
+                'PromptVariant.chat "c": toolConfiguration.toolChoice "none" must be "auto", "any" or { tool: <tool name> }',
+            ],
+            [
+                "a null tool choice",
+                () => chatWithTools({ tools: [tool("t")], toolChoice: null }),
+                'PromptVariant.chat "c": toolConfiguration.toolChoice null must be "auto", "any" or { tool: <tool name> }',
+            ],
+            [
+                "a tool choice whose tool is not a string",
+                () => chatWithTools({ tools: [tool("t")], toolChoice: { tool: 1 } }),
+                'PromptVariant.chat "c": toolConfiguration.toolChoice {"tool":1} must be "auto", "any" or { tool: <tool name> }',
+            ],
+            [
+                "a tool choice that is a function carrying a tool name",
+                () => chatWithTools({ tools: [tool("t")], toolChoice: Object.assign((() => undefined).bind(null), { tool: "t" }) }),
+                'PromptVariant.chat "c": toolConfiguration.toolChoice function () { [native code] } must be "auto", "any" or { tool: <tool name> }',
+            ],
+            [
+                "a tool choice naming none of two tools, listing both",
+                () => chatWithTools({ tools: [tool("t"), tool("u")], toolChoice: { tool: "v" } }),
+                'PromptVariant.chat "c": toolConfiguration.toolChoice.tool "v" must name one of the tools (t, u)',
+            ],
+            [
+                "an agent alias that is neither an ARN nor an alias object",
+                () => bedrock.PromptVariant.agent({ variantName: "a", agentAlias: { id: 1 } as never, promptText: "x" }),
+                'PromptVariant.agent "a": agentAlias {"id":1} must be an agent alias ARN or an object with agentAliasArn (an aws-native bedrock.AgentAlias) or aliasArn',
+            ],
+            [
+                "a null agent alias",
+                () => bedrock.PromptVariant.agent({ variantName: "a", agentAlias: null as never, promptText: "x" }),
+                'PromptVariant.agent "a": agentAlias null must be an agent alias ARN or an object with agentAliasArn (an aws-native bedrock.AgentAlias) or aliasArn',
+            ],
+            [
+                "an empty agent prompt text",
+                () => bedrock.PromptVariant.agent({ variantName: "a", agentAlias: ALIAS, promptText: "" }),
+                'PromptVariant.agent "a": promptText "" must not be empty',
+            ],
+            [
+                "Anthropic-only settings on a default Llama router (its routing models are known)",
+                () =>
+                    bedrock.PromptVariant.text({
+                        variantName: "v",
+                        model: bedrock.PromptRouter.fromDefaultId(D.META_LLAMA_3_1, "us-east-1"),
+                        promptText: "x",
+                        inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" },
+                    }),
+                'PromptVariant.text "v": inferenceConfiguration.anthropicVersion "bedrock-2023-05-31" applies to Anthropic models only, but the model is not one (meta.llama3-1-8b-instruct-v1:0, meta.llama3-1-70b-instruct-v1:0)',
+            ],
+            [
+                "inherited settings outside the prompt's limits (an invokable of the user's carrying maxTokens 600000)",
+                () => {
+                    const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+                    const custom = Object.assign(Object.create(cris) as bedrock.IInvokable, { inferenceConfiguration: { maxTokens: 600_000 } });
+                    return bedrock.PromptVariant.text({ variantName: "v", model: custom, promptText: "x" });
+                },
+                'PromptVariant.text "v": inferenceConfiguration.maxTokens 600000 must be between 1 and 512000',
+            ],
         ];
         for (const [what, make, message] of variantCases) {
             it(`a variant refuses ${what}`, () => {
@@ -454,6 +629,16 @@ describe("Prompt", () => {
                 "a default variant outside the variants",
                 () => ({ variants: [text("a"), text("b")], defaultVariant: "c" }),
                 'defaultVariant "c" must be one of the variants ("a", "b")',
+            ],
+            [
+                "variants that are not a list",
+                () => ({ variants: "v" as never }),
+                'variants "v" must be a list of PromptVariant (PromptVariant.text, .chat or .agent)',
+            ],
+            [
+                "a default variant when there are no variants",
+                () => ({ variants: [], defaultVariant: "a" }),
+                'defaultVariant "a" must be one of the variants (none given)',
             ],
             ["an empty description", () => ({ description: "" }), 'description "" must not be empty'],
             ["a long description", () => ({ description: "d".repeat(201) }), `description "${"d".repeat(201)}" must have at most 200 characters (has 201)`],
@@ -560,6 +745,36 @@ describe("Prompt", () => {
         });
     });
 
+    describe("versions: description, tags and where the resources sit", () => {
+        const variant = () => bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_PRO_V1, promptText: "x" });
+
+        it("createVersion refuses an empty description, and the reserved tag among other tags", () => {
+            const prompt = new bedrock.Prompt("prompt", { promptName: "p", variants: [variant()] });
+            throwsExactly(() => prompt.createVersion(""), 'Prompt.createVersion "prompt": description "" must not be empty', bedrock.BedrockValidationError);
+            throwsExactly(
+                () => prompt.createVersion(undefined, { tags: { team: "ml", [bedrock.CONTENT_HASH_TAG]: "x" } }),
+                'Prompt.createVersion "prompt": tags "bedrock-genai:content-hash" is reserved for the content hash',
+                bedrock.BedrockValidationError,
+            );
+        });
+
+        it("the Prompt and PromptVersion resources are children of the component, which registers the prompt's ARN and id", async () => {
+            const prompt = new bedrock.Prompt("prompt", { promptName: "p", variants: [variant()] });
+            prompt.createVersion();
+            await settle();
+            const component = rec.find("bedrock-genai:index:Prompt", "prompt");
+            expect(component.urn).to.equal("urn:pulumi:stack::project::bedrock-genai:index:Prompt::prompt");
+            expect(component.outputs).to.deep.equal({
+                promptArn: "arn:aws:bedrock:us-east-1:123456789012:prompt/1HZGKOTL4V",
+                promptId: "1HZGKOTL4V",
+            });
+            expect(rec.find("aws-native:bedrock:Prompt", "prompt").parent).to.equal(component.urn);
+            const version = rec.find("aws-native:bedrock:PromptVersion", "prompt-version");
+            expect(version.parent).to.equal(component.urn);
+            expect(version.dependencies).to.deep.equal(["urn:pulumi:stack::project::bedrock-genai:index:Prompt$aws-native:bedrock:Prompt::prompt"]);
+        });
+    });
+
     describe("grants", () => {
         it("grantGet: GetPrompt and RenderPrompt on the prompt's ARN; a version's on the version's ARN", async () => {
             const prompt = new bedrock.Prompt("prompt", {
@@ -656,6 +871,88 @@ describe("Prompt", () => {
                 `ImplicitlyDenied bedrock:DeletePrompt ${arn}`,
                 "ImplicitlyDenied bedrock:GetPrompt arn:aws:bedrock:us-east-1:123456789012:prompt/OTHERPRMPT",
             ]);
+        });
+
+        it("refuses a role that is not one, naming the prompt or version and the grant", () => {
+            const prompt = new bedrock.Prompt("prompt", {
+                promptName: "p",
+                variants: [bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_PRO_V1, promptText: "x" })],
+            });
+            const version = prompt.createVersion();
+            const cases: [() => unknown, string][] = [
+                [() => prompt.grantGet(3 as never), 'Prompt "prompt": grantGet(role) 3 must be an aws.iam.Role, a role name or a role ARN'],
+                [() => prompt.grantRun(3 as never), 'Prompt "prompt": grantRun(role) 3 must be an aws.iam.Role, a role name or a role ARN'],
+                [() => version.grantGet(3 as never), 'PromptVersion "prompt-version": grantGet(role) 3 must be an aws.iam.Role, a role name or a role ARN'],
+                [() => version.grantRun(3 as never), 'PromptVersion "prompt-version": grantRun(role) 3 must be an aws.iam.Role, a role name or a role ARN'],
+            ];
+            for (const [grant, message] of cases) throwsExactly(grant, message, bedrock.BedrockValidationError);
+        });
+
+        it("under explicit providers (eu-west-1, account 210987654321): model ARNs, grants and the key's account follow the prompt's providers", async () => {
+            rec = setBedrockMocks({
+                region: "us-east-1",
+                accountId: ACCOUNT,
+                config: { "aws-native:region": "us-east-1", "aws:region": "us-east-1" },
+                providers: { eu: { accountId: "210987654321" }, "eu-aws": { accountId: "210987654321" } },
+            });
+            const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+            const euAws = new aws.Provider("eu-aws", { region: "eu-west-1" });
+            const key = "arn:aws:kms:eu-west-1:210987654321:key/12345678-1234-1234-1234-123456789012";
+            const prompt = new bedrock.Prompt(
+                "prompt",
+                {
+                    promptName: "p",
+                    variants: [bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_PRO_V1, promptText: "x" })],
+                    // An Output: the key's account is the prompt's provider's, not read from the ARN.
+                    kmsKey: pulumi.output(key),
+                },
+                { providers: [eu, euAws] },
+            );
+            const version = prompt.createVersion();
+            prompt.grantRun("runner");
+            prompt.grantGet("getter");
+            version.grantRun("version-runner");
+            version.grantGet("version-getter");
+            await settle();
+            expect(rec.find("aws-native:bedrock:Prompt", "prompt").inputs.variants).to.deep.equal([
+                {
+                    name: "v",
+                    templateType: "TEXT",
+                    modelId: "arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-pro-v1:0",
+                    templateConfiguration: { text: { text: "x" } },
+                },
+            ]);
+            const promptArn = "arn:aws:bedrock:eu-west-1:210987654321:prompt/1HZGKOTL4V";
+            const keyStatement = {
+                Effect: "Allow",
+                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Resource: key,
+                Condition: { StringEquals: { "aws:ResourceAccount": "210987654321" } },
+            };
+            const run = (arn: string) => [
+                { Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:RenderPrompt"], Resource: arn },
+                {
+                    Effect: "Allow",
+                    Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+                    Resource: "arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-pro-v1:0",
+                },
+                keyStatement,
+            ];
+            const get = (arn: string) => [{ Effect: "Allow", Action: ["bedrock:GetPrompt", "bedrock:RenderPrompt"], Resource: arn }, keyStatement];
+            const expected: [string, unknown[]][] = [
+                ["runner", run(promptArn)],
+                ["getter", get(promptArn)],
+                ["version-runner", run(`${promptArn}:1`)],
+                ["version-getter", get(`${promptArn}:1`)],
+            ];
+            for (const [role, statements] of expected) {
+                expect(policiesForRole(rec, role).map((p) => [p.name, p.kind, JSON.parse(p.json)])).to.deep.equal([
+                    [`${role}-eu-aws-bedrock`, "inline", { Version: "2012-10-17", Statement: statements }],
+                ]);
+                // The role is given by name: its policy is at the root, with the prompt's aws provider.
+                const policy = rec.find("aws:iam/rolePolicy:RolePolicy", `${role}-eu-aws-bedrock`);
+                expect([policy.parent, policy.provider]).to.deep.equal([undefined, "urn:pulumi:stack::project::pulumi:providers:aws::eu-aws::eu-aws-id"]);
+            }
         });
     });
 });
