@@ -1,9 +1,11 @@
 import { expect } from "chai";
+import * as awsnative from "@pulumi/aws-native";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import type { Statement } from "../components/iam/policy";
 import { throwsExactly } from "./support/errors";
 import { INVOKE } from "./support/grants";
+import { captureLogs } from "./support/logs";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -183,6 +185,92 @@ describe("PromptRouter", () => {
         });
     });
 
+    describe("fromDefaultId: Region checks, the Region warning, names and metrics", () => {
+        /** A default router identifier the catalog does not have, made through the private constructor, to reach the geography checks. */
+        const identifier = (models: bedrock.BedrockFoundationModel[], regions: string[]) =>
+            new (D as unknown as new (...args: unknown[]) => bedrock.DefaultPromptRouterIdentifier)(
+                "ACME_V1",
+                "acme.router:1",
+                models,
+                regions,
+                "https://example.com/routers",
+            );
+
+        it("refuses a Region given as a list, even one whose text is a Region name", () => {
+            throwsExactly(
+                () => bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, ["us-east-1"] as never),
+                'PromptRouter.fromDefaultId: region ["us-east-1"] is not a Region name (e.g. us-east-1)',
+                bedrock.BedrockValidationError,
+            );
+        });
+
+        it("refuses a listed Region in no geography, and a geography where a routed model has no profile", () => {
+            const id = identifier([M.AMAZON_NOVA_LITE_V1, M.AMAZON_NOVA_PRO_V1], ["sa-east-1", "us-gov-east-1"]);
+            throwsExactly(
+                () => bedrock.PromptRouter.fromDefaultId(id, "sa-east-1"),
+                'PromptRouter.fromDefaultId: region "sa-east-1" is in no geography whose profiles a default router routes through (us-*, eu-*, ap-*, us-gov-* Regions)',
+                bedrock.BedrockValidationError,
+            );
+            throwsExactly(
+                () => bedrock.PromptRouter.fromDefaultId(id, "us-gov-east-1"),
+                'PromptRouter.fromDefaultId: region "us-gov-east-1" maps to the us-gov geography, where amazon.nova-lite-v1:0 has no cross-region profile',
+                bedrock.BedrockValidationError,
+            );
+        });
+
+        it("refuses topK on the Llama router (Llama's request has no top-k)", () => {
+            throwsExactly(
+                () => bedrock.PromptRouter.fromDefaultId(D.META_LLAMA_3_1, "us-east-1", { inferenceConfiguration: { topK: 5 } }),
+                "PromptRouter.fromDefaultId: inferenceConfiguration.topK 5 is not a request field of meta.llama3-1-8b-instruct-v1:0, meta.llama3-1-70b-instruct-v1:0: the model's request has no top-k parameter",
+                bedrock.BedrockValidationError,
+            );
+        });
+
+        it("warns when the router's Region differs from the default provider's, and only then", async () => {
+            setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT, config: { "aws-native:region": "us-east-1" } });
+            const logs = captureLogs();
+            try {
+                bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-east-1");
+                const west = bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-west-2");
+                // An explicit provider's Region is not known before deploy: no warning.
+                const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+                const viaProvider = bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-west-2", { provider: eu });
+                expect(await resolveOutput(west.promptRouterArn)).to.equal(`arn:aws:bedrock:us-west-2:${ACCOUNT}:default-prompt-router/anthropic.claude:1`);
+                expect(await resolveOutput(viaProvider.promptRouterArn)).to.equal(
+                    `arn:aws:bedrock:us-west-2:${ACCOUNT}:default-prompt-router/anthropic.claude:1`,
+                );
+            } finally {
+                logs.restore();
+            }
+            expect(logs.warn).to.deep.equal([
+                'PromptRouter.fromDefaultId: region "us-west-2" differs from the provider\'s Region us-east-1: prompts and agents in us-east-1 cannot use a router in us-west-2',
+            ]);
+        });
+
+        it("grantName: the router id and Region with every other character a hyphen", () => {
+            expect(bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-west-2").grantName()).to.equal("router-anthropic-claude-1-us-west-2");
+        });
+
+        it("metric and addAlarm name the PromptRouter in their refusals (default and custom routers)", () => {
+            const custom = new bedrock.PromptRouter("router", {
+                promptRouterName: "r",
+                models: [M.META_LLAMA_3_1_8B_INSTRUCT_V1, M.META_LLAMA_3_1_70B_INSTRUCT_V1],
+                fallbackModel: M.META_LLAMA_3_1_8B_INSTRUCT_V1,
+                responseQualityDifference: 10,
+            });
+            for (const router of [bedrock.PromptRouter.fromDefaultId(D.ANTHROPIC_CLAUDE_V1, "us-east-1"), custom]) {
+                throwsExactly(
+                    () => router.metric("Nope" as never),
+                    'PromptRouter.metric: name "Nope" is not a Bedrock runtime metric (one of InputTokenCount, InvocationClientErrors, InvocationLatency, InvocationServerErrors, InvocationThrottles, Invocations, LegacyModelInvocations, OutputImageCount, OutputTokenCount)',
+                );
+                throwsExactly(
+                    () => router.addAlarm("a", {} as never),
+                    'PromptRouter.addAlarm "a": metric undefined is required (a Bedrock runtime metric name or a metric from metric())',
+                );
+            }
+        });
+    });
+
     describe("custom router", () => {
         const llama8 = M.META_LLAMA_3_1_8B_INSTRUCT_V1;
         const llama70 = M.META_LLAMA_3_1_70B_INSTRUCT_V1;
@@ -341,6 +429,119 @@ describe("PromptRouter", () => {
             expect(router.inferenceConfiguration).to.deep.equal({ maxTokens: 800, stopSequences: ["END"] });
             expect(bedrock.modelFamily(M.ANTHROPIC_CLAUDE_HAIKU_V1_0)).to.equal("anthropic.claude");
             expect(bedrock.modelFamily(M.MISTRAL_MIXTRAL_8X7B_INSTRUCT_V0)).to.equal("mistral.mixtral");
+        });
+    });
+
+    describe("custom router: models known only at deploy, providers and parents", () => {
+        const llama8 = M.META_LLAMA_3_1_8B_INSTRUCT_V1;
+        const llama70 = M.META_LLAMA_3_1_70B_INSTRUCT_V1;
+        const imported = (id: string) =>
+            bedrock.ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes({
+                inferenceProfileArn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/${id}`,
+                inferenceProfileIdentifier: id,
+            });
+
+        it("with one model not known before deploy: routingModels holds the known one, and Anthropic-only or topK settings are not checked", () => {
+            const app = imported("abcd1234wxyz");
+            const router = new bedrock.PromptRouter("router", {
+                promptRouterName: "r",
+                models: [llama8, app],
+                fallbackModel: app,
+                responseQualityDifference: 10,
+                inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31", topK: 3 },
+            });
+            expect(router.routingModels).to.deep.equal([llama8]);
+            expect(router.inferenceConfiguration).to.deep.equal({ anthropicVersion: "bedrock-2023-05-31", topK: 3 });
+        });
+
+        const refusals: [string, () => bedrock.PromptRouterArgs, string][] = [
+            [
+                "topK on two Llama models",
+                () => ({
+                    promptRouterName: "r",
+                    models: [llama8, llama70],
+                    fallbackModel: llama8,
+                    responseQualityDifference: 1,
+                    inferenceConfiguration: { topK: 3 },
+                }),
+                "inferenceConfiguration.topK 3 is not a request field of meta.llama3-1-8b-instruct-v1:0, meta.llama3-1-70b-instruct-v1:0: the model's request has no top-k parameter",
+            ],
+            [
+                "the same imported profile object twice",
+                () => {
+                    const app = imported("abcd1234wxyz");
+                    return { promptRouterName: "r", models: [app, app], fallbackModel: app, responseQualityDifference: 1 };
+                },
+                'models[1] "<model>" is the same as models[0]: a router needs two different models',
+            ],
+            [
+                "a fallback that is not invokable",
+                () => ({
+                    promptRouterName: "r",
+                    models: [imported("abcd1234wxyz"), imported("abcd1234wxyq")],
+                    fallbackModel: "x" as never,
+                    responseQualityDifference: 1,
+                }),
+                'fallbackModel "x" must be one of models',
+            ],
+            [
+                "an imported fallback outside the models",
+                () => ({
+                    promptRouterName: "r",
+                    models: [llama8, imported("abcd1234wxyz")],
+                    fallbackModel: imported("abcd1234wxyq"),
+                    responseQualityDifference: 1,
+                }),
+                'fallbackModel "<model>" must be one of models',
+            ],
+            [
+                "the us. profile of one model twice, through two providers",
+                () => {
+                    const west = new awsnative.Provider("west", { region: "us-west-2" });
+                    return {
+                        promptRouterName: "r",
+                        models: [
+                            bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: llama70 }),
+                            bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: llama70 }, { provider: west }),
+                        ],
+                        fallbackModel: llama8,
+                        responseQualityDifference: 1,
+                    };
+                },
+                'models[1] "meta.llama3-1-70b-instruct-v1:0" is the same as models[0]: a router needs two different models',
+            ],
+        ];
+        for (const [what, args, message] of refusals) {
+            it(`refuses ${what}`, () => {
+                throwsExactly(() => new bedrock.PromptRouter("router", args()), `PromptRouter "router": ${message}`, bedrock.BedrockValidationError);
+            });
+        }
+
+        it("the family of a model whose name starts with a digit is its whole id", () => {
+            expect(bedrock.modelFamily(new M("acme.3x-model"))).to.equal("acme.3x-model");
+        });
+
+        it("under an explicit provider: model ARNs in the provider's Region; the resource is the component's child; the component registers its ARN", async () => {
+            const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+            new bedrock.PromptRouter(
+                "router",
+                { promptRouterName: "r", models: [llama8, llama70], fallbackModel: llama70, responseQualityDifference: 1 },
+                { providers: [eu] },
+            );
+            await settle();
+            const component = rec.find("bedrock-genai:index:PromptRouter", "router");
+            expect(component.outputs).to.deep.equal({ promptRouterArn: "arn:aws:bedrock:eu-west-1:123456789012:prompt-router/ivoeeqdykj2j" });
+            const resource = rec.find("aws-native:bedrock:IntelligentPromptRouter", "router");
+            expect(resource.parent).to.equal("urn:pulumi:stack::project::bedrock-genai:index:PromptRouter::router");
+            expect(resource.inputs).to.deep.equal({
+                promptRouterName: "r",
+                models: [
+                    { modelArn: "arn:aws:bedrock:eu-west-1::foundation-model/meta.llama3-1-8b-instruct-v1:0" },
+                    { modelArn: "arn:aws:bedrock:eu-west-1::foundation-model/meta.llama3-1-70b-instruct-v1:0" },
+                ],
+                fallbackModel: { modelArn: "arn:aws:bedrock:eu-west-1::foundation-model/meta.llama3-1-70b-instruct-v1:0" },
+                routingCriteria: { responseQualityDifference: 1 },
+            });
         });
     });
 });
