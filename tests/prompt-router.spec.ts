@@ -3,6 +3,7 @@ import * as awsnative from "@pulumi/aws-native";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import type { Statement } from "../components/iam/policy";
+import { maxLength, symbolic, symbolLabels } from "../components/core/symbols";
 import { throwsExactly } from "./support/errors";
 import { INVOKE } from "./support/grants";
 import { captureLogs } from "./support/logs";
@@ -542,6 +543,20 @@ describe("PromptRouter", () => {
                 fallbackModel: { modelArn: "arn:aws:bedrock:eu-west-1::foundation-model/meta.llama3-1-70b-instruct-v1:0" },
                 routingCriteria: { responseQualityDifference: 1 },
             });
+        });
+
+        it("sizes policies before deploy with the longest ARN a custom router can have", () => {
+            const router = new bedrock.PromptRouter("router", {
+                promptRouterName: "r",
+                models: [llama8, llama70],
+                fallbackModel: llama8,
+                responseQualityDifference: 1,
+            });
+            router.accessTarget();
+            // The placeholder accessTarget made (the same Output always gets the same one): its label and its bound.
+            const token = symbolic(router.promptRouterArn, "probe", 0);
+            // arn:aws-us-gov:bedrock:<14-character Region>:<12 digits>:prompt-router/<32 characters> is 97 characters.
+            expect([symbolLabels(token), maxLength(token)]).to.deep.equal([["prompt-router/router"], 97]);
         });
     });
 });

@@ -5,6 +5,7 @@ import * as awsnative from "@pulumi/aws-native";
 import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { contentHash } from "../components/core/content-hash";
+import { maxLength, symbolic, symbolLabels } from "../components/core/symbols";
 import { decisions } from "./support/iam-eval";
 import { throwsExactly } from "./support/errors";
 
@@ -589,6 +590,20 @@ describe("Prompt", () => {
                 'PromptVariant.text "v": inferenceConfiguration.anthropicVersion "bedrock-2023-05-31" applies to Anthropic models only, but the model is not one (meta.llama3-1-8b-instruct-v1:0, meta.llama3-1-70b-instruct-v1:0)',
             ],
             [
+                "Anthropic-only settings on an invokable of the user's with an empty routingModels list and a Nova model (the model counts)",
+                () => {
+                    const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.AMAZON_NOVA_PRO_V1 });
+                    const custom = Object.assign(Object.create(cris) as bedrock.IInvokable, { routingModels: [] });
+                    return bedrock.PromptVariant.text({
+                        variantName: "v",
+                        model: custom,
+                        promptText: "x",
+                        inferenceConfiguration: { anthropicVersion: "bedrock-2023-05-31" },
+                    });
+                },
+                'PromptVariant.text "v": inferenceConfiguration.anthropicVersion "bedrock-2023-05-31" applies to Anthropic models only, but the model is not one (amazon.nova-pro-v1:0)',
+            ],
+            [
                 "inherited settings outside the prompt's limits (an invokable of the user's carrying maxTokens 600000)",
                 () => {
                     const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
@@ -953,6 +968,33 @@ describe("Prompt", () => {
                 const policy = rec.find("aws:iam/rolePolicy:RolePolicy", `${role}-eu-aws-bedrock`);
                 expect([policy.parent, policy.provider]).to.deep.equal([undefined, "urn:pulumi:stack::project::pulumi:providers:aws::eu-aws::eu-aws-id"]);
             }
+        });
+
+        it("sizes policies before deploy with the longest ARNs a prompt, a version and a key can have", () => {
+            const key = pulumi.output("arn:aws:kms:us-east-1:210987654321:key/12345678-1234-1234-1234-123456789012");
+            const prompt = new bedrock.Prompt("prompt", {
+                promptName: "p",
+                kmsKey: key,
+                variants: [bedrock.PromptVariant.text({ variantName: "v", model: M.AMAZON_NOVA_PRO_V1, promptText: "x" })],
+            });
+            const got = prompt.createVersion();
+            const run = prompt.createVersion();
+            prompt.grantRun("runner");
+            got.grantGet("reader");
+            run.grantRun("runner");
+            // The placeholder each grant made (the same Output always gets the same one): its label and its bound.
+            const probe = (o: pulumi.Output<string>) => {
+                const token = symbolic(o, "probe", 0);
+                return [symbolLabels(token), maxLength(token)];
+            };
+            // arn:aws-us-gov:bedrock:<14-character Region>:<12 digits>:prompt/<10 characters> is 68 characters.
+            expect(probe(prompt.promptArn)).to.deep.equal([["prompt/prompt"], 68]);
+            // A version's ARN adds :<version>, up to 5 digits.
+            expect(probe(got.versionArn)).to.deep.equal([["prompt-version/prompt-version"], 74]);
+            expect(probe(run.versionArn)).to.deep.equal([["prompt-version/prompt-version-2"], 74]);
+            // arn:aws-us-gov:kms:<14>:<12 digits>:key/<36 characters> is 87 characters.
+            // (The key's placeholder is of the checked key's Output, so it is found by its label.)
+            expect(maxLength("\u00abkms-key/prompt\u00bb")).to.equal(87);
         });
     });
 });
