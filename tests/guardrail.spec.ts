@@ -142,6 +142,9 @@ describe("guardrail profiles (catalog)", () => {
 
 describe("guardrail IAM statements (pure)", () => {
     const arn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:guardrail/abc123`;
+    // The us. profile these build checks the stack's Region: set it here, not from whatever spec ran last
+    // in this process (a spec of another file left eu-west-1 in Pulumi's config).
+    beforeEach(() => mocks("us-east-1"));
 
     it("apply: bedrock:ApplyGuardrail on the bare guardrail ARN and the profile ARNs", () => {
         expect(guardrailApplyStatements(arn, [profileArn("us-east-1")])).to.deep.equal([
