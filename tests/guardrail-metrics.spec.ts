@@ -2,6 +2,7 @@
 // every refusal of components/usage/guardrail-metrics.ts and guardrail-dashboard.ts, named whole.
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
 import { resolveOutput, setBedrockMocks, settle, type MockRecorder } from "../components/testing/testing";
 import { guardrailAlarmInputs, guardrailMetric, type GuardrailAlarmArgs } from "../components/usage/guardrail-metrics";
 import { checkDashboardGuardrails } from "../components/usage/guardrail-dashboard";
@@ -319,6 +320,20 @@ describe("guardrail addAlarm: the alarm's name, options and parent", function ()
             statistic: "Sum",
         });
         expect(alarms[0].parent).to.equal(rec.resources.find((r) => r.type === "bedrock-genai:index:Guardrail")?.urn);
+    });
+
+    it("opts: the parent and the provider given, in place of the guardrail", async () => {
+        const rec = mocks();
+        const g = usGuardrail();
+        const parent = new pulumi.ComponentResource("test:index:Alarms", "alarms");
+        const provider = new aws.Provider("ops", { region: "us-east-1" });
+        g.addAlarm("a", { metric: "Invocations", threshold: 1 }, { parent, provider });
+        await settle();
+        const alarm = rec.customResources.find((r) => r.type === ALARM);
+        expect(alarm?.name).to.equal("support-guardrail-a");
+        expect(alarm?.parent).to.equal(rec.resources.find((r) => r.type === "test:index:Alarms")?.urn);
+        const registered = rec.resources.find((r) => r.type === "pulumi:providers:aws" && r.name === "ops");
+        expect(alarm?.provider).to.equal(`${registered?.urn}::${registered?.id}`);
     });
 
     const refusals: [string, unknown, unknown, string][] = [
