@@ -140,7 +140,8 @@ export function guardrailAlarmInputs(
     version: pulumi.Input<string>,
     label: string,
 ): awsCloudwatch.MetricAlarmArgs {
-    if (args === undefined || args === null || typeof args !== "object") fail(where, "args", args, "is required ({ metric, threshold, ... })");
+    // typeof undefined is not "object": one test covers undefined, strings and numbers.
+    if (args === null || typeof args !== "object") fail(where, "args", args, "is required ({ metric, threshold, ... })");
     const names = { name: "metric", statistic: "statistic", period: "period" };
     let metric: GuardrailMetric<pulumi.Input<string>>;
     if (typeof args.metric === "string") {
@@ -148,12 +149,14 @@ export function guardrailAlarmInputs(
     } else if (args.metric !== null && typeof args.metric === "object" && (args.metric as GuardrailMetric).namespace === GUARDRAILS_NAMESPACE) {
         const m = args.metric;
         metric = guardrailMetric(where, m.metricName, arn, version, { statistic: args.statistic ?? m.statistic, period: args.period ?? m.period }, names);
-        // A metric of another guardrail (or version) would silently watch the wrong evaluations.
-        if (m.dimensions?.GuardrailArn !== arn || m.dimensions?.GuardrailVersion !== version) {
+        // A metric of another guardrail (or version) would silently watch the wrong evaluations; a
+        // hand-made metric may have no dimensions at all.
+        const dims: Partial<GuardrailMetric<pulumi.Input<string>>["dimensions"]> = m.dimensions ?? {};
+        if (dims.GuardrailArn !== arn || dims.GuardrailVersion !== version) {
             fail(
                 where,
                 "metric",
-                `${m.metricName} of ${show(m.dimensions?.GuardrailArn)}`,
+                `${m.metricName} of ${show(dims.GuardrailArn)}`,
                 "is a metric of another guardrail or version: pass this guardrail's metric() or a metric name",
             );
         }
@@ -161,13 +164,14 @@ export function guardrailAlarmInputs(
         return fail(where, "metric", args.metric, "is required: a guardrail metric name or a metric from the guardrail's metric()");
     }
     const threshold = args.threshold;
-    if (typeof threshold !== "number" || !Number.isFinite(threshold) || threshold < 0) {
+    // Number.isFinite and Number.isInteger are false for anything but a number (no coercion): no typeof check needed.
+    if (!Number.isFinite(threshold) || threshold < 0) {
         fail(where, "threshold", threshold, "must be a finite number, zero or more (guardrail metrics are counts and durations)");
     }
     const comparison = args.comparison ?? "GreaterThanThreshold";
     if (!COMPARISONS.includes(comparison)) fail(where, "comparison", comparison, `must be one of ${COMPARISONS.join(", ")}`);
     const evaluationPeriods = args.evaluationPeriods ?? 1;
-    if (typeof evaluationPeriods !== "number" || !Number.isInteger(evaluationPeriods) || evaluationPeriods < 1) {
+    if (!Number.isInteger(evaluationPeriods) || evaluationPeriods < 1) {
         fail(where, "evaluationPeriods", evaluationPeriods, "must be a whole number, 1 or more");
     }
     const limit = metric.period < 3600 ? ONE_DAY : SEVEN_DAYS;
@@ -180,7 +184,7 @@ export function guardrailAlarmInputs(
         );
     }
     const d = args.datapointsToAlarm;
-    if (d !== undefined && (typeof d !== "number" || !Number.isInteger(d) || d < 1 || d > evaluationPeriods)) {
+    if (d !== undefined && (!Number.isInteger(d) || d < 1 || d > evaluationPeriods)) {
         fail(where, "datapointsToAlarm", d, `must be a whole number between 1 and evaluationPeriods (${evaluationPeriods})`);
     }
     const treatMissingData = args.treatMissingData ?? "notBreaching";
