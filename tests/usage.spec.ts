@@ -9,7 +9,7 @@ import { tagKeyValueFilter, pickTag } from "../components/usage/budget-filters";
 import { loggingBucketPolicy, loggingRoleStatements, loggingTrustPolicy } from "../components/usage/logging-policies";
 import { decisions } from "./support/iam-eval";
 import { conformanceErrors, formatFinding, freeEngine, getEngine, renderTemplate, validateTemplate, type CfnTemplate } from "./support/conformance";
-import { throwsExactly } from "./support/errors";
+import { outputError, throwsExactly } from "./support/errors";
 
 const ACCOUNT = "123456789012";
 const M = bedrock.BedrockFoundationModel;
@@ -825,5 +825,321 @@ describe("usage resources pass AWS's CloudFormation validator", function () {
         const ids = errors.map((d) => d.entity?.logicalId);
         expect(ids).to.include("Alarm");
         expect(ids).to.include("Budget");
+    });
+});
+
+/** Something a dashboard or an alarm meters, without a profile behind it: an ARN, a name and metric(). */
+function metered(label: string, arn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/${label}`) {
+    return { invokableArn: pulumi.output(arn), grantName: () => label, metric: () => undefined } as unknown as bedrock.IApplicationInferenceProfile;
+}
+
+describe("addAlarm() name, options and metric Region", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    const args = { metric: "Invocations" as const, threshold: 1 };
+    const badNames: [unknown, string][] = [
+        [42, "ApplicationInferenceProfile.addAlarm: name 42 must be a string"],
+        ["", 'ApplicationInferenceProfile.addAlarm "": name "" must not be empty'],
+        ["a".repeat(101), `ApplicationInferenceProfile.addAlarm "${"a".repeat(101)}": name "${"a".repeat(101)}" must have at most 100 characters (has 101)`],
+        [
+            "-tokens",
+            'ApplicationInferenceProfile.addAlarm "-tokens": name "-tokens" must match ^[A-Za-z0-9][A-Za-z0-9_-]*$ (letters, digits, hyphens and underscores)',
+        ],
+        [
+            "tokens!",
+            'ApplicationInferenceProfile.addAlarm "tokens!": name "tokens!" must match ^[A-Za-z0-9][A-Za-z0-9_-]*$ (letters, digits, hyphens and underscores)',
+        ],
+        [
+            "bad name",
+            'ApplicationInferenceProfile.addAlarm "bad name": name "bad name" must match ^[A-Za-z0-9][A-Za-z0-9_-]*$ (letters, digits, hyphens and underscores)',
+        ],
+    ];
+    for (const [name, message] of badNames) {
+        it(`refuses the alarm name ${JSON.stringify(name)} and registers no alarm`, async () => {
+            const acme = tenantProfile("acme");
+            throwsExactly(() => acme.addAlarm(name as string, args), message, bedrock.BedrockValidationError);
+            await settle();
+            expect(rec.byType(ALARM)).to.deep.equal([]);
+        });
+    }
+
+    it("takes names of letters, digits, hyphens and underscores up to 100 characters", async () => {
+        const acme = tenantProfile("acme");
+        acme.addAlarm("A1_b-2", args);
+        acme.addAlarm("a".repeat(100), args);
+        await settle();
+        expect(rec.byType(ALARM).map((r) => r.name)).to.deep.equal(["acme-chat-A1_b-2", `acme-chat-${"a".repeat(100)}`]);
+    });
+
+    it("refuses options that are not an object", async () => {
+        const acme = tenantProfile("acme");
+        throwsExactly(
+            () => acme.addAlarm("a", args, null as never),
+            'ApplicationInferenceProfile.addAlarm "a": opts null must be an object { parent?, provider? }',
+        );
+        throwsExactly(
+            () => acme.addAlarm("a", args, "acme" as never),
+            'ApplicationInferenceProfile.addAlarm "a": opts "acme" must be an object { parent?, provider? }',
+        );
+        await settle();
+        expect(rec.byType(ALARM)).to.deep.equal([]);
+    });
+
+    it("the metric Region of a profile is one Output, read from its ARN; an ARN without a Region fails at deploy", async () => {
+        const { metricRegionOf } = await import("../components/usage/profile-usage");
+        const p = metered("west", `arn:aws:bedrock:us-west-2:${ACCOUNT}:application-inference-profile/west`);
+        expect(metricRegionOf(p)).to.equal(metricRegionOf(p));
+        expect(await resolveOutput(metricRegionOf(p))).to.equal("us-west-2");
+        const nowhere = metered("nowhere", `arn:aws:bedrock::${ACCOUNT}:application-inference-profile/nowhere`);
+        expect(await outputError(metricRegionOf(nowhere))).to.equal(
+            `"arn:aws:bedrock::${ACCOUNT}:application-inference-profile/nowhere" has no Region: its metrics cannot be placed`,
+        );
+    });
+});
+
+describe("UsageDashboard arguments", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    const fn = Object.assign(() => 0, { invokableArn: pulumi.output("arn"), grantName: () => "fn", metric: () => 0 });
+    // An Output ARN that JSON leaves out, so that the message shows the other members.
+    const withArn = (members: object) => Object.defineProperty(members, "invokableArn", { value: pulumi.output("arn"), enumerable: false });
+    const notMetered: [string, unknown, string][] = [
+        ["null", null, "null"],
+        ["a function with a profile's members", fn, String(fn)],
+        ["an object with only metric()", { metric: () => 0 }, "{}"],
+        ["an ARN that is not an Output", { invokableArn: "arn:aws:bedrock", grantName: () => "x", metric: () => 0 }, '{"invokableArn":"arn:aws:bedrock"}'],
+        ["a grantName that is not a function", withArn({ grantName: "x", metric: () => 0 }), '{"grantName":"x"}'],
+        ["no metric()", withArn({ grantName: () => "x" }), "{}"],
+    ];
+    for (const [what, p, shown] of notMetered) {
+        it(`refuses ${what} as a profile`, async () => {
+            throwsExactly(
+                () => new bedrock.UsageDashboard("d", { profiles: [p as never] }),
+                `UsageDashboard "d": profiles[0] ${shown} must be an inference profile or a prompt router (something with metric())`,
+                bedrock.BedrockValidationError,
+            );
+            await settle();
+            expect(rec.resources).to.deep.equal([]);
+        });
+    }
+
+    it("refuses two profiles of the same name: their lines would be indistinguishable", async () => {
+        throwsExactly(
+            () => new bedrock.UsageDashboard("d", { profiles: [metered("a"), metered("same"), metered("same")] }),
+            'UsageDashboard "d": profiles[2] "same" has the same name as profiles[1]: the lines would be indistinguishable',
+            bedrock.BedrockValidationError,
+        );
+        throwsExactly(
+            () => new bedrock.UsageDashboard("d", { profiles: [metered("same"), metered("same")] }),
+            'UsageDashboard "d": profiles[1] "same" has the same name as profiles[0]: the lines would be indistinguishable',
+            bedrock.BedrockValidationError,
+        );
+        await settle();
+        expect(rec.resources).to.deep.equal([]);
+    });
+
+    const guardrail = (i: number) => ({
+        guardrailArn: pulumi.output(`arn:aws:bedrock:us-east-1:${ACCOUNT}:guardrail/g${String(i).padStart(11, "0")}`),
+        guardrailVersion: pulumi.output("1"),
+        alarmLabel: `g${i}`,
+    });
+    const many = (n: number) => Array.from({ length: n }, (_, i) => metered(`p${i}`));
+
+    it("counts the guardrails' lines toward CloudWatch's 2,500 metrics per dashboard", async () => {
+        throwsExactly(
+            () => new bedrock.UsageDashboard("d", { profiles: many(357), guardrails: [guardrail(0)] as never }),
+            `UsageDashboard "d": guardrails "1 guardrail" make 2,503 metrics with the profiles' 2,499, over CloudWatch's 2,500 metrics per dashboard (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html): split them over several UsageDashboards`,
+            bedrock.BedrockValidationError,
+        );
+        throwsExactly(
+            () => new bedrock.UsageDashboard("d", { profiles: many(356), guardrails: [guardrail(0), guardrail(1), guardrail(2)] as never }),
+            `UsageDashboard "d": guardrails "3 guardrails" make 2,504 metrics with the profiles' 2,492, over CloudWatch's 2,500 metrics per dashboard (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html): split them over several UsageDashboards`,
+            bedrock.BedrockValidationError,
+        );
+        await settle();
+        expect(rec.resources).to.deep.equal([]);
+        // Exactly 2,500: 356 profiles (2,492 metrics) and 2 guardrails (8).
+        new bedrock.UsageDashboard("d", { profiles: many(356), guardrails: [guardrail(0), guardrail(1)] as never });
+        await settle();
+        expect(rec.byType(DASHBOARD).map((r) => r.name)).to.deep.equal(["d"]);
+    });
+
+    it("registers its body and name as the component's outputs", async () => {
+        const dash = new bedrock.UsageDashboard("usage", { profiles: [metered("a")], dashboardName: "usage-board" });
+        await settle();
+        const component = rec.find("bedrock-genai:index:UsageDashboard", "usage");
+        expect(component.outputs).to.deep.equal({ dashboardBody: await resolveOutput(dash.dashboardBody), dashboardName: "usage-board" });
+    });
+});
+
+describe("ProfileBudget arguments, dependencies and outputs", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    const rule =
+        "must be an application inference profile: AWS attributes costs to the tags of application profiles (system-defined profiles and routers carry none)";
+    const notProfiles: [string, unknown, string][] = [
+        ["no profile", undefined, "undefined"],
+        ["a null profile", null, "null"],
+        ["an object without grantName", { type: "SYSTEM_DEFINED" }, '{"type":"SYSTEM_DEFINED"}'],
+        [
+            "a function with an application profile's members",
+            Object.assign(() => 0, { type: "APPLICATION", inferenceProfileArn: pulumi.output("arn"), grantName: () => "fn" }),
+            '"fn"',
+        ],
+    ];
+    for (const [what, profile, shown] of notProfiles) {
+        it(`refuses ${what}, registering nothing`, async () => {
+            throwsExactly(
+                () => new bedrock.ProfileBudget("b", { profile, limitUsd: 5 } as never),
+                `ProfileBudget "b": profile ${shown} ${rule}`,
+                bedrock.BedrockValidationError,
+            );
+            await settle();
+            expect(rec.resources).to.deep.equal([]);
+        });
+    }
+
+    const bad: [string, Record<string, unknown>, string][] = [
+        ["a budget name with a colon", { budgetName: "acme:chat" }, 'ProfileBudget "b": budgetName "acme:chat" must match ^[^:\\\\]+$ (no : or \\ characters)'],
+        ["a budget name with /action/", { budgetName: "acme/action/x" }, 'ProfileBudget "b": budgetName "acme/action/x" must not contain "/action/"'],
+        ["a tag value without its key", { tagValue: "acme" }, 'ProfileBudget "b": tagKey undefined is required with tagValue'],
+        [
+            "a tag value with a bad character",
+            { tagKey: "tenant", tagValue: "a$b" },
+            'ProfileBudget "b": tagValue "a$b" must match ^[a-zA-Z0-9\\s._:/=+@-]*$ (letters, digits, spaces and . _ : / = + @ -)',
+        ],
+        ["activateTag that is not a boolean", { tagKey: "tenant", activateTag: "yes" }, 'ProfileBudget "b": activateTag "yes" must be true or false'],
+    ];
+    for (const [what, args, message] of bad) {
+        it(`refuses ${what}, registering nothing but the profile`, async () => {
+            const acme = tenantProfile("acme");
+            throwsExactly(() => new bedrock.ProfileBudget("b", { profile: acme, limitUsd: 5, ...args } as never), message, bedrock.BedrockValidationError);
+            await settle();
+            expect(registered(rec).filter((r) => !r.includes("acme-chat"))).to.deep.equal([]);
+        });
+    }
+
+    it("a budget name, the tag's activation as a child and a dependency of the budget, and the tag filter as output", async () => {
+        const acme = tenantProfile("acme");
+        new bedrock.ProfileBudget("acme-budget", {
+            profile: acme,
+            tagKey: "tenant",
+            tagValue: "acme",
+            limitUsd: 5,
+            budgetName: "acme-monthly",
+            activateTag: true,
+        });
+        await settle();
+        const tag = rec.find("aws:costexplorer/costAllocationTag:CostAllocationTag", "acme-budget-tag");
+        expect(tag.inputs).to.deep.equal({ tagKey: "tenant", status: "Active" });
+        expect(rec.parentOf(tag)?.type).to.equal("bedrock-genai:index:ProfileBudget");
+        const budget = rec.find(BUDGET, "acme-budget");
+        expect(budget.inputs.name).to.equal("acme-monthly");
+        expect(budget.dependencies).to.deep.equal([tag.urn]);
+        expect(rec.find("bedrock-genai:index:ProfileBudget", "acme-budget").outputs).to.deep.equal({ tagFilter: "user:tenant$acme" });
+    });
+});
+
+describe("InvocationLogging arguments and destinations", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    const bad: [string, Record<string, unknown>, string][] = [
+        ["a null cloudWatch", { cloudWatch: null }, "cloudWatch null must be an object { logGroupName, ... }"],
+        ["a string cloudWatch", { cloudWatch: "/bedrock" }, 'cloudWatch "/bedrock" must be an object { logGroupName, ... }'],
+        ["a null s3", { s3: null }, "s3 null must be an object { bucketName, ... }"],
+        ["a string s3", { s3: "logs" }, 's3 "logs" must be an object { bucketName, ... }'],
+        [
+            "a bad large-data bucket",
+            { cloudWatch: { logGroupName: "/b", largeDataBucket: { bucketName: "Big_Bucket" } } },
+            'cloudWatch.largeDataBucket.bucketName "Big_Bucket" must match ^[a-z0-9][a-z0-9.-]*[a-z0-9]$ (lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit)',
+        ],
+        [
+            "a bad large-data key prefix",
+            { cloudWatch: { logGroupName: "/b", largeDataBucket: { bucketName: "big", keyPrefix: "large/" } } },
+            'cloudWatch.largeDataBucket.keyPrefix "large/" must match ^[^/].*[^/]$|^[^/]$ (no leading or trailing /)',
+        ],
+        [
+            "a manageBucketPolicy that is not a boolean",
+            { s3: { bucketName: "logs", manageBucketPolicy: "no" } },
+            's3.manageBucketPolicy "no" must be true or false',
+        ],
+        ["a textData that is not a boolean", { s3: { bucketName: "logs" }, textData: "yes" }, 'textData "yes" must be true or false'],
+        ["an imageData that is not a boolean", { s3: { bucketName: "logs" }, imageData: 1 }, "imageData 1 must be true or false"],
+        ["an embeddingData that is not a boolean", { s3: { bucketName: "logs" }, embeddingData: null }, "embeddingData null must be true or false"],
+        ["a videoData that is not a boolean", { s3: { bucketName: "logs" }, videoData: "false" }, 'videoData "false" must be true or false'],
+    ];
+    for (const [what, args, rule] of bad) {
+        it(`refuses ${what}, registering nothing`, async () => {
+            throwsExactly(() => new bedrock.InvocationLogging("l", args as never), `InvocationLogging "l": ${rule}`, bedrock.BedrockValidationError);
+            await settle();
+            expect(rec.resources).to.deep.equal([]);
+        });
+    }
+
+    it("S3 only: the bucket policy and the configuration, no log group or role", async () => {
+        new bedrock.InvocationLogging("logging", { s3: { bucketName: "invocation-logs" } });
+        await settle();
+        expect(registered(rec).filter((r) => !r.startsWith("aws:index/") && !r.startsWith("pulumi:providers:"))).to.deep.equal([
+            "bedrock-genai:index:InvocationLogging logging",
+            "aws:s3/bucketPolicy:BucketPolicy logging-bucket-policy",
+            "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration logging",
+        ]);
+        const config = rec.find("aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration", "logging");
+        expect(config.inputs).to.deep.equal({
+            loggingConfig: {
+                s3Config: { bucketName: "invocation-logs" },
+                textDataDeliveryEnabled: true,
+                imageDataDeliveryEnabled: true,
+                embeddingDataDeliveryEnabled: true,
+                videoDataDeliveryEnabled: true,
+            },
+        });
+        const policy = rec.find("aws:s3/bucketPolicy:BucketPolicy", "logging-bucket-policy");
+        expect(JSON.parse(policy.inputs.policy).Statement[0].Resource).to.deep.equal([
+            `arn:aws:s3:::invocation-logs/AWSLogs/${ACCOUNT}/BedrockModelInvocationLogs/*`,
+        ]);
+    });
+
+    it("manageBucketPolicy: true attaches the policy; false leaves it to the caller", async () => {
+        const managed = new bedrock.InvocationLogging("managed", { s3: { bucketName: "managed-logs", manageBucketPolicy: true } });
+        const unmanaged = new bedrock.InvocationLogging("unmanaged", { s3: { bucketName: "other-logs", manageBucketPolicy: false } });
+        await settle();
+        expect(rec.byType("aws:s3/bucketPolicy:BucketPolicy").map((r) => [r.name, r.inputs.bucket])).to.deep.equal([["managed-bucket-policy", "managed-logs"]]);
+        expect(managed.bucketPolicyResource).to.not.equal(undefined);
+        expect(unmanaged.bucketPolicyResource).to.equal(undefined);
+        expect(JSON.parse((await resolveOutput(unmanaged.bucketPolicy)) as string).Statement[0].Resource).to.deep.equal([
+            `arn:aws:s3:::other-logs/AWSLogs/${ACCOUNT}/BedrockModelInvocationLogs/*`,
+        ]);
+        const config = rec.find("aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration", "unmanaged");
+        expect(config.inputs.loggingConfig.s3Config).to.deep.equal({ bucketName: "other-logs" });
+    });
+
+    it("the CloudWatch role: its description, and a large-data bucket known only at deploy time", async () => {
+        new bedrock.InvocationLogging("logging", {
+            cloudWatch: { logGroupName: "/bedrock/invocations", largeDataBucket: { bucketName: pulumi.output("late-bucket"), keyPrefix: "large" } },
+        });
+        await settle();
+        const role = rec.find("aws:iam/role:Role", "logging-role");
+        expect(role.inputs.description).to.equal("Lets Amazon Bedrock deliver model invocation logs to CloudWatch Logs");
+        expect(statementsForRole(rec, role.state.name)).to.deep.equal([
+            {
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/bedrock/invocations:log-stream:aws/bedrock/modelinvocations`],
+            },
+            { Effect: "Allow", Action: ["s3:PutObject"], Resource: ["arn:aws:s3:::late-bucket/large/*"] },
+        ]);
     });
 });

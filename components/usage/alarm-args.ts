@@ -109,7 +109,7 @@ function checkActions(where: Where, argument: string, actions: unknown): pulumi.
  * `aws.cloudwatch.MetricAlarm` inputs. Throws naming the argument before anything is registered.
  */
 export function profileAlarmInputs<V>(where: Where, args: ProfileAlarmArgs, dimensionValue: V, profileLabel: string): MetricAlarmInputs<V> {
-    if (args === undefined || args === null || typeof args !== "object") fail(where, "args", args, "is required ({ metric, threshold, ... })");
+    if (args === null || typeof args !== "object") fail(where, "args", args, "is required ({ metric, threshold, ... })");
     const names = { name: "metric", statistic: "statistic", period: "period" };
     let metric: BedrockMetric<V>;
     if (args.metric === undefined || args.metric === null) {
@@ -132,12 +132,12 @@ export function profileAlarmInputs<V>(where: Where, args: ProfileAlarmArgs, dime
         return fail(where, "metric", args.metric, "must be a Bedrock runtime metric name or a metric from metric()");
     }
     const threshold = args.threshold;
-    if (typeof threshold !== "number" || !Number.isFinite(threshold)) fail(where, "threshold", threshold, "must be a finite number");
+    if (!Number.isFinite(threshold)) fail(where, "threshold", threshold, "must be a finite number");
     if (threshold < 0) fail(where, "threshold", threshold, "must be zero or more (Bedrock's runtime metrics are counts and durations)");
     const comparison = args.comparison ?? "GreaterThanThreshold";
     if (!COMPARISONS.includes(comparison)) fail(where, "comparison", comparison, `must be one of ${COMPARISONS.join(", ")}`);
     const evaluationPeriods = args.evaluationPeriods ?? 1;
-    if (typeof evaluationPeriods !== "number" || !Number.isInteger(evaluationPeriods) || evaluationPeriods < 1) {
+    if (!Number.isInteger(evaluationPeriods) || evaluationPeriods < 1) {
         fail(where, "evaluationPeriods", evaluationPeriods, "must be a whole number, 1 or more");
     }
     const range = metric.period * evaluationPeriods;
@@ -152,7 +152,7 @@ export function profileAlarmInputs<V>(where: Where, args: ProfileAlarmArgs, dime
     }
     if (args.datapointsToAlarm !== undefined) {
         const d = args.datapointsToAlarm;
-        if (typeof d !== "number" || !Number.isInteger(d) || d < 1 || d > evaluationPeriods) {
+        if (!Number.isInteger(d) || d < 1 || d > evaluationPeriods) {
             fail(where, "datapointsToAlarm", d, `must be a whole number between 1 and evaluationPeriods (${evaluationPeriods})`);
         }
     }

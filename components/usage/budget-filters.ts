@@ -76,10 +76,12 @@ export function checkTagKey(where: Where, argument: string, key: unknown): strin
 /** Checks the limit: a positive amount of US dollars with at most two decimals. Returns it as Budgets' string amount. */
 export function budgetLimitAmount(where: Where, limitUsd: unknown): string {
     if (limitUsd === undefined || limitUsd === null) fail(where, "limitUsd", limitUsd, "is required (the budget's amount in US dollars)");
-    if (typeof limitUsd !== "number" || !Number.isFinite(limitUsd)) fail(where, "limitUsd", limitUsd, "must be a finite number of US dollars");
-    if (limitUsd <= 0) fail(where, "limitUsd", limitUsd, "must be more than zero");
-    if (Math.round(limitUsd * 100) !== limitUsd * 100) fail(where, "limitUsd", limitUsd, "must have at most two decimals (cents)");
-    return String(limitUsd);
+    // Number.isFinite is false for anything but a number (it does not convert), so no typeof check is needed.
+    if (!Number.isFinite(limitUsd)) fail(where, "limitUsd", limitUsd, "must be a finite number of US dollars");
+    const amount = limitUsd as number;
+    if (amount <= 0) fail(where, "limitUsd", amount, "must be more than zero");
+    if (Math.round(amount * 100) !== amount * 100) fail(where, "limitUsd", amount, "must have at most two decimals (cents)");
+    return String(amount);
 }
 
 /** Checks the time unit (default `MONTHLY`). */
@@ -99,7 +101,7 @@ export function budgetNotifications(where: Where, notifications: unknown): Budge
     return notifications.map((n: BudgetNotification, i) => {
         const at = `notifications[${i}]`;
         if (!n || typeof n !== "object") fail(where, at, n, "must be an object { threshold, emails?, snsTopicArns?, ... }");
-        if (typeof n.threshold !== "number" || !Number.isFinite(n.threshold) || n.threshold <= 0) {
+        if (!Number.isFinite(n.threshold) || n.threshold <= 0) {
             fail(where, `${at}.threshold`, n.threshold, "must be a number more than zero");
         }
         const thresholdType = n.thresholdType ?? "PERCENTAGE";

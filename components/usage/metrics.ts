@@ -95,8 +95,10 @@ export function isPercentile(s: string): boolean {
  * are refused here.
  */
 export function periodProblem(period: unknown): string | undefined {
-    if (typeof period !== "number" || !Number.isInteger(period)) return "must be a whole number of seconds";
-    if (period <= 0 || period % 60 !== 0) {
+    // Number.isInteger is false for anything but a number (it does not convert).
+    if (!Number.isInteger(period)) return "must be a whole number of seconds";
+    const seconds = period as number;
+    if (seconds <= 0 || seconds % 60 !== 0) {
         return "must be a positive multiple of 60 seconds (CloudWatch accepts 10, 20 and 30 only for high-resolution metrics, and Bedrock publishes one-minute metrics)";
     }
     return undefined;
@@ -197,7 +199,7 @@ const METERED_TYPES = ["application-inference-profile", "inference-profile", "pr
 export function modelIdDimensionValue(arn: string): string {
     const parts = arn.split(":");
     const slash = arn.indexOf("/");
-    if (parts.length < 6 || parts[0] !== "arn" || parts[2] !== "bedrock" || slash < 0) {
+    if (parts.length < 6 || parts[0] !== "arn" || parts[2] !== "bedrock" || slash === -1) {
         throw new Error(`${JSON.stringify(arn)} is not the ARN of a Bedrock inference profile or prompt router`);
     }
     const type = arn.slice(parts.slice(0, 5).join(":").length + 1, slash);

@@ -74,17 +74,18 @@ export class UsageDashboard extends pulumi.ComponentResource {
         if (overLimit) fail(where, "profiles", `${args.profiles.length} profiles`, overLimit);
         const labels = args.profiles.map((p) => p.grantName());
         const dup = labels.findIndex((l, i) => labels.indexOf(l) !== i);
-        if (dup >= 0)
+        if (dup !== -1)
             fail(where, `profiles[${dup}]`, labels[dup], `has the same name as profiles[${labels.indexOf(labels[dup])}]: the lines would be indistinguishable`);
         const dashboardName = checkString(where, "dashboardName", args.dashboardName ?? name, DASHBOARD_NAME);
         const period = args.period ?? DEFAULT_PERIOD;
         const problem = periodProblem(period);
         if (problem) fail(where, "period", period, problem);
         const guardrails = checkDashboardGuardrails(where, args.guardrails);
-        // The guardrails' graphs count toward the same quotas: one line per guardrail on each of them.
+        // The guardrails' graphs count toward the same quotas: one line per guardrail on each of them (without
+        // guardrails, the profiles alone are within the quota, checked above).
         const profileMetrics = args.profiles.length * USAGE_GRAPHS.length;
         const guardrailMetrics = guardrails.length * GUARDRAIL_GRAPHS.length;
-        if (guardrails.length > 0 && profileMetrics + guardrailMetrics > DASHBOARD_LIMITS.metricsPerDashboard) {
+        if (profileMetrics + guardrailMetrics > DASHBOARD_LIMITS.metricsPerDashboard) {
             fail(
                 where,
                 "guardrails",
