@@ -614,6 +614,31 @@ describe("ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes:
             `modelSource "arn:aws-foo:bedrock:us-east-1::foundation-model/${SONNET_45}" ${RULE}`,
         ],
         [
+            "an ISO partition with a commercial Region",
+            { modelSource: `arn:aws-iso-b:bedrock:us-east-1::foundation-model/${SONNET_45}` },
+            `modelSource "arn:aws-iso-b:bedrock:us-east-1::foundation-model/${SONNET_45}" is in Region us-east-1, which is in the aws partition, not aws-iso-b`,
+        ],
+        [
+            "an ISO Region in the aws partition",
+            { modelSource: `arn:aws:bedrock:us-iso-east-1::foundation-model/${SONNET_45}` },
+            `modelSource "arn:aws:bedrock:us-iso-east-1::foundation-model/${SONNET_45}" is in Region us-iso-east-1, which is in the aws-iso partition, not aws`,
+        ],
+        [
+            "an aws-iso Region in aws-iso-b",
+            { modelSource: `arn:aws-iso-b:bedrock:us-iso-east-1::foundation-model/${SONNET_45}` },
+            `modelSource "arn:aws-iso-b:bedrock:us-iso-east-1::foundation-model/${SONNET_45}" is in Region us-iso-east-1, which is in the aws-iso partition, not aws-iso-b`,
+        ],
+        [
+            "an aws-iso-b Region in aws-iso",
+            { modelSource: `arn:aws-iso:bedrock:us-isob-east-1::foundation-model/${SONNET_45}` },
+            `modelSource "arn:aws-iso:bedrock:us-isob-east-1::foundation-model/${SONNET_45}" is in Region us-isob-east-1, which is in the aws-iso-b partition, not aws-iso`,
+        ],
+        [
+            "a us-gov Region in the aws partition",
+            { modelSource: `arn:aws:bedrock:us-gov-west-1::foundation-model/${SONNET_45}` },
+            `modelSource "arn:aws:bedrock:us-gov-west-1::foundation-model/${SONNET_45}" is in Region us-gov-west-1, which is in the aws-us-gov partition, not aws`,
+        ],
+        [
             "a foundation model ARN with an account",
             { modelSource: `arn:aws:bedrock:us-east-1:${ACCOUNT}:foundation-model/${SONNET_45}` },
             `modelSource "arn:aws:bedrock:us-east-1:${ACCOUNT}:foundation-model/${SONNET_45}" ${RULE}`,
@@ -636,6 +661,17 @@ describe("ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes:
             expect(rec.resources).to.deep.equal([]);
         });
     }
+
+    it("accepts ISO ARNs in their own partitions (us-iso-* in aws-iso, us-isob-* in aws-iso-b)", async () => {
+        for (const source of [
+            `arn:aws-iso:bedrock:us-iso-east-1::foundation-model/${SONNET_45}`,
+            `arn:aws-iso-b:bedrock:us-isob-east-1::foundation-model/${SONNET_45}`,
+        ]) {
+            importWith({ modelSource: source });
+        }
+        await settle();
+        expect(rec.resources).to.deep.equal([]);
+    });
 
     it("names the IAM resources and alarms after the given name, the ARN's id, or (ARN an Output) a sequence", async () => {
         importWith({ name: "team-a1" }).addAlarm("calls", { metric: "Invocations", threshold: 1 });
@@ -686,6 +722,33 @@ describe("ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes:
                 Resource: [fm("ap-southeast-2", SONNET_45), fm("ap-southeast-4", SONNET_45)],
                 Condition: {
                     ArnLike: { "bedrock:InferenceProfileArn": [`arn:aws:bedrock:ap-southeast-2:${ACCOUNT}:application-inference-profile/*`, sysArn] },
+                },
+            },
+        ]);
+    });
+
+    it("an ARN in its Region, copying an au. profile whose Region is known only at deploy: each source's routes, through profiles of that source", async () => {
+        rec = setBedrockMocks({ region: "ap-southeast-2", accountId: ACCOUNT });
+        const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.AU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+        const arn = `arn:aws:bedrock:ap-southeast-2:${ACCOUNT}:application-inference-profile/abcd1234wxyz`;
+        importWith({ inferenceProfileArn: arn, inferenceProfileIdentifier: arn, modelSource: cris }).grantInvoke("r");
+        await settle();
+        const app = (r: string) => `arn:aws:bedrock:${r}:${ACCOUNT}:application-inference-profile/*`;
+        const au = (r: string) => `arn:aws:bedrock:${r}:${ACCOUNT}:inference-profile/au.${SONNET_45}`;
+        expect(JSON.parse(policiesForRole(rec, "r")[0].json).Statement).to.deep.equal([
+            { Effect: "Allow", Action: GET_INVOKE, Resource: [arn, au("ap-southeast-2")] },
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: ["ap-southeast-2", "ap-southeast-4", "ap-southeast-6"].map((r) => fm(r, SONNET_45)),
+                Condition: { ArnLike: { "bedrock:InferenceProfileArn": [app("ap-southeast-6"), au("ap-southeast-6")] } },
+            },
+            {
+                Effect: "Allow",
+                Action: INVOKE,
+                Resource: ["ap-southeast-2", "ap-southeast-4"].map((r) => fm(r, SONNET_45)),
+                Condition: {
+                    ArnLike: { "bedrock:InferenceProfileArn": [app("ap-southeast-2"), au("ap-southeast-2"), app("ap-southeast-4"), au("ap-southeast-4")] },
                 },
             },
         ]);

@@ -195,6 +195,17 @@ function resolveSource(where: Where, argument: string, source: unknown, parent?:
     );
 }
 
+/**
+ * The partition of a Region in an ARN: aws, aws-us-gov or aws-cn (partitionOfRegion), aws-iso for
+ * us-iso-* and aws-iso-b for us-isob-*; undefined for the other ISO Regions (not modelled).
+ */
+function partitionOfArnRegion(region: string): string | undefined {
+    if (region.startsWith("us-isob-")) return "aws-iso-b";
+    if (region.startsWith("us-iso-")) return "aws-iso";
+    if (region.includes("-iso")) return undefined;
+    return partitionOfRegion(region);
+}
+
 function resolveSourceArn(where: Where, argument: string, arn: string): ResolvedSource {
     const parsed = parseArn(arn);
     const rule =
@@ -202,9 +213,9 @@ function resolveSourceArn(where: Where, argument: string, arn: string): Resolved
     if (!parsed || parsed.service !== "bedrock" || !/^aws(|-us-gov|-cn|-iso|-iso-b)$/.test(parsed.partition) || !parsed.region)
         fail(where, argument, arn, rule);
     if (parsed.resourceId === "") fail(where, argument, arn, rule);
-    // ISO partitions are not modelled by partitionOfRegion: compare only among aws, aws-us-gov and aws-cn.
-    if (!parsed.partition.startsWith("aws-iso") && !parsed.region.includes("-iso") && partitionOfRegion(parsed.region) !== parsed.partition) {
-        fail(where, argument, arn, `is in Region ${parsed.region}, which is in the ${partitionOfRegion(parsed.region)} partition, not ${parsed.partition}`);
+    const regionPartition = partitionOfArnRegion(parsed.region);
+    if (regionPartition !== undefined && regionPartition !== parsed.partition) {
+        fail(where, argument, arn, `is in Region ${parsed.region}, which is in the ${regionPartition} partition, not ${parsed.partition}`);
     }
     if (parsed.resourceType === "foundation-model" && parsed.account === "") {
         return {
