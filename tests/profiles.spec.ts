@@ -966,3 +966,134 @@ describe("ApplicationInferenceProfile: sources, providers and Regions", () => {
         expect([maxLength(b.arn), maxLength(b.arnPattern)]).to.deep.equal([93, 82]);
     });
 });
+
+describe("CrossRegionInferenceProfile: catalog messages, placements, IAM view and names", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+    });
+
+    it("a model of the program's own the sources say has no profile: named `model`, no geographies, no source", () => {
+        const own = new M("acme.model-v1", { supportsCrossRegion: true, crossRegionGeographies: [] });
+        throwsExactly(
+            () => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: own }),
+            'CrossRegionInferenceProfile.fromConfig: model "acme.model-v1" has no us. cross-region profile: the catalog\'s sources list profiles in none (no source); if AWS serves one, declare it: model.withGeographies(["us"])',
+        );
+    });
+
+    it("the general catalogs are left out of the sources a refusal cites, only when the page is theirs", () => {
+        const sources = [
+            "https://github.com/aws/aws-cdk/blob/main/packages/@aws-cdk/aws-bedrock-alpha/bedrock/models.ts",
+            "https://docs.aws.amazon.com/bedrock/latest/userguide/model-cards.html",
+            "https://docs.aws.amazon.com/bedrock/latest/userguide/model-access-product-ids.html",
+            "https://github.com/aws/aws-cdk/blob/main/packages/@aws-cdk/aws-bedrock-alpha/bedrock/models.ts#L10",
+            "https://docs.aws.amazon.com/bedrock/latest/userguide/model-cards.html#acme",
+            "https://docs.aws.amazon.com/bedrock/latest/userguide/model-access-product-ids.html#acme",
+        ];
+        const own = new M("acme.model-v1", { supportsCrossRegion: true, crossRegionGeographies: ["eu"], crossRegionGeographiesCovered: ["us", "eu"], sources });
+        throwsExactly(
+            () => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: own }),
+            'CrossRegionInferenceProfile.fromConfig: model "acme.model-v1" has no us. cross-region profile: the catalog\'s sources list profiles in eu (https://github.com/aws/aws-cdk/blob/main/packages/@aws-cdk/aws-bedrock-alpha/bedrock/models.ts#L10; https://docs.aws.amazon.com/bedrock/latest/userguide/model-cards.html#acme; https://docs.aws.amazon.com/bedrock/latest/userguide/model-access-product-ids.html#acme); if AWS serves one, declare it: model.withGeographies(["us"])',
+        );
+    });
+
+    it("the Region known only at deploy is checked once per provider and geography: one refusal, in the first profile's name", async () => {
+        await deployFailsExactly(() => {
+            setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT });
+            new bedrock.CrossRegionInferenceProfile("a", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+            new bedrock.CrossRegionInferenceProfile("b", { geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+        }, [
+            'error serializing property "outputs": error serializing property "outputs": CrossRegionInferenceProfile "a": geoRegion "eu" profiles cannot be called from Region us-east-1: the eu geography\'s source Regions are eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3',
+        ]);
+    });
+
+    it("how IAM sees a profile: the source Region among the destinations only when they are its routes", () => {
+        const US = ["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"];
+        const target = (geoRegion: bedrock.CrossRegionInferenceProfileRegion, destinationRegions?: string[]) =>
+            bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0, destinationRegions }).accessTarget();
+        const arn = (prefix: string, given = "") =>
+            `arn:«checked-partition/region/${prefix}${given}»:bedrock:«checked-region/region/${prefix}${given}»:«account»:inference-profile/${prefix}.${SONNET_45}`;
+        expect(target(G.US)).to.deep.equal({
+            kind: "system-profile",
+            arn: arn("us"),
+            partition: "aws",
+            sourceRegion: "«checked-region/region/us»",
+            modelId: SONNET_45,
+            destinationRegions: US,
+            sourceInDestinations: true,
+            global: false,
+        });
+        expect(target(G.US, ["us-west-2"])).to.deep.equal({
+            kind: "system-profile",
+            arn: arn("us", "#2"),
+            partition: "aws",
+            sourceRegion: "«checked-region/region/us#2»",
+            modelId: SONNET_45,
+            destinationRegions: ["us-west-2"],
+            sourceInDestinations: false,
+            global: false,
+        });
+        const global = target(G.GLOBAL);
+        expect([global.sourceInDestinations, global.global, "routes" in global]).to.deep.equal([false, true, false]);
+        const au = target(G.AU);
+        expect([au.sourceInDestinations, au.routes?.map((g) => [g.sources, g.destinations])]).to.deep.equal([
+            true,
+            [
+                [
+                    ["ap-southeast-2", "ap-southeast-4"],
+                    ["ap-southeast-2", "ap-southeast-4"],
+                ],
+                [["ap-southeast-6"], ["ap-southeast-2", "ap-southeast-4", "ap-southeast-6"]],
+            ],
+        ]);
+    });
+
+    it("with the Region in the stack's config: the source Region's routes, and the source among them", () => {
+        setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT, config: { "aws-native:region": "us-east-1" } });
+        const t = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }).accessTarget();
+        expect(t).to.deep.equal({
+            kind: "system-profile",
+            arn: `arn:aws:bedrock:us-east-1:«account»:inference-profile/us.${SONNET_45}`,
+            partition: "aws",
+            sourceRegion: "us-east-1",
+            modelId: SONNET_45,
+            destinationRegions: ["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"],
+            sourceInDestinations: true,
+            global: false,
+        });
+    });
+
+    it("a reference through another provider names its alarms (and grants' resources) after the provider", async () => {
+        const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+        bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, { provider: eu }).addAlarm("calls", {
+            metric: "Invocations",
+            threshold: 1,
+        });
+        bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }).addAlarm("calls", {
+            metric: "Invocations",
+            threshold: 1,
+        });
+        await settle();
+        expect(
+            rec
+                .byType("aws:cloudwatch/metricAlarm:MetricAlarm")
+                .map((r) => r.name)
+                .sort(),
+        ).to.deep.equal(["profile-eu-anthropic-claude-sonnet-4-5-20250929-v1-0-eu-calls", "profile-us-anthropic-claude-sonnet-4-5-20250929-v1-0-calls"]);
+    });
+
+    it("metric and addAlarm name the component in their refusals (reference and component)", () => {
+        const reference = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        const component = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        for (const p of [reference, component]) {
+            throwsExactly(
+                () => p.metric("Nope" as never),
+                'CrossRegionInferenceProfile.metric: name "Nope" is not a Bedrock runtime metric (one of InputTokenCount, InvocationClientErrors, InvocationLatency, InvocationServerErrors, InvocationThrottles, Invocations, LegacyModelInvocations, OutputImageCount, OutputTokenCount)',
+            );
+            throwsExactly(
+                () => p.addAlarm("bad name!", { metric: "Invocations", threshold: 1 }),
+                'CrossRegionInferenceProfile.addAlarm "bad name!": name "bad name!" must match ^[A-Za-z0-9][A-Za-z0-9_-]*$ (letters, digits, hyphens and underscores)',
+            );
+        }
+    });
+});
