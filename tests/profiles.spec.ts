@@ -317,6 +317,23 @@ describe("ApplicationInferenceProfile", () => {
         expect(p.sourceModel).to.equal(M.ANTHROPIC_CLAUDE_SONNET_V1_0);
     });
 
+    it("the component registers the profile's ARN, id and identifier as its outputs; the cross-region component its id, ARN, Regions and type", async () => {
+        new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "app", modelSource: M.ANTHROPIC_CLAUDE_SONNET_V1_0 });
+        new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
+        await settle();
+        expect(rec.find("bedrock-genai:index:ApplicationInferenceProfile", "app").outputs).to.deep.equal({
+            inferenceProfileArn: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/rg0e499dzum7",
+            inferenceProfileId: "rg0e499dzum7",
+            inferenceProfileIdentifier: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/rg0e499dzum7",
+        });
+        expect(rec.find("bedrock-genai:index:CrossRegionInferenceProfile", "cris").outputs).to.deep.equal({
+            inferenceProfileId: `us.${SONNET_35_V2}`,
+            inferenceProfileArn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_35_V2}`,
+            destinationRegions: ["ca-central-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"],
+            type: "SYSTEM_DEFINED",
+        });
+    });
+
     it("copies from a cross-region profile (many Regions), tags as a map sorted by key, description", async () => {
         const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
         new bedrock.ApplicationInferenceProfile("p2", {
