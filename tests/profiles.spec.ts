@@ -651,6 +651,16 @@ describe("ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes:
             `modelSource "arn:aws-iso:bedrock:us-isob-east-1::foundation-model/${SONNET_45}" is in Region us-isob-east-1, which is in the aws-iso-b partition, not aws-iso`,
         ],
         [
+            "an aws-iso-e Region in aws-iso",
+            { modelSource: `arn:aws-iso:bedrock:eu-isoe-west-1::foundation-model/${SONNET_45}` },
+            `modelSource "arn:aws-iso:bedrock:eu-isoe-west-1::foundation-model/${SONNET_45}" is in Region eu-isoe-west-1, which is in the aws-iso-e partition, not aws-iso`,
+        ],
+        [
+            "an aws-iso-f Region in aws-iso-b",
+            { modelSource: `arn:aws-iso-b:bedrock:us-isof-south-1::foundation-model/${SONNET_45}` },
+            `modelSource "arn:aws-iso-b:bedrock:us-isof-south-1::foundation-model/${SONNET_45}" is in Region us-isof-south-1, which is in the aws-iso-f partition, not aws-iso-b`,
+        ],
+        [
             "a us-gov Region in the aws partition",
             { modelSource: `arn:aws:bedrock:us-gov-west-1::foundation-model/${SONNET_45}` },
             `modelSource "arn:aws:bedrock:us-gov-west-1::foundation-model/${SONNET_45}" is in Region us-gov-west-1, which is in the aws-us-gov partition, not aws`,
@@ -679,10 +689,11 @@ describe("ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes:
         });
     }
 
-    it("accepts ISO ARNs in their own partitions (us-iso-* in aws-iso, us-isob-* in aws-iso-b)", async () => {
+    it("accepts ISO ARNs in their own partitions (us-iso-* in aws-iso, us-isob-* in aws-iso-b), and ISO Regions of another family unchecked", async () => {
         for (const source of [
             `arn:aws-iso:bedrock:us-iso-east-1::foundation-model/${SONNET_45}`,
             `arn:aws-iso-b:bedrock:us-isob-east-1::foundation-model/${SONNET_45}`,
+            `arn:aws-iso:bedrock:ap-isox-east-1::foundation-model/${SONNET_45}`,
         ]) {
             importWith({ modelSource: source });
         }

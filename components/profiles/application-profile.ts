@@ -198,14 +198,17 @@ function resolveSource(where: Where, argument: string, source: unknown, parent?:
     );
 }
 
+/** The ISO partitions by the letter after `-iso` in their Regions' names (us-isob-east-1). */
+const ISO_PARTITIONS: Record<string, string> = { b: "aws-iso-b", e: "aws-iso-e", f: "aws-iso-f" };
+
 /**
- * The partition of a Region in an ARN: aws, aws-us-gov or aws-cn (partitionOfRegion), aws-iso for
- * us-iso-* and aws-iso-b for us-isob-*; undefined for the other ISO Regions (not modelled).
+ * The partition of a Region in an ARN: aws, aws-us-gov or aws-cn (partitionOfRegion); for the ISO
+ * Regions, aws-iso (us-iso-*), aws-iso-b (us-isob-*), aws-iso-e (eu-isoe-*) and aws-iso-f (us-isof-*);
+ * undefined for another ISO Region (not modelled: not checked).
  */
 function partitionOfArnRegion(region: string): string | undefined {
-    if (region.startsWith("us-isob-")) return "aws-iso-b";
-    if (region.startsWith("us-iso-")) return "aws-iso";
-    if (region.includes("-iso")) return undefined;
+    const iso = /^[a-z]{2}-iso([a-z]?)-/.exec(region);
+    if (iso) return iso[1] === "" ? "aws-iso" : ISO_PARTITIONS[iso[1]];
     return partitionOfRegion(region);
 }
 
