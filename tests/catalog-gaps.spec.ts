@@ -11,7 +11,7 @@ import { routeGroups, routeTable, withRoutes } from "../components/catalog/route
 import { decisions, type IamRequest } from "./support/iam-eval";
 import { capturingLogs } from "./support/grants";
 import { newRole } from "./support/programs";
-import { throwsExactly } from "./support/errors";
+import { outputError, throwsExactly } from "./support/errors";
 
 const ACCOUNT = "123456789012";
 const M = bedrock.BedrockFoundationModel;
@@ -337,5 +337,81 @@ describe("destination Regions of another geography", () => {
         expect(logs.warn).to.deep.equal([
             'CrossRegionInferenceProfile.fromConfig: destination Region mx-central-1 is in no geography the catalog knows, and not among the us. profiles\' destinations; accepted as declared. If AWS serves it, declare it in the program to silence this warning: geoRegion: CrossRegionInferenceProfileRegion.US.withRoutes({ "<source Region>": [..., "mx-central-1"] })',
         ]);
+    });
+    it("a Region in two geographies, neither the profile's, is refused naming both (ap-northeast-1 in apac. and jp.)", () => {
+        throwsExactly(
+            () =>
+                bedrock.CrossRegionInferenceProfile.fromConfig({
+                    geoRegion: G.US,
+                    model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                    destinationRegions: ["ap-northeast-1"],
+                }),
+            'CrossRegionInferenceProfile.fromConfig: destinationRegions[0] "ap-northeast-1" is in the apac, jp geography, not us: a us. profile routes only to ca-central-1, us-east-1, us-east-2, us-west-1, us-west-2 (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html; https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html)',
+        );
+    });
+
+    it("a destination that only reads as a Region name (an object) is refused", () => {
+        throwsExactly(
+            () =>
+                bedrock.CrossRegionInferenceProfile.fromConfig({
+                    geoRegion: G.US,
+                    model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                    destinationRegions: [{ toString: () => "us-east-1" } as never],
+                }),
+            "CrossRegionInferenceProfile.fromConfig: destinationRegions[0] {} is not a Region name (e.g. us-east-1)",
+        );
+    });
+
+    it("global.: a destination outside the commercial Regions the catalog knows is accepted with a warning; a commercial one without", async () => {
+        const logs = await capturingLogs(async () => {
+            const p = bedrock.CrossRegionInferenceProfile.fromConfig({
+                geoRegion: G.GLOBAL,
+                model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0,
+                destinationRegions: ["us-east-1", "eu-west-1", "xx-new-1"],
+            });
+            expect(p.destinationRegions).to.deep.equal(["eu-west-1", "us-east-1", "xx-new-1"]);
+            await settle();
+        });
+        expect(logs.warn).to.deep.equal([
+            "CrossRegionInferenceProfile.fromConfig: destination Region xx-new-1 is not a commercial Region the catalog knows; accepted as declared. If AWS serves it, declare it in the program to silence this warning: remove it from destinationRegions, or keep it if AWS routes global. profiles there",
+        ]);
+    });
+
+    it("global. called from a Region the catalog does not know: accepted with one warning; us. from it: the us. warning", async () => {
+        setBedrockMocks({ region: "xx-new-1", accountId: ACCOUNT, config: { "aws-native:region": "xx-new-1" } });
+        const logs = await capturingLogs(async () => {
+            bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.GLOBAL, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+            bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+            await settle();
+        });
+        expect(logs.warn).to.deep.equal([
+            "CrossRegionInferenceProfile.fromConfig: Region xx-new-1 is not a commercial Region the catalog knows (global. profiles are called from the commercial Regions); grants allow the model in xx-new-1 and the Region-less global model; accepted as declared. If AWS serves it, declare it in the program to silence this warning: nothing, if it is a commercial Region: global. profiles run in every commercial Region",
+            'CrossRegionInferenceProfile.fromConfig: Region xx-new-1 is not a source Region the catalog knows for us. profiles (its sources: ca-central-1, us-east-1, us-east-2, us-west-1, us-west-2); grants allow the model in ca-central-1, us-east-1, us-east-2, us-west-1, us-west-2 and xx-new-1; accepted as declared. If AWS serves it, declare it in the program to silence this warning: geoRegion: CrossRegionInferenceProfileRegion.US.withRoutes({ "xx-new-1": ["<destination Region>", ...] })',
+        ]);
+    });
+
+    it("a source Region of the geography: no warning, for us. and global.", async () => {
+        const logs = await capturingLogs(async () => {
+            bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+            bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.GLOBAL, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 });
+            await settle();
+        });
+        expect(logs.warn).to.deep.equal([]);
+    });
+
+    it("a Region of another partition, known only at deploy, with destinationRegions given: refused at deploy naming both partitions", async () => {
+        setBedrockMocks({ region: "cn-north-1", accountId: ACCOUNT });
+        let message = "";
+        await capturingLogs(async () => {
+            const p = bedrock.CrossRegionInferenceProfile.fromConfig({
+                geoRegion: G.US,
+                model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                destinationRegions: ["us-east-1"],
+            });
+            message = await outputError(p.inferenceProfileArn);
+        });
+        expect(message).to.equal(
+            'CrossRegionInferenceProfile.fromConfig: geoRegion "us" profiles live in the aws partition, but the provider\'s partition is aws-cn',
+        );
     });
 });

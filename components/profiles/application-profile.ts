@@ -105,6 +105,9 @@ export interface IApplicationInferenceProfile extends IUsageMetered {
 }
 
 const APP_PROFILE_ARN = /^arn:aws(|-us-gov|-cn|-iso|-iso-b):bedrock:[0-9a-z-]{1,20}:[0-9]{12}:application-inference-profile\/[a-zA-Z0-9-:.]+$/;
+/** The sequence that numbers imports whose ARN is an Output. */
+// Stryker disable next-line StringLiteral: the sequence's only user is fromApplicationInferenceProfileAttributes, so its key is never compared with another
+const IMPORT_SEQUENCE = "imported-profile";
 /** Service-generated application profile ids have 12 characters. */
 export const APPLICATION_PROFILE_ID_LENGTH = 12;
 
@@ -195,6 +198,20 @@ function resolveSource(where: Where, argument: string, source: unknown, parent?:
     );
 }
 
+/** The ISO partitions by the letter after `-iso` in their Regions' names (us-isob-east-1). */
+const ISO_PARTITIONS: Record<string, string> = { b: "aws-iso-b", e: "aws-iso-e", f: "aws-iso-f" };
+
+/**
+ * The partition of a Region in an ARN: aws, aws-us-gov or aws-cn (partitionOfRegion); for the ISO
+ * Regions, aws-iso (us-iso-*), aws-iso-b (us-isob-*), aws-iso-e (eu-isoe-*) and aws-iso-f (us-isof-*);
+ * undefined for another ISO Region (not modelled: not checked).
+ */
+function partitionOfArnRegion(region: string): string | undefined {
+    const iso = /^[a-z]{2}-iso([a-z]?)-/.exec(region);
+    if (iso) return iso[1] === "" ? "aws-iso" : ISO_PARTITIONS[iso[1]];
+    return partitionOfRegion(region);
+}
+
 function resolveSourceArn(where: Where, argument: string, arn: string): ResolvedSource {
     const parsed = parseArn(arn);
     const rule =
@@ -202,9 +219,9 @@ function resolveSourceArn(where: Where, argument: string, arn: string): Resolved
     if (!parsed || parsed.service !== "bedrock" || !/^aws(|-us-gov|-cn|-iso|-iso-b)$/.test(parsed.partition) || !parsed.region)
         fail(where, argument, arn, rule);
     if (parsed.resourceId === "") fail(where, argument, arn, rule);
-    // ISO partitions are not modelled by partitionOfRegion: compare only among aws, aws-us-gov and aws-cn.
-    if (!parsed.partition.startsWith("aws-iso") && !parsed.region.includes("-iso") && partitionOfRegion(parsed.region) !== parsed.partition) {
-        fail(where, argument, arn, `is in Region ${parsed.region}, which is in the ${partitionOfRegion(parsed.region)} partition, not ${parsed.partition}`);
+    const regionPartition = partitionOfArnRegion(parsed.region);
+    if (regionPartition !== undefined && regionPartition !== parsed.partition) {
+        fail(where, argument, arn, `is in Region ${parsed.region}, which is in the ${regionPartition} partition, not ${parsed.partition}`);
     }
     if (parsed.resourceType === "foundation-model" && parsed.account === "") {
         return {
@@ -230,7 +247,8 @@ function resolveSourceArn(where: Where, argument: string, arn: string): Resolved
         if (geo.sourceRegionStatus(parsed.region) === "outside") {
             fail(where, argument, arn, `is a ${geo.prefix}. profile in Region ${parsed.region}, which is outside the ${geo.prefix} geography`);
         }
-        if (geo.sourceRegionStatus(parsed.region) === "unknown") checkSourceRegion(where, geo, parsed.region);
+        // A source Region of the geography passes; one the catalog does not know is warned about.
+        checkSourceRegion(where, geo, parsed.region);
         const known = BedrockFoundationModel.lookup(parsed.resourceId.slice(dot + 1));
         if (known && !known.supportsCrossRegion) {
             fail(where, argument, arn, `names ${known.modelId}, which does not support cross-region inference (supportsCrossRegion is false)`);
@@ -276,7 +294,7 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
             checkString(where, "name", attrs.name, { min: 1, max: 100, pattern: /^[A-Za-z0-9][A-Za-z0-9-]*$/, patternText: "letters, digits and hyphens" });
         const name =
             attrs.name ??
-            (typeof arn === "string" ? `imported-${parseArn(arn)?.resourceId ?? "profile"}` : `imported-profile-${programSequence("imported-profile")}`);
+            (typeof arn === "string" ? `imported-${arn.slice(arn.lastIndexOf("/") + 1)}` : `imported-profile-${programSequence(IMPORT_SEQUENCE)}`);
         return new ImportedApplicationProfile(
             name,
             pulumi.output(arn),
@@ -342,12 +360,14 @@ export class ApplicationInferenceProfile extends pulumi.ComponentResource implem
             checkTargetRegion(where, "modelSource", shown, early.target, explicitProvider ? undefined : configuredRegion());
         }
         super("bedrock-genai:index:ApplicationInferenceProfile", name, {}, opts);
+        // Stryker disable next-line StringLiteral: the argument name is only used in refusals, and this source was resolved (validated) above
         const resolved = resolveSource(where, "modelSource", args.modelSource, this);
         // Regions known only at deploy (explicit providers, no Region in the stack's config, a source on a
         // provider of its own): the same rule on the ARNs then. Both Regions known now were checked above,
         // and a foundation model's ARN is built in the provider's own Region: no check at deploy (one Output
         // less per profile).
         const checkedNow =
+            // Stryker disable next-line BooleanLiteral,ObjectLiteral: a check at deploy where one was done before passes (the config's Region is the default provider's); without an explicit provider the component's context is the default one
             early === undefined || (!explicitProvider && callerContext({ parent: this }).knownRegion !== undefined && knownRegionOf(early.target));
         this.source = checkedNow
             ? resolved
@@ -477,6 +497,7 @@ class ImportedApplicationProfile implements IApplicationInferenceProfile {
         const arn = this.knownArn ?? symbolic(this.inferenceProfileArn, `application-inference-profile/${this.name}`, bound);
         // One Output each for the pattern and the partition, so every call gets the same placeholders.
         this.patternOutput ??= this.inferenceProfileArn.apply((a) => a.replace(/[^/]+$/, "*"));
+        // Stryker disable next-line StringLiteral: the ARN matched APP_PROFILE_ARN before this Output resolves, so parseArn gives its partition (the fallback is never used)
         this.partitionOutput ??= this.inferenceProfileArn.apply((a) => parseArn(a)?.partition ?? "aws");
         const arnPattern =
             this.knownArn?.replace(/[^/]+$/, "*") ??
