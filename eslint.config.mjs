@@ -5,7 +5,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
     {
-        ignores: ["bin/**", "docs/**", "node_modules/**", "**/node_modules/**", "bench/cdk/**", "bench/results/**", "examples/quickstart-python/**"],
+        ignores: [
+            "bin/**",
+            "docs/**",
+            "node_modules/**",
+            "**/node_modules/**",
+            "bench/cdk/**",
+            "bench/results/**",
+            "examples/quickstart-python/**",
+            ".stryker-tmp/**",
+            "reports/**",
+        ],
     },
     ...tseslint.configs.recommended,
     {
