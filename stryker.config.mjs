@@ -58,6 +58,7 @@ export default {
     reporters: ["json", "clear-text", "progress-append-only"],
     jsonReporter: { fileName: `${out}/${tag}.json` },
     thresholds: { high: 85, low: 70, break: null },
-    tempDirName: ".stryker-tmp",
+    // One sandbox folder per folder of components/: runs of different folders can go side by side.
+    tempDirName: `.stryker-tmp/${tag}`,
     cleanTempDir: "always",
 };

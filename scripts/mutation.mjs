@@ -48,6 +48,12 @@ for (const folder of folders) {
         continue;
     }
     const c = counts(JSON.parse(readFileSync(`reports/mutation/${folder}.json`, "utf8")));
+    // Read again: another run (of other folders) may have written its scores since.
+    try {
+        summary = JSON.parse(readFileSync("reports/mutation/summary.json", "utf8"));
+    } catch {
+        // none yet
+    }
     summary[folder] = { score: Math.round(score(c) * 100) / 100, ...c, seconds };
     writeFileSync("reports/mutation/summary.json", JSON.stringify(summary, null, 2) + "\n");
 }
