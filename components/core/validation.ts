@@ -34,8 +34,10 @@ export interface Where {
 
 /** Shows a value in a message: strings quoted, everything else as JSON. */
 export function show(value: unknown): string {
+    // Stryker disable next-line ConditionalExpression: without it, JSON.stringify(undefined) is undefined, whose .length throws into the catch, which returns String(undefined), the same "undefined"
     if (value === undefined) return "undefined";
     if (typeof value === "string") return JSON.stringify(value);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: for booleans and null JSON.stringify (below) gives the same text as String; only numbers (NaN, Infinity) differ, and specs check those
     if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
     if (pulumi.Output.isInstance(value)) return "<output>";
     try {
@@ -199,5 +201,6 @@ export function normalizeTags(where: Where, tags: Tags | undefined, argument = "
         seen.add(t.key);
         t.value = checkString(where, `${argument}[${i}].value`, t.value, { min: 0, max: 256, pattern: TAG_PATTERN, patternText: TAG_TEXT });
     });
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: keys are unique (checked above), so a.key === b.key never happens and <= / >= act as < / >; and V8's sort only tests whether the comparator is below zero, so 1 or 0 for "after" sort alike
     return list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
