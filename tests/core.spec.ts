@@ -12,7 +12,7 @@ import {
     show,
     stringProblem,
 } from "../components/core/validation";
-import { maxLength, symbolic } from "../components/core/symbols";
+import { maxLength, resolveSymbols, symbolic, toOutput } from "../components/core/symbols";
 import { gapMessage, warnGap } from "../components/core/gaps";
 import { programSequence } from "../components/core/program-state";
 import { resourceName } from "../components/core/resource-name";
@@ -151,6 +151,12 @@ describe("core helpers", () => {
             expect(symbolic(pulumi.output("v2"), "x", 4)).to.equal("\u00abx#2\u00bb");
             expect(maxLength("a\u00abx\u00bb\u00abx#2\u00bb")).to.equal(8);
             expect(maxLength("abc")).to.equal(3);
+        });
+        it("resolves placeholders as they are, escaped for JSON only when asked", async () => {
+            const token = symbolic(pulumi.output('say "hi"'), "quote", 8);
+            expect(await valueOf(toOutput(`<${token}>`))).to.equal('<say "hi">');
+            expect(await valueOf(resolveSymbols(`<${token}>`))).to.equal('<say "hi">');
+            expect(await valueOf(resolveSymbols(`<${token}>`, true))).to.equal('<say \\"hi\\">');
         });
         it("refuses an unknown placeholder", () => {
             throwsExactly(() => maxLength("\u00abnope\u00bb"), "internal error: unknown placeholder \u00abnope\u00bb");
