@@ -61,8 +61,6 @@ export function symbolLabels(text: string): string[] {
 
 /** The most characters `text` can have once every placeholder is replaced by its value. */
 export function maxLength(text: string): number {
-    // Stryker disable next-line ConditionalExpression: a text without placeholders is left as it is by the replace below, so its length is the same
-    if (!hasSymbols(text)) return text.length;
     const s = scope();
     return text.replace(TOKEN, (_whole, label: string) => "x".repeat(entry(s, label).maxLength)).length;
 }
@@ -81,7 +79,9 @@ function entry(s: Scope, label: string): Entry {
 export function resolveSymbols(text: string, json = false, after?: pulumi.Output<unknown>): pulumi.Output<string> {
     const labels = symbolLabels(text);
     // Stryker disable next-line ConditionalExpression: with no labels the general path is pulumi.all([]) or pulumi.all([after]), applied to the text unchanged: the same value, known-ness and secrecy
-    if (labels.length === 0) return after ? after.apply(() => text) : pulumi.output(text);
+    if (labels.length === 0) {
+        return after ? after.apply(() => text) : pulumi.output(text);
+    }
     const s = scope();
     const values: pulumi.Output<unknown>[] = labels.map((l) => entry(s, l).value);
     // Stryker disable next-line ConditionalExpression: pushing an undefined `after` adds a resolved undefined to pulumi.all, which the apply never reads
