@@ -83,9 +83,8 @@ export function resolveSymbols(text: string, json = false, after?: pulumi.Output
         return after ? after.apply(() => text) : pulumi.output(text);
     }
     const s = scope();
-    const values: pulumi.Output<unknown>[] = labels.map((l) => entry(s, l).value);
-    // Stryker disable next-line ConditionalExpression: pushing an undefined `after` adds a resolved undefined to pulumi.all, which the apply never reads
-    if (after) values.push(after);
+    // `after` last (an undefined one is a resolved undefined to pulumi.all, which the apply never reads).
+    const values: pulumi.Input<unknown>[] = [...labels.map((l) => entry(s, l).value), after];
     return pulumi.all(values).apply((resolved) => {
         const byLabel = new Map(labels.map((l, i) => [l, resolved[i] as string]));
         return text.replace(TOKEN, (_whole, label: string) => {
