@@ -4,8 +4,11 @@ import * as bedrock from "../sdk/nodejs";
 import {
     AGENT_MAX_TOKENS_LIMIT,
     anthropicModels,
+    checkAnthropicOnly,
+    checkTopK,
     mergeInferenceConfiguration,
     PROMPT_MAX_TOKENS_LIMIT,
+    topKFormOf,
     toPromptInferenceShapes,
     validateInferenceConfiguration,
 } from "../components/core/inference-configuration";
@@ -137,6 +140,80 @@ describe("inference configuration", () => {
             expect(anthropicModels([M.ANTHROPIC_CLAUDE_HAIKU_V1_0, M.AMAZON_NOVA_PRO_V1])).to.equal(false);
             expect(anthropicModels(undefined)).to.equal(undefined);
             expect(anthropicModels([])).to.equal(undefined);
+        });
+    });
+
+    describe("setting shapes (stop sequences, anthropicVersion, responseFormat)", () => {
+        it("takes 4 stop sequences", () => {
+            expect(validateInferenceConfiguration(where, "cfg", { stopSequences: ["a", "b", "c", "d"] })).to.deep.equal({
+                stopSequences: ["a", "b", "c", "d"],
+            });
+        });
+        it("refuses an empty stop sequence", () => {
+            throwsExactly(
+                () => validateInferenceConfiguration(where, "cfg", { stopSequences: ["a", ""] }),
+                'Thing "t": cfg.stopSequences[1] "" must be a non-empty string',
+            );
+        });
+        it("refuses a blank anthropicVersion", () => {
+            throwsExactly(
+                () => validateInferenceConfiguration(where, "cfg", { anthropicVersion: "  " }),
+                'Thing "t": cfg.anthropicVersion "  " must be a non-empty string such as "bedrock-2023-05-31"',
+            );
+        });
+        it("refuses a responseFormat that is null or a list", () => {
+            throwsExactly(
+                () => validateInferenceConfiguration(where, "cfg", { responseFormat: null as never }),
+                'Thing "t": cfg.responseFormat null must be an object',
+            );
+            throwsExactly(
+                () => validateInferenceConfiguration(where, "cfg", { responseFormat: [] as never }),
+                'Thing "t": cfg.responseFormat [] must be an object',
+            );
+        });
+    });
+
+    describe("anthropicVersion and topK against the models", () => {
+        it("names only the models that are not Anthropic ones", () => {
+            throwsExactly(
+                () =>
+                    checkAnthropicOnly(where, "cfg", { anthropicVersion: "bedrock-2023-05-31" }, [
+                        { provider: "anthropic", modelId: "anthropic.a" },
+                        { provider: "amazon", modelId: "amazon.b" },
+                    ]),
+                'Thing "t": cfg.anthropicVersion "bedrock-2023-05-31" applies to Anthropic models only, but the model is not one (amazon.b)',
+            );
+        });
+        it("calls a model id no pattern matches unknown", () => {
+            expect(topKFormOf("acme.model-v1")).to.equal("unknown");
+        });
+        it("accepts topK when no model is known", () => {
+            expect(checkTopK(where, "cfg", { topK: 5 }, undefined)).to.equal(undefined);
+            expect(checkTopK(where, "cfg", { topK: 5 }, [])).to.equal(undefined);
+        });
+        it("names the models without a top-k parameter", () => {
+            throwsExactly(
+                () => checkTopK(where, "cfg", { topK: 5 }, [{ modelId: "anthropic.a" }, { modelId: "meta.b" }]),
+                'Thing "t": cfg.topK 5 is not a request field of meta.b: the model\'s request has no top-k parameter',
+            );
+        });
+        it("refuses topK taken in different forms, ignoring models of unknown form", () => {
+            throwsExactly(
+                () => checkTopK(where, "cfg", { topK: 5 }, [{ modelId: "anthropic.a" }, { modelId: "amazon.nova-pro-v1:0" }]),
+                'Thing "t": cfg.topK 5 is taken in different forms by anthropic.a, amazon.nova-pro-v1:0',
+            );
+            expect(checkTopK(where, "cfg", { topK: 5 }, [{ modelId: "anthropic.a" }, { modelId: "acme.b" }])).to.equal(undefined);
+            expect(checkTopK(where, "cfg", { topK: 5 }, [{ modelId: "amazon.nova-pro-v1:0" }, { modelId: "acme.b" }])).to.equal(undefined);
+            expect(checkTopK(where, "cfg", { topK: 5 }, [{ modelId: "anthropic.a" }, { modelId: "anthropic.b" }])).to.equal(undefined);
+        });
+        it("renders topK as Nova's inferenceConfig.topK only when every model is a Nova one", () => {
+            expect(toPromptInferenceShapes({ topK: 5 }, undefined, [])).to.deep.equal({ additionalModelRequestFields: { top_k: 5 } });
+            expect(toPromptInferenceShapes({ topK: 5 }, undefined, [{ modelId: "amazon.nova-pro-v1:0" }, { modelId: "acme.b" }])).to.deep.equal({
+                additionalModelRequestFields: { top_k: 5 },
+            });
+            expect(toPromptInferenceShapes({ topK: 5 }, undefined, [{ modelId: "amazon.nova-pro-v1:0" }])).to.deep.equal({
+                additionalModelRequestFields: { inferenceConfig: { topK: 5 } },
+            });
         });
     });
 

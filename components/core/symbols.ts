@@ -61,7 +61,6 @@ export function symbolLabels(text: string): string[] {
 
 /** The most characters `text` can have once every placeholder is replaced by its value. */
 export function maxLength(text: string): number {
-    if (!hasSymbols(text)) return text.length;
     const s = scope();
     return text.replace(TOKEN, (_whole, label: string) => "x".repeat(entry(s, label).maxLength)).length;
 }
@@ -79,10 +78,13 @@ function entry(s: Scope, label: string): Entry {
  */
 export function resolveSymbols(text: string, json = false, after?: pulumi.Output<unknown>): pulumi.Output<string> {
     const labels = symbolLabels(text);
-    if (labels.length === 0) return after ? after.apply(() => text) : pulumi.output(text);
+    // Stryker disable next-line ConditionalExpression: with no labels the general path is pulumi.all([]) or pulumi.all([after]), applied to the text unchanged: the same value, known-ness and secrecy
+    if (labels.length === 0) {
+        return after ? after.apply(() => text) : pulumi.output(text);
+    }
     const s = scope();
-    const values: pulumi.Output<unknown>[] = labels.map((l) => entry(s, l).value);
-    if (after) values.push(after);
+    // `after` last (an undefined one is a resolved undefined to pulumi.all, which the apply never reads).
+    const values: pulumi.Input<unknown>[] = [...labels.map((l) => entry(s, l).value), after];
     return pulumi.all(values).apply((resolved) => {
         const byLabel = new Map(labels.map((l, i) => [l, resolved[i] as string]));
         return text.replace(TOKEN, (_whole, label: string) => {
