@@ -102,6 +102,7 @@ describe("AgentAlias: refusals", () => {
             () => new AgentAlias("e3", { agent: { agentId: "x" } as unknown as IAgent }),
             `AgentAlias "e3": agent {"agentId":"x"} ${RULE}`,
         ],
+        ["a function agent", () => new AgentAlias("e9", { agent: Object.assign(() => 0, fakeAgent()) }), `AgentAlias "e9": agent ()=>0 ${RULE}`],
         [
             "a name no alias name can be derived from",
             () => new AgentAlias("---", { agent: fakeAgent() }),
@@ -150,6 +151,18 @@ describe("AgentAlias: the test alias", () => {
         const unnamed = AgentAlias.testAlias(fakeAgent());
         throwsExactly(() => unnamed.grantGet("bad role!"), `AgentAlias "agent-test-alias": grantGet(role) ${BAD_ROLE}`);
         expect(named.isTestAlias).to.equal(true);
+    });
+
+    it("is named after an agent that is a resource", () => {
+        class FakeAgent extends pulumi.ComponentResource {
+            readonly agentId = pulumi.output("ABCDEFGHIJ");
+            readonly agentArn = pulumi.output(AGENT_ARN);
+            constructor(name: string) {
+                super("test:index:FakeAgent", name, {}, {});
+            }
+        }
+        const t = AgentAlias.testAlias(new FakeAgent("fa"));
+        throwsExactly(() => t.grantInvoke("bad role!"), `AgentAlias "fa-test-alias": grantInvoke(role) ${BAD_ROLE}`);
     });
 
     it("grants bedrock:GetAgentAlias and bedrock:InvokeAgent on TSTALIASID", async () => {
