@@ -159,6 +159,7 @@ class AliasGrants {
             ...opts,
             parent: opts.parent ?? this.parent,
             where: { component: "AgentAlias", name: this.grantName },
+            // Stryker disable next-line StringLiteral: grantStatements reads no opts.name (it passes where, parent, detached and argName on), so no program sees this value
             name: `${this.grantName}-${kind}`,
             argName: kind === "invoke" ? "grantInvoke(role)" : "grantGet(role)",
         });
@@ -197,6 +198,7 @@ class TestAlias implements IAgentAlias {
     }
 
     grantGet(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        // Stryker disable next-line StringLiteral: AliasGrants.grant only tests kind === "invoke"; any other kind gives GetAgentAlias and grantGet(role), and the name it builds from kind is read by nothing
         return this.grants.grant("get", role, opts);
     }
 }
@@ -284,6 +286,7 @@ export class AgentAlias extends pulumi.ComponentResource implements IAgentAlias 
 
     /** `bedrock:GetAgentAlias` on the alias ARN. */
     public grantGet(role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+        // Stryker disable next-line StringLiteral: AliasGrants.grant only tests kind === "invoke"; any other kind gives GetAgentAlias and grantGet(role), and the name it builds from kind is read by nothing
         return this.grants.grant("get", role, opts);
     }
 }
