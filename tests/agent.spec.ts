@@ -1103,3 +1103,177 @@ describe("Agent validation", () => {
         });
     }
 });
+
+describe("Agent validation: argument types, shapes and duplicates", () => {
+    beforeEach(() => {
+        mocks();
+    });
+    const ok = () => ({ foundationModel: M.AMAZON_NOVA_PRO_V1 as bedrock.IInvokable, instruction: INSTRUCTION });
+    const ALIAS = "arn:aws:bedrock:us-east-1:123456789012:agent-alias/ABCDEFGHIJ/KLMNOPQRST";
+    const STEPS_TEXT = "PRE_PROCESSING, ORCHESTRATION, POST_PROCESSING, ROUTING_CLASSIFIER, MEMORY_SUMMARIZATION, KNOWLEDGE_BASE_RESPONSE_GENERATION";
+    const GUARDRAIL_TEXT = "must be a Guardrail, a guardrail version, Guardrail.fromGuardrailAttributes(...) or { guardrailIdentifier, guardrailVersion? }";
+    const MEMORY_TEXT = "must be Memory.SESSION_SUMMARY or Memory.sessionSummary({ memoryDurationDays, maxRecentSessions })";
+    const step = (s: Record<string, unknown>) => ({ ...ok(), promptOverrideConfiguration: { steps: [s] } as unknown as bedrock.PromptOverrideConfiguration });
+    const cases: [string, () => unknown, string][] = [
+        [
+            "kmsKey of another type",
+            () => new bedrock.Agent("v", { ...ok(), kmsKey: 42 as any }),
+            'Agent "v": kmsKey 42 must be an aws.kms.Key or a KMS key ARN',
+        ],
+        [
+            "shouldPrepareAgent not a boolean",
+            () => new bedrock.Agent("v", { ...ok(), shouldPrepareAgent: "yes" as any }),
+            'Agent "v": shouldPrepareAgent "yes" must be a boolean',
+        ],
+        ["forceDelete not a boolean", () => new bedrock.Agent("v", { ...ok(), forceDelete: 0 as any }), 'Agent "v": forceDelete 0 must be a boolean'],
+        [
+            "userInputEnabled not a boolean",
+            () => new bedrock.Agent("v", { ...ok(), userInputEnabled: "true" as any }),
+            'Agent "v": userInputEnabled "true" must be a boolean',
+        ],
+        [
+            "codeInterpreterEnabled not a boolean",
+            () => new bedrock.Agent("v", { ...ok(), codeInterpreterEnabled: 1 as any }),
+            'Agent "v": codeInterpreterEnabled 1 must be a boolean',
+        ],
+        ["description empty", () => new bedrock.Agent("v", { ...ok(), description: "" }), 'Agent "v": description "" must not be empty'],
+        [
+            "actionGroups not a list",
+            () => new bedrock.Agent("v", { ...ok(), actionGroups: "x" as any }),
+            'Agent "v": actionGroups "x" must be a list of action groups',
+        ],
+        ["guardrail null", () => new bedrock.Agent("v", { ...ok(), guardrail: null as any }), `Agent "v": guardrail null ${GUARDRAIL_TEXT}`],
+        ["guardrail a string", () => new bedrock.Agent("v", { ...ok(), guardrail: "abc" as any }), `Agent "v": guardrail "abc" ${GUARDRAIL_TEXT}`],
+        [
+            "guardrail identifier",
+            () => new bedrock.Agent("v", { ...ok(), guardrail: { guardrailIdentifier: "Bad_Id" } }),
+            'Agent "v": guardrail.guardrailIdentifier "Bad_Id" must match ^(([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\\/[a-z0-9]+))$ (a guardrail id or ARN)',
+        ],
+        [
+            "guardrail identifier over 2048 characters",
+            () => new bedrock.Agent("v", { ...ok(), guardrail: { guardrailIdentifier: "a".repeat(2049) } }),
+            `Agent "v": guardrail.guardrailIdentifier "${"a".repeat(2049)}" must have at most 2048 characters (has 2049)`,
+        ],
+        [
+            "guardrail kmsKey",
+            () => new bedrock.Agent("v", { ...ok(), guardrail: { guardrailIdentifier: "abc", kmsKey: "k" } as any }),
+            'Agent "v": guardrail.kmsKey "k" must match ^arn:aws(-[^:]+)?:kms:[a-zA-Z0-9-]*:[0-9]{12}:key\\/[a-zA-Z0-9-]{36}$ (a KMS key ARN)',
+        ],
+        ["memory null", () => new bedrock.Agent("v", { ...ok(), memory: null as any }), `Agent "v": memory null ${MEMORY_TEXT}`],
+        ["memory a string", () => new bedrock.Agent("v", { ...ok(), memory: "SESSION_SUMMARY" as any }), `Agent "v": memory "SESSION_SUMMARY" ${MEMORY_TEXT}`],
+        [
+            "memory days not an integer",
+            () => new bedrock.Agent("v", { ...ok(), memory: bedrock.Memory.sessionSummary({ memoryDurationDays: 1.5 }) }),
+            'Agent "v": memory.memoryDurationDays 1.5 must be an integer',
+        ],
+        [
+            "memory sessions not an integer",
+            () => new bedrock.Agent("v", { ...ok(), memory: bedrock.Memory.sessionSummary({ maxRecentSessions: 2.5 }) }),
+            'Agent "v": memory.maxRecentSessions 2.5 must be an integer',
+        ],
+        [
+            "knowledgeBases not a list",
+            () => new bedrock.Agent("v", { ...ok(), knowledgeBases: "x" as any }),
+            'Agent "v": knowledgeBases "x" must be a list of { knowledgeBaseId, description }',
+        ],
+        [
+            "knowledge base null",
+            () => new bedrock.Agent("v", { ...ok(), knowledgeBases: [null as any] }),
+            'Agent "v": knowledgeBases[0].knowledgeBaseId undefined is required',
+        ],
+        [
+            "knowledge base given twice",
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    knowledgeBases: [
+                        { knowledgeBaseId: "KB12345678", description: "d" },
+                        { knowledgeBaseId: "KB12345678", description: "e" },
+                    ],
+                }),
+            'Agent "v": knowledgeBases[1].knowledgeBaseId "KB12345678" is given twice',
+        ],
+        [
+            "agentCollaboration unknown",
+            () => new bedrock.Agent("v", { ...ok(), agentCollaboration: "BOSS" as any }),
+            'Agent "v": agentCollaboration "BOSS" must be one of DISABLED, SUPERVISOR, SUPERVISOR_ROUTER',
+        ],
+        [
+            "agentCollaborators not a list",
+            () => new bedrock.Agent("v", { ...ok(), agentCollaboration: "SUPERVISOR", agentCollaborators: "x" as any }),
+            'Agent "v": agentCollaborators "x" must be a list of collaborators',
+        ],
+        [
+            "collaborator name given twice",
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    agentCollaboration: "SUPERVISOR",
+                    agentCollaborators: [
+                        { agentAlias: ALIAS, collaboratorName: "c", collaborationInstruction: "i" },
+                        { agentAlias: ALIAS, collaboratorName: "c", collaborationInstruction: "j" },
+                    ],
+                }),
+            'Agent "v": agentCollaborators[1].collaboratorName "c" is given twice',
+        ],
+        [
+            "collaborator alias of another type",
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    agentCollaboration: "SUPERVISOR",
+                    agentCollaborators: [{ agentAlias: 42 as any, collaboratorName: "c", collaborationInstruction: "i" }],
+                }),
+            'Agent "v": agentCollaborators[0].agentAlias 42 must be an AgentAlias or an agent alias ARN',
+        ],
+        [
+            "promptOverrideConfiguration null",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: null as any }),
+            'Agent "v": promptOverrideConfiguration.steps undefined must be a list of step configurations',
+        ],
+        [
+            "steps not a list",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: "x" } as any }),
+            'Agent "v": promptOverrideConfiguration.steps "x" must be a list of step configurations',
+        ],
+        [
+            "step null",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: [null as any] } }),
+            `Agent "v": promptOverrideConfiguration.steps[0].stepType undefined must be one of ${STEPS_TEXT}`,
+        ],
+        [
+            "step type unknown",
+            () => new bedrock.Agent("v", step({ stepType: "BAD" })),
+            `Agent "v": promptOverrideConfiguration.steps[0].stepType "BAD" must be one of ${STEPS_TEXT}`,
+        ],
+        [
+            "step model request fields null",
+            () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", customPromptTemplate: "t", additionalModelRequestFields: null })),
+            'Agent "v": promptOverrideConfiguration.steps[0].additionalModelRequestFields null must be an object',
+        ],
+        [
+            "step model request fields a string",
+            () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", customPromptTemplate: "t", additionalModelRequestFields: "x" })),
+            'Agent "v": promptOverrideConfiguration.steps[0].additionalModelRequestFields "x" must be an object',
+        ],
+        [
+            "step model request fields a list",
+            () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", customPromptTemplate: "t", additionalModelRequestFields: [] })),
+            'Agent "v": promptOverrideConfiguration.steps[0].additionalModelRequestFields [] must be an object',
+        ],
+        [
+            "parser ARN",
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    promptOverrideConfiguration: { parser: "arn:aws:s3:::x", steps: [{ stepType: "ORCHESTRATION", useCustomParser: true }] },
+                }),
+            'Agent "v": promptOverrideConfiguration.parser "arn:aws:s3:::x" must match ^arn:(aws[a-zA-Z-]*)?:lambda:[a-z0-9-]{1,20}:\\d{12}:function:[a-zA-Z0-9-_.]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?$ (a Lambda function ARN)',
+        ],
+    ];
+    for (const [title, make, message] of cases) {
+        it(`refuses: ${title}`, () => {
+            throwsExactly(make, message, bedrock.BedrockValidationError);
+        });
+    }
+});
