@@ -1277,3 +1277,124 @@ describe("Agent validation: argument types, shapes and duplicates", () => {
         });
     }
 });
+
+describe("Agent: inputs known only at deploy (Outputs) in the role's statements and the agent's inputs", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        ({ rec } = mocks());
+    });
+    const KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/11111111-2222-3333-4444-555555555555`;
+    const ALIAS = `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent-alias/ABCDEFGHIJ/KLMNOPQRST`;
+    const NOVA_INVOKE = { Effect: "Allow", Action: INVOKE, Resource: fm(REGION, "amazon.nova-pro-v1:0") };
+
+    it("an Output guardrail id, knowledge base id, collaborator alias, S3 schema and keys: each granted by its value", async () => {
+        const agent = new bedrock.Agent("o", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            kmsKey: pulumi.output(KEY),
+            guardrail: { guardrailIdentifier: pulumi.output("abcdefgh1234"), guardrailVersion: "2", kmsKey: new aws.kms.Key("gk") },
+            knowledgeBases: [
+                { knowledgeBaseId: pulumi.output("KB12345678"), description: "d", enabled: false },
+                { knowledgeBaseId: "KB00000000", description: "e" },
+            ],
+            agentCollaboration: "SUPERVISOR",
+            agentCollaborators: [{ agentAlias: pulumi.output(ALIAS), collaboratorName: "c", collaborationInstruction: "i", relayConversationHistory: false }],
+            actionGroups: [
+                {
+                    name: "g",
+                    executor: bedrock.ActionGroupExecutor.RETURN_CONTROL,
+                    apiSchema: bedrock.ApiSchema.fromS3File(pulumi.output("bkt"), pulumi.output("k/o.json")),
+                },
+            ],
+        });
+        const policies = await agentPolicies(rec, agent);
+        expect(policies).to.deep.equal([
+            {
+                name: "o-role-bedrock",
+                doc: {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abcdefgh1234` },
+                        { Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: ALIAS },
+                        NOVA_INVOKE,
+                        {
+                            Effect: "Allow",
+                            Action: "bedrock:Retrieve",
+                            Resource: [
+                                `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB00000000`,
+                                `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678`,
+                            ],
+                        },
+                        { Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: KEY },
+                        // The guardrail's key (the mock's ARN of aws.kms.Key "gk"): decrypt only.
+                        { Effect: "Allow", Action: "kms:Decrypt", Resource: `arn:aws:kms:${REGION}:${ACCOUNT}:key/a39b3249-2df3-5396-c54b-a9401f570acc` },
+                        {
+                            Effect: "Allow",
+                            Action: "s3:GetObject",
+                            Resource: "arn:aws:s3:::bkt/k/o.json",
+                            Condition: { StringEquals: { "aws:ResourceAccount": ACCOUNT } },
+                        },
+                    ],
+                },
+            },
+        ]);
+        const a = rec.find("aws-native:bedrock:Agent", "o").inputs;
+        expect(a.customerEncryptionKeyArn).to.equal(KEY);
+        expect(a.guardrailConfiguration).to.deep.equal({ guardrailIdentifier: "abcdefgh1234", guardrailVersion: "2" });
+        expect(a.knowledgeBases).to.deep.equal([
+            { knowledgeBaseId: "KB12345678", description: "d", knowledgeBaseState: "DISABLED" },
+            { knowledgeBaseId: "KB00000000", description: "e", knowledgeBaseState: "ENABLED" },
+        ]);
+        expect(a.agentCollaborators).to.deep.equal([
+            { collaboratorName: "c", collaborationInstruction: "i", agentDescriptor: { aliasArn: ALIAS }, relayConversationHistory: "DISABLED" },
+        ]);
+        expect(a.actionGroups).to.deep.equal([
+            { actionGroupName: "UserInputAction", actionGroupState: "DISABLED", parentActionGroupSignature: "AMAZON.UserInput" },
+            { actionGroupName: "CodeInterpreterAction", actionGroupState: "DISABLED", parentActionGroupSignature: "AMAZON.CodeInterpreter" },
+            {
+                actionGroupName: "g",
+                actionGroupState: "ENABLED",
+                actionGroupExecutor: { customControl: "RETURN_CONTROL" },
+                apiSchema: { s3: { s3BucketName: "bkt", s3ObjectKey: "k/o.json" } },
+            },
+        ]);
+    });
+
+    for (const [title, identifier] of [
+        ["a guardrail ARN (string)", "arn:aws:bedrock:us-west-2:210987654321:guardrail/xyz789"],
+        ["a guardrail ARN (Output)", pulumi.output("arn:aws:bedrock:us-west-2:210987654321:guardrail/xyz789")],
+    ] as const) {
+        it(`${title}: applied as given, not rebuilt in the agent's account and Region`, async () => {
+            const agent = new bedrock.Agent("g", {
+                foundationModel: M.AMAZON_NOVA_PRO_V1,
+                instruction: INSTRUCTION,
+                guardrail: { guardrailIdentifier: identifier },
+            });
+            expect(await agentPolicies(rec, agent)).to.deep.equal([
+                {
+                    name: "g-role-bedrock",
+                    doc: {
+                        Version: "2012-10-17",
+                        Statement: [
+                            { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: "arn:aws:bedrock:us-west-2:210987654321:guardrail/xyz789" },
+                            NOVA_INVOKE,
+                        ],
+                    },
+                },
+            ]);
+            expect(rec.find("aws-native:bedrock:Agent", "g").inputs.guardrailConfiguration).to.deep.equal({
+                guardrailIdentifier: "arn:aws:bedrock:us-west-2:210987654321:guardrail/xyz789",
+                guardrailVersion: "DRAFT",
+            });
+        });
+    }
+
+    it("code interpreter and user input enabled: both built-in groups ENABLED", async () => {
+        new bedrock.Agent("ci", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION, codeInterpreterEnabled: true, userInputEnabled: true });
+        await settle();
+        expect(rec.find("aws-native:bedrock:Agent", "ci").inputs.actionGroups).to.deep.equal([
+            { actionGroupName: "UserInputAction", actionGroupState: "ENABLED", parentActionGroupSignature: "AMAZON.UserInput" },
+            { actionGroupName: "CodeInterpreterAction", actionGroupState: "ENABLED", parentActionGroupSignature: "AMAZON.CodeInterpreter" },
+        ]);
+    });
+});
