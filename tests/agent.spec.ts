@@ -1398,3 +1398,62 @@ describe("Agent: inputs known only at deploy (Outputs) in the role's statements 
         ]);
     });
 });
+
+describe("Agent: prompt steps' inference settings by model provider", () => {
+    let rec: MockRecorder;
+    let logs: LogCapture;
+    beforeEach(() => {
+        ({ rec } = mocks());
+        logs = captureLogs();
+    });
+    afterEach(() => logs.restore());
+
+    it("anthropicVersion only for an Anthropic model (the step's own, else the agent's); responseFormat kept; no empty inference configuration", async () => {
+        new bedrock.Agent("n", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            promptOverrideConfiguration: {
+                steps: [
+                    { stepType: "ORCHESTRATION", customPromptTemplate: "O", inferenceConfig: { anthropicVersion: "bedrock-2023-05-31" } },
+                    { stepType: "POST_PROCESSING", customPromptTemplate: "P", inferenceConfig: { responseFormat: { type: "json" } } },
+                    {
+                        stepType: "PRE_PROCESSING",
+                        customPromptTemplate: "Q",
+                        inferenceConfig: { topK: 5, anthropicVersion: "bedrock-2023-05-31" },
+                        foundationModel: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                    },
+                ],
+            },
+        });
+        await settle();
+        expect(rec.find("aws-native:bedrock:Agent", "n").inputs.promptOverrideConfiguration).to.deep.equal({
+            promptConfigurations: [
+                { promptType: "ORCHESTRATION", promptCreationMode: "OVERRIDDEN", parserMode: "DEFAULT", basePromptTemplate: "O" },
+                {
+                    promptType: "POST_PROCESSING",
+                    promptCreationMode: "OVERRIDDEN",
+                    parserMode: "DEFAULT",
+                    basePromptTemplate: "P",
+                    additionalModelRequestFields: { response_format: { type: "json" } },
+                },
+                {
+                    promptType: "PRE_PROCESSING",
+                    promptCreationMode: "OVERRIDDEN",
+                    parserMode: "DEFAULT",
+                    basePromptTemplate: "Q",
+                    foundationModel: SONNET_35_V2,
+                    inferenceConfiguration: { topK: 5 },
+                    additionalModelRequestFields: { anthropic_version: "bedrock-2023-05-31" },
+                },
+            ],
+        });
+        // The model has no inference settings of its own: nothing to warn about.
+        expect(logs.warnings).to.deep.equal([]);
+    });
+
+    it("a model without inference settings and no prompt override: no warning", async () => {
+        new bedrock.Agent("plain", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION });
+        await settle();
+        expect(logs.warnings).to.deep.equal([]);
+    });
+});

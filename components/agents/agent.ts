@@ -507,6 +507,7 @@ function plan(where: Where, name: string, args: AgentArgs, knownRegion: string |
                 if (s.inferenceConfig !== undefined) fail(where, `${at}.inferenceConfig`, s.inferenceConfig, needsTemplate("inference settings"));
                 if (a !== undefined) fail(where, `${at}.additionalModelRequestFields`, a, needsTemplate("additional model request fields"));
             }
+            // Stryker disable next-line ConditionalExpression: a step without a template renders no inference settings (renderStep), so merging into its cfg changes nothing
             if (s.stepType === "ORCHESTRATION" && s.customPromptTemplate !== undefined) cfg = mergeInferenceConfiguration(inherited, cfg);
             return { step: s, cfg };
         });
@@ -873,8 +874,11 @@ function renderStep(
         parserMode: step.useCustomParser ? "OVERRIDDEN" : "DEFAULT",
     };
     if (step.stepEnabled !== undefined) out.promptState = step.stepEnabled ? "ENABLED" : "DISABLED";
+    // Stryker disable next-line ConditionalExpression: without a template the assignment sets undefined, which Pulumi drops from the inputs
     if (step.customPromptTemplate !== undefined) out.basePromptTemplate = step.customPromptTemplate;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: plan refuses inference settings on a step without a template, so inferenceConfiguration is undefined when not overridden (undefined is dropped)
     if (overridden && inferenceConfiguration) out.inferenceConfiguration = inferenceConfiguration;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: plan refuses settings and request fields on a step without a template, so extra is undefined when not overridden (undefined is dropped)
     if (overridden && extra) out.additionalModelRequestFields = extra as native.types.input.bedrock.AgentAdditionalModelRequestFieldsArgs;
     if (step.foundationModel) out.foundationModel = modelInput(step.foundationModel);
     return out;
