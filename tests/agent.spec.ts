@@ -1113,6 +1113,7 @@ describe("Agent validation: argument types, shapes and duplicates", () => {
     const STEPS_TEXT = "PRE_PROCESSING, ORCHESTRATION, POST_PROCESSING, ROUTING_CLASSIFIER, MEMORY_SUMMARIZATION, KNOWLEDGE_BASE_RESPONSE_GENERATION";
     const GUARDRAIL_TEXT = "must be a Guardrail, a guardrail version, Guardrail.fromGuardrailAttributes(...) or { guardrailIdentifier, guardrailVersion? }";
     const MEMORY_TEXT = "must be Memory.SESSION_SUMMARY or Memory.sessionSummary({ memoryDurationDays, maxRecentSessions })";
+    const sup = (c: unknown) => ({ ...ok(), agentCollaboration: "SUPERVISOR" as const, agentCollaborators: [c as bedrock.AgentCollaborator] });
     const step = (s: Record<string, unknown>) => ({ ...ok(), promptOverrideConfiguration: { steps: [s] } as unknown as bedrock.PromptOverrideConfiguration });
     const cases: [string, () => unknown, string][] = [
         [
@@ -1261,6 +1262,66 @@ describe("Agent validation: argument types, shapes and duplicates", () => {
             () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", customPromptTemplate: "t", additionalModelRequestFields: [] })),
             'Agent "v": promptOverrideConfiguration.steps[0].additionalModelRequestFields [] must be an object',
         ],
+        ["collaborator null", () => new bedrock.Agent("v", sup(null)), 'Agent "v": agentCollaborators[0].collaboratorName undefined is required'],
+        [
+            "collaborator name",
+            () => new bedrock.Agent("v", sup({ agentAlias: ALIAS, collaboratorName: "bad name", collaborationInstruction: "i" })),
+            'Agent "v": agentCollaborators[0].collaboratorName "bad name" must match ^([0-9a-zA-Z][_-]?){1,100}$ (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)',
+        ],
+        [
+            "collaboration instruction empty",
+            () => new bedrock.Agent("v", sup({ agentAlias: ALIAS, collaboratorName: "c", collaborationInstruction: "" })),
+            'Agent "v": agentCollaborators[0].collaborationInstruction "" must not be empty',
+        ],
+        [
+            "collaboration instruction over 4000 characters",
+            () => new bedrock.Agent("v", sup({ agentAlias: ALIAS, collaboratorName: "c", collaborationInstruction: "x".repeat(4001) })),
+            `Agent "v": agentCollaborators[0].collaborationInstruction "${"x".repeat(4001)}" must have at most 4000 characters (has 4001)`,
+        ],
+        [
+            "collaborator alias not an alias ARN",
+            () => new bedrock.Agent("v", sup({ agentAlias: "not-an-arn", collaboratorName: "c", collaborationInstruction: "i" })),
+            'Agent "v": agentCollaborators[0].agentAlias "not-an-arn" must match ^arn:(aws[a-zA-Z-]*)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:agent-alias\\/[0-9a-zA-Z]{10}\\/[0-9a-zA-Z]{10}$ (an agent alias ARN)',
+        ],
+        [
+            "collaborator alias an object",
+            () => new bedrock.Agent("v", sup({ agentAlias: {}, collaboratorName: "c", collaborationInstruction: "i" })),
+            'Agent "v": agentCollaborators[0].agentAlias {} must be an AgentAlias or an agent alias ARN',
+        ],
+        [
+            "model inference settings",
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    foundationModel: Object.assign(Object.create(M.AMAZON_NOVA_PRO_V1), { inferenceConfiguration: { temperature: 2 } }),
+                }),
+            'Agent "v": foundationModel.inferenceConfiguration.temperature 2 must be between 0 and 1',
+        ],
+        [
+            "promptOverrideConfiguration a string",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: "x" as any }),
+            'Agent "v": promptOverrideConfiguration.steps undefined must be a list of step configurations',
+        ],
+        [
+            "promptOverrideConfiguration without steps",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: {} as any }),
+            'Agent "v": promptOverrideConfiguration.steps undefined must be a list of step configurations',
+        ],
+        [
+            "step prompt template empty",
+            () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", customPromptTemplate: "" })),
+            'Agent "v": promptOverrideConfiguration.steps[0].customPromptTemplate "" must not be empty',
+        ],
+        [
+            "step model not an invokable",
+            () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", foundationModel: "x" })),
+            'Agent "v": promptOverrideConfiguration.steps[0].foundationModel "x" must be a BedrockFoundationModel, a cross-region inference profile or an application inference profile',
+        ],
+        [
+            "step model an embeddings model",
+            () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", foundationModel: M.TITAN_EMBED_TEXT_V2_1024 })),
+            'Agent "v": promptOverrideConfiguration.steps[0].foundationModel "amazon.titan-embed-text-v2:0" is amazon.titan-embed-text-v2:0, an embeddings model: it turns text or images into vectors (for a knowledge base\'s embeddings), not a text-generation model: a Bedrock agent converses with its model, which must generate text (https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-amazon-titan-text-embeddings-v2.html)',
+        ],
         [
             "parser ARN",
             () =>
@@ -1276,6 +1337,16 @@ describe("Agent validation: argument types, shapes and duplicates", () => {
             throwsExactly(make, message, bedrock.BedrockValidationError);
         });
     }
+
+    it("accepts an empty collaborator list without a collaboration mode, and SUPERVISOR_ROUTER with collaborators", async () => {
+        new bedrock.Agent("none", { ...ok(), agentCollaborators: [] });
+        new bedrock.Agent("router", {
+            ...ok(),
+            agentCollaboration: "SUPERVISOR_ROUTER",
+            agentCollaborators: [{ agentAlias: ALIAS, collaboratorName: "c", collaborationInstruction: "i" }],
+        });
+        await settle();
+    });
 });
 
 describe("Agent: inputs known only at deploy (Outputs) in the role's statements and the agent's inputs", () => {
