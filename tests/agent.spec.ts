@@ -1528,3 +1528,58 @@ describe("Agent: prompt steps' inference settings by model provider", () => {
         expect(logs.warnings).to.deep.equal([]);
     });
 });
+
+describe("Agent: its resources' parents and its aliases' names", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        ({ rec } = mocks());
+    });
+    const AGENT_URN = "urn:pulumi:stack::project::bedrock-genai:index:Agent::v";
+
+    it("the role, the agent, Lambda permissions and aliases are the component's children", async () => {
+        const agent = new bedrock.Agent("v", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            actionGroups: [
+                {
+                    name: "g",
+                    executor: bedrock.ActionGroupExecutor.fromLambda(fn("handler")),
+                    functionSchema: { functions: [{ name: "f" }] },
+                },
+            ],
+        });
+        agent.addAlias("live", { agentVersion: "1" });
+        await settle();
+        const parentOf = (type: string, name: string) => {
+            const r = rec.find(type, name) as unknown as { urn: string; parent: string };
+            return [r.urn, r.parent];
+        };
+        expect(parentOf("aws:iam/role:Role", "v-role")).to.deep.equal([
+            "urn:pulumi:stack::project::bedrock-genai:index:Agent$aws:iam/role:Role::v-role",
+            AGENT_URN,
+        ]);
+        expect(parentOf("aws-native:bedrock:Agent", "v")).to.deep.equal([
+            "urn:pulumi:stack::project::bedrock-genai:index:Agent$aws-native:bedrock:Agent::v",
+            AGENT_URN,
+        ]);
+        expect(parentOf("aws:lambda/permission:Permission", "v-lambda-0-permission")).to.deep.equal([
+            "urn:pulumi:stack::project::bedrock-genai:index:Agent$aws:lambda/permission:Permission::v-lambda-0-permission",
+            AGENT_URN,
+        ]);
+        expect(parentOf("bedrock-genai:index:AgentAlias", "v-live")).to.deep.equal([
+            "urn:pulumi:stack::project::bedrock-genai:index:Agent$bedrock-genai:index:AgentAlias::v-live",
+            AGENT_URN,
+        ]);
+        // The alias name defaults to the name given to addAlias.
+        expect(rec.find("aws-native:bedrock:AgentAlias", "v-live").inputs.agentAliasName).to.equal("live");
+    });
+
+    it("addAlias: a name that no alias name can be derived from is refused, naming the alias", () => {
+        const agent = new bedrock.Agent("v", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION });
+        throwsExactly(
+            () => agent.addAlias("--"),
+            'AgentAlias "--": agentAliasName undefined cannot be derived from the name "--"; set it (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)',
+            bedrock.BedrockValidationError,
+        );
+    });
+});
