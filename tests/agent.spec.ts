@@ -1583,3 +1583,42 @@ describe("Agent: its resources' parents and its aliases' names", () => {
         );
     });
 });
+
+describe("Agent: Lambda permissions' order by executor kind", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        ({ rec } = mocks());
+    });
+
+    it("functions by Pulumi name, then ARN strings by ARN, then Output ARNs in order of appearance (past ten of them too)", async () => {
+        const arn = (n: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${n}`;
+        const group = (name: string, lambdaRef: pulumi.Input<string> | aws.lambda.Function) => ({
+            name,
+            executor: bedrock.ActionGroupExecutor.fromLambda(lambdaRef),
+            apiSchema: bedrock.ApiSchema.fromInline("openapi: 3.0.0"),
+        });
+        const outs = Array.from({ length: 11 }, (_, i) => group(`o${i}`, pulumi.output(arn(`out-${i}`))));
+        new bedrock.Agent("ord", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            actionGroups: [
+                outs[0],
+                group("sb", arn("b")),
+                { name: "rc", executor: bedrock.ActionGroupExecutor.RETURN_CONTROL, apiSchema: bedrock.ApiSchema.fromInline("openapi: 3.0.0") },
+                group("sa", arn("a")),
+                ...outs.slice(1),
+                group("fz", fn("zeta")),
+            ],
+        });
+        await settle();
+        const perms = rec.byType("aws:lambda/permission:Permission").map((p) => [p.name, p.inputs.function]);
+        const expected = [
+            ["ord-lambda-0-permission", arn("zeta")],
+            ["ord-lambda-1-permission", arn("a")],
+            ["ord-lambda-2-permission", arn("b")],
+            ...Array.from({ length: 11 }, (_, i) => [`ord-lambda-${i + 3}-permission`, arn(`out-${i}`)]),
+        ];
+        const byName = (x: unknown[], y: unknown[]) => (String(x[0]) < String(y[0]) ? -1 : 1);
+        expect(perms.sort(byName)).to.deep.equal(expected.sort(byName));
+    });
+});
