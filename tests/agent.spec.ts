@@ -1622,3 +1622,25 @@ describe("Agent: Lambda permissions' order by executor kind", () => {
         expect(perms.sort(byName)).to.deep.equal(expected.sort(byName));
     });
 });
+
+describe("Agent: tags and flags in the agent's inputs", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        ({ rec } = mocks());
+    });
+
+    it("tags as a map; shouldPrepareAgent and forceDelete as given", async () => {
+        new bedrock.Agent("t", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            tags: { team: "agri", env: "dev" },
+            shouldPrepareAgent: false,
+            forceDelete: true,
+        });
+        await settle();
+        const a = rec.find("aws-native:bedrock:Agent", "t").inputs;
+        expect(a.tags).to.deep.equal({ team: "agri", env: "dev" });
+        expect(a.autoPrepare).to.equal(false);
+        expect(a.skipResourceInUseCheckOnDelete).to.equal(true);
+    });
+});
