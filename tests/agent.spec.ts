@@ -1643,4 +1643,9 @@ describe("Agent: tags and flags in the agent's inputs", () => {
         expect(a.autoPrepare).to.equal(false);
         expect(a.skipResourceInUseCheckOnDelete).to.equal(true);
     });
+
+    it("the test alias is the same object on every read", () => {
+        const agent = new bedrock.Agent("ta", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION });
+        expect(agent.testAlias).to.equal(agent.testAlias);
+    });
 });
