@@ -1103,3 +1103,549 @@ describe("Agent validation", () => {
         });
     }
 });
+
+describe("Agent validation: argument types, shapes and duplicates", () => {
+    beforeEach(() => {
+        mocks();
+    });
+    const ok = () => ({ foundationModel: M.AMAZON_NOVA_PRO_V1 as bedrock.IInvokable, instruction: INSTRUCTION });
+    const ALIAS = "arn:aws:bedrock:us-east-1:123456789012:agent-alias/ABCDEFGHIJ/KLMNOPQRST";
+    const STEPS_TEXT = "PRE_PROCESSING, ORCHESTRATION, POST_PROCESSING, ROUTING_CLASSIFIER, MEMORY_SUMMARIZATION, KNOWLEDGE_BASE_RESPONSE_GENERATION";
+    const GUARDRAIL_TEXT = "must be a Guardrail, a guardrail version, Guardrail.fromGuardrailAttributes(...) or { guardrailIdentifier, guardrailVersion? }";
+    const MEMORY_TEXT = "must be Memory.SESSION_SUMMARY or Memory.sessionSummary({ memoryDurationDays, maxRecentSessions })";
+    const sup = (c: unknown) => ({ ...ok(), agentCollaboration: "SUPERVISOR" as const, agentCollaborators: [c as bedrock.AgentCollaborator] });
+    const step = (s: Record<string, unknown>) => ({ ...ok(), promptOverrideConfiguration: { steps: [s] } as unknown as bedrock.PromptOverrideConfiguration });
+    const cases: [string, () => unknown, string][] = [
+        [
+            "kmsKey of another type",
+            () => new bedrock.Agent("v", { ...ok(), kmsKey: 42 as any }),
+            'Agent "v": kmsKey 42 must be an aws.kms.Key or a KMS key ARN',
+        ],
+        [
+            "shouldPrepareAgent not a boolean",
+            () => new bedrock.Agent("v", { ...ok(), shouldPrepareAgent: "yes" as any }),
+            'Agent "v": shouldPrepareAgent "yes" must be a boolean',
+        ],
+        ["forceDelete not a boolean", () => new bedrock.Agent("v", { ...ok(), forceDelete: 0 as any }), 'Agent "v": forceDelete 0 must be a boolean'],
+        [
+            "userInputEnabled not a boolean",
+            () => new bedrock.Agent("v", { ...ok(), userInputEnabled: "true" as any }),
+            'Agent "v": userInputEnabled "true" must be a boolean',
+        ],
+        [
+            "codeInterpreterEnabled not a boolean",
+            () => new bedrock.Agent("v", { ...ok(), codeInterpreterEnabled: 1 as any }),
+            'Agent "v": codeInterpreterEnabled 1 must be a boolean',
+        ],
+        ["description empty", () => new bedrock.Agent("v", { ...ok(), description: "" }), 'Agent "v": description "" must not be empty'],
+        [
+            "actionGroups not a list",
+            () => new bedrock.Agent("v", { ...ok(), actionGroups: "x" as any }),
+            'Agent "v": actionGroups "x" must be a list of action groups',
+        ],
+        ["guardrail null", () => new bedrock.Agent("v", { ...ok(), guardrail: null as any }), `Agent "v": guardrail null ${GUARDRAIL_TEXT}`],
+        ["guardrail a string", () => new bedrock.Agent("v", { ...ok(), guardrail: "abc" as any }), `Agent "v": guardrail "abc" ${GUARDRAIL_TEXT}`],
+        [
+            "guardrail identifier",
+            () => new bedrock.Agent("v", { ...ok(), guardrail: { guardrailIdentifier: "Bad_Id" } }),
+            'Agent "v": guardrail.guardrailIdentifier "Bad_Id" must match ^(([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\\/[a-z0-9]+))$ (a guardrail id or ARN)',
+        ],
+        [
+            "guardrail identifier over 2048 characters",
+            () => new bedrock.Agent("v", { ...ok(), guardrail: { guardrailIdentifier: "a".repeat(2049) } }),
+            `Agent "v": guardrail.guardrailIdentifier "${"a".repeat(2049)}" must have at most 2048 characters (has 2049)`,
+        ],
+        [
+            "guardrail kmsKey",
+            () => new bedrock.Agent("v", { ...ok(), guardrail: { guardrailIdentifier: "abc", kmsKey: "k" } as any }),
+            'Agent "v": guardrail.kmsKey "k" must match ^arn:aws(-[^:]+)?:kms:[a-zA-Z0-9-]*:[0-9]{12}:key\\/[a-zA-Z0-9-]{36}$ (a KMS key ARN)',
+        ],
+        ["memory null", () => new bedrock.Agent("v", { ...ok(), memory: null as any }), `Agent "v": memory null ${MEMORY_TEXT}`],
+        ["memory a string", () => new bedrock.Agent("v", { ...ok(), memory: "SESSION_SUMMARY" as any }), `Agent "v": memory "SESSION_SUMMARY" ${MEMORY_TEXT}`],
+        [
+            "memory days not an integer",
+            () => new bedrock.Agent("v", { ...ok(), memory: bedrock.Memory.sessionSummary({ memoryDurationDays: 1.5 }) }),
+            'Agent "v": memory.memoryDurationDays 1.5 must be an integer',
+        ],
+        [
+            "memory sessions not an integer",
+            () => new bedrock.Agent("v", { ...ok(), memory: bedrock.Memory.sessionSummary({ maxRecentSessions: 2.5 }) }),
+            'Agent "v": memory.maxRecentSessions 2.5 must be an integer',
+        ],
+        [
+            "knowledgeBases not a list",
+            () => new bedrock.Agent("v", { ...ok(), knowledgeBases: "x" as any }),
+            'Agent "v": knowledgeBases "x" must be a list of { knowledgeBaseId, description }',
+        ],
+        [
+            "knowledge base null",
+            () => new bedrock.Agent("v", { ...ok(), knowledgeBases: [null as any] }),
+            'Agent "v": knowledgeBases[0].knowledgeBaseId undefined is required',
+        ],
+        [
+            "knowledge base given twice",
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    knowledgeBases: [
+                        { knowledgeBaseId: "KB12345678", description: "d" },
+                        { knowledgeBaseId: "KB12345678", description: "e" },
+                    ],
+                }),
+            'Agent "v": knowledgeBases[1].knowledgeBaseId "KB12345678" is given twice',
+        ],
+        [
+            "agentCollaboration unknown",
+            () => new bedrock.Agent("v", { ...ok(), agentCollaboration: "BOSS" as any }),
+            'Agent "v": agentCollaboration "BOSS" must be one of DISABLED, SUPERVISOR, SUPERVISOR_ROUTER',
+        ],
+        [
+            "agentCollaborators not a list",
+            () => new bedrock.Agent("v", { ...ok(), agentCollaboration: "SUPERVISOR", agentCollaborators: "x" as any }),
+            'Agent "v": agentCollaborators "x" must be a list of collaborators',
+        ],
+        [
+            "collaborator name given twice",
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    agentCollaboration: "SUPERVISOR",
+                    agentCollaborators: [
+                        { agentAlias: ALIAS, collaboratorName: "c", collaborationInstruction: "i" },
+                        { agentAlias: ALIAS, collaboratorName: "c", collaborationInstruction: "j" },
+                    ],
+                }),
+            'Agent "v": agentCollaborators[1].collaboratorName "c" is given twice',
+        ],
+        [
+            "collaborator alias of another type",
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    agentCollaboration: "SUPERVISOR",
+                    agentCollaborators: [{ agentAlias: 42 as any, collaboratorName: "c", collaborationInstruction: "i" }],
+                }),
+            'Agent "v": agentCollaborators[0].agentAlias 42 must be an AgentAlias or an agent alias ARN',
+        ],
+        [
+            "promptOverrideConfiguration null",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: null as any }),
+            'Agent "v": promptOverrideConfiguration.steps undefined must be a list of step configurations',
+        ],
+        [
+            "steps not a list",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: "x" } as any }),
+            'Agent "v": promptOverrideConfiguration.steps "x" must be a list of step configurations',
+        ],
+        [
+            "step null",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: { steps: [null as any] } }),
+            `Agent "v": promptOverrideConfiguration.steps[0].stepType undefined must be one of ${STEPS_TEXT}`,
+        ],
+        [
+            "step type unknown",
+            () => new bedrock.Agent("v", step({ stepType: "BAD" })),
+            `Agent "v": promptOverrideConfiguration.steps[0].stepType "BAD" must be one of ${STEPS_TEXT}`,
+        ],
+        [
+            "step model request fields null",
+            () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", customPromptTemplate: "t", additionalModelRequestFields: null })),
+            'Agent "v": promptOverrideConfiguration.steps[0].additionalModelRequestFields null must be an object',
+        ],
+        [
+            "step model request fields a string",
+            () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", customPromptTemplate: "t", additionalModelRequestFields: "x" })),
+            'Agent "v": promptOverrideConfiguration.steps[0].additionalModelRequestFields "x" must be an object',
+        ],
+        [
+            "step model request fields a list",
+            () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", customPromptTemplate: "t", additionalModelRequestFields: [] })),
+            'Agent "v": promptOverrideConfiguration.steps[0].additionalModelRequestFields [] must be an object',
+        ],
+        ["collaborator null", () => new bedrock.Agent("v", sup(null)), 'Agent "v": agentCollaborators[0].collaboratorName undefined is required'],
+        [
+            "collaborator name",
+            () => new bedrock.Agent("v", sup({ agentAlias: ALIAS, collaboratorName: "bad name", collaborationInstruction: "i" })),
+            'Agent "v": agentCollaborators[0].collaboratorName "bad name" must match ^([0-9a-zA-Z][_-]?){1,100}$ (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)',
+        ],
+        [
+            "collaboration instruction empty",
+            () => new bedrock.Agent("v", sup({ agentAlias: ALIAS, collaboratorName: "c", collaborationInstruction: "" })),
+            'Agent "v": agentCollaborators[0].collaborationInstruction "" must not be empty',
+        ],
+        [
+            "collaboration instruction over 4000 characters",
+            () => new bedrock.Agent("v", sup({ agentAlias: ALIAS, collaboratorName: "c", collaborationInstruction: "x".repeat(4001) })),
+            `Agent "v": agentCollaborators[0].collaborationInstruction "${"x".repeat(4001)}" must have at most 4000 characters (has 4001)`,
+        ],
+        [
+            "collaborator alias not an alias ARN",
+            () => new bedrock.Agent("v", sup({ agentAlias: "not-an-arn", collaboratorName: "c", collaborationInstruction: "i" })),
+            'Agent "v": agentCollaborators[0].agentAlias "not-an-arn" must match ^arn:(aws[a-zA-Z-]*)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:agent-alias\\/[0-9a-zA-Z]{10}\\/[0-9a-zA-Z]{10}$ (an agent alias ARN)',
+        ],
+        [
+            "collaborator alias an object",
+            () => new bedrock.Agent("v", sup({ agentAlias: {}, collaboratorName: "c", collaborationInstruction: "i" })),
+            'Agent "v": agentCollaborators[0].agentAlias {} must be an AgentAlias or an agent alias ARN',
+        ],
+        [
+            "model inference settings",
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    foundationModel: Object.assign(Object.create(M.AMAZON_NOVA_PRO_V1), { inferenceConfiguration: { temperature: 2 } }),
+                }),
+            'Agent "v": foundationModel.inferenceConfiguration.temperature 2 must be between 0 and 1',
+        ],
+        [
+            "promptOverrideConfiguration a string",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: "x" as any }),
+            'Agent "v": promptOverrideConfiguration.steps undefined must be a list of step configurations',
+        ],
+        [
+            "promptOverrideConfiguration without steps",
+            () => new bedrock.Agent("v", { ...ok(), promptOverrideConfiguration: {} as any }),
+            'Agent "v": promptOverrideConfiguration.steps undefined must be a list of step configurations',
+        ],
+        [
+            "step prompt template empty",
+            () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", customPromptTemplate: "" })),
+            'Agent "v": promptOverrideConfiguration.steps[0].customPromptTemplate "" must not be empty',
+        ],
+        [
+            "step model not an invokable",
+            () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", foundationModel: "x" })),
+            'Agent "v": promptOverrideConfiguration.steps[0].foundationModel "x" must be a BedrockFoundationModel, a cross-region inference profile or an application inference profile',
+        ],
+        [
+            "step model an embeddings model",
+            () => new bedrock.Agent("v", step({ stepType: "ORCHESTRATION", foundationModel: M.TITAN_EMBED_TEXT_V2_1024 })),
+            'Agent "v": promptOverrideConfiguration.steps[0].foundationModel "amazon.titan-embed-text-v2:0" is amazon.titan-embed-text-v2:0, an embeddings model: it turns text or images into vectors (for a knowledge base\'s embeddings), not a text-generation model: a Bedrock agent converses with its model, which must generate text (https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-amazon-titan-text-embeddings-v2.html)',
+        ],
+        [
+            "parser ARN",
+            () =>
+                new bedrock.Agent("v", {
+                    ...ok(),
+                    promptOverrideConfiguration: { parser: "arn:aws:s3:::x", steps: [{ stepType: "ORCHESTRATION", useCustomParser: true }] },
+                }),
+            'Agent "v": promptOverrideConfiguration.parser "arn:aws:s3:::x" must match ^arn:(aws[a-zA-Z-]*)?:lambda:[a-z0-9-]{1,20}:\\d{12}:function:[a-zA-Z0-9-_.]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?$ (a Lambda function ARN)',
+        ],
+    ];
+    for (const [title, make, message] of cases) {
+        it(`refuses: ${title}`, () => {
+            throwsExactly(make, message, bedrock.BedrockValidationError);
+        });
+    }
+
+    it("accepts an empty collaborator list without a collaboration mode, and SUPERVISOR_ROUTER with collaborators", async () => {
+        new bedrock.Agent("none", { ...ok(), agentCollaborators: [] });
+        new bedrock.Agent("router", {
+            ...ok(),
+            agentCollaboration: "SUPERVISOR_ROUTER",
+            agentCollaborators: [{ agentAlias: ALIAS, collaboratorName: "c", collaborationInstruction: "i" }],
+        });
+        await settle();
+    });
+});
+
+describe("Agent: inputs known only at deploy (Outputs) in the role's statements and the agent's inputs", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        ({ rec } = mocks());
+    });
+    const KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/11111111-2222-3333-4444-555555555555`;
+    const ALIAS = `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent-alias/ABCDEFGHIJ/KLMNOPQRST`;
+    const NOVA_INVOKE = { Effect: "Allow", Action: INVOKE, Resource: fm(REGION, "amazon.nova-pro-v1:0") };
+
+    it("an Output guardrail id, knowledge base id, collaborator alias, S3 schema and keys: each granted by its value", async () => {
+        const agent = new bedrock.Agent("o", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            kmsKey: pulumi.output(KEY),
+            guardrail: { guardrailIdentifier: pulumi.output("abcdefgh1234"), guardrailVersion: "2", kmsKey: new aws.kms.Key("gk") },
+            knowledgeBases: [
+                { knowledgeBaseId: pulumi.output("KB12345678"), description: "d", enabled: false },
+                { knowledgeBaseId: "KB00000000", description: "e" },
+            ],
+            agentCollaboration: "SUPERVISOR",
+            agentCollaborators: [{ agentAlias: pulumi.output(ALIAS), collaboratorName: "c", collaborationInstruction: "i", relayConversationHistory: false }],
+            actionGroups: [
+                {
+                    name: "g",
+                    executor: bedrock.ActionGroupExecutor.RETURN_CONTROL,
+                    apiSchema: bedrock.ApiSchema.fromS3File(pulumi.output("bkt"), pulumi.output("k/o.json")),
+                },
+            ],
+        });
+        const policies = await agentPolicies(rec, agent);
+        expect(policies).to.deep.equal([
+            {
+                name: "o-role-bedrock",
+                doc: {
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abcdefgh1234` },
+                        { Effect: "Allow", Action: ["bedrock:GetAgentAlias", "bedrock:InvokeAgent"], Resource: ALIAS },
+                        NOVA_INVOKE,
+                        {
+                            Effect: "Allow",
+                            Action: "bedrock:Retrieve",
+                            Resource: [
+                                `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB00000000`,
+                                `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678`,
+                            ],
+                        },
+                        { Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: KEY },
+                        // The guardrail's key (the mock's ARN of aws.kms.Key "gk"): decrypt only.
+                        { Effect: "Allow", Action: "kms:Decrypt", Resource: `arn:aws:kms:${REGION}:${ACCOUNT}:key/a39b3249-2df3-5396-c54b-a9401f570acc` },
+                        {
+                            Effect: "Allow",
+                            Action: "s3:GetObject",
+                            Resource: "arn:aws:s3:::bkt/k/o.json",
+                            Condition: { StringEquals: { "aws:ResourceAccount": ACCOUNT } },
+                        },
+                    ],
+                },
+            },
+        ]);
+        const a = rec.find("aws-native:bedrock:Agent", "o").inputs;
+        expect(a.customerEncryptionKeyArn).to.equal(KEY);
+        expect(a.guardrailConfiguration).to.deep.equal({ guardrailIdentifier: "abcdefgh1234", guardrailVersion: "2" });
+        expect(a.knowledgeBases).to.deep.equal([
+            { knowledgeBaseId: "KB12345678", description: "d", knowledgeBaseState: "DISABLED" },
+            { knowledgeBaseId: "KB00000000", description: "e", knowledgeBaseState: "ENABLED" },
+        ]);
+        expect(a.agentCollaborators).to.deep.equal([
+            { collaboratorName: "c", collaborationInstruction: "i", agentDescriptor: { aliasArn: ALIAS }, relayConversationHistory: "DISABLED" },
+        ]);
+        expect(a.actionGroups).to.deep.equal([
+            { actionGroupName: "UserInputAction", actionGroupState: "DISABLED", parentActionGroupSignature: "AMAZON.UserInput" },
+            { actionGroupName: "CodeInterpreterAction", actionGroupState: "DISABLED", parentActionGroupSignature: "AMAZON.CodeInterpreter" },
+            {
+                actionGroupName: "g",
+                actionGroupState: "ENABLED",
+                actionGroupExecutor: { customControl: "RETURN_CONTROL" },
+                apiSchema: { s3: { s3BucketName: "bkt", s3ObjectKey: "k/o.json" } },
+            },
+        ]);
+    });
+
+    for (const [title, identifier] of [
+        ["a guardrail ARN (string)", "arn:aws:bedrock:us-west-2:210987654321:guardrail/xyz789"],
+        ["a guardrail ARN (Output)", pulumi.output("arn:aws:bedrock:us-west-2:210987654321:guardrail/xyz789")],
+    ] as const) {
+        it(`${title}: applied as given, not rebuilt in the agent's account and Region`, async () => {
+            const agent = new bedrock.Agent("g", {
+                foundationModel: M.AMAZON_NOVA_PRO_V1,
+                instruction: INSTRUCTION,
+                guardrail: { guardrailIdentifier: identifier },
+            });
+            expect(await agentPolicies(rec, agent)).to.deep.equal([
+                {
+                    name: "g-role-bedrock",
+                    doc: {
+                        Version: "2012-10-17",
+                        Statement: [
+                            { Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: "arn:aws:bedrock:us-west-2:210987654321:guardrail/xyz789" },
+                            NOVA_INVOKE,
+                        ],
+                    },
+                },
+            ]);
+            expect(rec.find("aws-native:bedrock:Agent", "g").inputs.guardrailConfiguration).to.deep.equal({
+                guardrailIdentifier: "arn:aws:bedrock:us-west-2:210987654321:guardrail/xyz789",
+                guardrailVersion: "DRAFT",
+            });
+        });
+    }
+
+    it("code interpreter and user input enabled: both built-in groups ENABLED", async () => {
+        new bedrock.Agent("ci", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION, codeInterpreterEnabled: true, userInputEnabled: true });
+        await settle();
+        expect(rec.find("aws-native:bedrock:Agent", "ci").inputs.actionGroups).to.deep.equal([
+            { actionGroupName: "UserInputAction", actionGroupState: "ENABLED", parentActionGroupSignature: "AMAZON.UserInput" },
+            { actionGroupName: "CodeInterpreterAction", actionGroupState: "ENABLED", parentActionGroupSignature: "AMAZON.CodeInterpreter" },
+        ]);
+    });
+});
+
+describe("Agent: prompt steps' inference settings by model provider", () => {
+    let rec: MockRecorder;
+    let logs: LogCapture;
+    beforeEach(() => {
+        ({ rec } = mocks());
+        logs = captureLogs();
+    });
+    afterEach(() => logs.restore());
+
+    it("anthropicVersion only for an Anthropic model (the step's own, else the agent's); responseFormat kept; no empty inference configuration", async () => {
+        new bedrock.Agent("n", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            promptOverrideConfiguration: {
+                steps: [
+                    { stepType: "ORCHESTRATION", customPromptTemplate: "O", inferenceConfig: { anthropicVersion: "bedrock-2023-05-31" } },
+                    { stepType: "POST_PROCESSING", customPromptTemplate: "P", inferenceConfig: { responseFormat: { type: "json" } } },
+                    {
+                        stepType: "PRE_PROCESSING",
+                        customPromptTemplate: "Q",
+                        inferenceConfig: { topK: 5, anthropicVersion: "bedrock-2023-05-31" },
+                        foundationModel: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                    },
+                ],
+            },
+        });
+        await settle();
+        expect(rec.find("aws-native:bedrock:Agent", "n").inputs.promptOverrideConfiguration).to.deep.equal({
+            promptConfigurations: [
+                { promptType: "ORCHESTRATION", promptCreationMode: "OVERRIDDEN", parserMode: "DEFAULT", basePromptTemplate: "O" },
+                {
+                    promptType: "POST_PROCESSING",
+                    promptCreationMode: "OVERRIDDEN",
+                    parserMode: "DEFAULT",
+                    basePromptTemplate: "P",
+                    additionalModelRequestFields: { response_format: { type: "json" } },
+                },
+                {
+                    promptType: "PRE_PROCESSING",
+                    promptCreationMode: "OVERRIDDEN",
+                    parserMode: "DEFAULT",
+                    basePromptTemplate: "Q",
+                    foundationModel: SONNET_35_V2,
+                    inferenceConfiguration: { topK: 5 },
+                    additionalModelRequestFields: { anthropic_version: "bedrock-2023-05-31" },
+                },
+            ],
+        });
+        // The model has no inference settings of its own: nothing to warn about.
+        expect(logs.warnings).to.deep.equal([]);
+    });
+
+    it("a model without inference settings and no prompt override: no warning", async () => {
+        new bedrock.Agent("plain", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION });
+        await settle();
+        expect(logs.warnings).to.deep.equal([]);
+    });
+});
+
+describe("Agent: its resources' parents and its aliases' names", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        ({ rec } = mocks());
+    });
+    const AGENT_URN = "urn:pulumi:stack::project::bedrock-genai:index:Agent::v";
+
+    it("the role, the agent, Lambda permissions and aliases are the component's children", async () => {
+        const agent = new bedrock.Agent("v", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            actionGroups: [
+                {
+                    name: "g",
+                    executor: bedrock.ActionGroupExecutor.fromLambda(fn("handler")),
+                    functionSchema: { functions: [{ name: "f" }] },
+                },
+            ],
+        });
+        agent.addAlias("live", { agentVersion: "1" });
+        await settle();
+        const parentOf = (type: string, name: string) => {
+            const r = rec.find(type, name) as unknown as { urn: string; parent: string };
+            return [r.urn, r.parent];
+        };
+        expect(parentOf("aws:iam/role:Role", "v-role")).to.deep.equal([
+            "urn:pulumi:stack::project::bedrock-genai:index:Agent$aws:iam/role:Role::v-role",
+            AGENT_URN,
+        ]);
+        expect(parentOf("aws-native:bedrock:Agent", "v")).to.deep.equal([
+            "urn:pulumi:stack::project::bedrock-genai:index:Agent$aws-native:bedrock:Agent::v",
+            AGENT_URN,
+        ]);
+        expect(parentOf("aws:lambda/permission:Permission", "v-lambda-0-permission")).to.deep.equal([
+            "urn:pulumi:stack::project::bedrock-genai:index:Agent$aws:lambda/permission:Permission::v-lambda-0-permission",
+            AGENT_URN,
+        ]);
+        expect(parentOf("bedrock-genai:index:AgentAlias", "v-live")).to.deep.equal([
+            "urn:pulumi:stack::project::bedrock-genai:index:Agent$bedrock-genai:index:AgentAlias::v-live",
+            AGENT_URN,
+        ]);
+        // The alias name defaults to the name given to addAlias.
+        expect(rec.find("aws-native:bedrock:AgentAlias", "v-live").inputs.agentAliasName).to.equal("live");
+    });
+
+    it("addAlias: a name that no alias name can be derived from is refused, naming the alias", () => {
+        const agent = new bedrock.Agent("v", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION });
+        throwsExactly(
+            () => agent.addAlias("--"),
+            'AgentAlias "--": agentAliasName undefined cannot be derived from the name "--"; set it (letters and digits, each followed by at most one underscore or hyphen, at most 100 of them)',
+            bedrock.BedrockValidationError,
+        );
+    });
+});
+
+describe("Agent: Lambda permissions' order by executor kind", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        ({ rec } = mocks());
+    });
+
+    it("functions by Pulumi name, then ARN strings by ARN, then Output ARNs in order of appearance (past ten of them too)", async () => {
+        const arn = (n: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${n}`;
+        const group = (name: string, lambdaRef: pulumi.Input<string> | aws.lambda.Function) => ({
+            name,
+            executor: bedrock.ActionGroupExecutor.fromLambda(lambdaRef),
+            apiSchema: bedrock.ApiSchema.fromInline("openapi: 3.0.0"),
+        });
+        const outs = Array.from({ length: 11 }, (_, i) => group(`o${i}`, pulumi.output(arn(`out-${i}`))));
+        new bedrock.Agent("ord", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            actionGroups: [
+                outs[0],
+                group("sb", arn("b")),
+                { name: "rc", executor: bedrock.ActionGroupExecutor.RETURN_CONTROL, apiSchema: bedrock.ApiSchema.fromInline("openapi: 3.0.0") },
+                group("sa", arn("a")),
+                ...outs.slice(1),
+                group("fz", fn("zeta")),
+            ],
+        });
+        await settle();
+        const perms = rec.byType("aws:lambda/permission:Permission").map((p) => [p.name, p.inputs.function]);
+        const expected = [
+            ["ord-lambda-0-permission", arn("zeta")],
+            ["ord-lambda-1-permission", arn("a")],
+            ["ord-lambda-2-permission", arn("b")],
+            ...Array.from({ length: 11 }, (_, i) => [`ord-lambda-${i + 3}-permission`, arn(`out-${i}`)]),
+        ];
+        const byName = (x: unknown[], y: unknown[]) => (String(x[0]) < String(y[0]) ? -1 : 1);
+        expect(perms.sort(byName)).to.deep.equal(expected.sort(byName));
+    });
+});
+
+describe("Agent: tags and flags in the agent's inputs", () => {
+    let rec: MockRecorder;
+    beforeEach(() => {
+        ({ rec } = mocks());
+    });
+
+    it("tags as a map; shouldPrepareAgent and forceDelete as given", async () => {
+        new bedrock.Agent("t", {
+            foundationModel: M.AMAZON_NOVA_PRO_V1,
+            instruction: INSTRUCTION,
+            tags: { team: "agri", env: "dev" },
+            shouldPrepareAgent: false,
+            forceDelete: true,
+        });
+        await settle();
+        const a = rec.find("aws-native:bedrock:Agent", "t").inputs;
+        expect(a.tags).to.deep.equal({ team: "agri", env: "dev" });
+        expect(a.autoPrepare).to.equal(false);
+        expect(a.skipResourceInUseCheckOnDelete).to.equal(true);
+    });
+
+    it("the test alias is the same object on every read", () => {
+        const agent = new bedrock.Agent("ta", { foundationModel: M.AMAZON_NOVA_PRO_V1, instruction: INSTRUCTION });
+        expect(agent.testAlias).to.equal(agent.testAlias);
+    });
+});
