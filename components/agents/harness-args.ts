@@ -15,7 +15,7 @@ import type * as native from "@pulumi/aws-native";
 import type { InferenceConfiguration } from "../core/inference-configuration";
 import { checkTextGeneration, isInvokable, type IInvokable } from "../iam/invokable";
 import type { RoleRef } from "../iam/grants";
-import { checkNumber, checkString, fail, normalizeTags, show, type Tags, type Where } from "../core/validation";
+import { checkNumber, checkString, fail, normalizeTags, type Tags, type Where } from "../core/validation";
 import { checkInvokableRegion } from "../iam/region-check";
 import { OAUTH2_CREDENTIAL_PROVIDER_ARN } from "../iam/statements/agentcore";
 
@@ -677,7 +677,7 @@ export function planHarness(where: Where, name: string, args: AgentHarnessArgs, 
         if (entries.length > 50) fail(where, "environmentVariables", `${entries.length} variables`, "must hold at most 50 variables");
         environmentVariables = {};
         for (const [k, v] of entries) {
-            if (k === "") fail(where, "environmentVariables", show(k), "must not have an empty variable name");
+            if (k === "") fail(where, "environmentVariables", k, "must not have an empty variable name");
             environmentVariables[k] = checkString(where, `environmentVariables.${k}`, v, { min: 0, max: 5000 });
         }
     }
