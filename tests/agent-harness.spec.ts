@@ -20,7 +20,8 @@ import { decisions, evaluateTrust, type IamRequest, type Principal } from "./sup
 import { conformanceErrors, formatFinding, freeEngine, getEngine } from "./support/conformance";
 import { previewProgram } from "../components/preview";
 import { readRoles } from "../components/rules/policies";
-import { throwsExactly } from "./support/errors";
+import { deployFailsExactly, throwsExactly } from "./support/errors";
+import { captureLogs } from "./support/logs";
 
 const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";
@@ -864,6 +865,89 @@ describe("AgentHarness", function () {
             expect(memory.statements.flatMap((st) => st.Resource)).to.deep.equal([reported]);
             expect(plan.findings).to.deep.equal([]);
             mocks(); // previewProgram replaced the mocks
+        });
+    });
+
+    describe("execution role: custom tools, no memory, warnings and name clashes", () => {
+        it("a custom browser: the role may run sessions on it, and only on it", async () => {
+            const rec = mocks();
+            const browser = `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:browser-custom/farm_web-abcdefghij`;
+            const h = new bedrock.AgentHarness("farm", {
+                model: cris(),
+                instruction: INSTRUCTION,
+                tools: [bedrock.HarnessTool.browser({ name: "web", browserArn: browser })],
+            });
+            const { statements } = await roleStatements(rec, h);
+            expect(own(statements).filter((a) => a.includes(":browser"))).to.deep.equal([
+                `bedrock-agentcore:ConnectBrowserAutomationStream ${browser} {}`,
+                `bedrock-agentcore:GetBrowserSession ${browser} {}`,
+                `bedrock-agentcore:StartBrowserSession ${browser} {}`,
+                `bedrock-agentcore:StopBrowserSession ${browser} {}`,
+            ]);
+        });
+
+        it("no managed memory: no memory policy is registered", async () => {
+            const rec = mocks();
+            new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });
+            await settle();
+            expect(rec.resources.map((r) => `${r.type} ${r.name}`)).to.deep.equal([
+                "bedrock-genai:index:AgentHarness farm",
+                "aws:iam/role:Role farm-role",
+                "aws:iam/rolePolicy:RolePolicy farm-role-bedrock",
+                `${HARNESS} farm`,
+            ]);
+        });
+
+        it("inherited settings a harness cannot apply are warned about on the harness, once; none, no warning", async () => {
+            mocks();
+            const logs = captureLogs();
+            try {
+                const profile = bedrock.CrossRegionInferenceProfile.fromConfig({
+                    geoRegion: G.US,
+                    model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                    inferenceConfiguration: { topK: 50, stopSequences: ["END"], temperature: 0.1 },
+                });
+                new bedrock.AgentHarness("plain", { model: cris(), instruction: INSTRUCTION });
+                const h = new bedrock.AgentHarness("farm", { model: profile, instruction: INSTRUCTION });
+                await settle();
+                expect(logs.warnings).to.deep.equal([
+                    [
+                        "AgentHarness \"farm\": the model's inference settings stopSequences, topK are not applied: a harness's model configuration takes temperature, topP and maxTokens only",
+                        h,
+                    ],
+                ]);
+            } finally {
+                logs.restore();
+            }
+        });
+
+        it("a harness name derived from the component's name that another harness has is refused, saying so", () => {
+            mocks();
+            new bedrock.AgentHarness("y", { model: cris(), instruction: INSTRUCTION, harnessName: "x" });
+            throwsExactly(
+                () => new bedrock.AgentHarness("x", { model: cris(), instruction: INSTRUCTION }),
+                'AgentHarness "x": harnessName "x" is already the name of AgentHarness "y" in this program\'s account and Region (derived from the component\'s name): AWS refuses a second harness of one name; set harnessName',
+            );
+        });
+
+        it("an OAuth provider ARN known only at deploy that is no provider ARN fails the deploy, naming the argument and the rule", async () => {
+            await deployFailsExactly(() => {
+                mocks();
+                new bedrock.AgentHarness("farm", {
+                    model: cris(),
+                    instruction: INSTRUCTION,
+                    tools: [
+                        bedrock.HarnessTool.gateway({
+                            name: "weather",
+                            gatewayArn: GATEWAY,
+                            outboundAuth: { oauth: { providerArn: pulumi.output("arn:aws:iam::123456789012:role/x"), scopes: ["read"] } },
+                        }),
+                    ],
+                });
+            }, [
+                'AgentHarness "farm": tools[0].outboundAuth.oauth.providerArn "arn:aws:iam::123456789012:role/x" must match ^arn:(aws[a-z-]*):bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):token-vault\\/([^/:]+)\\/oauth2credentialprovider\\/([^/:]+)$ (an AgentCore Identity OAuth2 credential provider ARN, arn:<partition>:bedrock-agentcore:<region>:<account>:token-vault/<vault>/oauth2credentialprovider/<name>)',
+                'error serializing property "tools": error serializing property "policy": AgentHarness "farm": tools[0].outboundAuth.oauth.providerArn "arn:aws:iam::123456789012:role/x" must match ^arn:(aws[a-z-]*):bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):token-vault\\/([^/:]+)\\/oauth2credentialprovider\\/([^/:]+)$ (an AgentCore Identity OAuth2 credential provider ARN, arn:<partition>:bedrock-agentcore:<region>:<account>:token-vault/<vault>/oauth2credentialprovider/<name>)',
+            ]);
         });
     });
 
