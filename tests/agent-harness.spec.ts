@@ -973,6 +973,15 @@ describe("AgentHarness", function () {
             expect(rec.find(ENDPOINT, "farm-canary-1").inputs).to.deep.equal({ harnessId: harnessOf(rec).state.harnessId, endpointName: "canary_1_8cdb95b8" });
             expect(await resolveOutput(prod.arn)).to.equal(`${harnessOf(rec).state.arn}/harness-endpoint/prod`);
         });
+
+        it("an endpoint is a child of its harness component, also with options of its own", async () => {
+            const rec = mocks();
+            const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });
+            h.addEndpoint("prod", {}, { protect: true });
+            await settle();
+            const parent = rec.parentOf(rec.find(ENDPOINT, "farm-prod"));
+            expect([parent?.type, parent?.name]).to.deep.equal(["bedrock-genai:index:AgentHarness", "farm"]);
+        });
     });
 
     describe("bad input: refused before anything is registered, with the argument and the value", () => {

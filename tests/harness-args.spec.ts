@@ -337,6 +337,22 @@ describe("planHarness: what it accepts at the limits, and exactly what it render
         ]);
     });
 
+    it("a custom browser and a custom code interpreter: their ARNs are rendered and granted", () => {
+        const browser = `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:browser-custom/farm_web-abcdefghij`;
+        const ci = `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:code-interpreter-custom/farm_ci-abcdefghij`;
+        const p = withArgs({ tools: [bedrock.HarnessTool.browser({ browserArn: browser }), bedrock.HarnessTool.codeInterpreter({ codeInterpreterArn: ci })] });
+        expect(p.tools).to.deep.equal([
+            { type: "agentcore_browser", config: { agentCoreBrowser: { browserArn: browser } } },
+            { type: "agentcore_code_interpreter", config: { agentCoreCodeInterpreter: { codeInterpreterArn: ci } } },
+        ]);
+        expect([p.access.browsers, p.access.managedBrowser, p.access.codeInterpreters, p.access.managedCodeInterpreter]).to.deep.equal([
+            [browser],
+            false,
+            [ci],
+            false,
+        ]);
+    });
+
     it("no memory: no managed memory to grant", () => {
         const p = withArgs({});
         expect(p.memory).to.equal(undefined);
