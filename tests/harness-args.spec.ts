@@ -22,6 +22,7 @@ const withArgs = (extra: object) => plan({ ...base(), ...extra });
 const gatewayWith = (oauth: unknown) =>
     withArgs({ tools: [bedrock.HarnessTool.gateway({ name: "weather", gatewayArn: GATEWAY, outboundAuth: { oauth } as never })] });
 const oauthWith = (extra: object) => gatewayWith({ providerArn: OAUTH, scopes: ["read"], ...extra });
+const fn = (name: string) => bedrock.HarnessTool.inlineFunction({ name, description: "d", inputSchema: {} });
 const params = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, "v"]));
 const managed = (extra: object) => withArgs({ memory: { kind: "managed", ...extra } });
 const agentCore = (extra: object) => withArgs({ memory: { kind: "agentcore", memoryArn: MEMORY, ...extra } });
@@ -263,6 +264,32 @@ describe("planHarness: refusals name the argument, the value and the rule", () =
             message: 'AgentHarness "h": environmentVariables "" must not have an empty variable name',
         },
         {
+            title: "environment variables not a map",
+            run: () => withArgs({ environmentVariables: "x" }),
+            message: 'AgentHarness "h": environmentVariables "x" must be a map of variable names to values',
+        },
+        {
+            title: "51 environment variables",
+            run: () => withArgs({ environmentVariables: params(51) }),
+            message: 'AgentHarness "h": environmentVariables "51 variables" must hold at most 50 variables',
+        },
+        { title: "51 harness tags", run: () => withArgs({ tags: params(51) }), message: 'AgentHarness "h": tags "51 tags" must hold at most 50 tags' },
+        {
+            title: "an allowed tool the harness does not have (its tools sorted)",
+            run: () => withArgs({ tools: [fn("b"), fn("a")], allowedTools: ["zzz"] }),
+            message: 'AgentHarness "h": allowedTools[0] "zzz" names no tool of the harness (its tools: a, b; built-in: file_operations, shell, @builtin)',
+        },
+        {
+            title: "an allowed tool of a harness without tools",
+            run: () => withArgs({ allowedTools: ["zzz"] }),
+            message: 'AgentHarness "h": allowedTools[0] "zzz" names no tool of the harness (its tools: none; built-in: file_operations, shell, @builtin)',
+        },
+        {
+            title: "endpoint args a string",
+            run: () => planEndpoint(W, "e", "x" as never),
+            message: 'AgentHarness "h": args "x" must be an object { endpointName?, description?, targetVersion?, tags? }',
+        },
+        {
             title: "endpoint args null",
             run: () => planEndpoint(W, "e", null as never),
             message: 'AgentHarness "h": args null must be an object { endpointName?, description?, targetVersion?, tags? }',
@@ -351,6 +378,18 @@ describe("planHarness: what it accepts at the limits, and exactly what it render
             [ci],
             false,
         ]);
+    });
+
+    it("50 environment variables, 50 tags and 50 endpoint tags are accepted", () => {
+        const p = withArgs({ environmentVariables: params(50), tags: params(50) });
+        expect(Object.keys(p.environmentVariables!)).to.have.length(50);
+        expect(p.tags).to.have.length(50);
+        expect(planEndpoint(W, "e", { tags: params(50) }).tags).to.have.length(50);
+    });
+
+    it("allowed tools: globs, @builtin, built-ins and the harness's tools (with a sub-tool) are accepted", () => {
+        const allowed = ["file_*", "@builtin", "@builtin/shell", "b", "b/x", "shell"];
+        expect(withArgs({ tools: [fn("b")], allowedTools: allowed }).allowedTools).to.deep.equal(allowed);
     });
 
     it("no memory: no managed memory to grant", () => {
