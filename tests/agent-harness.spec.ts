@@ -298,6 +298,20 @@ describe("AgentHarness", function () {
         });
     });
 
+    describe("harness names under an explicit provider", () => {
+        it("a derived name another harness of that provider's account and Region has is refused, saying it was derived", async () => {
+            mocks();
+            const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+            const euProfile = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, { provider: eu });
+            new bedrock.AgentHarness("f", { model: euProfile, instruction: INSTRUCTION, harnessName: "g" }, { provider: eu });
+            throwsExactly(
+                () => new bedrock.AgentHarness("g", { model: euProfile, instruction: INSTRUCTION }, { provider: eu }),
+                'AgentHarness "g": harnessName "g" is already the name of AgentHarness "f" in this program\'s account and Region (derived from the component\'s name): AWS refuses a second harness of one name; set harnessName',
+            );
+            await settle();
+        });
+    });
+
     describe("model", () => {
         it("a profile's temperature, topP and maxTokens are inherited unless the harness sets its own, property by property", async () => {
             const rec = mocks();
