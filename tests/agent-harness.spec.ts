@@ -298,7 +298,17 @@ describe("AgentHarness", function () {
         });
     });
 
-    describe("harness names under an explicit provider", () => {
+    describe("under an explicit provider (its Region known only at deploy)", () => {
+        it("an execution role given by ARN is taken as is", async () => {
+            const rec = mocks();
+            const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+            const euProfile = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, { provider: eu });
+            const roleArn = `arn:aws:iam::${ACCOUNT}:role/harness-role`;
+            new bedrock.AgentHarness("eu", { model: euProfile, instruction: INSTRUCTION, executionRole: roleArn }, { provider: eu });
+            await settle();
+            expect(harnessOf(rec, "eu").inputs.executionRoleArn).to.equal(roleArn);
+        });
+
         it("a derived name another harness of that provider's account and Region has is refused, saying it was derived", async () => {
             mocks();
             const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
