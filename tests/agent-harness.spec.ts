@@ -299,6 +299,20 @@ describe("AgentHarness", function () {
     });
 
     describe("under an explicit provider (its Region known only at deploy)", () => {
+        it("under a parent or with providers, a role of another partition is refused at deploy (as a role of another account), not before", async () => {
+            await deployFailsExactly(() => {
+                mocks();
+                const app = new pulumi.ComponentResource("my:app:App", "app");
+                const use1 = new awsnative.Provider("use1", { region: REGION });
+                const role = `arn:aws-cn:iam::${ACCOUNT}:role/x`;
+                new bedrock.AgentHarness("p", { model: cris(), instruction: INSTRUCTION, executionRole: role }, { parent: app });
+                new bedrock.AgentHarness("r", { model: cris(), instruction: INSTRUCTION, executionRole: `${role}2`, harnessName: "r" }, { providers: [use1] });
+            }, [
+                `error serializing property "policy": AgentHarness "p": executionRole "arn:aws-cn:iam::${ACCOUNT}:role/x" is a role of account ${ACCOUNT} in partition aws-cn, but the caller is account ${ACCOUNT} in partition aws: an identity policy can only be attached to a role of the caller's own account; grant that role from a program deployed to its account`,
+                `error serializing property "policy": AgentHarness "r": executionRole "arn:aws-cn:iam::${ACCOUNT}:role/x2" is a role of account ${ACCOUNT} in partition aws-cn, but the caller is account ${ACCOUNT} in partition aws: an identity policy can only be attached to a role of the caller's own account; grant that role from a program deployed to its account`,
+            ]);
+        });
+
         it("an execution role given by ARN is taken as is", async () => {
             const rec = mocks();
             const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
