@@ -20,7 +20,8 @@ import { decisions, evaluateTrust, type IamRequest, type Principal } from "./sup
 import { conformanceErrors, formatFinding, freeEngine, getEngine } from "./support/conformance";
 import { previewProgram } from "../components/preview";
 import { readRoles } from "../components/rules/policies";
-import { throwsExactly } from "./support/errors";
+import { deployFailsExactly, throwsExactly } from "./support/errors";
+import { captureLogs } from "./support/logs";
 
 const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";
@@ -294,6 +295,44 @@ describe("AgentHarness", function () {
             expect(rec.byType(HARNESS).map((r) => `${r.name} ${r.inputs.harnessName}`)).to.deep.equal(["a shared", "x x", "d shared"]);
             // The refused ones registered nothing.
             expect(rec.resources.filter((r) => r.name === "b" || r.name === "c" || r.name.startsWith("b-") || r.name.startsWith("c-"))).to.deep.equal([]);
+        });
+    });
+
+    describe("under an explicit provider (its Region known only at deploy)", () => {
+        it("under a parent or with providers, a role of another partition is refused at deploy (as a role of another account), not before", async () => {
+            await deployFailsExactly(() => {
+                mocks();
+                const app = new pulumi.ComponentResource("my:app:App", "app");
+                const use1 = new awsnative.Provider("use1", { region: REGION });
+                const role = `arn:aws-cn:iam::${ACCOUNT}:role/x`;
+                new bedrock.AgentHarness("p", { model: cris(), instruction: INSTRUCTION, executionRole: role }, { parent: app });
+                new bedrock.AgentHarness("r", { model: cris(), instruction: INSTRUCTION, executionRole: `${role}2`, harnessName: "r" }, { providers: [use1] });
+            }, [
+                `error serializing property "policy": AgentHarness "p": executionRole "arn:aws-cn:iam::${ACCOUNT}:role/x" is a role of account ${ACCOUNT} in partition aws-cn, but the caller is account ${ACCOUNT} in partition aws: an identity policy can only be attached to a role of the caller's own account; grant that role from a program deployed to its account`,
+                `error serializing property "policy": AgentHarness "r": executionRole "arn:aws-cn:iam::${ACCOUNT}:role/x2" is a role of account ${ACCOUNT} in partition aws-cn, but the caller is account ${ACCOUNT} in partition aws: an identity policy can only be attached to a role of the caller's own account; grant that role from a program deployed to its account`,
+            ]);
+        });
+
+        it("an execution role given by ARN is taken as is", async () => {
+            const rec = mocks();
+            const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+            const euProfile = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, { provider: eu });
+            const roleArn = `arn:aws:iam::${ACCOUNT}:role/harness-role`;
+            new bedrock.AgentHarness("eu", { model: euProfile, instruction: INSTRUCTION, executionRole: roleArn }, { provider: eu });
+            await settle();
+            expect(harnessOf(rec, "eu").inputs.executionRoleArn).to.equal(roleArn);
+        });
+
+        it("a derived name another harness of that provider's account and Region has is refused, saying it was derived", async () => {
+            mocks();
+            const eu = new awsnative.Provider("eu", { region: "eu-west-1" });
+            const euProfile = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.EU, model: M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0 }, { provider: eu });
+            new bedrock.AgentHarness("f", { model: euProfile, instruction: INSTRUCTION, harnessName: "g" }, { provider: eu });
+            throwsExactly(
+                () => new bedrock.AgentHarness("g", { model: euProfile, instruction: INSTRUCTION }, { provider: eu }),
+                'AgentHarness "g": harnessName "g" is already the name of AgentHarness "f" in this program\'s account and Region (derived from the component\'s name): AWS refuses a second harness of one name; set harnessName',
+            );
+            await settle();
         });
     });
 
@@ -867,6 +906,89 @@ describe("AgentHarness", function () {
         });
     });
 
+    describe("execution role: custom tools, no memory, warnings and name clashes", () => {
+        it("a custom browser: the role may run sessions on it, and only on it", async () => {
+            const rec = mocks();
+            const browser = `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:browser-custom/farm_web-abcdefghij`;
+            const h = new bedrock.AgentHarness("farm", {
+                model: cris(),
+                instruction: INSTRUCTION,
+                tools: [bedrock.HarnessTool.browser({ name: "web", browserArn: browser })],
+            });
+            const { statements } = await roleStatements(rec, h);
+            expect(own(statements).filter((a) => a.includes(":browser"))).to.deep.equal([
+                `bedrock-agentcore:ConnectBrowserAutomationStream ${browser} {}`,
+                `bedrock-agentcore:GetBrowserSession ${browser} {}`,
+                `bedrock-agentcore:StartBrowserSession ${browser} {}`,
+                `bedrock-agentcore:StopBrowserSession ${browser} {}`,
+            ]);
+        });
+
+        it("no managed memory: no memory policy is registered", async () => {
+            const rec = mocks();
+            new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });
+            await settle();
+            expect(rec.resources.map((r) => `${r.type} ${r.name}`)).to.deep.equal([
+                "bedrock-genai:index:AgentHarness farm",
+                "aws:iam/role:Role farm-role",
+                "aws:iam/rolePolicy:RolePolicy farm-role-bedrock",
+                `${HARNESS} farm`,
+            ]);
+        });
+
+        it("inherited settings a harness cannot apply are warned about on the harness, once; none, no warning", async () => {
+            mocks();
+            const logs = captureLogs();
+            try {
+                const profile = bedrock.CrossRegionInferenceProfile.fromConfig({
+                    geoRegion: G.US,
+                    model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+                    inferenceConfiguration: { topK: 50, stopSequences: ["END"], temperature: 0.1 },
+                });
+                new bedrock.AgentHarness("plain", { model: cris(), instruction: INSTRUCTION });
+                const h = new bedrock.AgentHarness("farm", { model: profile, instruction: INSTRUCTION });
+                await settle();
+                expect(logs.warnings).to.deep.equal([
+                    [
+                        "AgentHarness \"farm\": the model's inference settings stopSequences, topK are not applied: a harness's model configuration takes temperature, topP and maxTokens only",
+                        h,
+                    ],
+                ]);
+            } finally {
+                logs.restore();
+            }
+        });
+
+        it("a harness name derived from the component's name that another harness has is refused, saying so", () => {
+            mocks();
+            new bedrock.AgentHarness("y", { model: cris(), instruction: INSTRUCTION, harnessName: "x" });
+            throwsExactly(
+                () => new bedrock.AgentHarness("x", { model: cris(), instruction: INSTRUCTION }),
+                'AgentHarness "x": harnessName "x" is already the name of AgentHarness "y" in this program\'s account and Region (derived from the component\'s name): AWS refuses a second harness of one name; set harnessName',
+            );
+        });
+
+        it("an OAuth provider ARN known only at deploy that is no provider ARN fails the deploy, naming the argument and the rule", async () => {
+            await deployFailsExactly(() => {
+                mocks();
+                new bedrock.AgentHarness("farm", {
+                    model: cris(),
+                    instruction: INSTRUCTION,
+                    tools: [
+                        bedrock.HarnessTool.gateway({
+                            name: "weather",
+                            gatewayArn: GATEWAY,
+                            outboundAuth: { oauth: { providerArn: pulumi.output("arn:aws:iam::123456789012:role/x"), scopes: ["read"] } },
+                        }),
+                    ],
+                });
+            }, [
+                'AgentHarness "farm": tools[0].outboundAuth.oauth.providerArn "arn:aws:iam::123456789012:role/x" must match ^arn:(aws[a-z-]*):bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):token-vault\\/([^/:]+)\\/oauth2credentialprovider\\/([^/:]+)$ (an AgentCore Identity OAuth2 credential provider ARN, arn:<partition>:bedrock-agentcore:<region>:<account>:token-vault/<vault>/oauth2credentialprovider/<name>)',
+                'error serializing property "tools": error serializing property "policy": AgentHarness "farm": tools[0].outboundAuth.oauth.providerArn "arn:aws:iam::123456789012:role/x" must match ^arn:(aws[a-z-]*):bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):token-vault\\/([^/:]+)\\/oauth2credentialprovider\\/([^/:]+)$ (an AgentCore Identity OAuth2 credential provider ARN, arn:<partition>:bedrock-agentcore:<region>:<account>:token-vault/<vault>/oauth2credentialprovider/<name>)',
+            ]);
+        });
+    });
+
     describe("addEndpoint", () => {
         it("renders a HarnessEndpoint of the harness: exact inputs", async () => {
             const rec = mocks();
@@ -888,6 +1010,15 @@ describe("AgentHarness", function () {
             // sha256("canary-1") starts 8cdb95b8.
             expect(rec.find(ENDPOINT, "farm-canary-1").inputs).to.deep.equal({ harnessId: harnessOf(rec).state.harnessId, endpointName: "canary_1_8cdb95b8" });
             expect(await resolveOutput(prod.arn)).to.equal(`${harnessOf(rec).state.arn}/harness-endpoint/prod`);
+        });
+
+        it("an endpoint is a child of its harness component, also with options of its own", async () => {
+            const rec = mocks();
+            const h = new bedrock.AgentHarness("farm", { model: cris(), instruction: INSTRUCTION });
+            h.addEndpoint("prod", {}, { protect: true });
+            await settle();
+            const parent = rec.parentOf(rec.find(ENDPOINT, "farm-prod"));
+            expect([parent?.type, parent?.name]).to.deep.equal(["bedrock-genai:index:AgentHarness", "farm"]);
         });
     });
 

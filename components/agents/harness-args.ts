@@ -15,7 +15,7 @@ import type * as native from "@pulumi/aws-native";
 import type { InferenceConfiguration } from "../core/inference-configuration";
 import { checkTextGeneration, isInvokable, type IInvokable } from "../iam/invokable";
 import type { RoleRef } from "../iam/grants";
-import { checkNumber, checkString, fail, normalizeTags, show, type Tags, type Where } from "../core/validation";
+import { checkNumber, checkString, fail, normalizeTags, type Tags, type Where } from "../core/validation";
 import { checkInvokableRegion } from "../iam/region-check";
 import { OAUTH2_CREDENTIAL_PROVIDER_ARN } from "../iam/statements/agentcore";
 
@@ -356,6 +356,7 @@ export function derivedHarnessName(where: Where, argument: string, name: string,
     if (!/^[a-zA-Z]/.test(base)) base = `h_${base}`;
     const hash = crypto.createHash("sha256").update(String(name)).digest("hex").slice(0, 8);
     const out = `${base.slice(0, max - hash.length - 1)}_${hash}`;
+    // Stryker disable next-line ConditionalExpression,StringLiteral: out is a letter, then letters, digits and _, at most max characters: it always matches
     if (!pattern.test(out)) fail(where, argument, out, `cannot be derived from the name ${JSON.stringify(name)}; set it`);
     return out;
 }
@@ -629,7 +630,8 @@ export function planHarness(where: Where, name: string, args: AgentHarnessArgs, 
     const instruction = checkString(where, "instruction", args.instruction, { min: 1 });
     const harnessName =
         args.harnessName === undefined
-            ? derivedHarnessName(where, "harnessName", name)
+            ? // Stryker disable next-line StringLiteral: the argument is named only when a derived name fails its pattern, which it never does
+              derivedHarnessName(where, "harnessName", name)
             : (checkString(where, "harnessName", args.harnessName, { pattern: HARNESS_NAME, patternText: HARNESS_NAME_TEXT }) as string);
     const { settings, ignored } = modelSettings(where, model, args.inferenceConfiguration);
 
@@ -677,7 +679,7 @@ export function planHarness(where: Where, name: string, args: AgentHarnessArgs, 
         if (entries.length > 50) fail(where, "environmentVariables", `${entries.length} variables`, "must hold at most 50 variables");
         environmentVariables = {};
         for (const [k, v] of entries) {
-            if (k === "") fail(where, "environmentVariables", show(k), "must not have an empty variable name");
+            if (k === "") fail(where, "environmentVariables", k, "must not have an empty variable name");
             environmentVariables[k] = checkString(where, `environmentVariables.${k}`, v, { min: 0, max: 5000 });
         }
     }
@@ -736,7 +738,8 @@ export function planEndpoint(
     if (args === null || typeof args !== "object") fail(where, "args", args, "must be an object { endpointName?, description?, targetVersion?, tags? }");
     const endpointName =
         args.endpointName === undefined
-            ? derivedHarnessName(where, "endpointName", name, 48)
+            ? // Stryker disable next-line StringLiteral: the argument is named only when a derived name fails its pattern, which it never does
+              derivedHarnessName(where, "endpointName", name, 48)
             : (checkString(where, "endpointName", args.endpointName, { pattern: ENDPOINT_NAME, patternText: ENDPOINT_NAME_TEXT }) as string);
     const description = checkString(where, "description", args.description, { min: 1, max: 256, optional: true });
     const targetVersion = checkString(where, "targetVersion", args.targetVersion, {
