@@ -23,10 +23,14 @@ const OWN = {
     core: ["bad-input", "inference-configuration", "facts", "profiles"],
 };
 const first = new Set((folder ? OWN[folder] : []).map((f) => `${f}.spec.ts`));
+// Integration specs that test a folder under mocks alone: ModelAccessPolicy has its specs only there (the
+// first run of components/iam, without them, left all 112 mutants of model-access-policy.ts uncovered).
+const EXTRA = { iam: ["tests/integration/model-access-policy.spec.ts"] };
 const SPECS = readdirSync("tests")
     .filter((f) => f.endsWith(".spec.ts") && !f.startsWith("preview"))
     .sort((a, b) => Number(first.has(b)) - Number(first.has(a)) || a.localeCompare(b))
-    .map((f) => `tests/${f}`);
+    .map((f) => `tests/${f}`)
+    .concat(folder ? (EXTRA[folder] ?? []) : Object.values(EXTRA).flat());
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
