@@ -31,12 +31,15 @@ if (unknown.length > 0) {
     process.exit(2);
 }
 mkdirSync("reports/mutation", { recursive: true });
-let summary = {};
-try {
-    summary = JSON.parse(readFileSync("reports/mutation/summary.json", "utf8"));
-} catch {
-    // first run
+/** The scores written so far (by this run or another run of other folders), or none. */
+function readSummary() {
+    try {
+        return JSON.parse(readFileSync("reports/mutation/summary.json", "utf8"));
+    } catch {
+        return {};
+    }
 }
+let summary = readSummary();
 let failed = false;
 for (const folder of folders) {
     const started = Date.now();
@@ -49,11 +52,7 @@ for (const folder of folders) {
     }
     const c = counts(JSON.parse(readFileSync(`reports/mutation/${folder}.json`, "utf8")));
     // Read again: another run (of other folders) may have written its scores since.
-    try {
-        summary = JSON.parse(readFileSync("reports/mutation/summary.json", "utf8"));
-    } catch {
-        // none yet
-    }
+    summary = readSummary();
     summary[folder] = { score: Math.round(score(c) * 100) / 100, ...c, seconds };
     writeFileSync("reports/mutation/summary.json", JSON.stringify(summary, null, 2) + "\n");
 }

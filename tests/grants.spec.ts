@@ -366,7 +366,6 @@ describe("grants: detached statements", () => {
         const { symbolic } = await import("../components/core/symbols");
         grantStatements(role, [{ Effect: "Allow", Action: ["iam:GetRole"], Resource: [symbolic(topic.arn, "role/needs-policies", 256)] }], {
             where: { component: "Test", name: "t" },
-            name: "t-topic",
             detached: "topic",
         });
         await settle();

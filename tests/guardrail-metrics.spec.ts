@@ -3,13 +3,13 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { resolveOutput, setBedrockMocks, settle, type MockRecorder } from "../components/testing/testing";
+import { resolveOutput, settle } from "../components/testing/testing";
 import { guardrailAlarmInputs, guardrailMetric, type GuardrailAlarmArgs } from "../components/usage/guardrail-metrics";
 import { checkDashboardGuardrails } from "../components/usage/guardrail-dashboard";
 import * as bedrock from "../sdk/nodejs";
+import { ACCOUNT, mocks, usGuardrail } from "./support/guardrails";
 import { throwsExactly } from "./support/errors";
 
-const ACCOUNT = "123456789012";
 const ARN = `arn:aws:bedrock:us-east-1:${ACCOUNT}:guardrail/abcdefgh1234`;
 const OTHER_ARN = `arn:aws:bedrock:us-east-1:${ACCOUNT}:guardrail/zyxwvu987654`;
 const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:ops`;
@@ -23,18 +23,6 @@ const METRIC_REQUIRED = "is required: a guardrail metric name or a metric from t
 const ANOTHER = "is a metric of another guardrail or version: pass this guardrail's metric() or a metric name";
 const THRESHOLD_RULE = "must be a finite number, zero or more (guardrail metrics are counts and durations)";
 const NOT_ARN = "must be an ARN (an SNS topic, an Auto Scaling policy, ...)";
-
-function mocks(region = "us-east-1"): MockRecorder {
-    return setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region, "aws:region": region } });
-}
-
-function usGuardrail(name = "support-guardrail"): bedrock.Guardrail {
-    return new bedrock.Guardrail(name, {
-        contentFilters: [{ type: "HATE", inputStrength: "HIGH", outputStrength: "HIGH" }],
-        tier: "STANDARD",
-        crossRegion: bedrock.GuardrailProfileRegion.US,
-    });
-}
 
 const METRIC_WHERE = { component: "Guardrail.metric" };
 const ALARM_WHERE = { component: "Guardrail.addAlarm", name: "a" };

@@ -6,10 +6,10 @@ import { checkProgram } from "../components/preview/checks";
 import { enforceGuardrailStatements, guardrailApplyStatements, guardrailIdentifierValue } from "../components/iam/statements/guardrail";
 import { invokeStatements } from "../components/iam/access";
 import * as bedrock from "../sdk/nodejs";
+import { ACCOUNT, mocks, usGuardrail } from "./support/guardrails";
 import { decisions, type IamRequest, type Principal } from "./support/iam-eval";
 import { newRole } from "./support/programs";
 
-const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -28,20 +28,6 @@ const crisArn = (region = "us-east-1") => `arn:aws:bedrock:${region}:${ACCOUNT}:
 const cris = () => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model: M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0 });
 const byJson = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0);
 const sorted = (statements: unknown[]) => [...statements].sort(byJson);
-
-function mocks(region = "us-east-1"): MockRecorder {
-    return setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region, "aws:region": region } });
-}
-
-/** The standard-tier guardrail of the issue: on the US profile, from the stack's Region. */
-function usGuardrail(name = "support-guardrail", extra: Partial<bedrock.GuardrailArgs> = {}): bedrock.Guardrail {
-    return new bedrock.Guardrail(name, {
-        contentFilters: [{ type: "HATE", inputStrength: "HIGH", outputStrength: "HIGH" }],
-        tier: "STANDARD",
-        crossRegion: P.US,
-        ...extra,
-    });
-}
 
 /** The statements of every policy attached to the role named `name`. */
 async function statementsOf(rec: MockRecorder, role: pulumi.Output<string> | string): Promise<unknown[]> {

@@ -650,9 +650,7 @@ export class Agent extends pulumi.ComponentResource {
         }
         const access = this.accessStatements(p, args);
         if (access.length > 0) {
-            policies.push(
-                grantStatements(roleRef, access, { parent: this, where: { component: "Agent", name }, name: `${name}-access`, argName: "existingRole" }),
-            );
+            policies.push(grantStatements(roleRef, access, { parent: this, where: { component: "Agent", name }, argName: "existingRole" }));
         }
         // Every policy of the role's access set that carries these grants: the agent is created after them.
         this.rolePolicies = allGrants(policies);

@@ -163,10 +163,8 @@ export class AgentHarness extends pulumi.ComponentResource {
         // the model's invoke grant.
         const runtimeGrant = grantStatements(roleRef, this.runtimeStatements(where, plan), {
             where,
-            name: `${name}-runtime`,
             parent: this,
             argName: "executionRole",
-            description: `What AgentCore harness ${name} needs to run (pulumi-bedrock-genai)`,
         });
         const invokeGrant = args.model.grantInvoke(roleRef, { parent: this });
         this.rolePolicies = allGrants([invokeGrant, runtimeGrant]);
@@ -219,10 +217,8 @@ export class AgentHarness extends pulumi.ComponentResource {
             const memoryArn = pulumi.all([knownInPreview<string | undefined>(reported, standIn), standIn]).apply(([arn, s]) => arn ?? s);
             this.memoryPolicies = grantStatements(roleRef, memoryStatements([symbolic(memoryArn, `memory/${name}`, MEMORY_ARN_MAX_LENGTH)]), {
                 where,
-                name: `${name}-memory`,
                 parent: this,
                 argName: "executionRole",
-                description: `The managed memory of AgentCore harness ${name} (pulumi-bedrock-genai)`,
                 // Its ARN comes from the harness, which waits for the role's policies: policies of its own.
                 detached: `${name}-memory`,
             });
@@ -309,10 +305,8 @@ export class AgentHarness extends pulumi.ComponentResource {
         const made = grantStatements(role, harnessInvokeStatements(this.symArn), {
             ...opts,
             where,
-            name: `${this.name}-invoke`,
             parent,
             argName: "grantInvoke(role)",
-            description: `Invoke AgentCore harness ${this.name} (pulumi-bedrock-genai)`,
         });
         this.invokeGrants.set(key, made);
         return made;

@@ -368,6 +368,20 @@ export function partitionOfRegion(region: string): Partition {
     return "aws";
 }
 
+/** The ISO partitions by the letter after `-iso` in their Regions' names (us-isob-east-1). */
+const ISO_PARTITIONS: Record<string, string> = { b: "aws-iso-b", e: "aws-iso-e", f: "aws-iso-f" };
+
+/**
+ * The partition of a Region in an ARN: aws, aws-us-gov or aws-cn (partitionOfRegion); for the ISO
+ * Regions, aws-iso (us-iso-*), aws-iso-b (us-isob-*), aws-iso-e (eu-isoe-*) and aws-iso-f (us-isof-*);
+ * undefined for another ISO Region (not modelled: not checked).
+ */
+export function partitionOfArnRegion(region: string): string | undefined {
+    const iso = /^[a-z]{2}-iso([a-z]?)-/.exec(region);
+    if (iso) return iso[1] === "" ? "aws-iso" : ISO_PARTITIONS[iso[1]];
+    return partitionOfRegion(region);
+}
+
 /**
  * The geography a default prompt router in `region` resolves its routed models to, by the Region's
  * prefix (us-* -> us, eu-* -> eu, ap-* -> apac, us-gov-* -> us-gov), or undefined when the Region is in

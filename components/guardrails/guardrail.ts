@@ -382,7 +382,6 @@ export class Guardrail extends pulumi.ComponentResource implements IGuardrail {
             ...opts,
             parent: opts.parent ?? this,
             where: { component: "Guardrail", name: resourceName(this) ?? this.label },
-            name: `${this.label}-apply`,
             argName: "grantApply(role)",
         });
     }
@@ -530,7 +529,6 @@ class GuardrailReference implements IGuardrail {
         return grantStatements(role, this.guardrailAccess().apply, {
             ...opts,
             where: { component: "Guardrail", name: this.alarmLabel },
-            name: `${this.alarmLabel}-apply`,
             argName: "grantApply(role)",
         });
     }

@@ -136,16 +136,12 @@ export function grantUsageTo(grantee: Grantee, role: RoleRef, opts?: GrantOption
 export interface StatementGrantOptions extends GrantOptions {
     /** Who grants, for error messages (component and name). */
     where: Where;
-    /** A name for what is granted (e.g. `${componentName}-access`), for messages. */
-    name: string;
     /**
      * The argument that named the role, for error messages (default `role`). Given, it is the argument a
      * refusal of the role at deploy (a role ARN of another account) is attributed to, whichever grant on
      * the role came first.
      */
     argName?: string;
-    /** Unused: the role's access set describes its managed policies. */
-    description?: string;
     /**
      * A label that lays these statements out in policies of their own (`<role>-bedrock-<label>`), apart
      * from the role's other grants: for statements whose values come from a resource that itself waits

@@ -88,5 +88,5 @@ export function grantMarketplaceSubscription(role: RoleRef, opts: MarketplaceSub
             ids.push(m.marketplaceProductId);
         });
     }
-    return grantStatements(role, marketplaceSubscriptionStatements(ids), { where, name: "marketplace", parent: opts.parent, argName: "role" });
+    return grantStatements(role, marketplaceSubscriptionStatements(ids), { where, parent: opts.parent, argName: "role" });
 }

@@ -10,7 +10,7 @@ import { ACCOUNT_ID_LENGTH, callerContext, configuredRegion, MAX_PARTITION_LENGT
 import { checkArnRegion, checkTargetRegion, knownRegionOf } from "../iam/region-check";
 import { CrossRegionInferenceProfile, checkModelGeography, checkSourceRegion, type ICrossRegionInferenceProfile } from "./cross-region-profile";
 import { BedrockFoundationModel } from "../catalog/foundation-model";
-import { CrossRegionInferenceProfileRegion, longestRegionLength, partitionOfRegion } from "../catalog/geographies";
+import { CrossRegionInferenceProfileRegion, longestRegionLength, partitionOfArnRegion } from "../catalog/geographies";
 import { programSequence } from "../core/program-state";
 import { grantInvokeTo, grantUsageTo, type GrantOptions, type InvokeGrantOptions, type RoleRef, type RolePolicyGrant } from "../iam/grants";
 import {
@@ -196,20 +196,6 @@ function resolveSource(where: Where, argument: string, source: unknown, parent?:
         source,
         "must be a BedrockFoundationModel, a CrossRegionInferenceProfile, or the ARN of a foundation model or system-defined profile",
     );
-}
-
-/** The ISO partitions by the letter after `-iso` in their Regions' names (us-isob-east-1). */
-const ISO_PARTITIONS: Record<string, string> = { b: "aws-iso-b", e: "aws-iso-e", f: "aws-iso-f" };
-
-/**
- * The partition of a Region in an ARN: aws, aws-us-gov or aws-cn (partitionOfRegion); for the ISO
- * Regions, aws-iso (us-iso-*), aws-iso-b (us-isob-*), aws-iso-e (eu-isoe-*) and aws-iso-f (us-isof-*);
- * undefined for another ISO Region (not modelled: not checked).
- */
-function partitionOfArnRegion(region: string): string | undefined {
-    const iso = /^[a-z]{2}-iso([a-z]?)-/.exec(region);
-    if (iso) return iso[1] === "" ? "aws-iso" : ISO_PARTITIONS[iso[1]];
-    return partitionOfRegion(region);
 }
 
 function resolveSourceArn(where: Where, argument: string, arn: string): ResolvedSource {

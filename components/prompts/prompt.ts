@@ -436,8 +436,6 @@ export class PromptVersion {
             ...opts,
             parent: opts.parent ?? this.parent,
             where: { component: "PromptVersion", name: this.name },
-            // Stryker disable next-line StringLiteral: grantStatements does not read the grant's name
-            name: `${this.name}-get`,
             argName: "grantGet(role)",
         });
     }
@@ -450,9 +448,7 @@ export class PromptVersion {
      */
     public grantRun(role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
         const arn = symbolic(this.versionArn, `prompt-version/${this.name}`, PROMPT_ARN_BOUND + 6);
-        // Stryker disable next-line StringLiteral: grantStatements does not read the grant's name
-        const name = `${this.name}-run`;
-        return runGrant({ component: "PromptVersion", name: this.name }, name, arn, this.run, role, opts.parent ?? this.parent);
+        return runGrant({ component: "PromptVersion", name: this.name }, arn, this.run, role, opts.parent ?? this.parent);
     }
 }
 
@@ -463,14 +459,11 @@ interface PromptRunSource {
 }
 
 /** Grants `role` the run statements on `arn`, the key statements, and invoke on each variant's model. */
-function runGrant(where: Where, name: string, arn: string, run: PromptRunSource, role: RoleRef, parent: pulumi.Resource): RolePolicyGrant {
+function runGrant(where: Where, arn: string, run: PromptRunSource, role: RoleRef, parent: pulumi.Resource): RolePolicyGrant {
     const own = grantStatements(role, [...promptRunStatements([arn]), ...(run.keyStatements?.() ?? [])], {
         where,
-        name,
         parent,
         argName: "grantRun(role)",
-        // Stryker disable next-line StringLiteral: grantStatements does not read the description (StatementGrantOptions.description is unused)
-        description: `Run prompt ${where.name} (pulumi-bedrock-genai)`,
     });
     const models = run.variants.flatMap((v) => (v.model ? [v.model] : []));
     return allGrants([own, ...[...new Set(models)].map((m) => m.grantInvoke(role, { parent }))]);
@@ -601,8 +594,6 @@ export class Prompt extends pulumi.ComponentResource {
             ...opts,
             parent: opts.parent ?? this,
             where: { component: "Prompt", name: this.promptName },
-            // Stryker disable next-line StringLiteral: grantStatements does not read the grant's name
-            name: `${this.promptName}-get`,
             argName: "grantGet(role)",
         });
     }
@@ -618,9 +609,7 @@ export class Prompt extends pulumi.ComponentResource {
      */
     public grantRun(role: RoleRef, opts: GrantOptions = {}): RolePolicyGrant {
         const arn = symbolic(this.promptArn, `prompt/${this.promptName}`, PROMPT_ARN_BOUND);
-        // Stryker disable next-line StringLiteral: grantStatements does not read the grant's name
-        const name = `${this.promptName}-run`;
-        return runGrant({ component: "Prompt", name: this.promptName }, name, arn, this.runSource(), role, opts.parent ?? this);
+        return runGrant({ component: "Prompt", name: this.promptName }, arn, this.runSource(), role, opts.parent ?? this);
     }
 
     /** The variants and the key statements, for run and get grants. */

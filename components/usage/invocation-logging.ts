@@ -159,7 +159,7 @@ export class InvocationLogging extends pulumi.ComponentResource {
                 ? { bucketName: symbolic(cw.largeDataBucket.bucketName, `bucket/${name}-large-data`, 63), keyPrefix: cw.largeDataBucket.keyPrefix }
                 : undefined;
             const statements = loggingRoleStatements(ctx.sym.partition, ctx.sym.region, ctx.sym.account, cw.logGroupName, large);
-            this.roleGrant = grantStatements(this.role, statements, { where, name: `${name}-logging`, parent: this });
+            this.roleGrant = grantStatements(this.role, statements, { where, parent: this });
             cloudwatchConfig = {
                 logGroupName: this.logGroup.name,
                 roleArn: this.role.arn,

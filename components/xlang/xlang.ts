@@ -319,7 +319,7 @@ function grantRoles(
         const target = grantee.accessTarget({ parent: opts.parent });
         const statements = kind === "invoke" ? invokeStatements(target) : usageStatements(target);
         const known = typeof role === "string" ? roleNameOf(role) : undefined;
-        if (known) return grantStatements(known, statements, { ...opts, where: { component, name: component }, name: `${component}-${kind}` });
+        if (known) return grantStatements(known, statements, { ...opts, where: { component, name: component } });
         // A role name known only at deploy: its own access set, named after the component.
         let resolved = deployTimeRoles().get(role as object);
         if (!resolved) {
