@@ -204,6 +204,7 @@ export function profileArns(t: AccessTarget): string[] {
     switch (t.kind) {
         case "foundation-model":
             return [];
+        // Stryker disable next-line ConditionalExpression: falling through to "application-profile" gives [t.arn] too (a system profile has no source)
         case "system-profile":
             return [t.arn];
         case "application-profile":

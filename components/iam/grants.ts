@@ -100,8 +100,8 @@ export function granteeWhere(grantee: object, name: string): Where {
 }
 
 /** A provider-carrying stand-in for "the component the grant is made for" when only a provider is given. */
-function ownerOf(opts: GrantOptions, grantee?: Grantee): pulumi.Resource | undefined {
-    return opts.parent ?? grantee?.grantParent;
+function ownerOf(opts: GrantOptions, grantee: Grantee): pulumi.Resource | undefined {
+    return opts.parent ?? grantee.grantParent;
 }
 
 function grant(kind: "invoke" | "usage", grantee: Grantee, role: RoleRef, opts: InvokeGrantOptions = {}): RolePolicyGrant {
@@ -129,6 +129,7 @@ export function grantInvokeTo(grantee: Grantee, role: RoleRef, opts?: InvokeGran
 
 /** Grants `role` `bedrock:GetInferenceProfile` on `grantee`'s profiles and `bedrock:ListInferenceProfiles`. */
 export function grantUsageTo(grantee: Grantee, role: RoleRef, opts?: GrantOptions): RolePolicyGrant {
+    // Stryker disable next-line StringLiteral: grant() tells the kinds apart by kind === "invoke" alone, so any other kind is the usage grant
     return grant("usage", grantee, role, opts);
 }
 

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccessTarget } from "./access";
-import { BedrockFoundationModel } from "../catalog/foundation-model";
+import { BedrockFoundationModel, type OutputModality } from "../catalog/foundation-model";
 import type { AccessContext, InvokeGrantOptions, RoleRef, RolePolicyGrant } from "./grants";
 import type { InferenceConfiguration } from "../core/inference-configuration";
 import { fail, type Where } from "../core/validation";
@@ -28,7 +28,6 @@ export interface IInvokable {
 
 /** Whether `v` is an invokable. */
 export function isInvokable(v: unknown): v is IInvokable {
-    if (v instanceof BedrockFoundationModel) return true;
     return (
         typeof v === "object" &&
         v !== null &&
@@ -50,8 +49,8 @@ export function foundationModelOf(v: unknown): BedrockFoundationModel | undefine
     return undefined;
 }
 
-/** What a model of each non-text output modality is for, in messages. */
-const PURPOSE: Record<string, string> = {
+/** What a model of each non-text output modality is for, in messages (the constructor accepts no other modality). */
+const PURPOSE: Record<Exclude<OutputModality, "text">, string> = {
     embedding: "an embeddings model: it turns text or images into vectors (for a knowledge base's embeddings)",
     image: "an image generation model",
     video: "a video generation model",
@@ -73,6 +72,6 @@ export function checkTextGeneration(where: Where, argument: string, model: IInvo
         where,
         argument,
         shown,
-        `is ${fm.modelId}, ${PURPOSE[fm.outputModality as string] ?? `a model whose output is ${fm.outputModality}`}, not a text-generation model: ${user} converses with its model, which must generate text (${fm.sources.find((s) => s.includes("model-card-")) ?? "its model card"})`,
+        `is ${fm.modelId}, ${PURPOSE[fm.outputModality as Exclude<OutputModality, "text">]}, not a text-generation model: ${user} converses with its model, which must generate text (${fm.sources.find((s) => s.includes("model-card-")) ?? "its model card"})`,
     );
 }
