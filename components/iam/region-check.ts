@@ -85,9 +85,8 @@ export function regionProblem(target: AccessTarget, region: string): string | un
     }
 }
 
-/** A short name for an invokable in messages: a model id, a profile id or an ARN. */
-function label(model: IInvokable, target: AccessTarget): string {
-    if (model instanceof BedrockFoundationModel) return model.modelId;
+/** A short name for an invokable in messages (a BedrockFoundationModel never gets here): a model id, a profile id or an ARN. */
+function label(target: AccessTarget): string {
     const arn = target.kind === "foundation-model" ? target.modelId : target.arn;
     return hasSymbols(arn) ? (target.kind === "system-profile" ? (arn.split("inference-profile/")[1] ?? arn) : `<${target.kind}>`) : arn;
 }
@@ -99,7 +98,7 @@ function label(model: IInvokable, target: AccessTarget): string {
 export function checkInvokableRegion(where: Where, argument: string, model: IInvokable, region: string | undefined): void {
     if (region === undefined || model instanceof BedrockFoundationModel) return;
     const target = model.accessTarget();
-    checkTargetRegion(where, argument, label(model, target), target, region);
+    checkTargetRegion(where, argument, label(target), target, region);
 }
 
 /** Refuses `target` (shown as `value`) when it is known to live outside `region`. */
