@@ -207,7 +207,7 @@ describe("grants: one access set per role", () => {
             cris.grantInvoke(role);
             await settle();
             const [policy] = rec.byType("aws:iam/rolePolicy:RolePolicy");
-            expect(policy.provider ?? "").to.match(/pulumi:providers:aws::gov::/);
+            expect(policy.provider).to.equal("urn:pulumi:stack::project::pulumi:providers:aws::gov::gov-id");
             expect(policy.parent).to.match(/aws:iam\/role:Role::gov-role$/);
         });
 
@@ -225,7 +225,7 @@ describe("grants: one access set per role", () => {
             const policies = rec.byType("aws:iam/rolePolicy:RolePolicy").sort((a, b) => (a.name < b.name ? -1 : 1));
             expect(policies.map((p) => p.name)).to.deep.equal(["worker-bedrock", "worker-other-account-bedrock"]);
             expect(policies[0].provider ?? "").to.not.match(/other-account/);
-            expect(policies[1].provider ?? "").to.match(/pulumi:providers:aws::other-account::/);
+            expect(policies[1].provider).to.equal("urn:pulumi:stack::project::pulumi:providers:aws::other-account::other-account-id");
         });
 
         it("a model granted for a component is placed in the Region of the component's aws-native provider", async () => {

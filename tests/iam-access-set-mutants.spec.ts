@@ -9,7 +9,7 @@ import { symbolic } from "../components/core/symbols";
 import { addToRoleAccess, addToRoleAccessDetailed, flushRoleAccess, renderPolicy } from "../components/iam/access-set";
 import type { ResolvedRole } from "../components/iam/roles";
 import type { Statement } from "../components/iam/policy";
-import { BedrockValidationError } from "../components/core/validation";
+import { BedrockValidationError, type Where } from "../components/core/validation";
 import { capturingLogs } from "./support/grants";
 import { deployErrors, outputError, throwsExactly } from "./support/errors";
 
@@ -82,34 +82,23 @@ const refusal = (who: string, argument: string) =>
 
 describe("access set: a role given by ARN, checked at deploy", () => {
     beforeEach(() => mocks());
+    /** A grant of `model` on the partner role by `where`, which was given the role as its argument `roleArgument`. */
+    const grantPartner = (model: string, where: Where, roleArgument?: string) =>
+        addToRoleAccess(byName("partner", { arn: PARTNER }), invoke(model), where, undefined, undefined, roleArgument);
 
     it("the first grant names the refusal: a plain grant without a component name", async () => {
         const errors = await deployErrors(() => {
-            addToRoleAccess(byName("partner", { arn: PARTNER }), invoke("amazon.nova-pro-v1:0"), { component: "grant" });
-            addToRoleAccess(byName("partner", { arn: PARTNER }), invoke("amazon.nova-lite-v1:0"), { component: "Agent", name: "second" });
+            grantPartner("amazon.nova-pro-v1:0", { component: "grant" });
+            grantPartner("amazon.nova-lite-v1:0", { component: "Agent", name: "second" });
         });
         expect(errors).to.deep.equal([refusal("grant", "role")]);
     });
 
     it("a later grant that was given the role as its own argument names the refusal instead", async () => {
         const errors = await deployErrors(() => {
-            addToRoleAccess(byName("partner", { arn: PARTNER }), invoke("amazon.nova-pro-v1:0"), { component: "grant" });
-            addToRoleAccess(
-                byName("partner", { arn: PARTNER }),
-                invoke("amazon.nova-lite-v1:0"),
-                { component: "AgentHarness", name: "h" },
-                undefined,
-                undefined,
-                "executionRole",
-            );
-            addToRoleAccess(
-                byName("partner", { arn: PARTNER }),
-                invoke("amazon.nova-micro-v1:0"),
-                { component: "Agent", name: "a" },
-                undefined,
-                undefined,
-                "existingRole",
-            );
+            grantPartner("amazon.nova-pro-v1:0", { component: "grant" });
+            grantPartner("amazon.nova-lite-v1:0", { component: "AgentHarness", name: "h" }, "executionRole");
+            grantPartner("amazon.nova-micro-v1:0", { component: "Agent", name: "a" }, "existingRole");
         });
         expect(errors).to.deep.equal([refusal('AgentHarness "h"', "executionRole")]);
     });

@@ -34,6 +34,33 @@ function granteeOf<T extends object>(base: T, name = "my-grantee"): T & Grantee 
     return Object.assign(base, { accessTarget: (): AccessTarget => NOVA, grantName: () => name });
 }
 
+/** The policy's provider reference under the mocks: the provider's URN and its id. */
+const providerRef = (name: string) => `urn:pulumi:stack::project::pulumi:providers:aws::${name}::${name}-id`;
+
+/** What a grant does with `opts.provider`, for a grant made by `grant`. */
+function providerSpecs(recorder: () => MockRecorder, grant: (role: string | aws.iam.Role, provider: aws.Provider) => unknown): void {
+    it("opts.provider carries the policy of a role given by name", async () => {
+        grant("worker", new aws.Provider("second", { region: "us-east-1" }));
+        await settle();
+        expect(
+            recorder()
+                .byType("aws:iam/rolePolicy:RolePolicy")
+                .map((p) => [p.inputs.role, p.provider]),
+        ).to.deep.equal([["worker", providerRef("second")]]);
+    });
+
+    it("opts.provider is ignored for an aws.iam.Role: its policy uses the role's own provider", async () => {
+        const own = new aws.Provider("own", { region: "us-east-1" });
+        grant(new aws.iam.Role("owned", { assumeRolePolicy: "{}" }, { provider: own }), new aws.Provider("second", { region: "us-east-1" }));
+        await settle();
+        expect(
+            recorder()
+                .byType("aws:iam/rolePolicy:RolePolicy")
+                .map((p) => p.provider),
+        ).to.deep.equal([providerRef("own")]);
+    });
+}
+
 describe("grants: who a grant names in its errors", () => {
     beforeEach(() => {
         setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
@@ -149,25 +176,10 @@ describe("grants: options", () => {
         );
     });
 
-    it("opts.provider carries the policy of a role given by name", async () => {
-        const p = new aws.Provider("second", { region: "us-east-1" });
-        M.AMAZON_NOVA_PRO_V1.grantInvoke("worker", { provider: p });
-        await settle();
-        const [policy, ...rest] = rec.byType("aws:iam/rolePolicy:RolePolicy");
-        expect(rest).to.deep.equal([]);
-        expect(policy.inputs.role).to.equal("worker");
-        expect(policy.provider ?? "").to.match(/::pulumi:providers:aws::second::/);
-    });
-
-    it("opts.provider is ignored for an aws.iam.Role: its policy uses the role's own provider", async () => {
-        const own = new aws.Provider("own", { region: "us-east-1" });
-        const p = new aws.Provider("second", { region: "us-east-1" });
-        const role = new aws.iam.Role("owned", { assumeRolePolicy: "{}" }, { provider: own });
-        M.AMAZON_NOVA_PRO_V1.grantInvoke(role, { provider: p });
-        await settle();
-        const [policy] = rec.byType("aws:iam/rolePolicy:RolePolicy");
-        expect(policy.provider ?? "").to.match(/::pulumi:providers:aws::own::/);
-    });
+    providerSpecs(
+        () => rec,
+        (role, provider) => M.AMAZON_NOVA_PRO_V1.grantInvoke(role, { provider }),
+    );
 });
 
 describe("grantStatements", () => {
@@ -182,25 +194,10 @@ describe("grantStatements", () => {
         throwsExactly(() => grantStatements(123 as never, statements, { where }), 'Team "t": role 123 must be an aws.iam.Role, a role name or a role ARN');
     });
 
-    it("opts.provider carries the policy of a role given by name", async () => {
-        const p = new aws.Provider("second", { region: "us-east-1" });
-        grantStatements("worker", statements, { where, provider: p });
-        await settle();
-        const [policy, ...rest] = rec.byType("aws:iam/rolePolicy:RolePolicy");
-        expect(rest).to.deep.equal([]);
-        expect(policy.inputs.role).to.equal("worker");
-        expect(policy.provider ?? "").to.match(/::pulumi:providers:aws::second::/);
-    });
-
-    it("opts.provider is ignored for an aws.iam.Role: its policy uses the role's own provider", async () => {
-        const own = new aws.Provider("own", { region: "us-east-1" });
-        const p = new aws.Provider("second", { region: "us-east-1" });
-        const role = new aws.iam.Role("owned", { assumeRolePolicy: "{}" }, { provider: own });
-        grantStatements(role, statements, { where, provider: p });
-        await settle();
-        const [policy] = rec.byType("aws:iam/rolePolicy:RolePolicy");
-        expect(policy.provider ?? "").to.match(/::pulumi:providers:aws::own::/);
-    });
+    providerSpecs(
+        () => rec,
+        (role, provider) => grantStatements(role, statements, { where, provider }),
+    );
 });
 
 describe("allGrants", () => {
