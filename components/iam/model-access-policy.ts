@@ -83,6 +83,7 @@ export class ModelAccessPolicy extends pulumi.ComponentResource {
         if (typeof args !== "object" || args === null) fail(where, "args", args, "must be an object with role, invoke and usage");
         let role: ResolvedRole;
         try {
+            // Stryker disable next-line StringLiteral: resolveRole names the argument only in the errors it throws, which the catch below replaces with its own, naming "role"
             role = resolveRole(args.role, "role", where, opts?.parent);
         } catch {
             fail(where, "role", args.role, "must be an aws.iam.Role, an IAM role name (1-64 characters of letters, digits and +=,.@_-) or a role ARN");
