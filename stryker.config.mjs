@@ -21,6 +21,7 @@ const OWN = {
         "iam-grants-mutants",
         "iam-policy-mutants",
         "iam-roles-mutants",
+        "model-access-policy",
         "access-layout",
         "policy",
         "iam-eval",

@@ -6,12 +6,13 @@ import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
 import { resolveOutput, setBedrockMocks, settle, type MockRecorder } from "../components/testing/testing";
 import { symbolic } from "../components/core/symbols";
-import { addToRoleAccess, addToRoleAccessDetailed, flushRoleAccess, renderPolicy } from "../components/iam/access-set";
+import { addToRoleAccess, addToRoleAccessDetailed, boundedName, flushRoleAccess, renderPolicy, type AccessResources } from "../components/iam/access-set";
+import { resourceKind, resourceName } from "../components/core/resource-name";
 import type { ResolvedRole } from "../components/iam/roles";
 import type { Statement } from "../components/iam/policy";
 import { BedrockValidationError, type Where } from "../components/core/validation";
 import { capturingLogs } from "./support/grants";
-import { deployErrors, outputError, throwsExactly } from "./support/errors";
+import { deployErrors, deployRejections, outputError, outputRejection, throwsExactly } from "./support/errors";
 
 const ACCOUNT = "123456789012";
 
@@ -403,5 +404,222 @@ describe("access set: partitions of the default providers, compared before deplo
         expect(
             await warnings(config, () => byName("r", { id: "name:r@explicit", provider: new aws.Provider("explicit", { region: "us-east-1" }) })),
         ).to.deep.equal([]);
+    });
+});
+
+describe("access set: edges of the layout", () => {
+    it("a policy name of exactly 120 characters is kept as it is; one more is cut with a hash", () => {
+        const exact = "n".repeat(120);
+        expect(boundedName(exact)).to.equal(exact);
+        expect(boundedName(`${exact}x`)).to.equal(`${"n".repeat(111)}-${boundedName(`${exact}x`).slice(-8)}`);
+    });
+
+    it("a second batch past what the first left of the inline budget: managed policies only, its own budget and figures, and its grant's resources", async () => {
+        const rec = mocks();
+        const role = byName("two", { ownManagedPolicies: 9 });
+        let second: Promise<AccessResources> | undefined;
+        let grant: pulumi.Output<pulumi.Resource[]> | undefined;
+        const logs = await capturingLogs(async () => {
+            addToRoleAccess(role, many(200), { component: "grant" });
+            await settle();
+            second = addToRoleAccessDetailed(role, many(200, "n"), { component: "grant" });
+            grant = addToRoleAccess(role, many(200, "n"), { component: "grant" });
+            await settle();
+        });
+        const laid = await second!;
+        // The first batch left 10,240 - 10,213 = 27 characters inline: the second's 12,900 characters go to three
+        // managed policies, which with the first's one and the role's 9 make 13.
+        expect(laid.layout).to.deep.equal({
+            role: "two",
+            batch: 2,
+            statements: 3,
+            inlineCharacters: 0,
+            managedCharacters: [6117, 6117, 869],
+            inlineBudget: 27,
+            managedPoliciesOnRole: 13,
+        });
+        expect(laid.inline).to.equal(undefined);
+        expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["two-bedrock"]);
+        expect(rec.byType("aws:iam/policy:Policy").map((p) => p.name)).to.deep.equal([
+            "two-bedrock-1",
+            "two-bedrock-batch2-1",
+            "two-bedrock-batch2-2",
+            "two-bedrock-batch2-3",
+        ]);
+        // The grant waits for its batch's policies and attachments, and for nothing that is not a resource.
+        expect(((await resolveOutput(grant!)) ?? []).map((r) => `${resourceKind(r)} ${resourceName(r)}`)).to.deep.equal([
+            "Policy two-bedrock-batch2-1",
+            "RolePolicyAttachment two-bedrock-batch2-1",
+            "Policy two-bedrock-batch2-2",
+            "RolePolicyAttachment two-bedrock-batch2-2",
+            "Policy two-bedrock-batch2-3",
+            "RolePolicyAttachment two-bedrock-batch2-3",
+        ]);
+        expect(logs.warn).to.deep.equal([
+            `role "two" carries 13 managed policies (9 of its own, 4 for Bedrock grants), over IAM's default quota of 10 per role; the deploy fails unless the account's quota is raised (at most 20)`,
+        ]);
+    });
+
+    it("a second batch over IAM's maximum: refused with the three grantors, no inline part, and what the role already carries", async () => {
+        const rec = mocks();
+        const role = byName("over", { ownManagedPolicies: 17 });
+        await capturingLogs(async () => {
+            addToRoleAccess(role, many(200), { component: "grant" });
+            await settle();
+        });
+        addToRoleAccess(role, many(198, "n"), { component: "Prompt", name: "c" });
+        addToRoleAccess(role, many(1, "n"), { component: "Agent", name: "a" });
+        addToRoleAccess(role, many(2, "n"), { component: "Agent", name: "b" });
+        // 198 distinct models (the other grants' are among them): 12,901 characters for 200, less 2 x 64.
+        throwsExactly(
+            () => flushRoleAccess(),
+            `role "over": its Bedrock grants (3 granting: Agent "a", Agent "b", Prompt "c") need 1 statement of up to 12773 characters: 3 managed policies, which with the 18 it already carries make 21, over IAM's maximum of 20 managed policies per role: spread the grants over several roles`,
+        );
+        expect(rec.byType("aws:iam/policy:Policy").map((p) => p.name)).to.deep.equal(["over-bedrock-1"]);
+    });
+
+    it("a role whose own managed policies are over the maximum by themselves, granted inline only: not this package's to refuse or warn of", async () => {
+        const rec = mocks();
+        const logs = await capturingLogs(async () => {
+            addToRoleAccess(byName("own-21", { ownManagedPolicies: 21 }), invoke("amazon.nova-pro-v1:0"), { component: "grant" });
+            await settle();
+        });
+        expect(logs.warn).to.deep.equal([]);
+        expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal(["own-21-bedrock"]);
+    });
+
+    it("policies of roles whose labels meet at the root are numbered -2, -3 in the order of the roles' ids", async () => {
+        const rec = mocks();
+        const p1 = new aws.Provider("p", { region: "us-east-1" }, { parent: new pulumi.ComponentResource("test:index:A", "a") });
+        const p2 = new aws.Provider("p", { region: "us-east-1" }, { parent: new pulumi.ComponentResource("test:index:B", "b") });
+        addToRoleAccess(byName("r", { id: "name:r@#2", provider: p2 }), invoke("amazon.nova-lite-v1:0"), { component: "grant" });
+        addToRoleAccess(byName("r", { id: "name:r@#1", provider: p1 }), invoke("amazon.nova-pro-v1:0"), { component: "grant" });
+        addToRoleAccess(byName("r-p"), invoke("amazon.nova-micro-v1:0"), { component: "grant" });
+        await settle();
+        expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => [p.name, JSON.parse(p.inputs.policy).Statement[0].Resource])).to.deep.equal([
+            ["r-p-bedrock", "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0"],
+            ["r-p-bedrock-2", "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0"],
+            ["r-p-bedrock-3", "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0"],
+        ]);
+    });
+
+    for (const detached of [undefined, "mem"]) {
+        it(`the same statements granted twice${detached ? " in a detached batch" : ""}: the first grantor is the one named`, () => {
+            mocks();
+            const role = byName("first", { ownManagedPolicies: 20 });
+            addToRoleAccess(role, many(200), { component: "Agent", name: "first" }, undefined, detached);
+            addToRoleAccess(role, many(200), { component: "Agent", name: "second" }, undefined, detached);
+            throwsExactly(
+                () => flushRoleAccess(),
+                `role "first": its Bedrock grants (1 granting: Agent "first") need 1 statement of up to 12901 characters: one inline policy and 1 managed policies, which with the 20 it already carries make 21, over IAM's maximum of 20 managed policies per role: spread the grants over several roles`,
+            );
+        });
+    }
+
+    it("detached statements granted after the main batch was laid out: laid out alone, by label", async () => {
+        const rec = mocks();
+        const role = byName("later-detached");
+        addToRoleAccess(role, invoke("amazon.nova-pro-v1:0"), { component: "grant" });
+        await settle();
+        for (const [label, model] of [
+            ["mm", "amazon.nova-micro-v1:0"],
+            ["zz", "amazon.nova-lite-v1:0"],
+            ["aa", "amazon.nova-premier-v1:0"],
+        ]) {
+            addToRoleAccess(role, invoke(model), { component: "grant" }, undefined, label);
+        }
+        await settle();
+        expect(rec.byType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name)).to.deep.equal([
+            "later-detached-bedrock",
+            "later-detached-bedrock-aa",
+            "later-detached-bedrock-mm",
+            "later-detached-bedrock-zz",
+        ]);
+    });
+
+    it("a role resource without managedPolicyArns: its managed policies for the grants pass the deploy-time check", async () => {
+        const rec = mocks();
+        const errors = await deployErrors(() => {
+            const resource = new aws.iam.Role("no-own", { assumeRolePolicy: "{}" });
+            addToRoleAccess({ key: "no-own", id: "resource:no-own", name: resource.name, resource, ownManagedPolicies: 0 }, many(200), { component: "grant" });
+        });
+        expect(errors).to.deep.equal([]);
+        expect(rec.byType("aws:iam/policy:Policy").map((p) => p.name)).to.deep.equal(["no-own-bedrock-1"]);
+    });
+
+    it("the deploy-time refusals are the grant's, of its argument role", async () => {
+        mocks();
+        const caught = await deployRejections(() => {
+            const resource = new aws.iam.Role("refused", {
+                assumeRolePolicy: "{}",
+                managedPolicyArns: pulumi.output(Array.from({ length: 20 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`)),
+            });
+            addToRoleAccess({ key: "refused", id: "resource:refused", name: resource.name, resource, ownManagedPolicies: 0 }, many(200), {
+                component: "grant",
+            });
+        });
+        // One error, rejected through each policy's Outputs.
+        expect(caught.map((e) => [(e as BedrockValidationError).component, (e as BedrockValidationError).argument])).to.deep.equal([["grant", "role"]]);
+        const doc = renderPolicy(
+            [{ Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: ["arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0"] }],
+            100,
+        );
+        const error = (await outputRejection(doc)) as BedrockValidationError;
+        expect([error.component, error.argument]).to.deep.equal(["grant", "role"]);
+    });
+});
+
+describe("access set: partitions of the role resource and of the grant's owner", () => {
+    const gov = (role: string) =>
+        `grant: its Bedrock resources are in partition aws-us-gov (its aws-native provider) but role "${role}" is in partition aws (its aws provider): the role's policies name resources it cannot reach; give the component and the role providers of one partition`;
+
+    it("a component on a GovCloud aws-native provider, granting a role resource of the aws partition: warned, from the component's provider", async () => {
+        mocks();
+        const logs = await capturingLogs(async () => {
+            const owner = new pulumi.ComponentResource(
+                "test:index:Owner",
+                "gov-owner",
+                {},
+                { providers: { "aws-native": new awsnative.Provider("gov-native", { region: "us-gov-west-1" }) } },
+            );
+            const resource = new aws.iam.Role("commercial", { assumeRolePolicy: "{}" });
+            addToRoleAccess(
+                { key: "commercial", id: "resource:commercial", name: resource.name, resource, ownManagedPolicies: 0 },
+                invoke("amazon.nova-pro-v1:0"),
+                { component: "grant" },
+                owner,
+            );
+            await settle();
+        });
+        expect(logs.warn).to.deep.equal([gov("commercial")]);
+    });
+
+    it("a role resource of the default provider's partition: no warning", async () => {
+        mocks();
+        const logs = await capturingLogs(async () => {
+            const resource = new aws.iam.Role("same-partition", { assumeRolePolicy: "{}" });
+            addToRoleAccess(
+                { key: "same-partition", id: "resource:same-partition", name: resource.name, resource, ownManagedPolicies: 0 },
+                invoke("amazon.nova-pro-v1:0"),
+                { component: "grant" },
+            );
+            await settle();
+        });
+        expect(logs.warn).to.deep.equal([]);
+    });
+
+    it("a component on an explicit aws-native provider, a role by name on the default aws provider in GovCloud: the Regions are not both known before deploy, no warning", async () => {
+        mocks({ "aws-native:region": "us-east-1", "aws:region": "us-gov-west-1" });
+        const logs = await capturingLogs(async () => {
+            const owner = new pulumi.ComponentResource(
+                "test:index:Owner",
+                "explicit-owner",
+                {},
+                { providers: { "aws-native": new awsnative.Provider("explicit-native", { region: "us-east-1" }) } },
+            );
+            addToRoleAccess(byName("by-name"), invoke("amazon.nova-pro-v1:0"), { component: "grant" }, owner);
+            await settle();
+        });
+        expect(logs.warn).to.deep.equal([]);
     });
 });

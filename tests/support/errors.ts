@@ -54,30 +54,47 @@ export async function rejectsExactly(p: Promise<unknown> | (() => Promise<unknow
     return isExactly(settled ? undefined : error, message, type, "the promise resolved");
 }
 
-/** The whole message an Output fails with, or "" when it resolves. */
-export async function outputError(o: unknown): Promise<string> {
+/** What an Output fails with (the error itself), or undefined when it resolves. */
+export async function outputRejection(o: unknown): Promise<unknown> {
     return (o as { promise(): Promise<unknown> }).promise().then(
-        () => "",
-        (e: unknown) => messageOf(e),
+        () => undefined,
+        (e: unknown) => e,
     );
 }
 
-/**
- * Runs `program` and returns the distinct messages of the errors it raised at deploy time (inside
- * `apply`: Pulumi's runtime leaves them as unhandled rejections), sorted.
- */
-export async function deployErrors(program: () => unknown): Promise<string[]> {
-    const seen: string[] = [];
-    const collect = (e: unknown) => seen.push(messageOf(e));
-    process.on("unhandledRejection", collect);
+/** The whole message an Output fails with, or "" when it resolves. */
+export async function outputError(o: unknown): Promise<string> {
+    const e = await outputRejection(o);
+    return e === undefined ? "" : messageOf(e);
+}
+
+/** Runs `program` and what `collect` makes of each error it raised at deploy time (inside `apply`: Pulumi's runtime leaves them as unhandled rejections), at the moment it was raised. */
+async function collectDeployErrors<T>(program: () => unknown, collect: (e: unknown) => T): Promise<T[]> {
+    const seen: T[] = [];
+    const listener = (e: unknown) => seen.push(collect(e));
+    process.on("unhandledRejection", listener);
     try {
         await program();
         await settle();
         await new Promise((r) => setTimeout(r, 50));
     } finally {
-        process.off("unhandledRejection", collect);
+        process.off("unhandledRejection", listener);
     }
-    return [...new Set(seen)].sort();
+    return seen;
+}
+
+/** The distinct errors `program` raised at deploy time (one error often rejects through several Outputs), in order. */
+export async function deployRejections(program: () => unknown): Promise<unknown[]> {
+    return [...new Set(await collectDeployErrors(program, (e) => e))];
+}
+
+/**
+ * The distinct messages of the errors `program` raised at deploy time, sorted. Each is read when it is
+ * raised: Pulumi's runtime prefixes an error's message in place as it passes through a property
+ * ("error serializing property ..."), so one error can show two messages.
+ */
+export async function deployErrors(program: () => unknown): Promise<string[]> {
+    return [...new Set(await collectDeployErrors(program, messageOf))].sort();
 }
 
 /** Asserts that `program` fails at deploy time with exactly `messages` (each whole, in any order). */
