@@ -249,6 +249,11 @@ describe("iam region-check mutants: knownRegionOf", () => {
         expect(knownRegionOf(appProfile("«application-inference-profile/x»"))).to.equal(false);
         expect(knownRegionOf(router("arn:aws:bedrock:eu-west-1:123456789012:default-prompt-router/anthropic.claude:1"))).to.equal(true);
     });
+
+    it("an ARN with an empty Region is not known", () => {
+        expect(knownRegionOf(appProfile("arn:aws:bedrock::123456789012:application-inference-profile/abcdefghij12"))).to.equal(false);
+        expect(regionProblem(appProfile("arn:aws:bedrock::123456789012:application-inference-profile/abcdefghij12"), "us-east-1")).to.equal(undefined);
+    });
 });
 
 describe("iam region-check mutants: regionProblem", () => {
@@ -260,6 +265,13 @@ describe("iam region-check mutants: regionProblem", () => {
         const t = systemProfile("«region»", `arn:aws:bedrock:«region»:123456789012:inference-profile/${EU_PROFILE}`);
         expect(regionProblem(t, "eu-west-1")).to.equal(undefined);
         expect(regionProblem(t, "us-east-1")).to.equal(`is a system-defined eu. profile, callable only from ${EU_SOURCES}`);
+    });
+
+    it("a system profile of unknown source Region whose id names no geography has no problem", () => {
+        expect(regionProblem(systemProfile("«region»", "arn:aws:bedrock:«region»:123456789012:inference-profile/zz.anthropic.claude-x"), "us-east-1")).to.equal(
+            undefined,
+        );
+        expect(regionProblem(systemProfile("«region»", "arn:aws:bedrock:«region»:123456789012:inference-profile/nodot"), "us-east-1")).to.equal(undefined);
     });
 
     it("a global profile called from outside the commercial partition names the commercial Regions", () => {

