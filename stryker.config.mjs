@@ -73,7 +73,7 @@ export default {
     // batch never laid out, a promise never settled) then fails that spec as Killed at 8 s, instead of
     // running into Stryker's own timeout, which also restarts the test runner process. The slow specs set
     // their own timeouts.
-    mochaOptions: { spec: SPECS, config: ".mocharc.mutation.json" },
+    mochaOptions: { spec: SPECS, config: ".mocharc.mutation.cjs" },
     concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 3),
     incremental: true,
     incrementalFile: `${incremental}/${tag}.json`,

@@ -8,7 +8,7 @@ import * as bedrock from "../sdk/nodejs";
 import { parseStatements } from "../components/iam/policy";
 import { boundedName, MAX_POLICY_RESOURCE_NAME } from "../components/iam/access-set";
 import { observeRoles, recordRole } from "../components/iam/roles";
-import { INVOKE, GET_INVOKE, CLAUDE, capturingLogs } from "./support/grants";
+import { INVOKE, GET_INVOKE, CLAUDE, capturingLogs, grantMocks } from "./support/grants";
 import { deployFailsExactly } from "./support/errors";
 import { throwsExactly } from "./support/errors";
 
@@ -18,7 +18,7 @@ const G = bedrock.CrossRegionInferenceProfileRegion;
 describe("grants: one access set per role", () => {
     let rec: MockRecorder;
     beforeEach(() => {
-        rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        rec = grantMocks();
     });
 
     it("a foundation model's grantInvoke: one inline policy, a child of the role, named after it", async () => {
@@ -314,7 +314,7 @@ async function policiesAfter(rec: MockRecorder): Promise<number> {
 
 describe("grants: partitions of a component's providers", () => {
     it("warns when a component's Bedrock resources and the role it grants are in different partitions", async () => {
-        const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        const rec = grantMocks();
         const logs = await capturingLogs(async () => {
             const gov = new aws.Provider("gov", { region: "us-gov-west-1" });
             const role = new aws.iam.Role("gov-role", { assumeRolePolicy: "{}" }, { provider: gov });
@@ -334,7 +334,7 @@ describe("grants: partitions of a component's providers", () => {
 
 describe("grants: later batches", () => {
     it("a grant already laid out adds nothing later: the earlier batch carries it", async () => {
-        const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        const rec = grantMocks();
         const first = M.AMAZON_NOVA_PRO_V1.grantInvoke("again-role");
         await settle();
         const second = M.AMAZON_NOVA_PRO_V1.grantInvoke("again-role");
@@ -344,7 +344,7 @@ describe("grants: later batches", () => {
     });
 
     it("a role whose first grant comes late gets one batch, said nothing about", async () => {
-        const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        const rec = grantMocks();
         const logs = await capturingLogs(async () => {
             M.AMAZON_NOVA_PRO_V1.grantInvoke("early-role");
             await settle();
@@ -358,7 +358,7 @@ describe("grants: later batches", () => {
 
 describe("grants: detached statements", () => {
     it("statements that depend on a resource waiting for the role's policies get policies of their own: no cycle", async () => {
-        const rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        const rec = grantMocks();
         const role = new aws.iam.Role("worker", { assumeRolePolicy: "{}" });
         const main = M.AMAZON_NOVA_PRO_V1.grantInvoke(role);
         const topic = new aws.iam.Role("needs-policies", { assumeRolePolicy: "{}" }, { dependsOn: main });

@@ -11,10 +11,8 @@ import { resourceKind, resourceName } from "../components/core/resource-name";
 import type { ResolvedRole } from "../components/iam/roles";
 import type { Statement } from "../components/iam/policy";
 import { BedrockValidationError, type Where } from "../components/core/validation";
-import { capturingLogs } from "./support/grants";
+import { ACCOUNT, capturingLogs } from "./support/grants";
 import { deployErrors, deployRejections, outputError, outputRejection, throwsExactly } from "./support/errors";
-
-const ACCOUNT = "123456789012";
 
 function invoke(model: string, region = "us-east-1"): Statement[] {
     return [{ Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [`arn:aws:bedrock:${region}::foundation-model/${model}`] }];

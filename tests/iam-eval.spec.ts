@@ -1,11 +1,10 @@
 import { expect } from "chai";
-import { policiesForRole, resolveOutput, setBedrockMocks, settle, type MockRecorder } from "../components/testing/testing";
+import { policiesForRole, resolveOutput, settle, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { decisions, type IamRequest, type Principal } from "./support/iam-eval";
 import { newRole } from "./support/programs";
-import { INVOKE } from "./support/grants";
+import { ACCOUNT, INVOKE, grantMocks } from "./support/grants";
 
-const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -57,7 +56,7 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
 
     for (const { geo, region, outside, model } of geographic) {
         it(`${geo.name} from ${region}: invoke through the profile in every destination Region of ${region}; nothing else`, async () => {
-            const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+            const rec = grantMocks(region);
             const role = newRole();
             const cris = new bedrock.CrossRegionInferenceProfile("cris", { geoRegion: geo, model });
             cris.grantInvoke(role);
@@ -101,7 +100,7 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
     it("GLOBAL: the profile, the source-Region model and the Region-less model with aws:RequestedRegion=unspecified", async () => {
         const region = "us-west-2";
         const model = M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0;
-        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const rec = grantMocks(region);
         const role = newRole();
         const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.GLOBAL, model });
         cris.grantInvoke(role);
@@ -134,7 +133,7 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
     it("application profile on a foundation model: the profile, and the model in its Region only through it", async () => {
         const region = "us-east-1";
         const model = M.ANTHROPIC_CLAUDE_HAIKU_V1_0;
-        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const rec = grantMocks(region);
         const role = newRole();
         const app = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "haiku", modelSource: model });
         app.grantInvoke(role);
@@ -163,7 +162,7 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
     it("application profile on a cross-region profile: both profiles, and the model in every destination Region through them", async () => {
         const region = "us-east-2";
         const model = M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0;
-        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const rec = grantMocks(region);
         const role = newRole();
         const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model });
         const app = new bedrock.ApplicationInferenceProfile("app", { inferenceProfileName: "sonnet", modelSource: cris });
@@ -196,7 +195,7 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
 
     it("120 tenants' application profiles on 4 models, split across policies: each granted profile reaches its model in every destination Region; an ungranted profile, an ungranted system profile and a direct call are denied", async () => {
         const region = "us-east-1";
-        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const rec = grantMocks(region);
         const role = newRole();
         const models = [M.ANTHROPIC_CLAUDE_SONNET_4_5_V1_0, M.ANTHROPIC_CLAUDE_HAIKU_4_5_V1_0, M.ANTHROPIC_CLAUDE_3_7_SONNET_V1_0, M.AMAZON_NOVA_PRO_V1];
         const crises = models.map((model) => bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model }));
@@ -244,7 +243,7 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
 
     it("default Anthropic router in us-east-1: the router, and its two models through their US profiles", async () => {
         const region = "us-east-1";
-        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const rec = grantMocks(region);
         const role = newRole();
         const router = bedrock.PromptRouter.fromDefaultId(bedrock.DefaultPromptRouterIdentifier.ANTHROPIC_CLAUDE_V1, region);
         router.grantInvoke(role);
@@ -270,7 +269,7 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
 
     it("an agent's service role: its model through the US profile, the profile and model reads; nothing else", async () => {
         const region = "us-west-2";
-        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const rec = grantMocks(region);
         const model = M.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0;
         const cris = bedrock.CrossRegionInferenceProfile.fromConfig({ geoRegion: G.US, model });
         const agent = new bedrock.Agent("agent", {
@@ -298,7 +297,7 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
 
     it("a foundation model: the model in the caller's Region only, directly", async () => {
         const region = "eu-west-1";
-        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const rec = grantMocks(region);
         const role = newRole();
         M.AMAZON_NOVA_PRO_V1.grantInvoke(role);
         const policies = await policiesOf(rec, role);
@@ -312,7 +311,7 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
 
     it("a prompt's grantGet: GetPrompt and RenderPrompt on that prompt only", async () => {
         const region = "us-east-1";
-        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const rec = grantMocks(region);
         const role = newRole();
         const prompt = new bedrock.Prompt("p", {
             promptName: "greeting",
@@ -342,7 +341,7 @@ describe("IAM evaluation of grants (iam-simulate)", function () {
 
     it("an alias's grantInvoke: InvokeAgent on that alias only", async () => {
         const region = "us-east-1";
-        const rec = setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+        const rec = grantMocks(region);
         const role = newRole();
         const agent = new bedrock.Agent("helper", {
             foundationModel: M.AMAZON_NOVA_PRO_V1,

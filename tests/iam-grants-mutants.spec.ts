@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { setBedrockMocks, resolveOutput, settle, type MockRecorder } from "../components/testing/testing";
+import { resolveOutput, settle, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { allGrants, grantInvokeTo, grantStatements, grantUsageTo, type Grantee } from "../components/iam/grants";
 import {
@@ -22,7 +22,7 @@ import { serviceTrustPolicy } from "../components/iam/statements/trust";
 import { oauth2ProviderResources } from "../components/iam/statements/agentcore";
 import type { Statement } from "../components/iam/policy";
 import { throwsExactly } from "./support/errors";
-import { INVOKE, GET_INVOKE } from "./support/grants";
+import { INVOKE, GET_INVOKE, grantMocks } from "./support/grants";
 
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
@@ -63,7 +63,7 @@ function providerSpecs(recorder: () => MockRecorder, grant: (role: string | aws.
 
 describe("grants: who a grant names in its errors", () => {
     beforeEach(() => {
-        setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        grantMocks();
     });
 
     it("a foundation model is named by its class and model id", () => {
@@ -136,7 +136,7 @@ describe("grants: who a grant names in its errors", () => {
 describe("grants: options", () => {
     let rec: MockRecorder;
     beforeEach(() => {
-        rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        rec = grantMocks();
     });
 
     it("opts that are not an object are refused (a number, null)", () => {
@@ -187,7 +187,7 @@ describe("grantStatements", () => {
     const where = { component: "Team", name: "t" };
     const statements: Statement[] = [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::bucket/*"] }];
     beforeEach(() => {
-        rec = setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        rec = grantMocks();
     });
 
     it('a role that is not one is refused as argument "role" by default', () => {
@@ -202,7 +202,7 @@ describe("grantStatements", () => {
 
 describe("allGrants", () => {
     beforeEach(() => {
-        setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        grantMocks();
     });
 
     it("grants of one batch on one role are one value: allGrants returns it as it is", () => {
@@ -292,7 +292,7 @@ describe("access: profile ARNs and usage statements", () => {
 
 describe("invokable: what counts as one", () => {
     beforeEach(() => {
-        setBedrockMocks({ region: "us-east-1", accountId: "123456789012", config: { "aws-native:region": "us-east-1" } });
+        grantMocks();
     });
 
     it("isInvokable needs accessTarget, grantInvoke and invokableArn, on an object", () => {

@@ -4,13 +4,13 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { setBedrockMocks, settle, statementsForRole, runProgram, type MockRecorder } from "../components/testing/testing";
+import { settle, statementsForRole, runProgram, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { foreignRoleMessage, observeRoles, resolveRole } from "../components/iam/roles";
 import { deployFailsExactly, throwsExactly } from "./support/errors";
+import { ACCOUNT, grantMocks } from "./support/grants";
 
 const M = bedrock.BedrockFoundationModel;
-const ACCOUNT = "123456789012";
 const INSTRUCTION = "You are a helpful and friendly agent that answers questions about agriculture.";
 const NOVA_PRO = "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0";
 const NOVA_LITE = "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0";
@@ -38,7 +38,7 @@ function rolePolicies(rec: MockRecorder): [string, string, unknown, unknown][] {
 describe("iam roles: identities of roles given by resource, name and ARN", () => {
     let rec: MockRecorder;
     beforeEach(() => {
-        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT, config: { "aws-native:region": "us-east-1" } });
+        rec = grantMocks();
     });
 
     it("a role granted by name before the program declares it with that name, then as the resource, is one role: one policy, a child of the role", async () => {
@@ -132,7 +132,7 @@ describe("iam roles: identities of roles given by resource, name and ARN", () =>
 describe("iam marketplace: the Marketplace access of an agent and grantMarketplaceSubscription's arguments", () => {
     let rec: MockRecorder;
     beforeEach(() => {
-        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT, config: { "aws-native:region": "us-east-1" } });
+        rec = grantMocks();
     });
 
     const agent = (marketplace: unknown) =>

@@ -6,14 +6,13 @@ import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
-import { setBedrockMocks, resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
+import { resolveOutput, settle, policiesForRole, type MockRecorder } from "../components/testing/testing";
 import * as bedrock from "../sdk/nodejs";
 import { ModelAccessPolicy, type ModelAccessTarget } from "../components/iam/model-access-policy";
 import type { AccessContext } from "../components/iam/grants";
 import { throwsExactly } from "./support/errors";
-import { capturingLogs } from "./support/grants";
+import { capturingLogs, grantMocks } from "./support/grants";
 
-const ACCOUNT = "123456789012";
 const M = bedrock.BedrockFoundationModel;
 const G = bedrock.CrossRegionInferenceProfileRegion;
 const TYPE = "bedrock-genai:index:ModelAccessPolicy";
@@ -40,7 +39,7 @@ async function urns(resources: pulumi.Output<pulumi.Resource[]>): Promise<string
 describe("ModelAccessPolicy (unit)", () => {
     let rec: MockRecorder;
     beforeEach(() => {
-        rec = setBedrockMocks({ region: "us-east-1", accountId: ACCOUNT, config: { "aws-native:region": "us-east-1" } });
+        rec = grantMocks();
     });
 
     describe("refuses, naming the argument, and registers nothing", () => {

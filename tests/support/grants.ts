@@ -1,7 +1,16 @@
-/** What the grant specs share: the eight Claude models of the CDK user's loop, the invoke actions, and a log capture (./logs.ts). */
+/** What the grant specs share: their mocks, the eight Claude models of the CDK user's loop, the invoke actions, and a log capture (./logs.ts). */
 import * as bedrock from "../../sdk/nodejs";
+import { setBedrockMocks, type MockRecorder } from "../../components/testing/testing";
 
 const M = bedrock.BedrockFoundationModel;
+
+/** The account the grant specs' mocks answer with. */
+export const ACCOUNT = "123456789012";
+
+/** Mocks answering account 123456789012 and `region`, which is also the stack's aws-native Region (no aws Region is configured). */
+export function grantMocks(region = "us-east-1"): MockRecorder {
+    return setBedrockMocks({ region, accountId: ACCOUNT, config: { "aws-native:region": region } });
+}
 
 /** `bedrock:InvokeModel` and the streaming action. */
 export const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];

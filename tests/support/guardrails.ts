@@ -3,9 +3,10 @@
  * Region for both providers, and the standard-tier guardrail on the US guardrail profile.
  */
 import { setBedrockMocks, type MockRecorder } from "../../components/testing/testing";
+import { ACCOUNT } from "./grants";
 import * as bedrock from "../../sdk/nodejs";
 
-export const ACCOUNT = "123456789012";
+export { ACCOUNT };
 
 /** Mocks answering account 123456789012 and `region`, which is also the stack's aws-native and aws Region. */
 export function mocks(region = "us-east-1"): MockRecorder {
